@@ -1,0 +1,314 @@
+//! One call that runs every analysis over one text: clean, segment, count, detect, outline.
+
+use crate::clean::{self, Cleaned};
+use crate::error::{Error, ErrorKind};
+use crate::model::*;
+use crate::outline::{self, Node, OutlineTree};
+use crate::segment::{self, Tok};
+use crate::slogans;
+use crate::terms::{self, PosFilter};
+use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
+use std::ops::Range;
+
+/// The longest text accepted, in UTF-16 code units (what JS's `text.length` counts):
+/// 16 Mi, a few hundred times the longest speech, small enough that the analysis of the
+/// largest text stays within a few hundred MB of wasm memory.
+pub const MAX_INPUT_UNITS: u32 = 16 * 1024 * 1024;
+
+/// A reading pace for official speeches, in Han characters a minute. Speeches are read
+/// slower than news (新闻联播 runs near 300); drafting guides put a speech at about 200.
+pub const CHARS_PER_MINUTE: f64 = 200.0;
+
+/// How many top terms a section lists.
+const SECTION_TOP_TERMS: usize = 5;
+
+/// Choices for one analysis; `Default` is what the page uses.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Let jieba's HMM find words its dictionary lacks.
+    pub hmm: bool,
+    /// Words to keep whole in this analysis, wherever they occur.
+    pub user_words: Vec<String>,
+    /// Which parts of speech the term table keeps.
+    pub pos: PosFilter,
+    /// Shortest term, in characters: single characters are mostly function words.
+    pub min_chars: usize,
+    /// Longest term table and keyword list.
+    pub max_terms: usize,
+    /// Analyse the page chrome too (the page's "keep removed text" toggle).
+    pub keep_removed: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { hmm: true, user_words: Vec::new(), pos: PosFilter::All, min_chars: 2, max_terms: 500, keep_removed: false }
+    }
+}
+
+/// Analyses speeches; holds the words its user asked to keep whole.
+/// The dictionary is shared by all analyzers and built on first use.
+#[derive(Clone, Debug, Default)]
+pub struct Analyzer {
+    user_words: Vec<String>,
+}
+
+/// A text made ready for analysis: chrome found and blanked, words cut.
+struct Prepared<'t> {
+    text: &'t str,
+    index: Utf16Index<'t>,
+    cleaned: Cleaned,
+    /// `text` with chrome blanked byte for byte: the analyses read this.
+    speech: String,
+    tokens: Vec<Tok>,
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Analyzer::default()
+    }
+
+    /// Words to keep whole in every later analysis by this analyzer.
+    pub fn add_words<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
+        for w in words {
+            let w = w.as_ref().trim();
+            if !w.is_empty() && !self.user_words.iter().any(|u| u == w) {
+                self.user_words.push(w.to_string());
+            }
+        }
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.user_words
+    }
+
+    /// The words of `text` as jieba (with the lexicon and this analyzer's words) cuts them.
+    pub fn segment(&self, text: &str, hmm: bool) -> Result<Vec<Token>, Error> {
+        let index = checked_index(text)?;
+        let forced = segment::find_units(text, self.user_words.iter().map(String::as_str));
+        let tokens = segment::segment(segment::dictionary(), text, hmm, &forced);
+        Ok(tokens
+            .iter()
+            .map(|t| {
+                let span = index.span(t.range());
+                Token { word: text[t.range()].to_string(), start: span.start, end: span.end, pos: t.pos.as_str().to_string() }
+            })
+            .collect())
+    }
+
+    fn prepare<'t>(&self, text: &'t str, options: &Options) -> Result<Prepared<'t>, Error> {
+        let index = checked_index(text)?;
+        let cleaned = if options.keep_removed {
+            Cleaned { body: 0..text.len(), ..clean::clean(text) }.without_removed()
+        } else {
+            clean::clean(text)
+        };
+        let speech = clean::mask(text, &cleaned);
+        let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
+        let forced = segment::find_units(&speech, slogans::marked_units(&speech).into_iter().chain(user_words));
+        let tokens = segment::segment(segment::dictionary(), &speech, options.hmm, &forced);
+        Ok(Prepared { text, index, cleaned, speech, tokens })
+    }
+
+    /// Everything speechlens finds in `text`.
+    pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
+        let p = self.prepare(text, options)?;
+        let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
+        let tree = outline::build(&p.speech, p.cleaned.body.clone(), closing_start);
+        let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
+
+        let stats = stats(&p);
+        let han = stats.han_chars.max(1) as f64;
+        let counted = terms::count(&p.speech, &p.tokens, options.min_chars, options.pos);
+        let by_section = section_counts(&p, &counted, &top_level);
+        let term_list: Vec<Term> = counted
+            .iter()
+            .take(options.max_terms)
+            .zip(by_section)
+            .map(|(c, by_section)| Term {
+                term: c.term.to_string(),
+                count: c.count,
+                per_ten_k: c.count as f64 * 10_000.0 / han,
+                pos: Some(c.pos.as_str().to_string()),
+                by_section,
+                first_at: p.index.utf16(c.first),
+            })
+            .collect();
+        let keywords = terms::keywords(segment::dictionary(), &counted, stats.tokens, options.max_terms)
+            .into_iter()
+            .map(|(term, weight)| Keyword { term, weight })
+            .collect();
+        let phrases = terms::phrases(&p.speech, &p.tokens)
+            .into_iter()
+            .map(|(text, occ)| Phrase { text: text.to_string(), count: occ.len() as u32, occurrences: spans(&p.index, &occ) })
+            .collect();
+        let slogans = slogans::detect(&p.speech, &p.tokens, segment::dictionary())
+            .into_iter()
+            .map(|g| Slogan {
+                text: g.text,
+                kind: g.kind,
+                count: g.occurrences.len() as u32,
+                occurrences: spans(&p.index, &g.occurrences),
+                score: g.score,
+                expansion: g.expansion,
+                frame: g.frame,
+                speaker: g.speaker,
+            })
+            .collect();
+        let outline = self.outline(&p, tree, &stats);
+
+        Ok(Analysis {
+            version: crate::VERSION.to_string(),
+            body: p.index.span(p.cleaned.body.clone()),
+            removed: p
+                .cleaned
+                .removed
+                .iter()
+                .map(|(kind, r)| {
+                    let span = p.index.span(r.clone());
+                    Removed { kind: kind.to_string(), text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+                })
+                .collect(),
+            stats,
+            terms: term_list,
+            keywords,
+            phrases,
+            slogans,
+            outline,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Each occurrence of `term` in the speech with `width` characters of context either side.
+    pub fn concordance(&self, text: &str, term: &str, width: usize, options: &Options) -> Result<Vec<ConcordanceLine>, Error> {
+        let p = self.prepare(text, options)?;
+        Ok(terms::concordance(&p.speech, &p.tokens, term.trim(), width)
+            .into_iter()
+            .map(|(left, hit, right)| {
+                let span = p.index.span(hit.clone());
+                ConcordanceLine {
+                    left: p.text[left].to_string(),
+                    keyword: p.text[hit].to_string(),
+                    right: p.text[right].to_string(),
+                    start: span.start,
+                    end: span.end,
+                }
+            })
+            .collect())
+    }
+
+    /// The term table of `text` as CSV (see [`terms::to_csv`]).
+    pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
+        let analysis = self.analyze(text, options)?;
+        Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
+    }
+
+    fn outline(&self, p: &Prepared, tree: OutlineTree, stats: &Stats) -> Outline {
+        let part = |r: &Range<usize>| {
+            let span = p.index.span(r.clone());
+            Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+        };
+        Outline {
+            sections: tree.sections.iter().map(|n| self.section(p, n, stats.han_chars)).collect(),
+            issues: tree
+                .issues
+                .into_iter()
+                .map(|i| OutlineIssue { kind: i.kind, message: i.message, expected: i.expected, at: Some(p.index.utf16(i.at)) })
+                .collect(),
+            title: p.cleaned.title.as_ref().map(part),
+            salutation: p.cleaned.salutation.as_ref().map(part),
+            closing: p.cleaned.closing.as_ref().map(part),
+            interjections: p.cleaned.interjections.iter().map(part).collect(),
+            announced: tree.announced.map(|a| {
+                let span = p.index.span(a.range);
+                Announced { count: a.count, start: span.start, end: span.end }
+            }),
+        }
+    }
+
+    fn section(&self, p: &Prepared, node: &Node, body_han: u32) -> Section {
+        let span = p.index.span(node.range.clone());
+        let chars = p.speech[node.range.clone()].chars().filter(|&c| !is_blank(c)).count() as u32;
+        let han = p.speech[node.range.clone()].chars().filter(|&c| is_han(c)).count() as u32;
+        let from = p.tokens.partition_point(|t| t.start < node.range.start);
+        let to = p.tokens.partition_point(|t| t.start < node.range.end);
+        let top_terms = terms::count(&p.speech, &p.tokens[from..to], 2, PosFilter::All)
+            .into_iter()
+            .take(SECTION_TOP_TERMS)
+            .map(|c| c.term.to_string())
+            .collect();
+        Section {
+            start: span.start,
+            end: span.end,
+            level: node.level,
+            marker: p.speech[node.marker.clone()].to_string(),
+            ordinal: node.ordinal,
+            heading: p.speech[node.heading.clone()].to_string(),
+            chars,
+            share: han as f64 / body_han.max(1) as f64,
+            speaking_minutes: han as f64 / CHARS_PER_MINUTE,
+            top_terms,
+            children: node.children.iter().map(|c| self.section(p, c, body_han)).collect(),
+        }
+    }
+}
+
+fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
+    let index = Utf16Index::new(text);
+    if index.len_utf16() > MAX_INPUT_UNITS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("text is {} characters long; the limit is {MAX_INPUT_UNITS}", index.len_utf16()),
+        ));
+    }
+    Ok(index)
+}
+
+fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
+    ranges.iter().map(|r| index.span(r.clone())).collect()
+}
+
+/// Per counted term, its occurrences in each top-level section (one bucket for the whole body
+/// when there are none), in one pass over the tokens.
+fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<usize>]) -> Vec<Vec<u32>> {
+    let buckets = sections.len().max(1);
+    let row: std::collections::HashMap<&str, usize> = counted.iter().enumerate().map(|(i, c)| (c.term, i)).collect();
+    let mut table = vec![vec![0u32; buckets]; counted.len()];
+    for tok in &p.tokens {
+        let Some(&i) = row.get(&p.speech[tok.range()]) else { continue };
+        let bucket = if sections.is_empty() {
+            Some(0)
+        } else {
+            let k = sections.partition_point(|s| s.start <= tok.start);
+            k.checked_sub(1).filter(|&k| tok.start < sections[k].end)
+        };
+        if let Some(b) = bucket {
+            table[i][b] += 1;
+        }
+    }
+    table
+}
+
+fn stats(p: &Prepared) -> Stats {
+    let body = &p.speech[p.cleaned.body.clone()];
+    let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
+    let tokens = p.tokens.iter().filter(|t| p.speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric())).count() as u32;
+    let mut sentences = 0;
+    let mut open = false;
+    for c in body.chars() {
+        if is_sentence_end(c) {
+            sentences += open as u32;
+            open = false;
+        } else if !is_blank(c) {
+            open = true;
+        }
+    }
+    sentences += open as u32;
+    Stats {
+        chars: p.index.len_utf16(),
+        han_chars,
+        tokens,
+        sentences,
+        paragraphs: crate::text::lines(body).count() as u32,
+        speaking_minutes: han_chars as f64 / CHARS_PER_MINUTE,
+    }
+}

@@ -1,0 +1,34 @@
+//! speechlens: read a Chinese speech closely — what it keeps saying, the slogans it is made of,
+//! and its numbered outline — entirely in the browser.
+//!
+//! The analysis core is plain Rust with no JS types, so it is tested natively with `cargo test`;
+//! `wasm` alone knows wasm-bindgen and `render` alone knows the DOM.
+//!
+//! ```
+//! let analysis = speechlens::Analyzer::new()
+//!     .analyze("同志们：\n第一，要推动高质量发展。\n第二，要坚持“数商兴农”。", &Default::default())
+//!     .unwrap();
+//! assert_eq!(analysis.outline.sections.len(), 2);
+//! assert_eq!(analysis.slogans[0].text, "数商兴农");
+//! ```
+
+pub mod analyze;
+pub mod clean;
+pub mod error;
+pub mod model;
+pub mod outline;
+pub mod segment;
+pub mod slogans;
+pub mod terms;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analyze::{Analyzer, MAX_INPUT_UNITS, Options};
+pub use error::{Error, ErrorKind};
+pub use model::Analysis;
+
+/// The crate's version, reported in every result.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,226 @@
+//! The result contract: plain data that crosses to JS as plain objects.
+//!
+//! Field names are public API (camelCase in JS): later work adds fields, never renames.
+//! Every offset here is a UTF-16 code-unit offset into the text the caller passed in,
+//! so `text.slice(start, end)` in JS is the text the field describes.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of UTF-16 code units.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One word of a segmentation.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Token {
+    pub word: String,
+    pub start: u32,
+    pub end: u32,
+    /// jieba's part-of-speech tag (`n`, `v`, `i`, …); `x` for punctuation and space.
+    pub pos: String,
+}
+
+/// A term of the frequency table.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Term {
+    pub term: String,
+    pub count: u32,
+    /// Occurrences per 10,000 characters of speech (the body, without spaces).
+    pub per_ten_k: f64,
+    /// The part of speech the term carries most often.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pos: Option<String>,
+    /// Occurrences in each top-level section of the outline, in order;
+    /// one entry for the whole body when the outline has no top level.
+    pub by_section: Vec<u32>,
+    /// Where the term first occurs.
+    pub first_at: u32,
+}
+
+/// A term ranked by how much more this speech uses it than ordinary text does.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Keyword {
+    pub term: String,
+    pub weight: f64,
+}
+
+/// A word sequence the speech repeats.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Phrase {
+    pub text: String,
+    pub count: u32,
+    pub occurrences: Vec<Span>,
+}
+
+/// What kind of set formulation a slogan is; the most specific that applies.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum SloganKind {
+    Numbered,
+    Quotation,
+    Title,
+    Quoted,
+    Parallel,
+    Idiom,
+    Lexicon,
+}
+
+/// A catch-phrase with every place it occurs.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Slogan {
+    pub text: String,
+    pub kind: SloganKind,
+    pub count: u32,
+    pub occurrences: Vec<Span>,
+    /// Salience: higher ranks first. See `slogans::score` for what goes into it.
+    pub score: f64,
+    /// The items a numbered formula is spelled out as, where the text spells it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expansion: Option<Vec<String>>,
+    /// The frame a parallel construction shares (`…不断…`, `…化`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
+    /// Who a quotation is attributed to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// A numbered part of the speech and the parts nested in it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    pub start: u32,
+    pub end: u32,
+    /// 1 for the top level.
+    pub level: u32,
+    /// The marker as written: `第一`, `一、`, `（一）`, `一是`.
+    pub marker: String,
+    /// The marker's number: `第四` → 4.
+    pub ordinal: u32,
+    /// The marker's first sentence or clause, as the writer would name the part.
+    pub heading: String,
+    /// Characters of speech in the section (without spaces).
+    pub chars: u32,
+    /// `chars` as a share of the body's characters, 0..=1.
+    pub share: f64,
+    pub speaking_minutes: f64,
+    /// The section's most frequent terms.
+    pub top_terms: Vec<String>,
+    pub children: Vec<Section>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueKind {
+    Gap,
+    Duplicate,
+    Order,
+    Count,
+}
+
+/// A slip a careful reader would catch in the numbering.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct OutlineIssue {
+    pub kind: IssueKind,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<u32>,
+}
+
+/// A located piece of text: title, salutation, closing.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Part {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// "我谈几点体会" / "讲四个方面": the number of parts the speaker announces.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Announced {
+    /// `None` for an unnumbered announcement (几点).
+    pub count: Option<u32>,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    pub issues: Vec<OutlineIssue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Part>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<Part>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Part>,
+    /// Mid-speech re-addresses of the audience (女士们、先生们、朋友们！).
+    pub interjections: Vec<Part>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<Announced>,
+}
+
+/// Text judged not to be speech (page chrome) and left out of every analysis.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// `navigation`, `timestamp`, `editor-note`, `duplicate-title`, `tags`, `dateline`, `byline`, `caption`, …
+    pub kind: String,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// An inconsistency inside the speech, with where it is.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub kind: String,
+    pub message: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// UTF-16 code units in the whole input.
+    pub chars: u32,
+    /// Han characters in the body.
+    pub han_chars: u32,
+    /// Words (not punctuation or space) in the body.
+    pub tokens: u32,
+    pub sentences: u32,
+    pub paragraphs: u32,
+    pub speaking_minutes: f64,
+}
+
+/// Everything `analyze` finds in one text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub version: String,
+    /// Where the speech itself lies in the input.
+    pub body: Span,
+    pub removed: Vec<Removed>,
+    pub stats: Stats,
+    pub terms: Vec<Term>,
+    pub keywords: Vec<Keyword>,
+    pub phrases: Vec<Phrase>,
+    pub slogans: Vec<Slogan>,
+    pub outline: Outline,
+    pub warnings: Vec<Warning>,
+}
+
+/// One line of a concordance: an occurrence with the text around it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ConcordanceLine {
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+    pub start: u32,
+    pub end: u32,
+}

@@ -1,0 +1,488 @@
+//! The numbered skeleton of a speech: sections at every level, and the numbering slips a careful
+//! reader would catch (a gap, a duplicate, numbers out of order, an announced count not kept).
+//!
+//! Levels come from the order marker styles appear in, not from a fixed ranking: the first style
+//! seen is level 1, a new style met inside a section nests under it, and a style already open
+//! closes everything opened after it.
+
+use crate::text::{chinese_number, chinese_numeral, is_blank, is_clause_break, is_sentence_end};
+use std::ops::Range;
+
+/// A way of numbering parts, with a real example of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `第一，要注重新的生产要素的组合。` / `第二部分` / `第三条`
+    Ordinal,
+    /// `一、总体要求`
+    HanComma,
+    /// `（一）坚持党的领导` / `(二)`
+    HanParen,
+    /// `1. 加强组织领导` / `2、`
+    Arabic,
+    /// `（1）` / `(2)`
+    ArabicParen,
+    /// `①` … `⑳`
+    Circled,
+    /// `一是提升…能力。二是分业施策…`
+    Shi,
+    /// `首先，…其次，…再次，…最后，…`
+    Sequence,
+}
+
+impl Style {
+    /// How a marker of this style with number `n` is written, for "expected 第三" messages.
+    pub fn render(self, n: u32) -> String {
+        let han = chinese_numeral(n);
+        match self {
+            Style::Ordinal => format!("第{han}"),
+            Style::HanComma => format!("{han}、"),
+            Style::HanParen => format!("（{han}）"),
+            Style::Arabic => format!("{n}."),
+            Style::ArabicParen => format!("（{n}）"),
+            Style::Circled => char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from),
+            Style::Shi => format!("{han}是"),
+            Style::Sequence => ["首先", "其次", "再次"].get(n.saturating_sub(1) as usize).unwrap_or(&"最后").to_string(),
+        }
+    }
+
+    /// Styles that are often written mid-sentence (after a colon or comma) and not only at a sentence's start.
+    fn runs_inline(self) -> bool {
+        matches!(self, Style::Shi | Style::Sequence | Style::Circled)
+    }
+}
+
+/// A marker found in the text.
+#[derive(Clone, Debug)]
+struct Marker {
+    style: Style,
+    ordinal: u32,
+    /// The marker as written.
+    range: Range<usize>,
+    /// Not at the start of a paragraph: its section ends with the paragraph.
+    inline: bool,
+    paragraph_end: usize,
+}
+
+/// A section by byte ranges; `analyze` turns it into the public `Section`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub style: Style,
+    pub ordinal: u32,
+    pub level: u32,
+    pub marker: Range<usize>,
+    pub heading: Range<usize>,
+    pub range: Range<usize>,
+    pub children: Vec<Node>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub kind: crate::model::IssueKind,
+    pub message: String,
+    pub expected: Option<String>,
+    pub at: usize,
+}
+
+/// `我谈几点体会` → count `None` (几); `讲四个方面` → `Some(4)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Announcement {
+    pub count: Option<u32>,
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OutlineTree {
+    pub sections: Vec<Node>,
+    pub issues: Vec<Issue>,
+    pub announced: Option<Announcement>,
+}
+
+/// Builds the outline of `speech` (chrome already blanked) within `body`; sections stop at `end`
+/// (where the closing starts, or the body's end).
+pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
+    let markers = find_markers(speech, body.start..end);
+    let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
+    check_series(&tree.sections, &mut tree.issues);
+    let first_top = tree.sections.first().map_or(end, |s| s.range.start);
+    tree.announced = find_announcement(speech, body.start..first_top);
+    if let (Some(announced), false) = (&tree.announced, tree.sections.is_empty()) {
+        if let Some(count) = announced.count.filter(|&c| c as usize != tree.sections.len()) {
+            tree.issues.push(Issue {
+                kind: crate::model::IssueKind::Count,
+                message: format!("announces {count} parts but has {}", tree.sections.len()),
+                expected: Some(count.to_string()),
+                at: announced.range.start,
+            });
+        }
+    }
+    tree.issues.sort_by_key(|i| i.at);
+    tree
+}
+
+/// Every marker in `range`, in text order.
+fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
+    let mut markers = Vec::new();
+    let mut paragraph_start = true;
+    let mut after_break = true;
+    let mut after_clause = true;
+    let mut at = range.start;
+    let bytes_end = range.end.min(speech.len());
+    let mut sequence_open = false;
+    while at < bytes_end {
+        let rest = &speech[at..bytes_end];
+        let Some(ch) = rest.chars().next() else { break };
+        if is_blank(ch) {
+            if ch == '\n' {
+                paragraph_start = true;
+                after_break = true;
+                after_clause = true;
+            }
+            at += ch.len_utf8();
+            continue;
+        }
+        let eligible = |style: Style| paragraph_start || after_break || (style.runs_inline() && after_clause);
+        if let Some((style, ordinal, len)) = match_marker(rest).filter(|(style, ..)| eligible(*style)) {
+            // 首先 opens a sequence; 其次/最后 without one are ordinary words.
+            let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
+            if counts {
+                sequence_open |= style == Style::Sequence;
+                let paragraph_end = speech[at..].find('\n').map_or(speech.len(), |i| at + i).min(range.end);
+                markers.push(Marker { style, ordinal, range: at..at + len, inline: !paragraph_start, paragraph_end });
+                paragraph_start = false;
+                after_break = false;
+                after_clause = false;
+                at += len;
+                continue;
+            }
+        }
+        paragraph_start = false;
+        after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
+        after_clause = is_clause_break(ch);
+        at += ch.len_utf8();
+    }
+    number_sequences(&mut markers);
+    // A lone 一是 or 首先 counts nothing: a series needs a second member.
+    for style in [Style::Shi, Style::Sequence] {
+        if markers.iter().filter(|m| m.style == style).count() < 2 {
+            markers.retain(|m| m.style != style);
+        }
+    }
+    markers
+}
+
+/// 最后 closes a 首先 sequence whatever its length: give it the next number.
+fn number_sequences(markers: &mut [Marker]) {
+    let mut last = 0;
+    for m in markers.iter_mut().filter(|m| m.style == Style::Sequence) {
+        if m.ordinal == 0 {
+            m.ordinal = last + 1;
+        }
+        last = m.ordinal;
+    }
+}
+
+/// The marker at the start of `s`: its style, number and length in bytes.
+fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
+    let (numeral, rest) = split_han_numeral(s);
+    if let Some(rest) = s.strip_prefix('第') {
+        let (numeral, after) = split_han_numeral(rest);
+        let n = chinese_number(numeral)?;
+        let unit = ["部分", "个方面", "方面", "条"].iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
+        let after_unit = &after[unit.len()..];
+        let punct = after_unit.chars().next().filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．' | ' ' | '\u{3000}'));
+        return match (unit, punct) {
+            ("", None) => None,
+            (_, p) => Some((Style::Ordinal, n, '第'.len_utf8() + numeral.len() + unit.len() + p.map_or(0, char::len_utf8))),
+        };
+    }
+    if !numeral.is_empty() {
+        let n = chinese_number(numeral)?;
+        if let Some(after) = rest.strip_prefix('、') {
+            // "一、二等奖" lists numbers; a section title follows with a word.
+            return (!after.starts_with(|c: char| split_han_numeral(&c.to_string()).0.len() == c.len_utf8()))
+                .then_some((Style::HanComma, n, numeral.len() + '、'.len_utf8()));
+        }
+        if let Some(after) = rest.strip_prefix('是') {
+            // "一是一、二是二" says a thing is itself, it numbers nothing.
+            return (!after.starts_with(numeral) && !after.starts_with(is_clause_break))
+                .then_some((Style::Shi, n, numeral.len() + '是'.len_utf8()));
+        }
+        return None;
+    }
+    if let Some((open, close)) = [('（', '）'), ('(', ')')].into_iter().find(|(o, _)| s.starts_with(*o)) {
+        let inner = &s[open.len_utf8()..];
+        let (numeral, after) = split_han_numeral(inner);
+        if let (Some(n), true) = (chinese_number(numeral), after.starts_with(close)) {
+            return Some((Style::HanParen, n, open.len_utf8() + numeral.len() + close.len_utf8()));
+        }
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&digits) && inner[digits..].starts_with(close) {
+            let n = inner[..digits].parse().ok()?;
+            return Some((Style::ArabicParen, n, open.len_utf8() + digits + close.len_utf8()));
+        }
+        return None;
+    }
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits) {
+        let after = &s[digits..];
+        let punct = after.chars().next().filter(|&c| matches!(c, '.' | '．' | '、'))?;
+        // "1.5万" is a number, "1. 加强" a marker.
+        let next = after[punct.len_utf8()..].chars().next();
+        if next.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((Style::Arabic, s[..digits].parse().ok()?, digits + punct.len_utf8()));
+    }
+    let first = s.chars().next()?;
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some((Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()));
+    }
+    for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)] {
+        if let Some(after) = s.strip_prefix(word) {
+            if after.starts_with(['，', ',', '：', ':']) || ordinal == 1 {
+                return Some((Style::Sequence, ordinal, word.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The leading run of Chinese numeral characters of `s`, and what follows.
+fn split_han_numeral(s: &str) -> (&str, &str) {
+    let len = s
+        .char_indices()
+        .take_while(|&(i, c)| i < 9 && matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    s.split_at(len)
+}
+
+/// Arranges markers into a tree by the order styles appear in, and gives each section its extent.
+fn nest(speech: &str, markers: &[Marker], end: usize) -> Vec<Node> {
+    let mut levels = Vec::with_capacity(markers.len());
+    let mut open_styles: Vec<Style> = Vec::new();
+    for m in markers {
+        match open_styles.iter().position(|s| *s == m.style) {
+            Some(depth) => open_styles.truncate(depth + 1),
+            None => open_styles.push(m.style),
+        }
+        levels.push(open_styles.len() as u32);
+    }
+    // A section runs to the next marker at its level or above (one pass with a stack of open sections).
+    let mut ends = vec![end; markers.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (j, m) in markers.iter().enumerate() {
+        while let Some(&i) = open.last().filter(|&&i| levels[i] >= levels[j]) {
+            ends[i] = m.range.start;
+            open.pop();
+        }
+        open.push(j);
+    }
+    for (i, m) in markers.iter().enumerate() {
+        if m.inline {
+            ends[i] = ends[i].min(m.paragraph_end);
+        }
+    }
+    let mut next = 0;
+    build_level(speech, markers, &levels, &ends, &mut next, 1, end)
+}
+
+/// The run of sections at `level` starting at `markers[*next]`, each clipped to `parent_end`.
+fn build_level(
+    speech: &str,
+    markers: &[Marker],
+    levels: &[u32],
+    ends: &[usize],
+    next: &mut usize,
+    level: u32,
+    parent_end: usize,
+) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    while *next < markers.len() && levels[*next] == level {
+        let m = &markers[*next];
+        let stop = trim_end(speech, m.range.start..ends[*next].min(parent_end).max(m.range.end));
+        *next += 1;
+        let children = build_level(speech, markers, levels, ends, next, level + 1, stop);
+        nodes.push(Node {
+            style: m.style,
+            ordinal: m.ordinal,
+            level,
+            marker: m.range.clone(),
+            heading: heading(speech, m.range.end..stop),
+            range: m.range.start..stop,
+            children,
+        });
+    }
+    nodes
+}
+
+fn trim_end(speech: &str, range: Range<usize>) -> usize {
+    range.start + speech[range].trim_end_matches(is_blank).len()
+}
+
+/// The first sentence after the marker, or its first clause when the sentence runs long.
+fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
+    const LONGEST: usize = 40;
+    let s = &speech[range.clone()];
+    let lead = s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
+    let s = &s[lead..];
+    let sentence = s.find(|c: char| is_sentence_end(c) || matches!(c, '：' | ':' | '\n')).unwrap_or(s.len());
+    let mut len = sentence;
+    if s[..sentence].chars().count() > LONGEST {
+        len = s.find(|c: char| is_clause_break(c) || c == '\n').unwrap_or(s.len());
+        if s[..len].chars().count() > LONGEST {
+            len = s.char_indices().nth(LONGEST).map_or(s.len(), |(i, _)| i);
+        }
+    }
+    let start = range.start + lead;
+    start..start + s[..len].trim_end_matches(is_blank).len()
+}
+
+/// Gaps, duplicates and disorder in each run of siblings.
+fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
+    use crate::model::IssueKind;
+    let mut expected = 1;
+    for (i, s) in sections.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| sections[p].ordinal);
+        if prev == Some(s.ordinal) {
+            issues.push(Issue {
+                kind: IssueKind::Duplicate,
+                message: format!("{} appears twice", s.style.render(s.ordinal)),
+                expected: Some(s.style.render(expected)),
+                at: s.marker.start,
+            });
+        } else if prev.is_some_and(|p| s.ordinal < p) {
+            issues.push(Issue {
+                kind: IssueKind::Order,
+                message: format!("{} comes after {}", s.style.render(s.ordinal), s.style.render(prev.unwrap_or(0))),
+                expected: Some(s.style.render(expected)),
+                at: s.marker.start,
+            });
+        } else if s.ordinal > expected {
+            let missing: Vec<String> = (expected..s.ordinal).map(|n| s.style.render(n)).collect();
+            issues.push(Issue {
+                kind: IssueKind::Gap,
+                message: format!("{} is missing before {}", missing.join("、"), s.style.render(s.ordinal)),
+                expected: missing.first().cloned(),
+                at: s.marker.start,
+            });
+        }
+        expected = expected.max(s.ordinal + 1);
+        check_series(&s.children, issues);
+    }
+}
+
+/// `我谈几点体会`, `讲四个方面`, `提3点建议`: a verb of speaking, a count, a unit.
+fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> {
+    const VERBS: &[&str] = &["谈", "讲", "提", "说", "汇报", "分享", "强调", "提出"];
+    const UNITS: &[&str] = &["点", "个方面", "方面", "条", "个问题"];
+    let s = &speech[range.clone()];
+    for (at, _) in s.char_indices() {
+        let rest = &s[at..];
+        let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)) else { continue };
+        let after = &rest[verb.len()..];
+        let (count, len) = if let Some(a) = after.strip_prefix('几') {
+            (None, a.len())
+        } else {
+            let (numeral, a) = split_han_numeral(after);
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            match (chinese_number(numeral), digits) {
+                (Some(n), _) => (Some(n), a.len()),
+                (None, 1..=2) => (after[..digits].parse().ok(), after.len() - digits),
+                _ => continue,
+            }
+        };
+        let tail = &after[after.len() - len..];
+        if let Some(unit) = UNITS.iter().find(|u| tail.starts_with(**u)) {
+            let start = range.start + at;
+            return Some(Announcement { count, range: start..start + (rest.len() - tail.len()) + unit.len() });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::IssueKind;
+
+    /// (style, ordinal, level, heading) per section, depth first.
+    fn check(text: &str, expect: &[(&str, u32, &str)]) -> OutlineTree {
+        let tree = build(text, 0..text.len(), text.len());
+        let mut got = Vec::new();
+        fn walk<'a>(text: &'a str, nodes: &[Node], got: &mut Vec<(&'a str, u32, &'a str)>) {
+            for n in nodes {
+                got.push((&text[n.marker.clone()], n.level, &text[n.heading.clone()]));
+                walk(text, &n.children, got);
+            }
+        }
+        walk(text, &tree.sections, &mut got);
+        assert_eq!(got, expect);
+        tree
+    }
+
+    #[test]
+    fn mixed_levels_nest_by_order_of_appearance() {
+        check(
+            "一、总体要求\n（一）指导思想。坚持稳中求进。\n1. 加强领导。\n2. 压实责任。\n（二）基本原则。\n二、重点任务\n",
+            &[
+                ("一、", 1, "总体要求"),
+                ("（一）", 2, "指导思想"),
+                ("1.", 3, "加强领导"),
+                ("2.", 3, "压实责任"),
+                ("（二）", 2, "基本原则"),
+                ("二、", 1, "重点任务"),
+            ],
+        );
+    }
+
+    #[test]
+    fn inline_and_flattened_markers() {
+        let tree = check(
+            "同志们：第一，抓好落实。要求如下：一是提高认识；二是压实责任。第二，加强领导。",
+            &[("第一，", 1, "抓好落实"), ("一是", 2, "提高认识"), ("二是", 2, "压实责任"), ("第二，", 1, "加强领导")],
+        );
+        assert!(tree.issues.is_empty());
+    }
+
+    #[test]
+    fn gap_duplicate_and_order() {
+        let tree = check("第一，甲。\n第二，乙。\n第四，丁。\n", &[("第一，", 1, "甲"), ("第二，", 1, "乙"), ("第四，", 1, "丁")]);
+        assert_eq!(tree.issues.len(), 1);
+        assert_eq!((tree.issues[0].kind, tree.issues[0].expected.as_deref()), (IssueKind::Gap, Some("第三")));
+        let tree = build("一、甲\n一、乙\n", 0..16, 16);
+        assert_eq!(tree.issues[0].kind, IssueKind::Duplicate);
+        let text = "1. 甲\n3. 乙\n2. 丙\n";
+        let tree = build(text, 0..text.len(), text.len());
+        let kinds: Vec<_> = tree.issues.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [IssueKind::Gap, IssueKind::Order]);
+    }
+
+    #[test]
+    fn announced_counts() {
+        let text = "下面我讲三个方面。\n第一，甲。\n第二，乙。\n";
+        let tree = build(text, 0..text.len(), text.len());
+        assert_eq!(tree.announced.as_ref().and_then(|a| a.count), Some(3));
+        assert_eq!(tree.issues[0].kind, IssueKind::Count);
+        let text = "我提2点建议。\n第一，甲。\n第二，乙。\n";
+        let tree = build(text, 0..text.len(), text.len());
+        assert!(tree.issues.is_empty());
+        let text = "我谈几点体会。\n第一，甲。\n";
+        assert_eq!(build(text, 0..text.len(), text.len()).announced.map(|a| a.count), Some(None));
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_sections() {
+        check("这是第一次召开这样的会议。一是一、二是二，实事求是。增长1.5倍，达到9.87万家。\n首先要明白这个道理。", &[]);
+    }
+
+    #[test]
+    fn sequences_and_circled() {
+        check(
+            "首先，统一思想。其次，明确任务。最后，狠抓落实。",
+            &[("首先", 1, "统一思想"), ("其次", 1, "明确任务"), ("最后", 1, "狠抓落实")],
+        );
+        check("①甲。②乙。", &[("①", 1, "甲"), ("②", 1, "乙")]);
+    }
+}

@@ -1,0 +1,185 @@
+//! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
+
+use crate::model::Span;
+use std::ops::Range;
+
+/// How many bytes of text one checkpoint of [`Utf16Index`] covers: a lookup scans at most this far,
+/// and the index costs 8 bytes per this many bytes of text.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// Maps byte offsets of a `str` to UTF-16 code-unit offsets (what JS strings index by).
+pub struct Utf16Index<'t> {
+    text: &'t str,
+    /// `(byte, utf16)` at a char boundary every [`CHECKPOINT_BYTES`] bytes or so.
+    checkpoints: Vec<(usize, u32)>,
+    len_utf16: u32,
+}
+
+impl<'t> Utf16Index<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+        let mut units = 0u32;
+        let mut next = 0usize;
+        for (byte, ch) in text.char_indices() {
+            if byte >= next {
+                checkpoints.push((byte, units));
+                next = byte + CHECKPOINT_BYTES;
+            }
+            units += ch.len_utf16() as u32;
+        }
+        if checkpoints.is_empty() {
+            checkpoints.push((0, 0));
+        }
+        Utf16Index { text, checkpoints, len_utf16: units }
+    }
+
+    pub fn len_utf16(&self) -> u32 {
+        self.len_utf16
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, which must be a char boundary.
+    pub fn utf16(&self, byte: usize) -> u32 {
+        if byte >= self.text.len() {
+            return self.len_utf16;
+        }
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (from, units) = self.checkpoints[i];
+        units + self.text[from..byte].chars().map(|c| c.len_utf16() as u32).sum::<u32>()
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span { start: self.utf16(range.start), end: self.utf16(range.end) }
+    }
+
+    /// The byte offset of UTF-16 offset `unit`, rounded down to a char boundary.
+    pub fn byte(&self, unit: u32) -> usize {
+        if unit >= self.len_utf16 {
+            return self.text.len();
+        }
+        let i = self.checkpoints.partition_point(|&(_, u)| u <= unit) - 1;
+        let (mut byte, mut units) = self.checkpoints[i];
+        for ch in self.text[byte..].chars() {
+            let next = units + ch.len_utf16() as u32;
+            if next > unit {
+                break;
+            }
+            units = next;
+            byte += ch.len_utf8();
+        }
+        byte
+    }
+}
+
+/// A CJK unified ideograph (the blocks jieba segments as Han).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Pasted text mixes full-width and ASCII punctuation (the sample uses `,` and `:`), so both count.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';')
+}
+
+pub fn is_clause_break(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
+}
+
+/// Blank but for the line structure: what chrome is masked with.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}')
+}
+
+/// Non-empty lines with their byte ranges, trimmed of surrounding blanks.
+pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len();
+        trim(text, start..start + line.len())
+    })
+}
+
+/// `range` without leading and trailing blanks; `None` when nothing is left.
+pub fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let body = s.trim_matches(is_blank);
+    (!body.is_empty()).then(|| range.start + lead..range.start + lead + body.len())
+}
+
+/// Chinese numerals as official texts write them: 一 … 九十九, with 两 and 双 for two.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' | '双' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['百'] => Some(100),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// The Chinese numeral for `n` (1..=99), as markers write it.
+pub fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
+        _ if n % 10 == 0 && n < 100 => format!("{}十", DIGITS[(n / 10) as usize]),
+        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], DIGITS[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "a😀中\n𠀀b".repeat(100);
+        let index = Utf16Index::new(&text);
+        let mut units = 0;
+        for (byte, ch) in text.char_indices() {
+            assert_eq!(index.utf16(byte), units);
+            assert_eq!(index.byte(units), byte);
+            units += ch.len_utf16() as u32;
+        }
+        assert_eq!(index.utf16(text.len()), units);
+        assert_eq!(index.len_utf16(), units);
+    }
+
+    #[test]
+    fn numerals_round_trip() {
+        for n in 1..100 {
+            assert_eq!(chinese_number(&chinese_numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(chinese_number("两"), Some(2));
+        assert_eq!(chinese_number("第"), None);
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_skip_blank_ones() {
+        let text = "  a\n\n\u{a0}b c \n";
+        let got: Vec<&str> = lines(text).map(|r| &text[r]).collect();
+        assert_eq!(got, ["a", "b c"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! The wasm boundary: the only module that knows wasm-bindgen. Results cross as plain JS objects
+//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`, and a panic inside
+//! never unwinds into JS: it becomes an `internal` error and the analyzer stays usable.
+
+use crate::analyze::{Analyzer, Options};
+use crate::error::{Error, ErrorKind};
+use crate::terms::PosFilter;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use wasm_bindgen::prelude::*;
+
+/// Options as JS passes them; every field may be left out.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsOptions {
+    hmm: Option<bool>,
+    user_words: Option<Vec<String>>,
+    pos: Option<String>,
+    min_chars: Option<usize>,
+    max_terms: Option<usize>,
+    keep_removed: Option<bool>,
+    /// Concordance context, in characters either side.
+    width: Option<usize>,
+}
+
+/// Default concordance context either side, in characters.
+const DEFAULT_WIDTH: usize = 20;
+
+impl JsOptions {
+    fn parse(value: &JsValue) -> Result<JsOptions, Error> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(JsOptions::default());
+        }
+        serde_wasm_bindgen::from_value(value.clone())
+            .map_err(|e| Error::new(ErrorKind::InvalidArgument, format!("options: {e}")))
+    }
+
+    fn options(&self) -> Result<Options, Error> {
+        let defaults = Options::default();
+        let pos = match self.pos.as_deref() {
+            None | Some("all") => PosFilter::All,
+            Some("nouns") => PosFilter::Nouns,
+            Some("verbs") => PosFilter::Verbs,
+            Some(other) => {
+                return Err(Error::new(ErrorKind::InvalidArgument, format!("pos must be all, nouns or verbs, not {other:?}")));
+            }
+        };
+        Ok(Options {
+            hmm: self.hmm.unwrap_or(defaults.hmm),
+            user_words: self.user_words.clone().unwrap_or_default(),
+            pos,
+            min_chars: self.min_chars.unwrap_or(defaults.min_chars),
+            max_terms: self.max_terms.unwrap_or(defaults.max_terms),
+            keep_removed: self.keep_removed.unwrap_or(defaults.keep_removed),
+        })
+    }
+}
+
+/// A real JS `Error` whose `kind` is the error's stable id.
+fn js_error(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(error.message());
+    js.set_name("SpeechlensError");
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("kind"), &JsValue::from_str(error.kind().id()));
+    js.into()
+}
+
+/// Runs `f` with panics caught, and turns its result into a plain JS value.
+fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
+    let result = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(Error::new(ErrorKind::Internal, format!("internal error: {what}")))
+    });
+    let value = result.map_err(|e| js_error(&e))?;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(ErrorKind::Internal, format!("result: {e}"))))
+}
+
+thread_local! {
+    static DEFAULT: RefCell<Analyzer> = RefCell::new(Analyzer::new());
+}
+
+fn with_default<T>(f: impl FnOnce(&Analyzer) -> T) -> T {
+    DEFAULT.with(|a| f(&a.borrow()))
+}
+
+/// Everything speechlens finds in `text`: terms, keywords, phrases, slogans, outline, stats.
+#[wasm_bindgen(skip_typescript)]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| with_default(|a| a.analyze(text, &JsOptions::parse(&options)?.options()?)))
+}
+
+/// The words of `text`, each with its UTF-16 span and part of speech.
+#[wasm_bindgen(skip_typescript)]
+pub fn segment(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| with_default(|a| a.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
+}
+
+/// Each occurrence of `term` in the speech with context either side (`options.width`, default 20).
+#[wasm_bindgen(skip_typescript)]
+pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        with_default(|a| {
+            let js = JsOptions::parse(&options)?;
+            a.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+        })
+    })
+}
+
+/// The term table as CSV (UTF-8 with BOM, RFC 4180 quoting).
+#[wasm_bindgen(js_name = termsCsv, skip_typescript)]
+pub fn terms_csv(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| with_default(|a| a.terms_csv(text, &JsOptions::parse(&options)?.options()?)))
+}
+
+/// Builds the dictionary now rather than on the first analysis (it takes a moment).
+#[wasm_bindgen(skip_typescript)]
+pub fn warmup() -> Result<JsValue, JsValue> {
+    boundary(|| {
+        crate::segment::dictionary();
+        Ok(())
+    })
+}
+
+/// An analyzer with words of its own to keep whole, on top of the shared dictionary.
+#[wasm_bindgen(js_name = Analyzer, skip_typescript)]
+pub struct JsAnalyzer {
+    inner: Analyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsAnalyzer {
+        JsAnalyzer { inner: Analyzer::new() }
+    }
+
+    /// Keeps each of `words` whole in every later analysis by this analyzer.
+    #[wasm_bindgen(js_name = addWords)]
+    pub fn add_words(&mut self, words: Vec<String>) {
+        self.inner.add_words(words);
+    }
+
+    /// The words added so far.
+    #[wasm_bindgen(getter)]
+    pub fn words(&self) -> Vec<String> {
+        self.inner.words().to_vec()
+    }
+
+    pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.analyze(text, &JsOptions::parse(&options)?.options()?))
+    }
+
+    pub fn segment(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    }
+
+    pub fn concordance(&self, text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| {
+            let js = JsOptions::parse(&options)?;
+            self.inner.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+        })
+    }
+
+    #[wasm_bindgen(js_name = termsCsv)]
+    pub fn terms_csv(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.terms_csv(text, &JsOptions::parse(&options)?.options()?))
+    }
+}
+
+impl Default for JsAnalyzer {
+    fn default() -> Self {
+        JsAnalyzer::new()
+    }
+}
+
+/// The crate version.
+#[wasm_bindgen(js_name = version, skip_typescript)]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
