@@ -19,6 +19,10 @@ pub const MAX_INPUT_UNITS: u32 = 16 * 1024 * 1024;
 /// slower than news (新闻联播 runs near 300); drafting guides put a speech at about 200.
 pub const CHARS_PER_MINUTE: f64 = 200.0;
 
+/// The most top-level sections `Term.bySection` counts by: past this the outline is no
+/// speech's skeleton (100,000 "一、" in a row) and a term's spread is given for the whole body.
+pub const MAX_SECTION_BUCKETS: usize = 100;
+
 /// How many top terms a section lists.
 const SECTION_TOP_TERMS: usize = 5;
 
@@ -41,7 +45,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { hmm: true, user_words: Vec::new(), pos: PosFilter::All, min_chars: 2, max_terms: 500, keep_removed: false }
+        Options {
+            hmm: true,
+            user_words: Vec::new(),
+            pos: PosFilter::All,
+            min_chars: 2,
+            max_terms: 500,
+            keep_removed: false,
+        }
     }
 }
 
@@ -90,7 +101,12 @@ impl Analyzer {
             .iter()
             .map(|t| {
                 let span = index.span(t.range());
-                Token { word: text[t.range()].to_string(), start: span.start, end: span.end, pos: t.pos.as_str().to_string() }
+                Token {
+                    word: text[t.range()].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    pos: t.pos.as_str().to_string(),
+                }
             })
             .collect())
     }
@@ -98,31 +114,67 @@ impl Analyzer {
     fn prepare<'t>(&self, text: &'t str, options: &Options) -> Result<Prepared<'t>, Error> {
         let index = checked_index(text)?;
         let cleaned = if options.keep_removed {
-            Cleaned { body: 0..text.len(), ..clean::clean(text) }.without_removed()
+            Cleaned {
+                body: 0..text.len(),
+                ..clean::clean(text)
+            }
+            .without_removed()
         } else {
             clean::clean(text)
         };
         let speech = clean::mask(text, &cleaned);
-        let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
-        let forced = segment::find_units(&speech, slogans::marked_units(&speech).into_iter().chain(user_words));
+        let user_words = self
+            .user_words
+            .iter()
+            .chain(&options.user_words)
+            .map(String::as_str);
+        let forced = segment::find_units(
+            &speech,
+            slogans::marked_units(&speech).into_iter().chain(user_words),
+        );
         let tokens = segment::segment(segment::dictionary(), &speech, options.hmm, &forced);
-        Ok(Prepared { text, index, cleaned, speech, tokens })
+        Ok(Prepared {
+            text,
+            index,
+            cleaned,
+            speech,
+            tokens,
+        })
     }
 
     /// Everything speechlens finds in `text`.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
         let p = self.prepare(text, options)?;
-        let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
+        let closing_start = p
+            .cleaned
+            .closing
+            .as_ref()
+            .map_or(p.cleaned.body.end, |c| c.start);
         let tree = outline::build(&p.speech, p.cleaned.body.clone(), closing_start);
         let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
 
         let stats = stats(&p);
         let han = stats.han_chars.max(1) as f64;
-        let counted = terms::count(&p.speech, &p.tokens, options.min_chars, options.pos);
-        let by_section = section_counts(&p, &counted, &top_level);
+        let mut counted = terms::count(&p.speech, &p.tokens, options.min_chars, options.pos);
+        counted.truncate(options.max_terms);
+        let mut warnings = Vec::new();
+        let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
+            warnings.push(Warning {
+                kind: "too-many-sections".into(),
+                message: format!(
+                    "{} top-level sections: term spread is given for the whole body, not per section",
+                    top_level.len()
+                ),
+                start: p.index.utf16(p.cleaned.body.start),
+                end: p.index.utf16(p.cleaned.body.end),
+            });
+            &[][..]
+        } else {
+            &top_level[..]
+        };
+        let by_section = section_counts(&p, &counted, buckets);
         let term_list: Vec<Term> = counted
             .iter()
-            .take(options.max_terms)
             .zip(by_section)
             .map(|(c, by_section)| Term {
                 term: c.term.to_string(),
@@ -133,13 +185,22 @@ impl Analyzer {
                 first_at: p.index.utf16(c.first),
             })
             .collect();
-        let keywords = terms::keywords(segment::dictionary(), &counted, stats.tokens, options.max_terms)
-            .into_iter()
-            .map(|(term, weight)| Keyword { term, weight })
-            .collect();
+        let keywords = terms::keywords(
+            segment::dictionary(),
+            &counted,
+            stats.tokens,
+            options.max_terms,
+        )
+        .into_iter()
+        .map(|(term, weight)| Keyword { term, weight })
+        .collect();
         let phrases = terms::phrases(&p.speech, &p.tokens)
             .into_iter()
-            .map(|(text, occ)| Phrase { text: text.to_string(), count: occ.len() as u32, occurrences: spans(&p.index, &occ) })
+            .map(|(text, occ)| Phrase {
+                text: text.to_string(),
+                count: occ.len() as u32,
+                occurrences: spans(&p.index, &occ),
+            })
             .collect();
         let slogans = slogans::detect(&p.speech, &p.tokens, segment::dictionary())
             .into_iter()
@@ -165,7 +226,12 @@ impl Analyzer {
                 .iter()
                 .map(|(kind, r)| {
                     let span = p.index.span(r.clone());
-                    Removed { kind: kind.to_string(), text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+                    Removed {
+                        kind: kind.to_string(),
+                        text: p.text[r.clone()].to_string(),
+                        start: span.start,
+                        end: span.end,
+                    }
                 })
                 .collect(),
             stats,
@@ -174,12 +240,18 @@ impl Analyzer {
             phrases,
             slogans,
             outline,
-            warnings: Vec::new(),
+            warnings,
         })
     }
 
     /// Each occurrence of `term` in the speech with `width` characters of context either side.
-    pub fn concordance(&self, text: &str, term: &str, width: usize, options: &Options) -> Result<Vec<ConcordanceLine>, Error> {
+    pub fn concordance(
+        &self,
+        text: &str,
+        term: &str,
+        width: usize,
+        options: &Options,
+    ) -> Result<Vec<ConcordanceLine>, Error> {
         let p = self.prepare(text, options)?;
         Ok(terms::concordance(&p.speech, &p.tokens, term.trim(), width)
             .into_iter()
@@ -199,20 +271,36 @@ impl Analyzer {
     /// The term table of `text` as CSV (see [`terms::to_csv`]).
     pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
         let analysis = self.analyze(text, options)?;
-        Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
+        Ok(terms::to_csv(
+            &analysis.terms,
+            analysis.outline.sections.len(),
+        ))
     }
 
     fn outline(&self, p: &Prepared, tree: OutlineTree, stats: &Stats) -> Outline {
         let part = |r: &Range<usize>| {
             let span = p.index.span(r.clone());
-            Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+            Part {
+                text: p.text[r.clone()].to_string(),
+                start: span.start,
+                end: span.end,
+            }
         };
         Outline {
-            sections: tree.sections.iter().map(|n| self.section(p, n, stats.han_chars)).collect(),
+            sections: tree
+                .sections
+                .iter()
+                .map(|n| self.section(p, n, stats.han_chars))
+                .collect(),
             issues: tree
                 .issues
                 .into_iter()
-                .map(|i| OutlineIssue { kind: i.kind, message: i.message, expected: i.expected, at: Some(p.index.utf16(i.at)) })
+                .map(|i| OutlineIssue {
+                    kind: i.kind,
+                    message: i.message,
+                    expected: i.expected,
+                    at: Some(p.index.utf16(i.at)),
+                })
                 .collect(),
             title: p.cleaned.title.as_ref().map(part),
             salutation: p.cleaned.salutation.as_ref().map(part),
@@ -220,15 +308,25 @@ impl Analyzer {
             interjections: p.cleaned.interjections.iter().map(part).collect(),
             announced: tree.announced.map(|a| {
                 let span = p.index.span(a.range);
-                Announced { count: a.count, start: span.start, end: span.end }
+                Announced {
+                    count: a.count,
+                    start: span.start,
+                    end: span.end,
+                }
             }),
         }
     }
 
     fn section(&self, p: &Prepared, node: &Node, body_han: u32) -> Section {
         let span = p.index.span(node.range.clone());
-        let chars = p.speech[node.range.clone()].chars().filter(|&c| !is_blank(c)).count() as u32;
-        let han = p.speech[node.range.clone()].chars().filter(|&c| is_han(c)).count() as u32;
+        let chars = p.speech[node.range.clone()]
+            .chars()
+            .filter(|&c| !is_blank(c))
+            .count() as u32;
+        let han = p.speech[node.range.clone()]
+            .chars()
+            .filter(|&c| is_han(c))
+            .count() as u32;
         let from = p.tokens.partition_point(|t| t.start < node.range.start);
         let to = p.tokens.partition_point(|t| t.start < node.range.end);
         let top_terms = terms::count(&p.speech, &p.tokens[from..to], 2, PosFilter::All)
@@ -247,7 +345,11 @@ impl Analyzer {
             share: han as f64 / body_han.max(1) as f64,
             speaking_minutes: han as f64 / CHARS_PER_MINUTE,
             top_terms,
-            children: node.children.iter().map(|c| self.section(p, c, body_han)).collect(),
+            children: node
+                .children
+                .iter()
+                .map(|c| self.section(p, c, body_han))
+                .collect(),
         }
     }
 }
@@ -257,7 +359,10 @@ fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
     if index.len_utf16() > MAX_INPUT_UNITS {
         return Err(Error::new(
             ErrorKind::TooLarge,
-            format!("text is {} characters long; the limit is {MAX_INPUT_UNITS}", index.len_utf16()),
+            format!(
+                "text is {} characters long; the limit is {MAX_INPUT_UNITS}",
+                index.len_utf16()
+            ),
         ));
     }
     Ok(index)
@@ -269,12 +374,22 @@ fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
 
 /// Per counted term, its occurrences in each top-level section (one bucket for the whole body
 /// when there are none), in one pass over the tokens.
-fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<usize>]) -> Vec<Vec<u32>> {
+fn section_counts(
+    p: &Prepared,
+    counted: &[terms::Counted],
+    sections: &[Range<usize>],
+) -> Vec<Vec<u32>> {
     let buckets = sections.len().max(1);
-    let row: std::collections::HashMap<&str, usize> = counted.iter().enumerate().map(|(i, c)| (c.term, i)).collect();
+    let row: std::collections::HashMap<&str, usize> = counted
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.term, i))
+        .collect();
     let mut table = vec![vec![0u32; buckets]; counted.len()];
     for tok in &p.tokens {
-        let Some(&i) = row.get(&p.speech[tok.range()]) else { continue };
+        let Some(&i) = row.get(&p.speech[tok.range()]) else {
+            continue;
+        };
         let bucket = if sections.is_empty() {
             Some(0)
         } else {
@@ -291,7 +406,15 @@ fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<us
 fn stats(p: &Prepared) -> Stats {
     let body = &p.speech[p.cleaned.body.clone()];
     let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
-    let tokens = p.tokens.iter().filter(|t| p.speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric())).count() as u32;
+    let tokens = p
+        .tokens
+        .iter()
+        .filter(|t| {
+            p.speech[t.range()]
+                .chars()
+                .any(|c| is_han(c) || c.is_alphanumeric())
+        })
+        .count() as u32;
     let mut sentences = 0;
     let mut open = false;
     for c in body.chars() {

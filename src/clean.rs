@@ -22,33 +22,69 @@ struct LineRule {
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "navigation", example: "首页 > 心得体会 > 学习材料 / 正文", matches: is_breadcrumb },
-    LineRule { kind: "timestamp", example: "2023-12-28 12:54:02", matches: is_timestamp },
-    LineRule { kind: "editor-note", example: "下面是小编为大家整理的…,供大家参考。", matches: is_editor_note },
-    LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
-    LineRule { kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu },
-    LineRule { kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line },
-    LineRule { kind: "navigation", example: "Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号", matches: is_footer },
+    LineRule {
+        kind: "navigation",
+        example: "首页 > 心得体会 > 学习材料 / 正文",
+        matches: is_breadcrumb,
+    },
+    LineRule {
+        kind: "timestamp",
+        example: "2023-12-28 12:54:02",
+        matches: is_timestamp,
+    },
+    LineRule {
+        kind: "editor-note",
+        example: "下面是小编为大家整理的…,供大家参考。",
+        matches: is_editor_note,
+    },
+    LineRule {
+        kind: "tags",
+        example: "Tags: 相关领导在…交流发言   会上   党组",
+        matches: is_tags,
+    },
+    LineRule {
+        kind: "navigation",
+        example: "搜索 / 网站分类 / 标签列表 / 上一篇：…",
+        matches: is_menu,
+    },
+    LineRule {
+        kind: "byline",
+        example: "来源：人民网  作者：张三  责任编辑：李四",
+        matches: is_source_line,
+    },
+    LineRule {
+        kind: "navigation",
+        example: "Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号",
+        matches: is_footer,
+    },
 ];
 
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "caption", example: "新华社记者 王晔 摄", matches: is_photo_credit },
-    LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
+    LineRule {
+        kind: "caption",
+        example: "新华社记者 王晔 摄",
+        matches: is_photo_credit,
+    },
+    LineRule {
+        kind: "byline",
+        example: "（责任编辑：王宁）",
+        matches: is_editor_credit,
+    },
 ];
 
 /// How a speech opens by addressing its audience; the line ends with a colon.
 const SALUTATIONS: &[&str] = &[
-    "同志们", // 同志们：
+    "同志们",   // 同志们：
     "各位代表", // 各位代表：
     "各位委员", // 各位委员：
     "各位来宾", // 尊敬的…，各位来宾：
-    "尊敬的", // 尊敬的各位领导：
+    "尊敬的",   // 尊敬的各位领导：
     "各位领导", // 各位领导、同志们：
-    "女士们", // 女士们、先生们：
-    "亲爱的", // 亲爱的同学们：
-    "同学们", // 同学们：
-    "朋友们", // 朋友们：
+    "女士们",   // 女士们、先生们：
+    "亲爱的",   // 亲爱的同学们：
+    "同学们",   // 同学们：
+    "朋友们",   // 朋友们：
 ];
 
 /// How a speech signs off; the last line holding one of these ends the body.
@@ -77,7 +113,10 @@ pub struct Cleaned {
 impl Cleaned {
     /// The same parts, with nothing left out: for analysing the chrome too.
     pub fn without_removed(self) -> Cleaned {
-        Cleaned { removed: Vec::new(), ..self }
+        Cleaned {
+            removed: Vec::new(),
+            ..self
+        }
     }
 }
 
@@ -85,29 +124,67 @@ impl Cleaned {
 pub fn clean(text: &str) -> Cleaned {
     let lines: Vec<Range<usize>> = text::lines(text).collect();
     let line = |i: usize| &text[lines[i].clone()];
-    let outside_kind = |s: &str| OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
-
-    let salutation = lines.iter().position(|r| salutation_len(&text[r.clone()]).is_some());
-    let first = salutation.or_else(|| (0..lines.len()).find(|&i| outside_kind(line(i)).is_none() && is_prose(line(i))));
-    let Some(first) = first else {
-        return Cleaned { body: 0..text.len(), ..Cleaned::default() };
+    let outside_kind = |s: &str| {
+        OUTSIDE_RULES
+            .iter()
+            .find(|r| (r.matches)(s))
+            .map(|r| r.kind)
     };
-    let closing = (first..lines.len()).rev().find(|&i| CLOSINGS.iter().any(|c| line(i).contains(c)));
-    let last = closing.unwrap_or_else(|| (first..lines.len()).rev().find(|&i| outside_kind(line(i)).is_none()).unwrap_or(first));
 
-    let mut cleaned = Cleaned { body: lines[first].start..lines[last].end, ..Cleaned::default() };
-    cleaned.salutation =
-        salutation.and_then(|i| salutation_len(line(i)).map(|len| lines[i].start..lines[i].start + len));
+    let salutation = lines
+        .iter()
+        .position(|r| salutation_len(&text[r.clone()]).is_some());
+    let first = salutation.or_else(|| {
+        (0..lines.len()).find(|&i| outside_kind(line(i)).is_none() && is_prose(line(i)))
+    });
+    let Some(first) = first else {
+        return Cleaned {
+            body: 0..text.len(),
+            ..Cleaned::default()
+        };
+    };
+    let closing = (first..lines.len())
+        .rev()
+        .find(|&i| CLOSINGS.iter().any(|c| line(i).contains(c)));
+    let last = closing.unwrap_or_else(|| {
+        (first..lines.len())
+            .rev()
+            .find(|&i| outside_kind(line(i)).is_none())
+            .unwrap_or(first)
+    });
+
+    let mut cleaned = Cleaned {
+        body: lines[first].start..lines[last].end,
+        ..Cleaned::default()
+    };
+    cleaned.salutation = salutation
+        .and_then(|i| salutation_len(line(i)).map(|len| lines[i].start..lines[i].start + len));
     cleaned.closing = closing.map(|i| closing_clause(text, lines[i].clone()));
 
     // Before the body, of the lines no rule explains, the title is the one the page repeats most
     // (sites print it as heading, breadcrumb and caption), then the longest; the site's name loses.
-    let unexplained: Vec<usize> = (0..first).filter(|&i| outside_kind(line(i)).is_none()).collect();
+    let unexplained: Vec<usize> = (0..first)
+        .filter(|&i| outside_kind(line(i)).is_none())
+        .collect();
     let title = unexplained.iter().copied().max_by_key(|&i| {
-        let repeats = unexplained.iter().filter(|&&j| same_title(line(i), line(j))).count();
-        (repeats, line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
+        let repeats = unexplained
+            .iter()
+            .filter(|&&j| same_title(line(i), line(j)))
+            .count();
+        (
+            repeats,
+            line(i).chars().filter(|&c| is_han(c)).count(),
+            std::cmp::Reverse(i),
+        )
     });
-    cleaned.title = title.map(|i| lines[unexplained.iter().copied().find(|&j| same_title(line(i), line(j))).unwrap_or(i)].clone());
+    cleaned.title = title.map(|i| {
+        lines[unexplained
+            .iter()
+            .copied()
+            .find(|&j| same_title(line(i), line(j)))
+            .unwrap_or(i)]
+        .clone()
+    });
     for i in 0..first {
         let kind = outside_kind(line(i)).unwrap_or_else(|| match (&cleaned.title, title) {
             (Some(t), Some(_)) if t.start == lines[i].start => "title",
@@ -129,7 +206,10 @@ pub fn clean(text: &str) -> Cleaned {
     }
     cleaned.removed.extend(inside);
     for i in last + 1..lines.len() {
-        cleaned.removed.push((outside_kind(line(i)).unwrap_or("navigation"), lines[i].clone()));
+        cleaned.removed.push((
+            outside_kind(line(i)).unwrap_or("navigation"),
+            lines[i].clone(),
+        ));
     }
     cleaned.removed.sort_by_key(|(_, r)| r.start);
     cleaned
@@ -160,32 +240,45 @@ fn salutation_len(line: &str) -> Option<usize> {
     let colon = line.find(['：', ':'])?;
     let head = &line[..colon];
     let short = head.chars().count() <= 40 && !head.contains(is_sentence_end);
-    (short && SALUTATIONS.iter().any(|s| head.starts_with(s) || head.ends_with(s)))
-        .then(|| colon + line[colon..].chars().next().map_or(0, char::len_utf8))
+    (short
+        && SALUTATIONS
+            .iter()
+            .any(|s| head.starts_with(s) || head.ends_with(s)))
+    .then(|| colon + line[colon..].chars().next().map_or(0, char::len_utf8))
 }
 
 /// The closing's span: from the sentence that holds the first closing phrase to the line's end.
 fn closing_clause(text: &str, line: Range<usize>) -> Range<usize> {
     let s = &text[line.clone()];
     let at = CLOSINGS.iter().filter_map(|c| s.find(c)).min().unwrap_or(0);
-    let start = s[..at].rfind(|c| is_sentence_end(c)).map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+    let start = s[..at]
+        .rfind(|c| is_sentence_end(c))
+        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
     text::trim(text, line.start + start..line.end).unwrap_or(line)
 }
 
 /// A line that reads as running prose rather than a menu or a heading.
 fn is_prose(line: &str) -> bool {
-    line.chars().filter(|&c| is_han(c)).count() >= 20 && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
+    line.chars().filter(|&c| is_han(c)).count() >= 20
+        && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
 }
 
 fn is_interjection(line: &str) -> bool {
     line.ends_with(INTERJECTION_ENDS)
         && line.chars().count() <= 30
-        && line.split(['、', '，', ',', '！', '!']).filter(|p| !p.is_empty()).all(|p| p.ends_with('们') || p.ends_with("各位"))
+        && line
+            .split(['、', '，', ',', '！', '!'])
+            .filter(|p| !p.is_empty())
+            .all(|p| p.ends_with('们') || p.ends_with("各位"))
 }
 
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
 fn same_title(title: &str, line: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|&c| !text::is_blank(c) && c != '的').collect::<String>();
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|&c| !text::is_blank(c) && c != '的')
+            .collect::<String>()
+    };
     norm(title) == norm(line)
 }
 
@@ -201,51 +294,122 @@ fn is_timestamp(line: &str) -> bool {
     let digits = line.chars().filter(char::is_ascii_digit).count();
     digits >= 6
         && line.chars().count() <= 25
-        && line.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | ':' | '.' | ' ' | '年' | '月' | '日' | '时' | '分' | '秒' | '发' | '布' | '：'))
+        && line.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '-' | '/'
+                        | ':'
+                        | '.'
+                        | ' '
+                        | '年'
+                        | '月'
+                        | '日'
+                        | '时'
+                        | '分'
+                        | '秒'
+                        | '发'
+                        | '布'
+                        | '：'
+                )
+        })
 }
 
 /// `下面是小编为大家整理的…,供大家参考。`, `本文仅供参考`.
 fn is_editor_note(line: &str) -> bool {
-    ["小编", "供大家参考", "欢迎阅读", "仅供参考", "版权归原作者", "点击下载", "免费下载"].iter().any(|m| line.contains(m))
+    [
+        "小编",
+        "供大家参考",
+        "欢迎阅读",
+        "仅供参考",
+        "版权归原作者",
+        "点击下载",
+        "免费下载",
+    ]
+    .iter()
+    .any(|m| line.contains(m))
 }
 
 /// `Tags: …`, `标签：…`.
 fn is_tags(line: &str) -> bool {
     let head = line.trim_start().to_lowercase();
-    head.starts_with("tags") || head.starts_with("标签：") || head.starts_with("标签:") || head.starts_with("关键词：")
+    head.starts_with("tags")
+        || head.starts_with("标签：")
+        || head.starts_with("标签:")
+        || head.starts_with("关键词：")
 }
 
 /// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`.
 fn is_menu(line: &str) -> bool {
     const MENU: &[&str] = &[
-        "搜索", "网站分类", "标签列表", "上一篇", "下一篇", "相关推荐", "相关文章", "热门文章", "最新文章", "返回顶部",
-        "首页", "分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫",
+        "搜索",
+        "网站分类",
+        "标签列表",
+        "上一篇",
+        "下一篇",
+        "相关推荐",
+        "相关文章",
+        "热门文章",
+        "最新文章",
+        "返回顶部",
+        "首页",
+        "分享到",
+        "打印本页",
+        "关闭窗口",
+        "【打印】",
+        "【关闭】",
+        "扫一扫",
     ];
     line.chars().count() <= 40 && MENU.iter().any(|m| line.starts_with(m))
 }
 
 /// `来源：人民网`, `作者：张三`, `责任编辑：李四`, `发布时间：…` (on a line of their own, before or after).
 fn is_source_line(line: &str) -> bool {
-    ["来源：", "来源:", "作者：", "作者:", "责任编辑", "编辑：", "发布时间", "浏览次数", "阅读量", "字号："]
-        .iter()
-        .any(|m| line.starts_with(m) || (line.chars().count() <= 60 && line.contains(m)))
+    [
+        "来源：",
+        "来源:",
+        "作者：",
+        "作者:",
+        "责任编辑",
+        "编辑：",
+        "发布时间",
+        "浏览次数",
+        "阅读量",
+        "字号：",
+    ]
+    .iter()
+    .any(|m| line.starts_with(m) || (line.chars().count() <= 60 && line.contains(m)))
 }
 
 /// Site footers: copyright and registration lines.
 fn is_footer(line: &str) -> bool {
-    ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
+    [
+        "版权所有",
+        "Copyright",
+        "copyright",
+        "©",
+        "ICP备",
+        "ICP证",
+        "公网安备",
+    ]
+    .iter()
+    .any(|m| line.contains(m))
 }
 
 /// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）`.
 fn is_photo_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')']);
-    core.chars().count() <= 30 && (core.ends_with(" 摄") || core.ends_with("摄影")) && core.contains("记者")
+    core.chars().count() <= 30
+        && (core.ends_with(" 摄") || core.ends_with("摄影"))
+        && core.contains("记者")
 }
 
 /// `（责任编辑：王宁）`, `（完）`.
 fn is_editor_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')']);
-    core == "完" || (core.chars().count() <= 20 && (core.starts_with("责任编辑") || core.starts_with("编辑")))
+    core == "完"
+        || (core.chars().count() <= 20
+            && (core.starts_with("责任编辑") || core.starts_with("编辑")))
 }
 
 /// Bytes of a wire-service dateline at the head of the first paragraph:
@@ -260,7 +424,10 @@ fn dateline_len(line: &str) -> Option<usize> {
     let byline = ["（", "("]
         .iter()
         .find(|open| rest.starts_with(**open))
-        .and_then(|_| rest.find(['）', ')']).map(|close| close + rest[close..].chars().next().map_or(0, char::len_utf8)))
+        .and_then(|_| {
+            rest.find(['）', ')'])
+                .map(|close| close + rest[close..].chars().next().map_or(0, char::len_utf8))
+        })
         .filter(|&len| rest[..len].contains("记者") && len <= 60)
         .unwrap_or(0);
     Some(dian + byline)
@@ -271,13 +438,22 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        clean(text).removed.iter().map(|(k, r)| (*k, &text[r.clone()])).collect()
+        clean(text)
+            .removed
+            .iter()
+            .map(|(k, r)| (*k, &text[r.clone()]))
+            .collect()
     }
 
     #[test]
     fn every_rule_catches_its_example() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
-            assert!((rule.matches)(rule.example), "{} misses {}", rule.kind, rule.example);
+            assert!(
+                (rule.matches)(rule.example),
+                "{} misses {}",
+                rule.kind,
+                rule.example
+            );
         }
     }
 
@@ -289,22 +465,43 @@ mod tests {
         assert!(body.starts_with("同志们:"), "{body:.20}");
         assert!(body.ends_with("谢谢大家!"));
         let title = &text[cleaned.title.unwrap()];
-        assert_eq!(title, "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言");
+        assert_eq!(
+            title,
+            "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"
+        );
         let got = kinds(text);
         for (kind, line) in [
             ("navigation", "职场文秘网"),
-            ("navigation", "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文"),
+            (
+                "navigation",
+                "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文",
+            ),
             ("timestamp", "2023-12-28 12:54:02"),
-            ("duplicate-title", "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言"),
+            (
+                "duplicate-title",
+                "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言",
+            ),
             ("navigation", "标签列表"),
-            ("title", "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
+            (
+                "title",
+                "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言",
+            ),
         ] {
             assert!(got.contains(&(kind, line)), "{kind} {line} not in {got:?}");
         }
-        assert!(got.iter().any(|(k, l)| *k == "tags" && l.starts_with("Tags:")));
-        assert!(got.iter().any(|(k, l)| *k == "editor-note" && l.starts_with("下面是小编")));
+        assert!(
+            got.iter()
+                .any(|(k, l)| *k == "tags" && l.starts_with("Tags:"))
+        );
+        assert!(
+            got.iter()
+                .any(|(k, l)| *k == "editor-note" && l.starts_with("下面是小编"))
+        );
         assert_eq!(&text[cleaned.salutation.unwrap()], "同志们:");
-        assert_eq!(&text[cleaned.closing.unwrap()], "发言完毕,不当之处,请同志们批评指正,谢谢大家!");
+        assert_eq!(
+            &text[cleaned.closing.unwrap()],
+            "发言完毕,不当之处,请同志们批评指正,谢谢大家!"
+        );
     }
 
     #[test]
@@ -314,7 +511,11 @@ mod tests {
         let got = kinds(text);
         assert_eq!(
             got,
-            [("dateline", "新华社北京10月13日电（记者张三）"), ("caption", "新华社记者 王晔 摄"), ("byline", "（责任编辑：王宁）")]
+            [
+                ("dateline", "新华社北京10月13日电（记者张三）"),
+                ("caption", "新华社记者 王晔 摄"),
+                ("byline", "（责任编辑：王宁）")
+            ]
         );
     }
 

@@ -17,12 +17,12 @@ pub mod clean;
 pub mod error;
 pub mod model;
 pub mod outline;
+#[cfg(target_arch = "wasm32")]
+pub mod render;
 pub mod segment;
 pub mod slogans;
 pub mod terms;
 pub mod text;
-#[cfg(target_arch = "wasm32")]
-pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

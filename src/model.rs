@@ -146,6 +146,8 @@ pub struct Part {
 pub struct Announced {
     /// `None` for an unnumbered announcement (几点).
     pub count: Option<u32>,
+    /// The announcement as written: `我谈几点体会`.
+    pub text: String,
     pub start: u32,
     pub end: u32,
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 /// Options as JS passes them; every field may be left out.
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct JsOptions {
     hmm: Option<bool>,
     user_words: Option<Vec<String>>,
@@ -27,13 +27,38 @@ struct JsOptions {
 /// Default concordance context either side, in characters.
 const DEFAULT_WIDTH: usize = 20;
 
+/// The option names JS may pass: a misspelt option is an error, not silently ignored.
+const OPTION_NAMES: &[&str] = &[
+    "hmm",
+    "userWords",
+    "pos",
+    "minChars",
+    "maxTerms",
+    "keepRemoved",
+    "width",
+];
+
 impl JsOptions {
     fn parse(value: &JsValue) -> Result<JsOptions, Error> {
         if value.is_undefined() || value.is_null() {
             return Ok(JsOptions::default());
         }
-        serde_wasm_bindgen::from_value(value.clone())
-            .map_err(|e| Error::new(ErrorKind::InvalidArgument, format!("options: {e}")))
+        let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, message);
+        let object = value
+            .dyn_ref::<js_sys::Object>()
+            .ok_or_else(|| invalid("options must be an object".into()))?;
+        for key in js_sys::Object::keys(object)
+            .iter()
+            .filter_map(|k| k.as_string())
+        {
+            if !OPTION_NAMES.contains(&key.as_str()) {
+                return Err(invalid(format!(
+                    "unknown option {key:?}; known: {}",
+                    OPTION_NAMES.join(", ")
+                )));
+            }
+        }
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
     }
 
     fn options(&self) -> Result<Options, Error> {
@@ -43,7 +68,10 @@ impl JsOptions {
             Some("nouns") => PosFilter::Nouns,
             Some("verbs") => PosFilter::Verbs,
             Some(other) => {
-                return Err(Error::new(ErrorKind::InvalidArgument, format!("pos must be all, nouns or verbs, not {other:?}")));
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("pos must be all, nouns or verbs, not {other:?}"),
+                ));
             }
         };
         Ok(Options {
@@ -61,7 +89,11 @@ impl JsOptions {
 fn js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
     js.set_name("SpeechlensError");
-    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("kind"), &JsValue::from_str(error.kind().id()));
+    let _ = js_sys::Reflect::set(
+        &js,
+        &JsValue::from_str("kind"),
+        &JsValue::from_str(error.kind().id()),
+    );
     js.into()
 }
 
@@ -73,7 +105,10 @@ fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValu
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::new(ErrorKind::Internal, format!("internal error: {what}")))
+        Err(Error::new(
+            ErrorKind::Internal,
+            format!("internal error: {what}"),
+        ))
     });
     let value = result.map_err(|e| js_error(&e))?;
     value
@@ -107,7 +142,12 @@ pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, 
     boundary(|| {
         with_default(|a| {
             let js = JsOptions::parse(&options)?;
-            a.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+            a.concordance(
+                text,
+                term,
+                js.width.unwrap_or(DEFAULT_WIDTH),
+                &js.options()?,
+            )
         })
     })
 }
@@ -137,7 +177,9 @@ pub struct JsAnalyzer {
 impl JsAnalyzer {
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsAnalyzer {
-        JsAnalyzer { inner: Analyzer::new() }
+        JsAnalyzer {
+            inner: Analyzer::new(),
+        }
     }
 
     /// Keeps each of `words` whole in every later analysis by this analyzer.
@@ -153,23 +195,42 @@ impl JsAnalyzer {
     }
 
     pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.analyze(text, &JsOptions::parse(&options)?.options()?))
+        boundary(|| {
+            self.inner
+                .analyze(text, &JsOptions::parse(&options)?.options()?)
+        })
     }
 
     pub fn segment(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+        boundary(|| {
+            self.inner
+                .segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))
+        })
     }
 
-    pub fn concordance(&self, text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn concordance(
+        &self,
+        text: &str,
+        term: &str,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         boundary(|| {
             let js = JsOptions::parse(&options)?;
-            self.inner.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+            self.inner.concordance(
+                text,
+                term,
+                js.width.unwrap_or(DEFAULT_WIDTH),
+                &js.options()?,
+            )
         })
     }
 
     #[wasm_bindgen(js_name = termsCsv)]
     pub fn terms_csv(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.terms_csv(text, &JsOptions::parse(&options)?.options()?))
+        boundary(|| {
+            self.inner
+                .terms_csv(text, &JsOptions::parse(&options)?.options()?)
+        })
     }
 }
 
@@ -184,3 +245,93 @@ impl Default for JsAnalyzer {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// The TypeScript declarations of everything above, written once here so they ship in the
+/// generated `.d.ts` of every build; `tests/types/check.ts` holds them to the real results.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &'static str = r#"
+/** A half-open range of UTF-16 code units: `text.slice(start, end)` is the text it names. */
+export interface Span { start: number; end: number }
+export interface Token extends Span { word: string; pos: string }
+export interface Term {
+  term: string; count: number;
+  /** Occurrences per 10,000 Han characters of the speech body. */
+  perTenK: number;
+  pos?: string;
+  /** Occurrences in each top-level section (one entry for the whole body when there are none). */
+  bySection: number[];
+  firstAt: number;
+}
+export interface Keyword { term: string; weight: number }
+export interface Phrase { text: string; count: number; occurrences: Span[] }
+export type SloganKind = 'quoted' | 'numbered' | 'parallel' | 'idiom' | 'title' | 'quotation' | 'lexicon';
+export interface Slogan {
+  text: string; kind: SloganKind; count: number; occurrences: Span[]; score: number;
+  expansion?: string[]; frame?: string; speaker?: string;
+}
+export interface Section extends Span {
+  level: number; marker: string; ordinal: number; heading: string;
+  chars: number; share: number; speakingMinutes: number; topTerms: string[];
+  children: Section[];
+}
+export interface OutlineIssue { kind: 'gap' | 'duplicate' | 'order' | 'count'; message: string; expected?: string; at?: number }
+export interface Part extends Span { text: string }
+export interface Outline {
+  sections: Section[]; issues: OutlineIssue[];
+  title?: Part; salutation?: Part; closing?: Part; interjections: Part[];
+  /** `count` is null for an unnumbered announcement (我谈几点体会). */
+  announced?: Span & { count: number | null; text: string };
+}
+export interface Removed extends Span { kind: string; text: string }
+export interface Warning extends Span { kind: string; message: string }
+export interface Stats { chars: number; hanChars: number; tokens: number; sentences: number; paragraphs: number; speakingMinutes: number }
+export interface Analysis {
+  version: string; body: Span; removed: Removed[]; stats: Stats;
+  terms: Term[]; keywords: Keyword[]; phrases: Phrase[]; slogans: Slogan[];
+  outline: Outline; warnings: Warning[];
+}
+export interface ConcordanceLine extends Span { left: string; keyword: string; right: string }
+export interface Options {
+  /** Let jieba's HMM find words its dictionary lacks (default true). */
+  hmm?: boolean;
+  /** Words to keep whole in this analysis. */
+  userWords?: string[];
+  /** Which parts of speech the term table keeps (default 'all'). */
+  pos?: 'all' | 'nouns' | 'verbs';
+  /** Shortest term in characters (default 2). */
+  minChars?: number;
+  /** Longest term table (default 500). */
+  maxTerms?: number;
+  /** Analyse page chrome too instead of leaving it out (default false). */
+  keepRemoved?: boolean;
+  /** Concordance context either side, in characters (default 20). */
+  width?: number;
+}
+/** Thrown for bad input; `kind` is stable: 'invalid_argument' | 'too_large' | 'internal'. */
+export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too_large' | 'internal' }
+export interface Mark extends Span { kind: string; id?: string }
+
+export function analyze(text: string, options?: Options): Analysis;
+export function segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
+export function concordance(text: string, term: string, options?: Options): ConcordanceLine[];
+export function termsCsv(text: string, options?: Options): string;
+/** Builds the dictionary now rather than on the first analysis. */
+export function warmup(): void;
+export function version(): string;
+export class Analyzer {
+  free(): void;
+  constructor();
+  addWords(words: string[]): void;
+  readonly words: string[];
+  analyze(text: string, options?: Options): Analysis;
+  segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
+  concordance(text: string, term: string, options?: Options): ConcordanceLine[];
+  termsCsv(text: string, options?: Options): string;
+}
+/** Browser only: fills `container` with `text`, `marks` wrapped in `<mark class="hl-{kind}">`. */
+export function renderText(container: Element, text: string, marks?: Mark[]): void;
+export function renderTerms(container: Element, analysis: Analysis, lang: string, sort: string, limit: number): void;
+export function renderSlogans(container: Element, analysis: Analysis, lang: string): void;
+export function renderOutline(container: Element, analysis: Analysis, lang: string): void;
+export function renderConcordance(container: Element, lines: ConcordanceLine[]): void;
+"#;

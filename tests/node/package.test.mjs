@@ -1,0 +1,97 @@
+// The built package, installed from its tarball into tests/out/consumer (scripts/consumer.sh),
+// imported the ways users import it: Node ESM and CommonJS.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const consumer = fileURLToPath(new URL('../out/consumer/', import.meta.url));
+const samplePath = fileURLToPath(new URL('../fixtures/seed-speech.txt', import.meta.url));
+
+/** Runs `source` as a file of the consumer app and returns what it printed as JSON. */
+function run(name, source) {
+  assert.ok(existsSync(consumer), 'run scripts/consumer.sh first (make test does)');
+  writeFileSync(consumer + name, source);
+  return JSON.parse(execFileSync(process.execPath, [consumer + name], { cwd: consumer, maxBuffer: 64 << 20 }).toString());
+}
+
+test('ESM: usable right after import, init() harmless, sample speech analysed', () => {
+  const out = run('esm.mjs', `
+    import init, { analyze, segment, concordance, termsCsv, Analyzer, version } from 'speechlens';
+    import { readFileSync } from 'node:fs';
+    const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
+    const before = analyze(text);
+    await init();
+    const after = analyze(text);
+    const a = new Analyzer(); a.addWords(['湘鄂交界处']);
+    console.log(JSON.stringify({ before, same: JSON.stringify(before) === JSON.stringify(after), version: version(),
+      words: segment('加快形成新质生产力').map((t) => t.word),
+      kwic: concordance(text, '县域不经济'), csv: termsCsv(text),
+      userWord: a.analyze(text).terms.some((t) => t.term === '湘鄂交界处'), text }));
+  `);
+  const r = out.before;
+  assert.equal(out.same, true);
+  assert.equal(r.version, out.version);
+  assert.deepEqual(r.outline.sections.map((s) => s.heading),
+    ['要注重新的生产要素的组合', '要以科技创新激活县域经济发展新动能', '要建设高质量县域现代化产业体系']);
+  assert.deepEqual(r.outline.sections[2].children.map((s) => s.marker), ['一是', '二是', '三是']);
+  assert.equal(r.outline.issues.length, 1);
+  assert.equal(r.outline.issues[0].kind, 'gap');
+  assert.equal(r.outline.issues[0].expected, '第三');
+  for (const s of ['县域不经济', '三高四新', '数商兴农', '四链']) {
+    const slogan = r.slogans.find((x) => x.text === s);
+    assert.ok(slogan, s);
+    for (const o of slogan.occurrences) assert.equal(out.text.slice(o.start, o.end), s);
+  }
+  assert.ok(r.terms.slice(0, 5).some((t) => t.term === '县域'));
+  assert.ok(out.words.includes('新质生产力'));
+  assert.ok(out.kwic.length >= 4);
+  for (const line of out.kwic) assert.equal(out.text.slice(line.start, line.end), '县域不经济');
+  assert.ok(out.csv.startsWith('\ufeffterm,count,'));
+  assert.equal(out.userWord, true);
+});
+
+test('CommonJS: require() gives the same API', () => {
+  const out = run('cjs.cjs', `
+    const { analyze, Analyzer } = require('speechlens');
+    const text = require('node:fs').readFileSync(${JSON.stringify(samplePath)}, 'utf8');
+    const r = analyze(text);
+    console.log(JSON.stringify({ gap: r.outline.issues[0], analyzer: typeof Analyzer, sections: r.outline.sections.length }));
+  `);
+  assert.deepEqual([out.gap.kind, out.gap.expected, out.analyzer, out.sections], ['gap', '第三', 'function', 3]);
+});
+
+test('bad input: empty, no Chinese, 5 MB, lone surrogates, wrong options', () => {
+  const out = run('bad.mjs', `
+    import { analyze, segment } from 'speechlens';
+    const errorOf = (f) => { try { f(); return null; } catch (e) { return { isError: e instanceof Error, kind: e.kind, message: e.message }; } };
+    const big = 'ABC 县域经济高质量发展。\\n'.repeat(5 * 1024 * 1024 / 16);
+    const lone = 'a\\uD800b\\uDC00c县域';
+    console.log(JSON.stringify({
+      empty: analyze('').stats, latin: analyze('Hello world, nothing Chinese.').terms.map((t) => t.term),
+      big: analyze(big).stats.chars === big.length,
+      lone: segment(lone).map((t) => [t.start, t.end, t.word]), loneLength: lone.length,
+      unknown: errorOf(() => analyze('x', { bogus: 1 })), badPos: errorOf(() => analyze('x', { pos: 'adjectives' })),
+      notObject: errorOf(() => analyze('x', 42)),
+    }));
+  `);
+  assert.deepEqual(out.empty, { chars: 0, hanChars: 0, tokens: 0, sentences: 0, paragraphs: 0, speakingMinutes: 0 });
+  assert.deepEqual(out.latin, ['Hello', 'world', 'nothing', 'Chinese']);
+  assert.equal(out.big, true);
+  // A lone surrogate arrives as U+FFFD, one code unit like the surrogate it replaced: offsets still hold.
+  assert.equal(out.lone.at(-1)[1], out.loneLength);
+  for (const error of [out.unknown, out.badPos, out.notObject]) {
+    assert.equal(error.isError, true);
+    assert.equal(error.kind, 'invalid_argument');
+  }
+  assert.match(out.unknown.message, /bogus/);
+});
+
+test('package.json exports give types under every condition', () => {
+  const pkg = JSON.parse(readFileSync(consumer + 'node_modules/speechlens/package.json', 'utf8'));
+  const conditions = pkg.exports['.'];
+  for (const target of [conditions.node.import, conditions.node.require, conditions.browser, conditions.default]) {
+    assert.ok(target.types && existsSync(consumer + 'node_modules/speechlens/' + target.types), JSON.stringify(target));
+  }
+});
