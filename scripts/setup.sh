@@ -17,6 +17,8 @@ apt_install() {
 command -v clang >/dev/null || apt_install clang
 if $want_test; then
   command -v chromium >/dev/null || apt_install chromium
+  # Without CJK fonts the screenshots show boxes where the Chinese should be.
+  [ -d /usr/share/fonts/opentype/noto ] || apt_install fonts-noto-cjk
 fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

@@ -114,42 +114,21 @@ impl Analyzer {
     fn prepare<'t>(&self, text: &'t str, options: &Options) -> Result<Prepared<'t>, Error> {
         let index = checked_index(text)?;
         let cleaned = if options.keep_removed {
-            Cleaned {
-                body: 0..text.len(),
-                ..clean::clean(text)
-            }
-            .without_removed()
+            Cleaned { body: 0..text.len(), ..clean::clean(text) }.without_removed()
         } else {
             clean::clean(text)
         };
         let speech = clean::mask(text, &cleaned);
-        let user_words = self
-            .user_words
-            .iter()
-            .chain(&options.user_words)
-            .map(String::as_str);
-        let forced = segment::find_units(
-            &speech,
-            slogans::marked_units(&speech).into_iter().chain(user_words),
-        );
+        let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
+        let forced = segment::find_units(&speech, slogans::marked_units(&speech).into_iter().chain(user_words));
         let tokens = segment::segment(segment::dictionary(), &speech, options.hmm, &forced);
-        Ok(Prepared {
-            text,
-            index,
-            cleaned,
-            speech,
-            tokens,
-        })
+        Ok(Prepared { text, index, cleaned, speech, tokens })
     }
 
     /// Everything speechlens finds in `text`.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
         let p = self.prepare(text, options)?;
-        let closing_start = p
-            .cleaned
-            .closing
-            .as_ref()
-            .map_or(p.cleaned.body.end, |c| c.start);
+        let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
         let tree = outline::build(&p.speech, p.cleaned.body.clone(), closing_start);
         let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
 
@@ -185,15 +164,10 @@ impl Analyzer {
                 first_at: p.index.utf16(c.first),
             })
             .collect();
-        let keywords = terms::keywords(
-            segment::dictionary(),
-            &counted,
-            stats.tokens,
-            options.max_terms,
-        )
-        .into_iter()
-        .map(|(term, weight)| Keyword { term, weight })
-        .collect();
+        let keywords = terms::keywords(segment::dictionary(), &counted, stats.tokens, options.max_terms)
+            .into_iter()
+            .map(|(term, weight)| Keyword { term, weight })
+            .collect();
         let phrases = terms::phrases(&p.speech, &p.tokens)
             .into_iter()
             .map(|(text, occ)| Phrase {
@@ -271,27 +245,16 @@ impl Analyzer {
     /// The term table of `text` as CSV (see [`terms::to_csv`]).
     pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
         let analysis = self.analyze(text, options)?;
-        Ok(terms::to_csv(
-            &analysis.terms,
-            analysis.outline.sections.len(),
-        ))
+        Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
     }
 
     fn outline(&self, p: &Prepared, tree: OutlineTree, stats: &Stats) -> Outline {
         let part = |r: &Range<usize>| {
             let span = p.index.span(r.clone());
-            Part {
-                text: p.text[r.clone()].to_string(),
-                start: span.start,
-                end: span.end,
-            }
+            Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
         };
         Outline {
-            sections: tree
-                .sections
-                .iter()
-                .map(|n| self.section(p, n, stats.han_chars))
-                .collect(),
+            sections: tree.sections.iter().map(|n| self.section(p, n, stats.han_chars)).collect(),
             issues: tree
                 .issues
                 .into_iter()
@@ -307,26 +270,16 @@ impl Analyzer {
             closing: p.cleaned.closing.as_ref().map(part),
             interjections: p.cleaned.interjections.iter().map(part).collect(),
             announced: tree.announced.map(|a| {
-                let span = p.index.span(a.range);
-                Announced {
-                    count: a.count,
-                    start: span.start,
-                    end: span.end,
-                }
+                let span = p.index.span(a.range.clone());
+                Announced { count: a.count, text: p.text[a.range].to_string(), start: span.start, end: span.end }
             }),
         }
     }
 
     fn section(&self, p: &Prepared, node: &Node, body_han: u32) -> Section {
         let span = p.index.span(node.range.clone());
-        let chars = p.speech[node.range.clone()]
-            .chars()
-            .filter(|&c| !is_blank(c))
-            .count() as u32;
-        let han = p.speech[node.range.clone()]
-            .chars()
-            .filter(|&c| is_han(c))
-            .count() as u32;
+        let chars = p.speech[node.range.clone()].chars().filter(|&c| !is_blank(c)).count() as u32;
+        let han = p.speech[node.range.clone()].chars().filter(|&c| is_han(c)).count() as u32;
         let from = p.tokens.partition_point(|t| t.start < node.range.start);
         let to = p.tokens.partition_point(|t| t.start < node.range.end);
         let top_terms = terms::count(&p.speech, &p.tokens[from..to], 2, PosFilter::All)
@@ -345,11 +298,7 @@ impl Analyzer {
             share: han as f64 / body_han.max(1) as f64,
             speaking_minutes: han as f64 / CHARS_PER_MINUTE,
             top_terms,
-            children: node
-                .children
-                .iter()
-                .map(|c| self.section(p, c, body_han))
-                .collect(),
+            children: node.children.iter().map(|c| self.section(p, c, body_han)).collect(),
         }
     }
 }
@@ -359,10 +308,7 @@ fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
     if index.len_utf16() > MAX_INPUT_UNITS {
         return Err(Error::new(
             ErrorKind::TooLarge,
-            format!(
-                "text is {} characters long; the limit is {MAX_INPUT_UNITS}",
-                index.len_utf16()
-            ),
+            format!("text is {} characters long; the limit is {MAX_INPUT_UNITS}", index.len_utf16()),
         ));
     }
     Ok(index)
@@ -374,17 +320,9 @@ fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
 
 /// Per counted term, its occurrences in each top-level section (one bucket for the whole body
 /// when there are none), in one pass over the tokens.
-fn section_counts(
-    p: &Prepared,
-    counted: &[terms::Counted],
-    sections: &[Range<usize>],
-) -> Vec<Vec<u32>> {
+fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<usize>]) -> Vec<Vec<u32>> {
     let buckets = sections.len().max(1);
-    let row: std::collections::HashMap<&str, usize> = counted
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.term, i))
-        .collect();
+    let row: std::collections::HashMap<&str, usize> = counted.iter().enumerate().map(|(i, c)| (c.term, i)).collect();
     let mut table = vec![vec![0u32; buckets]; counted.len()];
     for tok in &p.tokens {
         let Some(&i) = row.get(&p.speech[tok.range()]) else {
@@ -406,15 +344,9 @@ fn section_counts(
 fn stats(p: &Prepared) -> Stats {
     let body = &p.speech[p.cleaned.body.clone()];
     let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
-    let tokens = p
-        .tokens
-        .iter()
-        .filter(|t| {
-            p.speech[t.range()]
-                .chars()
-                .any(|c| is_han(c) || c.is_alphanumeric())
-        })
-        .count() as u32;
+    let tokens =
+        p.tokens.iter().filter(|t| p.speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric())).count()
+            as u32;
     let mut sentences = 0;
     let mut open = false;
     for c in body.chars() {

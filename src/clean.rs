@@ -22,35 +22,17 @@ struct LineRule {
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
+    LineRule { kind: "navigation", example: "首页 > 心得体会 > 学习材料 / 正文", matches: is_breadcrumb },
+    LineRule { kind: "timestamp", example: "2023-12-28 12:54:02", matches: is_timestamp },
     LineRule {
-        kind: "navigation",
-        example: "首页 > 心得体会 > 学习材料 / 正文",
-        matches: is_breadcrumb,
+        kind: "editor-note", example: "下面是小编为大家整理的…,供大家参考。", matches: is_editor_note
+    },
+    LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
+    LineRule {
+        kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
     },
     LineRule {
-        kind: "timestamp",
-        example: "2023-12-28 12:54:02",
-        matches: is_timestamp,
-    },
-    LineRule {
-        kind: "editor-note",
-        example: "下面是小编为大家整理的…,供大家参考。",
-        matches: is_editor_note,
-    },
-    LineRule {
-        kind: "tags",
-        example: "Tags: 相关领导在…交流发言   会上   党组",
-        matches: is_tags,
-    },
-    LineRule {
-        kind: "navigation",
-        example: "搜索 / 网站分类 / 标签列表 / 上一篇：…",
-        matches: is_menu,
-    },
-    LineRule {
-        kind: "byline",
-        example: "来源：人民网  作者：张三  责任编辑：李四",
-        matches: is_source_line,
+        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
     LineRule {
         kind: "navigation",
@@ -61,16 +43,8 @@ const OUTSIDE_RULES: &[LineRule] = &[
 
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
-    LineRule {
-        kind: "caption",
-        example: "新华社记者 王晔 摄",
-        matches: is_photo_credit,
-    },
-    LineRule {
-        kind: "byline",
-        example: "（责任编辑：王宁）",
-        matches: is_editor_credit,
-    },
+    LineRule { kind: "caption", example: "新华社记者 王晔 摄", matches: is_photo_credit },
+    LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
 ];
 
 /// How a speech opens by addressing its audience; the line ends with a colon.
@@ -113,10 +87,7 @@ pub struct Cleaned {
 impl Cleaned {
     /// The same parts, with nothing left out: for analysing the chrome too.
     pub fn without_removed(self) -> Cleaned {
-        Cleaned {
-            removed: Vec::new(),
-            ..self
-        }
+        Cleaned { removed: Vec::new(), ..self }
     }
 }
 
@@ -124,92 +95,55 @@ impl Cleaned {
 pub fn clean(text: &str) -> Cleaned {
     let lines: Vec<Range<usize>> = text::lines(text).collect();
     let line = |i: usize| &text[lines[i].clone()];
-    let outside_kind = |s: &str| {
-        OUTSIDE_RULES
-            .iter()
-            .find(|r| (r.matches)(s))
-            .map(|r| r.kind)
-    };
+    let outside_kind = |s: &str| OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
 
-    let salutation = lines
-        .iter()
-        .position(|r| salutation_len(&text[r.clone()]).is_some());
-    let first = salutation.or_else(|| {
-        (0..lines.len()).find(|&i| outside_kind(line(i)).is_none() && is_prose(line(i)))
-    });
+    let salutation = lines.iter().position(|r| salutation_len(&text[r.clone()]).is_some());
+    let first = salutation.or_else(|| (0..lines.len()).find(|&i| outside_kind(line(i)).is_none() && is_prose(line(i))));
     let Some(first) = first else {
-        return Cleaned {
-            body: 0..text.len(),
-            ..Cleaned::default()
-        };
+        return Cleaned { body: 0..text.len(), ..Cleaned::default() };
     };
-    let closing = (first..lines.len())
-        .rev()
-        .find(|&i| CLOSINGS.iter().any(|c| line(i).contains(c)));
-    let last = closing.unwrap_or_else(|| {
-        (first..lines.len())
-            .rev()
-            .find(|&i| outside_kind(line(i)).is_none())
-            .unwrap_or(first)
-    });
+    let closing = (first..lines.len()).rev().find(|&i| CLOSINGS.iter().any(|c| line(i).contains(c)));
+    let last = closing
+        .unwrap_or_else(|| (first..lines.len()).rev().find(|&i| outside_kind(line(i)).is_none()).unwrap_or(first));
 
-    let mut cleaned = Cleaned {
-        body: lines[first].start..lines[last].end,
-        ..Cleaned::default()
-    };
-    cleaned.salutation = salutation
-        .and_then(|i| salutation_len(line(i)).map(|len| lines[i].start..lines[i].start + len));
+    let mut cleaned = Cleaned { body: lines[first].start..lines[last].end, ..Cleaned::default() };
+    cleaned.salutation =
+        salutation.and_then(|i| salutation_len(line(i)).map(|len| lines[i].start..lines[i].start + len));
     cleaned.closing = closing.map(|i| closing_clause(text, lines[i].clone()));
 
     // Before the body, of the lines no rule explains, the title is the one the page repeats most
     // (sites print it as heading, breadcrumb and caption), then the longest; the site's name loses.
-    let unexplained: Vec<usize> = (0..first)
-        .filter(|&i| outside_kind(line(i)).is_none())
-        .collect();
+    let unexplained: Vec<usize> = (0..first).filter(|&i| outside_kind(line(i)).is_none()).collect();
     let title = unexplained.iter().copied().max_by_key(|&i| {
-        let repeats = unexplained
-            .iter()
-            .filter(|&&j| same_title(line(i), line(j)))
-            .count();
-        (
-            repeats,
-            line(i).chars().filter(|&c| is_han(c)).count(),
-            std::cmp::Reverse(i),
-        )
+        let repeats = unexplained.iter().filter(|&&j| same_title(line(i), line(j))).count();
+        (repeats, line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
     });
-    cleaned.title = title.map(|i| {
-        lines[unexplained
-            .iter()
-            .copied()
-            .find(|&j| same_title(line(i), line(j)))
-            .unwrap_or(i)]
-        .clone()
-    });
-    for i in 0..first {
-        let kind = outside_kind(line(i)).unwrap_or_else(|| match (&cleaned.title, title) {
-            (Some(t), Some(_)) if t.start == lines[i].start => "title",
-            (Some(t), Some(_)) if same_title(&text[t.clone()], line(i)) => "duplicate-title",
+    cleaned.title =
+        title.map(|i| lines[unexplained.iter().copied().find(|&j| same_title(line(i), line(j))).unwrap_or(i)].clone());
+    for range in &lines[..first] {
+        let line = &text[range.clone()];
+        let kind = outside_kind(line).unwrap_or_else(|| match &cleaned.title {
+            Some(t) if t.start == range.start => "title",
+            Some(t) if same_title(&text[t.clone()], line) => "duplicate-title",
             _ => "navigation",
         });
-        cleaned.removed.push((kind, lines[i].clone()));
+        cleaned.removed.push((kind, range.clone()));
     }
     let mut inside = Vec::new();
-    for i in first..=last {
-        if let Some(rule) = INSIDE_RULES.iter().find(|r| (r.matches)(line(i))) {
-            inside.push((rule.kind, lines[i].clone()));
-        } else if i > first && is_interjection(line(i)) {
-            cleaned.interjections.push(lines[i].clone());
+    for (i, range) in lines.iter().enumerate().take(last + 1).skip(first) {
+        let line = &text[range.clone()];
+        if let Some(rule) = INSIDE_RULES.iter().find(|r| (r.matches)(line)) {
+            inside.push((rule.kind, range.clone()));
+        } else if i > first && is_interjection(line) {
+            cleaned.interjections.push(range.clone());
         }
     }
     if let Some(len) = dateline_len(line(first)) {
         inside.push(("dateline", lines[first].start..lines[first].start + len));
     }
     cleaned.removed.extend(inside);
-    for i in last + 1..lines.len() {
-        cleaned.removed.push((
-            outside_kind(line(i)).unwrap_or("navigation"),
-            lines[i].clone(),
-        ));
+    for range in &lines[last + 1..] {
+        cleaned.removed.push((outside_kind(&text[range.clone()]).unwrap_or("navigation"), range.clone()));
     }
     cleaned.removed.sort_by_key(|(_, r)| r.start);
     cleaned
@@ -240,27 +174,21 @@ fn salutation_len(line: &str) -> Option<usize> {
     let colon = line.find(['：', ':'])?;
     let head = &line[..colon];
     let short = head.chars().count() <= 40 && !head.contains(is_sentence_end);
-    (short
-        && SALUTATIONS
-            .iter()
-            .any(|s| head.starts_with(s) || head.ends_with(s)))
-    .then(|| colon + line[colon..].chars().next().map_or(0, char::len_utf8))
+    (short && SALUTATIONS.iter().any(|s| head.starts_with(s) || head.ends_with(s)))
+        .then(|| colon + line[colon..].chars().next().map_or(0, char::len_utf8))
 }
 
 /// The closing's span: from the sentence that holds the first closing phrase to the line's end.
 fn closing_clause(text: &str, line: Range<usize>) -> Range<usize> {
     let s = &text[line.clone()];
     let at = CLOSINGS.iter().filter_map(|c| s.find(c)).min().unwrap_or(0);
-    let start = s[..at]
-        .rfind(|c| is_sentence_end(c))
-        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+    let start = s[..at].rfind(is_sentence_end).map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
     text::trim(text, line.start + start..line.end).unwrap_or(line)
 }
 
 /// A line that reads as running prose rather than a menu or a heading.
 fn is_prose(line: &str) -> bool {
-    line.chars().filter(|&c| is_han(c)).count() >= 20
-        && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
+    line.chars().filter(|&c| is_han(c)).count() >= 20 && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
 }
 
 fn is_interjection(line: &str) -> bool {
@@ -274,19 +202,13 @@ fn is_interjection(line: &str) -> bool {
 
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
 fn same_title(title: &str, line: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|&c| !text::is_blank(c) && c != '的')
-            .collect::<String>()
-    };
+    let norm = |s: &str| s.chars().filter(|&c| !text::is_blank(c) && c != '的').collect::<String>();
     norm(title) == norm(line)
 }
 
 /// `首页 > 心得体会 > 学习材料 / 正文`, `当前位置：首页 > 新闻`.
 fn is_breadcrumb(line: &str) -> bool {
-    line.split(['>', '›', '»']).count() >= 3
-        && line.chars().count() < 80
-        && !line.contains(is_sentence_end)
+    line.split(['>', '›', '»']).count() >= 3 && line.chars().count() < 80 && !line.contains(is_sentence_end)
 }
 
 /// A line that is only a date and/or a time: `2023-12-28 12:54:02`, `2023年12月28日 来源：…` is a source line.
@@ -298,45 +220,22 @@ fn is_timestamp(line: &str) -> bool {
             c.is_ascii_digit()
                 || matches!(
                     c,
-                    '-' | '/'
-                        | ':'
-                        | '.'
-                        | ' '
-                        | '年'
-                        | '月'
-                        | '日'
-                        | '时'
-                        | '分'
-                        | '秒'
-                        | '发'
-                        | '布'
-                        | '：'
+                    '-' | '/' | ':' | '.' | ' ' | '年' | '月' | '日' | '时' | '分' | '秒' | '发' | '布' | '：'
                 )
         })
 }
 
 /// `下面是小编为大家整理的…,供大家参考。`, `本文仅供参考`.
 fn is_editor_note(line: &str) -> bool {
-    [
-        "小编",
-        "供大家参考",
-        "欢迎阅读",
-        "仅供参考",
-        "版权归原作者",
-        "点击下载",
-        "免费下载",
-    ]
-    .iter()
-    .any(|m| line.contains(m))
+    ["小编", "供大家参考", "欢迎阅读", "仅供参考", "版权归原作者", "点击下载", "免费下载"]
+        .iter()
+        .any(|m| line.contains(m))
 }
 
 /// `Tags: …`, `标签：…`.
 fn is_tags(line: &str) -> bool {
     let head = line.trim_start().to_lowercase();
-    head.starts_with("tags")
-        || head.starts_with("标签：")
-        || head.starts_with("标签:")
-        || head.starts_with("关键词：")
+    head.starts_with("tags") || head.starts_with("标签：") || head.starts_with("标签:") || head.starts_with("关键词：")
 }
 
 /// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`.
@@ -365,51 +264,26 @@ fn is_menu(line: &str) -> bool {
 
 /// `来源：人民网`, `作者：张三`, `责任编辑：李四`, `发布时间：…` (on a line of their own, before or after).
 fn is_source_line(line: &str) -> bool {
-    [
-        "来源：",
-        "来源:",
-        "作者：",
-        "作者:",
-        "责任编辑",
-        "编辑：",
-        "发布时间",
-        "浏览次数",
-        "阅读量",
-        "字号：",
-    ]
-    .iter()
-    .any(|m| line.starts_with(m) || (line.chars().count() <= 60 && line.contains(m)))
+    ["来源：", "来源:", "作者：", "作者:", "责任编辑", "编辑：", "发布时间", "浏览次数", "阅读量", "字号："]
+        .iter()
+        .any(|m| line.starts_with(m) || (line.chars().count() <= 60 && line.contains(m)))
 }
 
 /// Site footers: copyright and registration lines.
 fn is_footer(line: &str) -> bool {
-    [
-        "版权所有",
-        "Copyright",
-        "copyright",
-        "©",
-        "ICP备",
-        "ICP证",
-        "公网安备",
-    ]
-    .iter()
-    .any(|m| line.contains(m))
+    ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
 }
 
 /// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）`.
 fn is_photo_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')']);
-    core.chars().count() <= 30
-        && (core.ends_with(" 摄") || core.ends_with("摄影"))
-        && core.contains("记者")
+    core.chars().count() <= 30 && (core.ends_with(" 摄") || core.ends_with("摄影")) && core.contains("记者")
 }
 
 /// `（责任编辑：王宁）`, `（完）`.
 fn is_editor_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')']);
-    core == "完"
-        || (core.chars().count() <= 20
-            && (core.starts_with("责任编辑") || core.starts_with("编辑")))
+    core == "完" || (core.chars().count() <= 20 && (core.starts_with("责任编辑") || core.starts_with("编辑")))
 }
 
 /// Bytes of a wire-service dateline at the head of the first paragraph:
@@ -425,8 +299,7 @@ fn dateline_len(line: &str) -> Option<usize> {
         .iter()
         .find(|open| rest.starts_with(**open))
         .and_then(|_| {
-            rest.find(['）', ')'])
-                .map(|close| close + rest[close..].chars().next().map_or(0, char::len_utf8))
+            rest.find(['）', ')']).map(|close| close + rest[close..].chars().next().map_or(0, char::len_utf8))
         })
         .filter(|&len| rest[..len].contains("记者") && len <= 60)
         .unwrap_or(0);
@@ -438,22 +311,13 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        clean(text)
-            .removed
-            .iter()
-            .map(|(k, r)| (*k, &text[r.clone()]))
-            .collect()
+        clean(text).removed.iter().map(|(k, r)| (*k, &text[r.clone()])).collect()
     }
 
     #[test]
     fn every_rule_catches_its_example() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
-            assert!(
-                (rule.matches)(rule.example),
-                "{} misses {}",
-                rule.kind,
-                rule.example
-            );
+            assert!((rule.matches)(rule.example), "{} misses {}", rule.kind, rule.example);
         }
     }
 
@@ -465,43 +329,22 @@ mod tests {
         assert!(body.starts_with("同志们:"), "{body:.20}");
         assert!(body.ends_with("谢谢大家!"));
         let title = &text[cleaned.title.unwrap()];
-        assert_eq!(
-            title,
-            "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"
-        );
+        assert_eq!(title, "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言");
         let got = kinds(text);
         for (kind, line) in [
             ("navigation", "职场文秘网"),
-            (
-                "navigation",
-                "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文",
-            ),
+            ("navigation", "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文"),
             ("timestamp", "2023-12-28 12:54:02"),
-            (
-                "duplicate-title",
-                "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言",
-            ),
+            ("duplicate-title", "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言"),
             ("navigation", "标签列表"),
-            (
-                "title",
-                "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言",
-            ),
+            ("title", "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
         ] {
             assert!(got.contains(&(kind, line)), "{kind} {line} not in {got:?}");
         }
-        assert!(
-            got.iter()
-                .any(|(k, l)| *k == "tags" && l.starts_with("Tags:"))
-        );
-        assert!(
-            got.iter()
-                .any(|(k, l)| *k == "editor-note" && l.starts_with("下面是小编"))
-        );
+        assert!(got.iter().any(|(k, l)| *k == "tags" && l.starts_with("Tags:")));
+        assert!(got.iter().any(|(k, l)| *k == "editor-note" && l.starts_with("下面是小编")));
         assert_eq!(&text[cleaned.salutation.unwrap()], "同志们:");
-        assert_eq!(
-            &text[cleaned.closing.unwrap()],
-            "发言完毕,不当之处,请同志们批评指正,谢谢大家!"
-        );
+        assert_eq!(&text[cleaned.closing.unwrap()], "发言完毕,不当之处,请同志们批评指正,谢谢大家!");
     }
 
     #[test]

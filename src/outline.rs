@@ -39,14 +39,11 @@ impl Style {
             Style::HanParen => format!("（{han}）"),
             Style::Arabic => format!("{n}."),
             Style::ArabicParen => format!("（{n}）"),
-            Style::Circled => {
-                char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from)
-            }
+            Style::Circled => char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from),
             Style::Shi => format!("{han}是"),
-            Style::Sequence => ["首先", "其次", "再次"]
-                .get(n.saturating_sub(1) as usize)
-                .unwrap_or(&"最后")
-                .to_string(),
+            Style::Sequence => {
+                ["首先", "其次", "再次"].get(n.saturating_sub(1) as usize).unwrap_or(&"最后").to_string()
+            }
         }
     }
 
@@ -106,25 +103,20 @@ pub struct OutlineTree {
 /// (where the closing starts, or the body's end).
 pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
     let markers = find_markers(speech, body.start..end);
-    let mut tree = OutlineTree {
-        sections: nest(speech, &markers, end),
-        ..OutlineTree::default()
-    };
+    let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
     check_series(&tree.sections, &mut tree.issues);
     let first_top = tree.sections.first().map_or(end, |s| s.range.start);
     tree.announced = find_announcement(speech, body.start..first_top);
-    if let (Some(announced), false) = (&tree.announced, tree.sections.is_empty()) {
-        if let Some(count) = announced
-            .count
-            .filter(|&c| c as usize != tree.sections.len())
-        {
-            tree.issues.push(Issue {
-                kind: crate::model::IssueKind::Count,
-                message: format!("announces {count} parts but has {}", tree.sections.len()),
-                expected: Some(count.to_string()),
-                at: announced.range.start,
-            });
-        }
+    let parts = tree.sections.len();
+    if let Some((announced, count)) =
+        tree.announced.as_ref().and_then(|a| a.count.filter(|&c| parts > 0 && c as usize != parts).map(|c| (a, c)))
+    {
+        tree.issues.push(Issue {
+            kind: crate::model::IssueKind::Count,
+            message: format!("announces {count} parts but has {parts}"),
+            expected: Some(count.to_string()),
+            at: announced.range.start,
+        });
     }
     tree.issues.sort_by_key(|i| i.at);
     tree
@@ -143,9 +135,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
     let mut paragraph_end = 0;
     while at < bytes_end {
         if at >= paragraph_end {
-            paragraph_end = speech[at..bytes_end]
-                .find('\n')
-                .map_or(bytes_end, |i| at + i + 1);
+            paragraph_end = speech[at..bytes_end].find('\n').map_or(bytes_end, |i| at + i + 1);
         }
         let rest = &speech[at..bytes_end];
         let Some(ch) = rest.chars().next() else { break };
@@ -158,22 +148,13 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
             at += ch.len_utf8();
             continue;
         }
-        let eligible =
-            |style: Style| paragraph_start || after_break || (style.runs_inline() && after_clause);
-        if let Some((style, ordinal, len)) =
-            match_marker(rest).filter(|(style, ..)| eligible(*style))
-        {
+        let eligible = |style: Style| paragraph_start || after_break || (style.runs_inline() && after_clause);
+        if let Some((style, ordinal, len)) = match_marker(rest).filter(|(style, ..)| eligible(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
             let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
             if counts {
                 sequence_open |= style == Style::Sequence;
-                markers.push(Marker {
-                    style,
-                    ordinal,
-                    range: at..at + len,
-                    inline: !paragraph_start,
-                    paragraph_end,
-                });
+                markers.push(Marker { style, ordinal, range: at..at + len, inline: !paragraph_start, paragraph_end });
                 paragraph_start = false;
                 after_break = false;
                 after_clause = false;
@@ -213,92 +194,69 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     if let Some(rest) = s.strip_prefix('第') {
         let (numeral, after) = split_han_numeral(rest);
         let n = chinese_number(numeral)?;
-        let unit = ["部分", "个方面", "方面", "条"]
-            .iter()
-            .find(|u| after.starts_with(**u))
-            .map_or("", |u| u);
+        let unit = ["部分", "个方面", "方面", "条"].iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
         let after_unit = &after[unit.len()..];
-        let punct = after_unit.chars().next().filter(|&c| {
-            matches!(
-                c,
-                '，' | ',' | '、' | '：' | ':' | '.' | '．' | ' ' | '\u{3000}'
-            )
-        });
+        let punct = after_unit
+            .chars()
+            .next()
+            .filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．' | ' ' | '\u{3000}'));
         return match (unit, punct) {
             ("", None) => None,
-            (_, p) => Some((
-                Style::Ordinal,
-                n,
-                '第'.len_utf8() + numeral.len() + unit.len() + p.map_or(0, char::len_utf8),
-            )),
+            (_, p) => {
+                Some((Style::Ordinal, n, '第'.len_utf8() + numeral.len() + unit.len() + p.map_or(0, char::len_utf8)))
+            }
         };
     }
     if !numeral.is_empty() {
         let n = chinese_number(numeral)?;
         if let Some(after) = rest.strip_prefix('、') {
             // "一、二等奖" lists numbers; a section title follows with a word.
-            return (!after
-                .starts_with(|c: char| split_han_numeral(&c.to_string()).0.len() == c.len_utf8()))
-            .then_some((Style::HanComma, n, numeral.len() + '、'.len_utf8()));
+            return (!after.starts_with(|c: char| split_han_numeral(&c.to_string()).0.len() == c.len_utf8()))
+                .then_some((Style::HanComma, n, numeral.len() + '、'.len_utf8()));
         }
         if let Some(after) = rest.strip_prefix('是') {
             // "一是一、二是二" says a thing is itself, it numbers nothing.
-            return (!after.starts_with(numeral) && !after.starts_with(is_clause_break))
-                .then_some((Style::Shi, n, numeral.len() + '是'.len_utf8()));
+            return (!after.starts_with(numeral) && !after.starts_with(is_clause_break)).then_some((
+                Style::Shi,
+                n,
+                numeral.len() + '是'.len_utf8(),
+            ));
         }
         return None;
     }
-    if let Some((open, close)) = [('（', '）'), ('(', ')')]
-        .into_iter()
-        .find(|(o, _)| s.starts_with(*o))
-    {
+    if let Some((open, close)) = [('（', '）'), ('(', ')')].into_iter().find(|(o, _)| s.starts_with(*o)) {
         let inner = &s[open.len_utf8()..];
         let (numeral, after) = split_han_numeral(inner);
         if let (Some(n), true) = (chinese_number(numeral), after.starts_with(close)) {
-            return Some((
-                Style::HanParen,
-                n,
-                open.len_utf8() + numeral.len() + close.len_utf8(),
-            ));
+            return Some((Style::HanParen, n, open.len_utf8() + numeral.len() + close.len_utf8()));
         }
         let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if (1..=2).contains(&digits) && inner[digits..].starts_with(close) {
             let n = inner[..digits].parse().ok()?;
-            return Some((
-                Style::ArabicParen,
-                n,
-                open.len_utf8() + digits + close.len_utf8(),
-            ));
+            return Some((Style::ArabicParen, n, open.len_utf8() + digits + close.len_utf8()));
         }
         return None;
     }
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=2).contains(&digits) {
         let after = &s[digits..];
-        let punct = after
-            .chars()
-            .next()
-            .filter(|&c| matches!(c, '.' | '．' | '、'))?;
+        let punct = after.chars().next().filter(|&c| matches!(c, '.' | '．' | '、'))?;
         // "1.5万" is a number, "1. 加强" a marker.
         let next = after[punct.len_utf8()..].chars().next();
         if next.is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        return Some((
-            Style::Arabic,
-            s[..digits].parse().ok()?,
-            digits + punct.len_utf8(),
-        ));
+        return Some((Style::Arabic, s[..digits].parse().ok()?, digits + punct.len_utf8()));
     }
     let first = s.chars().next()?;
     if ('\u{2460}'..='\u{2473}').contains(&first) {
         return Some((Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()));
     }
     for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)] {
-        if let Some(after) = s.strip_prefix(word) {
-            if after.starts_with(['，', ',', '：', ':']) || ordinal == 1 {
-                return Some((Style::Sequence, ordinal, word.len()));
-            }
+        if let Some(after) = s.strip_prefix(word)
+            && (after.starts_with(['，', ',', '：', ':']) || ordinal == 1)
+        {
+            return Some((Style::Sequence, ordinal, word.len()));
         }
     }
     None
@@ -309,11 +267,7 @@ fn split_han_numeral(s: &str) -> (&str, &str) {
     let len = s
         .char_indices()
         .take_while(|&(i, c)| {
-            i < 9
-                && matches!(
-                    c,
-                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
-                )
+            i < 9 && matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两')
         })
         .map(|(i, c)| i + c.len_utf8())
         .last()
@@ -364,10 +318,7 @@ fn build_level(
     let mut nodes = Vec::new();
     while *next < markers.len() && levels[*next] == level {
         let m = &markers[*next];
-        let stop = trim_end(
-            speech,
-            m.range.start..ends[*next].min(parent_end).max(m.range.end),
-        );
+        let stop = trim_end(speech, m.range.start..ends[*next].min(parent_end).max(m.range.end));
         *next += 1;
         let children = build_level(speech, markers, levels, ends, next, level + 1, stop);
         nodes.push(Node {
@@ -391,20 +342,13 @@ fn trim_end(speech: &str, range: Range<usize>) -> usize {
 fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     const LONGEST: usize = 40;
     let s = &speech[range.clone()];
-    let lead = s.len()
-        - s.trim_start_matches(|c: char| {
-            is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')
-        })
-        .len();
+    let lead =
+        s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
     let s = &s[lead..];
-    let sentence = s
-        .find(|c: char| is_sentence_end(c) || matches!(c, '：' | ':' | '\n'))
-        .unwrap_or(s.len());
+    let sentence = s.find(|c: char| is_sentence_end(c) || matches!(c, '：' | ':' | '\n')).unwrap_or(s.len());
     let mut len = sentence;
     if s[..sentence].chars().count() > LONGEST {
-        len = s
-            .find(|c: char| is_clause_break(c) || c == '\n')
-            .unwrap_or(s.len());
+        len = s.find(|c: char| is_clause_break(c) || c == '\n').unwrap_or(s.len());
         if s[..len].chars().count() > LONGEST {
             len = s.char_indices().nth(LONGEST).map_or(s.len(), |(i, _)| i);
         }
@@ -429,11 +373,7 @@ fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
         } else if prev.is_some_and(|p| s.ordinal < p) {
             issues.push(Issue {
                 kind: IssueKind::Order,
-                message: format!(
-                    "{} comes after {}",
-                    s.style.render(s.ordinal),
-                    s.style.render(prev.unwrap_or(0))
-                ),
+                message: format!("{} comes after {}", s.style.render(s.ordinal), s.style.render(prev.unwrap_or(0))),
                 expected: Some(s.style.render(expected)),
                 at: s.marker.start,
             });
@@ -441,11 +381,7 @@ fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
             let missing: Vec<String> = (expected..s.ordinal).map(|n| s.style.render(n)).collect();
             issues.push(Issue {
                 kind: IssueKind::Gap,
-                message: format!(
-                    "{} is missing before {}",
-                    missing.join("、"),
-                    s.style.render(s.ordinal)
-                ),
+                message: format!("{} is missing before {}", missing.join("、"), s.style.render(s.ordinal)),
                 expected: missing.first().cloned(),
                 at: s.marker.start,
             });
@@ -480,10 +416,7 @@ fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> 
         let tail = &after[after.len() - len..];
         if let Some(unit) = UNITS.iter().find(|u| tail.starts_with(**u)) {
             let start = range.start + at;
-            return Some(Announcement {
-                count,
-                range: start..start + (rest.len() - tail.len()) + unit.len(),
-            });
+            return Some(Announcement { count, range: start..start + (rest.len() - tail.len()) + unit.len() });
         }
     }
     None
@@ -528,12 +461,7 @@ mod tests {
     fn inline_and_flattened_markers() {
         let tree = check(
             "同志们：第一，抓好落实。要求如下：一是提高认识；二是压实责任。第二，加强领导。",
-            &[
-                ("第一，", 1, "抓好落实"),
-                ("一是", 2, "提高认识"),
-                ("二是", 2, "压实责任"),
-                ("第二，", 1, "加强领导"),
-            ],
+            &[("第一，", 1, "抓好落实"), ("一是", 2, "提高认识"), ("二是", 2, "压实责任"), ("第二，", 1, "加强领导")],
         );
         assert!(tree.issues.is_empty());
     }
@@ -542,17 +470,10 @@ mod tests {
     fn gap_duplicate_and_order() {
         let tree = check(
             "第一，甲。\n第二，乙。\n第四，丁。\n",
-            &[
-                ("第一，", 1, "甲"),
-                ("第二，", 1, "乙"),
-                ("第四，", 1, "丁"),
-            ],
+            &[("第一，", 1, "甲"), ("第二，", 1, "乙"), ("第四，", 1, "丁")],
         );
         assert_eq!(tree.issues.len(), 1);
-        assert_eq!(
-            (tree.issues[0].kind, tree.issues[0].expected.as_deref()),
-            (IssueKind::Gap, Some("第三"))
-        );
+        assert_eq!((tree.issues[0].kind, tree.issues[0].expected.as_deref()), (IssueKind::Gap, Some("第三")));
         let tree = build("一、甲\n一、乙\n", 0..16, 16);
         assert_eq!(tree.issues[0].kind, IssueKind::Duplicate);
         let text = "1. 甲\n3. 乙\n2. 丙\n";
@@ -571,12 +492,7 @@ mod tests {
         let tree = build(text, 0..text.len(), text.len());
         assert!(tree.issues.is_empty());
         let text = "我谈几点体会。\n第一，甲。\n";
-        assert_eq!(
-            build(text, 0..text.len(), text.len())
-                .announced
-                .map(|a| a.count),
-            Some(None)
-        );
+        assert_eq!(build(text, 0..text.len(), text.len()).announced.map(|a| a.count), Some(None));
     }
 
     #[test]
@@ -591,11 +507,7 @@ mod tests {
     fn sequences_and_circled() {
         check(
             "首先，统一思想。其次，明确任务。最后，狠抓落实。",
-            &[
-                ("首先", 1, "统一思想"),
-                ("其次", 1, "明确任务"),
-                ("最后", 1, "狠抓落实"),
-            ],
+            &[("首先", 1, "统一思想"), ("其次", 1, "明确任务"), ("最后", 1, "狠抓落实")],
         );
         check("①甲。②乙。", &[("①", 1, "甲"), ("②", 1, "乙")]);
     }

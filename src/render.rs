@@ -102,9 +102,7 @@ struct Dom {
 
 impl Dom {
     fn new() -> Result<Dom, JsValue> {
-        let doc = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
         Ok(Dom { doc })
     }
 
@@ -119,13 +117,7 @@ impl Dom {
         Ok(el)
     }
 
-    fn add(
-        &self,
-        parent: &Element,
-        tag: &str,
-        class: &str,
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
+    fn add(&self, parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
         let el = self.el(tag, class, text)?;
         parent.append_child(&el)?;
         Ok(el)
@@ -138,8 +130,7 @@ impl Dom {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
 }
 
 fn clear(el: &Element) {
@@ -150,11 +141,8 @@ fn clear(el: &Element) {
 /// Marks are UTF-16 spans; one that overlaps an earlier mark is dropped.
 #[wasm_bindgen(js_name = renderText, skip_typescript)]
 pub fn render_text(container: &Element, text: &str, marks: JsValue) -> Result<(), JsValue> {
-    let mut marks: Vec<Mark> = if marks.is_undefined() || marks.is_null() {
-        Vec::new()
-    } else {
-        parse(marks, "marks")?
-    };
+    let mut marks: Vec<Mark> =
+        if marks.is_undefined() || marks.is_null() { Vec::new() } else { parse(marks, "marks")? };
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let dom = Dom::new()?;
     let index = Utf16Index::new(text);
@@ -168,11 +156,7 @@ pub fn render_text(container: &Element, text: &str, marks: JsValue) -> Result<()
         if at < start {
             fragment.append_child(&dom.doc.create_text_node(&text[at..start]))?;
         }
-        let el = dom.el(
-            "mark",
-            &format!("hl-{}", mark.kind),
-            Some(&text[start..end]),
-        )?;
+        let el = dom.el("mark", &format!("hl-{}", mark.kind), Some(&text[start..end]))?;
         el.set_attribute("data-start", &mark.start.to_string())?;
         if let Some(id) = &mark.id {
             el.set_attribute("data-id", id)?;
@@ -224,28 +208,15 @@ pub fn render_terms(
         let button = dom.add(&th, "button", "sort", Some(label(lang, key)))?;
         button.set_attribute("type", "button")?;
         button.set_attribute("data-sort", key)?;
-        let state =
-            if key == sort || (key == "count" && !["term", "perTenK", "first"].contains(&sort)) {
-                "descending"
-            } else {
-                "none"
-            };
-        th.set_attribute(
-            "aria-sort",
-            if state == "descending" && key == "term" {
-                "ascending"
-            } else {
-                state
-            },
-        )?;
+        let state = if key == sort || (key == "count" && !["term", "perTenK", "first"].contains(&sort)) {
+            "descending"
+        } else {
+            "none"
+        };
+        th.set_attribute("aria-sort", if state == "descending" && key == "term" { "ascending" } else { state })?;
     }
     let body = dom.add(&table, "tbody", "", None)?;
-    let max_section = terms
-        .iter()
-        .flat_map(|t| t.by_section.iter().copied())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let max_section = terms.iter().flat_map(|t| t.by_section.iter().copied()).max().unwrap_or(1).max(1);
     for t in terms.iter().take(limit) {
         let row = dom.add(&body, "tr", "", None)?;
         let cell = dom.add(&row, "td", "", None)?;
@@ -256,20 +227,10 @@ pub fn render_terms(
         dom.add(&row, "td", "num", Some(&format!("{:.1}", t.per_ten_k)))?;
         dom.add(&row, "td", "pos", Some(t.pos.as_deref().unwrap_or("")))?;
         let spread = dom.add(&row, "td", "spread", None)?;
-        spread.set_attribute(
-            "aria-label",
-            &t.by_section
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" / "),
-        )?;
+        spread.set_attribute("aria-label", &t.by_section.iter().map(u32::to_string).collect::<Vec<_>>().join(" / "))?;
         for n in &t.by_section {
             let bar = dom.add(&spread, "span", "bar", None)?;
-            bar.set_attribute(
-                "style",
-                &format!("--h:{}", (*n as f64 / max_section as f64 * 100.0).round()),
-            )?;
+            bar.set_attribute("style", &format!("--h:{}", (*n as f64 / max_section as f64 * 100.0).round()))?;
         }
     }
     if !analysis.keywords.is_empty() {
@@ -311,48 +272,23 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        let group = dom.add(
-            container,
-            "section",
-            &format!("slogans kind-{}", kind_key(kind)),
-            None,
-        )?;
+        let group = dom.add(container, "section", &format!("slogans kind-{}", kind_key(kind)), None)?;
         dom.add(&group, "h3", "", Some(label(lang, kind_key(kind))))?;
         let list = dom.add(&group, "ul", "", None)?;
-        for (i, s) in analysis
-            .slogans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind == kind)
-        {
+        for (i, s) in analysis.slogans.iter().enumerate().filter(|(_, s)| s.kind == kind) {
             let li = dom.add(&list, "li", "", None)?;
             let button = dom.add(&li, "button", "slogan", Some(&s.text))?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-slogan", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", s.count)))?;
             if let Some(items) = &s.expansion {
-                dom.add(
-                    &li,
-                    "span",
-                    "expansion",
-                    Some(&format!("（{}）", items.join("、"))),
-                )?;
+                dom.add(&li, "span", "expansion", Some(&format!("（{}）", items.join("、"))))?;
             }
             if let Some(frame) = &s.frame {
-                dom.add(
-                    &li,
-                    "span",
-                    "frame",
-                    Some(&format!("{}：{frame}", label(lang, "frame"))),
-                )?;
+                dom.add(&li, "span", "frame", Some(&format!("{}：{frame}", label(lang, "frame"))))?;
             }
             if let Some(speaker) = &s.speaker {
-                dom.add(
-                    &li,
-                    "span",
-                    "speaker",
-                    Some(&format!("{}：{speaker}", label(lang, "speaker"))),
-                )?;
+                dom.add(&li, "span", "speaker", Some(&format!("{}：{speaker}", label(lang, "speaker"))))?;
             }
         }
     }
@@ -394,17 +330,11 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
         let tree = dom.add(container, "ul", "tree", None)?;
         tree.set_attribute("role", "tree")?;
         tree.set_attribute("aria-label", label(lang, "title"))?;
-        let flagged: std::collections::HashSet<u32> =
-            outline.issues.iter().filter_map(|i| i.at).collect();
+        let flagged: std::collections::HashSet<u32> = outline.issues.iter().filter_map(|i| i.at).collect();
         for s in outline.sections.iter().take(MAX_RENDERED_SECTIONS) {
             render_section(&dom, &tree, s, lang, &flagged)?;
         }
-        if let Some(more) = outline
-            .sections
-            .len()
-            .checked_sub(MAX_RENDERED_SECTIONS)
-            .filter(|&n| n > 0)
-        {
+        if let Some(more) = outline.sections.len().checked_sub(MAX_RENDERED_SECTIONS).filter(|&n| n > 0) {
             dom.add(container, "p", "empty", Some(&format!("… +{more}")))?;
         }
     }
@@ -414,8 +344,7 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
         for issue in outline.issues.iter().take(MAX_RENDERED_SECTIONS) {
             let li = dom.add(&list, "li", "issue", None)?;
             li.set_attribute("role", "alert")?;
-            dom.add(&li, "span", "warn", Some("⚠"))?
-                .set_attribute("aria-hidden", "true")?;
+            dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
             dom.text(&li, &issue.message)?;
             if let Some(at) = issue.at {
                 li.set_attribute("data-start", &at.to_string())?;
@@ -438,16 +367,7 @@ fn render_section(
     li.set_attribute("tabindex", "-1")?;
     li.set_attribute("data-start", &s.start.to_string())?;
     li.set_attribute("data-end", &s.end.to_string())?;
-    let row = dom.add(
-        &li,
-        "div",
-        if flagged.contains(&s.start) {
-            "row flagged"
-        } else {
-            "row"
-        },
-        None,
-    )?;
+    let row = dom.add(&li, "div", if flagged.contains(&s.start) { "row flagged" } else { "row" }, None)?;
     dom.add(&row, "span", "marker", Some(&s.marker))?;
     dom.add(&row, "span", "heading", Some(&s.heading))?;
     dom.add(

@@ -22,11 +22,7 @@ impl Pos {
         for (slot, b) in bytes.iter_mut().zip(tag.bytes().filter(u8::is_ascii)) {
             *slot = b;
         }
-        if bytes[0] == 0 {
-            Pos::OTHER
-        } else {
-            Pos(bytes)
-        }
+        if bytes[0] == 0 { Pos::OTHER } else { Pos(bytes) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -64,20 +60,13 @@ impl Tok {
 
 /// The lexicon's words with their category, in file order.
 pub fn lexicon_entries() -> impl Iterator<Item = LexiconEntry> {
-    LEXICON
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            let word = fields.next()?.trim();
-            let category = fields.next().unwrap_or("").trim();
-            let note = fields.next().unwrap_or("").trim();
-            (!word.is_empty()).then_some(LexiconEntry {
-                word,
-                category,
-                note,
-            })
-        })
+    LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|line| {
+        let mut fields = line.split('\t');
+        let word = fields.next()?.trim();
+        let category = fields.next().unwrap_or("").trim();
+        let note = fields.next().unwrap_or("").trim();
+        (!word.is_empty()).then_some(LexiconEntry { word, category, note })
+    })
 }
 
 pub struct LexiconEntry {
@@ -90,9 +79,7 @@ pub struct LexiconEntry {
 /// Whether `word` is an entry of the lexicon.
 pub fn is_lexicon_word(word: &str) -> bool {
     static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon_entries().map(|e| e.word).collect())
-        .contains(word)
+    WORDS.get_or_init(|| lexicon_entries().map(|e| e.word).collect()).contains(word)
 }
 
 /// jieba's dictionary with the lexicon added, built once: building it parses 350,000 entries.
@@ -117,19 +104,11 @@ pub fn segment(jieba: &Jieba, text: &str, hmm: bool, forced: &[Range<usize>]) ->
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         for tag in jieba.tag(line, hmm) {
-            tokens.push(Tok {
-                start: at + tag.byte_start,
-                end: at + tag.byte_end,
-                pos: Pos::new(tag.tag),
-            });
+            tokens.push(Tok { start: at + tag.byte_start, end: at + tag.byte_end, pos: Pos::new(tag.tag) });
         }
         at += line.len();
     }
-    if forced.is_empty() {
-        tokens
-    } else {
-        overlay(tokens, forced)
-    }
+    if forced.is_empty() { tokens } else { overlay(tokens, forced) }
 }
 
 /// Tokens with every `forced` range made one token; a token straddling a range edge is clipped.
@@ -143,28 +122,16 @@ fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
             match pending.peek() {
                 Some(r) if r.start < tok.end => {
                     if at < r.start {
-                        out.push(Tok {
-                            start: at,
-                            end: r.start,
-                            pos: tok.pos,
-                        });
+                        out.push(Tok { start: at, end: r.start, pos: tok.pos });
                         at = r.start;
                     }
                     if at == r.start {
-                        out.push(Tok {
-                            start: r.start,
-                            end: r.end,
-                            pos: Pos::PROPER,
-                        });
+                        out.push(Tok { start: r.start, end: r.end, pos: Pos::PROPER });
                     }
                     at = r.end.min(tok.end);
                 }
                 _ => {
-                    out.push(Tok {
-                        start: at,
-                        end: tok.end,
-                        pos: tok.pos,
-                    });
+                    out.push(Tok { start: at, end: tok.end, pos: tok.pos });
                     at = tok.end;
                 }
             }
@@ -204,37 +171,22 @@ mod tests {
         let forced = find_units(text, ["县域不经济"]);
         let tokens = segment(dictionary(), text, true, &forced);
         let got = words(text, &tokens);
-        assert_eq!(
-            got.iter().filter(|w| **w == "县域不经济").count(),
-            2,
-            "{got:?}"
-        );
+        assert_eq!(got.iter().filter(|w| **w == "县域不经济").count(), 2, "{got:?}");
         assert_eq!(got.concat(), text);
     }
 
     #[test]
     fn overlay_clips_straddling_tokens() {
         let pos = Pos::new("n");
-        let tokens = vec![
-            Tok {
-                start: 0,
-                end: 4,
-                pos,
-            },
-            Tok {
-                start: 4,
-                end: 8,
-                pos,
-            },
-        ];
-        let out = overlay(tokens, &[2..6]);
+        let tokens = vec![Tok { start: 0, end: 4, pos }, Tok { start: 4, end: 8, pos }];
+        let out = overlay(tokens, &[Range { start: 2, end: 6 }]);
         let ranges: Vec<_> = out.iter().map(Tok::range).collect();
         assert_eq!(ranges, [0..2, 2..6, 6..8]);
     }
 
     #[test]
     fn longest_unit_wins_where_units_overlap() {
-        assert_eq!(find_units("新质生产力", ["生产力", "新质生产力"]), [0..15]);
+        assert_eq!(find_units("新质生产力", ["生产力", "新质生产力"]), vec![Range { start: 0, end: 15 }]);
     }
 
     #[test]

@@ -90,13 +90,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Vec<Grouped> {
     let mut found = Vec::new();
     for (inner, _) in quoted_runs(speech) {
         if is_phrase(&speech[inner.clone()]) {
-            found.push(Found {
-                kind: SloganKind::Quoted,
-                text: inner,
-                expansion: None,
-                frame: None,
-                speaker: None,
-            });
+            found.push(Found { kind: SloganKind::Quoted, text: inner, expansion: None, frame: None, speaker: None });
         }
     }
     group(speech, tokens, jieba, found)
@@ -126,22 +120,14 @@ fn group(speech: &str, tokens: &[Tok], jieba: &Jieba, found: Vec<Found>) -> Vec<
     for g in &mut grouped {
         // Said bare, a coinage is still the slogan; a single character is only itself where quoted.
         if g.text.chars().count() >= 2 {
-            g.occurrences.extend(
-                tokens
-                    .iter()
-                    .filter(|t| speech[t.range()] == g.text)
-                    .map(Tok::range),
-            );
+            g.occurrences.extend(tokens.iter().filter(|t| speech[t.range()] == g.text).map(Tok::range));
             g.occurrences.sort_by_key(|r| r.start);
             g.occurrences.dedup();
         }
         g.score = score(g, jieba);
     }
-    grouped.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start))
-    });
+    grouped
+        .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start)));
     grouped
 }
 
@@ -163,18 +149,13 @@ mod tests {
     #[test]
     fn quoted_runs_pair_each_style_and_stop_at_line_ends() {
         let text = "“甲”「乙」『丙』\"丁\"“未闭\n“戊”";
-        let got: Vec<&str> = quoted_runs(text)
-            .into_iter()
-            .map(|(inner, _)| &text[inner])
-            .collect();
+        let got: Vec<&str> = quoted_runs(text).into_iter().map(|(inner, _)| &text[inner]).collect();
         assert_eq!(got, ["甲", "乙", "丙", "丁", "戊"]);
     }
 
     #[test]
     fn long_quotations_are_not_phrases() {
         assert!(is_phrase("县域不经济"));
-        assert!(!is_phrase(
-            "整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。"
-        ));
+        assert!(!is_phrase("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。"));
     }
 }

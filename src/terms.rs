@@ -15,14 +15,8 @@ const REFERENCE_TOTAL: f64 = 60_101_964.0;
 
 pub fn is_stopword(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        STOPWORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(word)
+    SET.get_or_init(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+        .contains(word)
 }
 
 /// Which parts of speech the term table keeps.
@@ -58,12 +52,7 @@ pub struct Counted<'s> {
 }
 
 /// Content words of `tokens` with their counts, most frequent first (ties: first seen first).
-pub fn count<'s>(
-    speech: &'s str,
-    tokens: &[Tok],
-    min_chars: usize,
-    filter: PosFilter,
-) -> Vec<Counted<'s>> {
+pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosFilter) -> Vec<Counted<'s>> {
     // Per term: count, first offset, and how often each tag was given (the term's tag is its most common).
     let mut table: HashMap<&str, (u32, usize, HashMap<Pos, u32>)> = HashMap::new();
     for tok in tokens {
@@ -71,9 +60,7 @@ pub fn count<'s>(
         if word.chars().count() < min_chars || !is_content(word) {
             continue;
         }
-        let entry = table
-            .entry(word)
-            .or_insert_with(|| (0, tok.start, HashMap::new()));
+        let entry = table.entry(word).or_insert_with(|| (0, tok.start, HashMap::new()));
         entry.0 += 1;
         *entry.2.entry(tok.pos).or_default() += 1;
     }
@@ -84,12 +71,7 @@ pub fn count<'s>(
                 .into_iter()
                 .max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos.as_str().to_string())))
                 .map_or(Pos::OTHER, |(p, _)| p);
-            Counted {
-                term,
-                count,
-                pos,
-                first,
-            }
+            Counted { term, count, pos, first }
         })
         .filter(|c| filter.keeps(c.pos))
         .collect();
@@ -101,19 +83,12 @@ pub fn count<'s>(
 /// `ln(REFERENCE_TOTAL / f)`, where `f` is the term's frequency in jieba's reference corpus
 /// (for a word jieba does not know, the frequency its parts suggest). High weight: said often
 /// here, seldom elsewhere.
-pub fn keywords(
-    jieba: &jieba_rs::Jieba,
-    counted: &[Counted],
-    tokens_total: u32,
-    limit: usize,
-) -> Vec<(String, f64)> {
+pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<(String, f64)> {
     let total = tokens_total.max(1) as f64;
     let mut weighted: Vec<(String, f64)> = counted
         .iter()
         .map(|c| {
-            let idf = (REFERENCE_TOTAL / jieba.suggest_freq(c.term).max(1) as f64)
-                .ln()
-                .max(0.0);
+            let idf = (REFERENCE_TOTAL / jieba.suggest_freq(c.term).max(1) as f64).ln().max(0.0);
             (c.term.to_string(), c.count as f64 / total * idf)
         })
         .collect();
@@ -129,23 +104,15 @@ const PHRASE_WORDS: Range<usize> = 2..7;
 /// the same count contains it. A phrase does not cross punctuation, does not end on a stop word,
 /// and starts on one only where it is a preposition heading the phrase (以科技创新…).
 pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<usize>>)> {
-    let words: Vec<&Tok> = tokens
-        .iter()
-        .filter(|t| !speech[t.range()].trim().is_empty())
-        .collect();
-    let is_word = |t: &Tok| {
-        speech[t.range()]
-            .chars()
-            .any(|c| is_han(c) || c.is_alphanumeric())
-    };
+    let words: Vec<&Tok> = tokens.iter().filter(|t| !speech[t.range()].trim().is_empty()).collect();
+    let is_word = |t: &Tok| speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric());
     let mut found: Vec<(&str, Vec<Range<usize>>, usize)> = Vec::new();
     for n in PHRASE_WORDS.rev() {
         let mut seen: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
         for window in words.windows(n) {
             let (first, last) = (window[0], window[n - 1]);
-            let adjoining = window
-                .windows(2)
-                .all(|p| p[0].end == p[1].start || speech[p[0].end..p[1].start].trim().is_empty());
+            let adjoining =
+                window.windows(2).all(|p| p[0].end == p[1].start || speech[p[0].end..p[1].start].trim().is_empty());
             if !adjoining || !window.iter().all(|t| is_word(t)) {
                 continue;
             }
@@ -153,9 +120,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
             if is_stopword(tail) || (is_stopword(head) && first.pos.as_str() != "p") {
                 continue;
             }
-            seen.entry(&speech[first.start..last.end])
-                .or_default()
-                .push(first.start..last.end);
+            seen.entry(&speech[first.start..last.end]).or_default().push(first.start..last.end);
         }
         for (text, occurrences) in seen {
             if occurrences.len() >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4 {
@@ -163,28 +128,16 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
             }
         }
     }
-    found.sort_by_key(|(text, occ, _)| {
-        (
-            std::cmp::Reverse(text.len()),
-            std::cmp::Reverse(occ.len()),
-            occ[0].start,
-        )
-    });
+    found.sort_by_key(|(text, occ, _)| (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start));
     let mut kept: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
     for (text, occurrences, _) in found {
-        let subsumed = kept
-            .iter()
-            .any(|(longer, occ)| occ.len() == occurrences.len() && longer.contains(text));
+        let subsumed = kept.iter().any(|(longer, occ)| occ.len() == occurrences.len() && longer.contains(text));
         if !subsumed {
             kept.push((text, occurrences));
         }
     }
     kept.sort_by_key(|(text, occ)| {
-        (
-            std::cmp::Reverse(occ.len()),
-            std::cmp::Reverse(text.chars().count()),
-            occ[0].start,
-        )
+        (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
     });
     kept
 }
@@ -200,16 +153,9 @@ pub fn concordance(
     if term.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<Range<usize>> = tokens
-        .iter()
-        .filter(|t| &speech[t.range()] == term)
-        .map(Tok::range)
-        .collect();
+    let mut hits: Vec<Range<usize>> = tokens.iter().filter(|t| &speech[t.range()] == term).map(Tok::range).collect();
     if hits.is_empty() {
-        hits = speech
-            .match_indices(term)
-            .map(|(at, w)| at..at + w.len())
-            .collect();
+        hits = speech.match_indices(term).map(|(at, w)| at..at + w.len()).collect();
     }
     hits.into_iter()
         .map(|hit| {
@@ -258,16 +204,9 @@ pub fn to_csv(terms: &[crate::model::Term], sections: usize) -> String {
 }
 
 fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
 #[cfg(test)]

@@ -30,11 +30,7 @@ impl<'t> Utf16Index<'t> {
         if checkpoints.is_empty() {
             checkpoints.push((0, 0));
         }
-        Utf16Index {
-            text,
-            checkpoints,
-            len_utf16: units,
-        }
+        Utf16Index { text, checkpoints, len_utf16: units }
     }
 
     pub fn len_utf16(&self) -> u32 {
@@ -48,18 +44,11 @@ impl<'t> Utf16Index<'t> {
         }
         let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (from, units) = self.checkpoints[i];
-        units
-            + self.text[from..byte]
-                .chars()
-                .map(|c| c.len_utf16() as u32)
-                .sum::<u32>()
+        units + self.text[from..byte].chars().map(|c| c.len_utf16() as u32).sum::<u32>()
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
-        Span {
-            start: self.utf16(range.start),
-            end: self.utf16(range.end),
-        }
+        Span { start: self.utf16(range.start), end: self.utf16(range.end) }
     }
 
     /// The byte offset of UTF-16 offset `unit`, rounded down to a char boundary.
@@ -154,12 +143,8 @@ pub fn chinese_numeral(n: u32) -> String {
         0..=9 => DIGITS[n as usize].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
-        _ if n % 10 == 0 && n < 100 => format!("{}十", DIGITS[(n / 10) as usize]),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            DIGITS[(n % 10) as usize]
-        ),
+        _ if n.is_multiple_of(10) && n < 100 => format!("{}十", DIGITS[(n / 10) as usize]),
+        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], DIGITS[(n % 10) as usize]),
         _ => n.to_string(),
     }
 }

@@ -28,15 +28,7 @@ struct JsOptions {
 const DEFAULT_WIDTH: usize = 20;
 
 /// The option names JS may pass: a misspelt option is an error, not silently ignored.
-const OPTION_NAMES: &[&str] = &[
-    "hmm",
-    "userWords",
-    "pos",
-    "minChars",
-    "maxTerms",
-    "keepRemoved",
-    "width",
-];
+const OPTION_NAMES: &[&str] = &["hmm", "userWords", "pos", "minChars", "maxTerms", "keepRemoved", "width"];
 
 impl JsOptions {
     fn parse(value: &JsValue) -> Result<JsOptions, Error> {
@@ -44,18 +36,10 @@ impl JsOptions {
             return Ok(JsOptions::default());
         }
         let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, message);
-        let object = value
-            .dyn_ref::<js_sys::Object>()
-            .ok_or_else(|| invalid("options must be an object".into()))?;
-        for key in js_sys::Object::keys(object)
-            .iter()
-            .filter_map(|k| k.as_string())
-        {
+        let object = value.dyn_ref::<js_sys::Object>().ok_or_else(|| invalid("options must be an object".into()))?;
+        for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
             if !OPTION_NAMES.contains(&key.as_str()) {
-                return Err(invalid(format!(
-                    "unknown option {key:?}; known: {}",
-                    OPTION_NAMES.join(", ")
-                )));
+                return Err(invalid(format!("unknown option {key:?}; known: {}", OPTION_NAMES.join(", "))));
             }
         }
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
@@ -89,11 +73,7 @@ impl JsOptions {
 fn js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
     js.set_name("SpeechlensError");
-    let _ = js_sys::Reflect::set(
-        &js,
-        &JsValue::from_str("kind"),
-        &JsValue::from_str(error.kind().id()),
-    );
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("kind"), &JsValue::from_str(error.kind().id()));
     js.into()
 }
 
@@ -105,10 +85,7 @@ fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValu
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::new(
-            ErrorKind::Internal,
-            format!("internal error: {what}"),
-        ))
+        Err(Error::new(ErrorKind::Internal, format!("internal error: {what}")))
     });
     let value = result.map_err(|e| js_error(&e))?;
     value
@@ -142,12 +119,7 @@ pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, 
     boundary(|| {
         with_default(|a| {
             let js = JsOptions::parse(&options)?;
-            a.concordance(
-                text,
-                term,
-                js.width.unwrap_or(DEFAULT_WIDTH),
-                &js.options()?,
-            )
+            a.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
         })
     })
 }
@@ -177,9 +149,7 @@ pub struct JsAnalyzer {
 impl JsAnalyzer {
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsAnalyzer {
-        JsAnalyzer {
-            inner: Analyzer::new(),
-        }
+        JsAnalyzer { inner: Analyzer::new() }
     }
 
     /// Keeps each of `words` whole in every later analysis by this analyzer.
@@ -195,42 +165,23 @@ impl JsAnalyzer {
     }
 
     pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| {
-            self.inner
-                .analyze(text, &JsOptions::parse(&options)?.options()?)
-        })
+        boundary(|| self.inner.analyze(text, &JsOptions::parse(&options)?.options()?))
     }
 
     pub fn segment(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| {
-            self.inner
-                .segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))
-        })
+        boundary(|| self.inner.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
     }
 
-    pub fn concordance(
-        &self,
-        text: &str,
-        term: &str,
-        options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn concordance(&self, text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
         boundary(|| {
             let js = JsOptions::parse(&options)?;
-            self.inner.concordance(
-                text,
-                term,
-                js.width.unwrap_or(DEFAULT_WIDTH),
-                &js.options()?,
-            )
+            self.inner.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
         })
     }
 
     #[wasm_bindgen(js_name = termsCsv)]
     pub fn terms_csv(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| {
-            self.inner
-                .terms_csv(text, &JsOptions::parse(&options)?.options()?)
-        })
+        boundary(|| self.inner.terms_csv(text, &JsOptions::parse(&options)?.options()?))
     }
 }
 
