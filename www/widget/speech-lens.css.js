@@ -1,0 +1,96 @@
+// The widget's shadow-DOM styles. A host page themes it with the custom properties below (set them
+// on `speech-lens` or any ancestor) and reaches further in with ::part(container | bar | status |
+// progress | input | input-label | stats | text | results | tabs | tab | panel | kwic). The layout
+// follows the element's own width (a container query), not the window's: widgets sit in columns.
+export const css = `
+:host {
+  --_ink: var(--speechlens-ink, #1d232a);
+  --_muted: var(--speechlens-muted, #545c66);
+  --_bg: var(--speechlens-bg, #fff);
+  --_line: var(--speechlens-line, #dcd8cf);
+  --_accent: var(--speechlens-accent, #a4161a);
+  --_focus: var(--speechlens-focus, #1a73e8);
+  display: block;
+  container-type: inline-size;
+  font-family: var(--speechlens-font, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif);
+  color: var(--_ink);
+  background: var(--_bg);
+  border: 1px solid var(--_line);
+  border-radius: var(--speechlens-radius, 6px);
+}
+:host([hidden]) { display: none; }
+[hidden] { display: none !important; }
+.lens { padding: .6rem .8rem; }
+.bar { display: flex; align-items: center; gap: .6rem; }
+.bar:has(.status:empty):has(progress[hidden]) { display: none; }
+.status, .stats { color: var(--_muted); font-size: .85rem; }
+progress { width: 6rem; accent-color: var(--_accent); }
+label.input { display: block; font-weight: 600; font-size: .9rem; margin: .3rem 0; }
+textarea {
+  display: block; width: 100%; box-sizing: border-box; height: var(--speechlens-input-height, 6rem); margin-top: .3rem;
+  font: inherit; font-weight: normal; font-size: .9rem; padding: .4rem; color: inherit; background: inherit;
+  border: 1px solid var(--_line); border-radius: 4px; resize: vertical;
+}
+.stats { margin: .3rem 0 .5rem; }
+.body { display: grid; gap: .8rem; grid-template-columns: minmax(0, 1fr); }
+@container (min-width: 760px) { .body { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); } }
+.text {
+  white-space: pre-wrap; line-height: 1.9; border: 1px solid var(--_line); border-radius: 4px; padding: .6rem .8rem;
+  max-height: var(--speechlens-height, 28rem); overflow: auto;
+}
+button { font: inherit; color: inherit; cursor: pointer; }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+mark { background: none; color: inherit; }
+mark.hl-removed { color: var(--_muted); text-decoration: line-through; }
+mark.hl-term { background: var(--speechlens-mark-term, #ffe58f); }
+mark.hl-slogan { background: var(--speechlens-mark-slogan, #ffd0c2); }
+mark.hl-phrase { background: var(--speechlens-mark-phrase, #cde8ff); }
+mark.hl-section { background: var(--speechlens-mark-section, #d9f2d0); }
+[role=tablist] { display: flex; gap: .2rem; border-bottom: 1px solid var(--_line); }
+[role=tab] {
+  border: 1px solid transparent; border-bottom: 0; background: none; padding: .35rem .9rem;
+  border-radius: 4px 4px 0 0; color: var(--_muted);
+}
+[role=tab][aria-selected=true] { border-color: var(--_line); color: var(--_ink); font-weight: 600; margin-bottom: -1px; background: var(--_bg); }
+[role=tabpanel] {
+  border: 1px solid var(--_line); border-top: 0; padding: .5rem .7rem;
+  max-height: var(--speechlens-height, 28rem); overflow: auto;
+}
+[role=tablist][hidden] + [role=tabpanel] { border-top: 1px solid var(--_line); }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid #eee; }
+th button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.pos { color: var(--_muted); font-size: .8rem; }
+button.term, button.slogan, button.phrase, button.span { border: 0; background: none; padding: 0; text-align: left; }
+button.term:hover, button.slogan:hover, button.phrase:hover { color: var(--_accent); text-decoration: underline; }
+td.spread { display: flex; gap: 2px; align-items: flex-end; height: 1.2rem; }
+td.spread .bar { width: 7px; height: calc(var(--h) * 1%); min-height: 1px; background: var(--_accent); opacity: .7; }
+h3 { font-size: .92rem; margin: .9rem 0 .3rem; }
+.count, .weight, .meta, .top { color: var(--_muted); font-size: .8rem; margin-left: .5rem; }
+.expansion, .frame, .speaker { font-size: .85rem; margin-left: .5rem; }
+section.slogans ul, ol.keywords, ul.phrases { margin: 0; padding-left: 1.2rem; line-height: 1.8; }
+ul.tree, ul.tree ul { list-style: none; padding-left: 1rem; margin: 0; }
+ul.tree { padding-left: 0; }
+li.section .row { padding: .2rem 0; cursor: pointer; }
+li.section .row.flagged .marker::after { content: " ⚠"; color: var(--_accent); }
+.marker { font-weight: 700; margin-right: .4rem; color: var(--_accent); }
+.top { display: block; margin-left: 0; }
+dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .88rem; }
+dl.parts dt { color: var(--_muted); }
+dl.parts dd { margin: 0; }
+ul.issues { padding-left: 0; list-style: none; }
+li.issue { color: var(--_accent); }
+.warn { margin-right: .4rem; }
+table.kwic td.left { text-align: right; color: var(--_muted); }
+table.kwic td.hit { font-weight: 700; color: var(--_accent); white-space: nowrap; }
+table.kwic td.right { color: var(--_muted); }
+.kwic:not(:empty) { margin-bottom: .7rem; max-height: 12rem; overflow: auto; border-bottom: 1px solid var(--_line); }
+.empty { color: var(--_muted); }
+@media print {
+  .bar, label.input, [role=tablist] { display: none; }
+  .body { display: block; }
+  [role=tabpanel][hidden] { display: block !important; }
+  .text, [role=tabpanel] { max-height: none; overflow: visible; border: 0; }
+}
+`;

@@ -1,0 +1,31 @@
+// Types for the <speech-lens> element (importing 'speechlens/widget' registers it).
+import type { Analysis } from '../speechlens.js';
+
+export type SpeechLensPanel = 'input' | 'text' | 'terms' | 'slogans' | 'outline';
+
+export declare class SpeechLensElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The text being analysed; setting it re-analyses (not written back to the `text` attribute). */
+  text: string;
+  /** Which parts show, separated by spaces: any of input text terms slogans outline (default all). */
+  panels: string;
+  /** Words to keep whole; reflects the `user-words` attribute. */
+  userWords: string[];
+  /** The last analysis, or null before the first. */
+  readonly result: Analysis | null;
+  /** Analyses `text` (or the current text) now; resolves to the newest analysis. */
+  analyze(text?: string): Promise<Analysis>;
+}
+
+export interface SpeechLensEventMap {
+  'speechlens-ready': CustomEvent<undefined>;
+  'speechlens-analyzed': CustomEvent<Analysis>;
+  'speechlens-error': CustomEvent<{ error: Error & { kind?: string } }>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'speech-lens': SpeechLensElement;
+  }
+  interface HTMLElementEventMap extends SpeechLensEventMap {}
+}

@@ -1,0 +1,38 @@
+// The analysis worker (started by engine.js): instantiates the module the page already compiled,
+// builds the dictionary when asked to warm up, and answers calls one at a time. Messages that
+// arrive while the wasm is still starting wait for it, in order.
+import init, * as speechlens from './speechlens.js';
+
+const METHODS = new Set(['analyze', 'concordance', 'termsCsv', 'segment', 'warmup']);
+let started;
+
+/** What survives postMessage of an error: a trap means the instance is dead and must be replaced. */
+function describe(error) {
+  return {
+    name: error?.name ?? 'Error',
+    message: error?.message ?? String(error),
+    kind: error?.kind ?? 'internal',
+    trap: error instanceof WebAssembly.RuntimeError,
+  };
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === 'start') {
+    started = init({ module_or_path: data.module });
+    try {
+      await started;
+      self.postMessage({ type: 'started' });
+    } catch (error) {
+      self.postMessage({ type: 'started', error: describe(error) });
+    }
+    return;
+  }
+  const { id, method, args } = data;
+  try {
+    await started;
+    if (!METHODS.has(method)) throw new Error(`unknown method ${method}`);
+    self.postMessage({ id, result: speechlens[method](...args) });
+  } catch (error) {
+    self.postMessage({ id, error: describe(error) });
+  }
+};
