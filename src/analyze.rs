@@ -258,11 +258,21 @@ impl Analyzer {
             issues: tree
                 .issues
                 .into_iter()
-                .map(|i| OutlineIssue {
-                    kind: i.kind,
-                    message: i.message,
-                    expected: i.expected,
-                    at: Some(p.index.utf16(i.at)),
+                .map(|i| {
+                    let span = p.index.span(i.range);
+                    OutlineIssue {
+                        kind: i.kind,
+                        message: i.message,
+                        expected: i.expected,
+                        at: Some(span.start),
+                        end: Some(span.end),
+                        found: i.found,
+                        previous: i.previous,
+                        missing: i.missing,
+                        announced: i.announced,
+                        parts: i.parts,
+                        level: i.level,
+                    }
                 })
                 .collect(),
             title: p.cleaned.title.as_ref().map(part),

@@ -122,15 +122,38 @@ pub enum IssueKind {
     Count,
 }
 
-/// A slip a careful reader would catch in the numbering.
+/// A slip a careful reader would catch in the numbering. `message` is English; `kind` and the
+/// fields after it carry everything a page needs to phrase the issue in another language.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct OutlineIssue {
     pub kind: IssueKind,
     pub message: String,
+    /// The marker the numbering called for here (`第三`); for `count`, the number announced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// Where the marker (or announcement) concerned starts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<u32>,
+    /// Where it ends: `text.slice(at, end)` is the marker as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u32>,
+    /// The marker the text has here, normalised (`第四`); for `count`, the number of parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// `order`: the sibling marker that comes before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// `gap`: every marker left out, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// `count`: the number of parts announced (讲四个方面 → 4) and the number of top-level parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<u32>,
+    /// The level of the numbering series concerned (1 = top).
+    pub level: u32,
 }
 
 /// A located piece of text: title, salutation, closing.

@@ -5,6 +5,7 @@
 //! seen is level 1, a new style met inside a section nests under it, and a style already open
 //! closes everything opened after it.
 
+use crate::model::IssueKind;
 use crate::text::{chinese_number, chinese_numeral, is_blank, is_clause_break, is_sentence_end};
 use std::ops::Range;
 
@@ -51,6 +52,12 @@ impl Style {
     fn runs_inline(self) -> bool {
         matches!(self, Style::Shi | Style::Sequence | Style::Circled)
     }
+
+    /// Styles that can follow a heading with no stop in between, as flattened text runs
+    /// `一、总体要求（一）指导思想`: bracketed and circled numbers are never words.
+    fn follows_heading(self) -> bool {
+        matches!(self, Style::HanParen | Style::ArabicParen | Style::Circled)
+    }
 }
 
 /// A marker found in the text.
@@ -77,12 +84,27 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
+/// A numbering slip with everything a reader's language needs to phrase it: `message` is English,
+/// the other fields let a UI write "缺少第三" or "宣布三点，实有两部分" itself.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
     pub kind: crate::model::IssueKind,
     pub message: String,
+    /// The marker the count called for here (`第三`), or the announced count for `Count`.
     pub expected: Option<String>,
-    pub at: usize,
+    /// The marker as the text has it (`第四`), or the number of parts for `Count`.
+    pub found: Option<String>,
+    /// For `Order`: the sibling marker before it (`第三` before `第二`).
+    pub previous: Option<String>,
+    /// For `Gap`: every marker left out, in order (`第三`, `第四`).
+    pub missing: Vec<String>,
+    /// For `Count`: the number announced and the number of top-level parts.
+    pub announced: Option<u32>,
+    pub parts: Option<u32>,
+    /// The level of the series the slip is in (1 = top).
+    pub level: u32,
+    /// The marker (or announcement) the issue concerns, as a byte range.
+    pub range: Range<usize>,
 }
 
 /// `我谈几点体会` → count `None` (几); `讲四个方面` → `Some(4)`.
@@ -107,19 +129,38 @@ pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
     check_series(&tree.sections, &mut tree.issues);
     let first_top = tree.sections.first().map_or(end, |s| s.range.start);
     tree.announced = find_announcement(speech, body.start..first_top);
-    let parts = tree.sections.len();
-    if let Some((announced, count)) =
-        tree.announced.as_ref().and_then(|a| a.count.filter(|&c| parts > 0 && c as usize != parts).map(|c| (a, c)))
+    let parts = tree.sections.len() as u32;
+    if let Some(announced) = &tree.announced
+        && let Some(count) = announced.count.filter(|&c| parts > 0 && c != parts)
     {
         tree.issues.push(Issue {
-            kind: crate::model::IssueKind::Count,
             message: format!("announces {count} parts but has {parts}"),
             expected: Some(count.to_string()),
-            at: announced.range.start,
+            found: Some(parts.to_string()),
+            announced: Some(count),
+            parts: Some(parts),
+            ..Issue::new(IssueKind::Count, 1, announced.range.clone())
         });
     }
-    tree.issues.sort_by_key(|i| i.at);
+    tree.issues.sort_by_key(|i| i.range.start);
     tree
+}
+
+impl Issue {
+    fn new(kind: IssueKind, level: u32, range: Range<usize>) -> Issue {
+        Issue {
+            kind,
+            message: String::new(),
+            expected: None,
+            found: None,
+            previous: None,
+            missing: Vec::new(),
+            announced: None,
+            parts: None,
+            level,
+            range,
+        }
+    }
 }
 
 /// Every marker in `range`, in text order.
@@ -128,6 +169,8 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
     let mut paragraph_start = true;
     let mut after_break = true;
     let mut after_clause = true;
+    // Inside a marker's first sentence: a heading that flattened text may run into the next marker.
+    let mut in_heading = false;
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
     let mut sequence_open = false;
@@ -144,11 +187,17 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
                 paragraph_start = true;
                 after_break = true;
                 after_clause = true;
+                in_heading = false;
             }
             at += ch.len_utf8();
             continue;
         }
-        let eligible = |style: Style| paragraph_start || after_break || (style.runs_inline() && after_clause);
+        let eligible = |style: Style| {
+            paragraph_start
+                || after_break
+                || (style.runs_inline() && after_clause)
+                || (style.follows_heading() && in_heading)
+        };
         if let Some((style, ordinal, len)) = match_marker(rest).filter(|(style, ..)| eligible(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
             let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
@@ -158,6 +207,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
                 paragraph_start = false;
                 after_break = false;
                 after_clause = false;
+                in_heading = true;
                 at += len;
                 continue;
             }
@@ -165,6 +215,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
         paragraph_start = false;
         after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
         after_clause = is_clause_break(ch);
+        in_heading &= !is_sentence_end(ch);
         at += ch.len_utf8();
     }
     number_sequences(&mut markers);
@@ -196,16 +247,13 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
         let n = chinese_number(numeral)?;
         let unit = ["部分", "个方面", "方面", "条"].iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
         let after_unit = &after[unit.len()..];
-        let punct = after_unit
-            .chars()
-            .next()
-            .filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．' | ' ' | '\u{3000}'));
-        return match (unit, punct) {
-            ("", None) => None,
-            (_, p) => {
-                Some((Style::Ordinal, n, '第'.len_utf8() + numeral.len() + unit.len() + p.map_or(0, char::len_utf8)))
-            }
-        };
+        // `第一，` and `第二部分 总体要求` number parts; `第一次`, `第一时间`, `第一书记`, `第一条件` do not.
+        let next = after_unit.chars().next();
+        let punct = next.filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．'));
+        let heading_line = !unit.is_empty() && next.is_none_or(is_blank);
+        return (punct.is_some() || heading_line).then(|| {
+            (Style::Ordinal, n, '第'.len_utf8() + numeral.len() + unit.len() + punct.map_or(0, char::len_utf8))
+        });
     }
     if !numeral.is_empty() {
         let n = chinese_number(numeral)?;
@@ -321,12 +369,14 @@ fn build_level(
         let stop = trim_end(speech, m.range.start..ends[*next].min(parent_end).max(m.range.end));
         *next += 1;
         let children = build_level(speech, markers, levels, ends, next, level + 1, stop);
+        // A heading never runs into the first part it contains.
+        let heading_end = children.first().map_or(stop, |c| c.range.start);
         nodes.push(Node {
             style: m.style,
             ordinal: m.ordinal,
             level,
             marker: m.range.clone(),
-            heading: heading(speech, m.range.end..stop),
+            heading: heading(speech, m.range.end..heading_end),
             range: m.range.start..stop,
             children,
         });
@@ -359,31 +409,30 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
 
 /// Gaps, duplicates and disorder in each run of siblings.
 fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
-    use crate::model::IssueKind;
     let mut expected = 1;
     for (i, s) in sections.iter().enumerate() {
+        let found = s.style.render(s.ordinal);
         let prev = i.checked_sub(1).map(|p| sections[p].ordinal);
+        let issue = |kind| Issue {
+            found: Some(found.clone()),
+            expected: Some(s.style.render(expected)),
+            ..Issue::new(kind, s.level, s.marker.clone())
+        };
         if prev == Some(s.ordinal) {
+            issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
+        } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
+            let previous = s.style.render(prev);
             issues.push(Issue {
-                kind: IssueKind::Duplicate,
-                message: format!("{} appears twice", s.style.render(s.ordinal)),
-                expected: Some(s.style.render(expected)),
-                at: s.marker.start,
-            });
-        } else if prev.is_some_and(|p| s.ordinal < p) {
-            issues.push(Issue {
-                kind: IssueKind::Order,
-                message: format!("{} comes after {}", s.style.render(s.ordinal), s.style.render(prev.unwrap_or(0))),
-                expected: Some(s.style.render(expected)),
-                at: s.marker.start,
+                message: format!("{found} comes after {previous}"),
+                previous: Some(previous),
+                ..issue(IssueKind::Order)
             });
         } else if s.ordinal > expected {
             let missing: Vec<String> = (expected..s.ordinal).map(|n| s.style.render(n)).collect();
             issues.push(Issue {
-                kind: IssueKind::Gap,
-                message: format!("{} is missing before {}", missing.join("、"), s.style.render(s.ordinal)),
-                expected: missing.first().cloned(),
-                at: s.marker.start,
+                message: format!("{} is missing before {found}", missing.join("、")),
+                missing,
+                ..issue(IssueKind::Gap)
             });
         }
         expected = expected.max(s.ordinal + 1);
@@ -391,17 +440,22 @@ fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
     }
 }
 
-/// `我谈几点体会`, `讲四个方面`, `提3点建议`: a verb of speaking, a count, a unit.
+/// `我谈几点体会`, `讲四个方面`, `提3点建议`, `讲了以下两个问题`: a verb of speaking, a count, a unit.
 fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> {
     const VERBS: &[&str] = &["谈", "讲", "提", "说", "汇报", "分享", "强调", "提出"];
-    const UNITS: &[&str] = &["点", "个方面", "方面", "条", "个问题"];
+    // Words a speaker puts between the verb and the count: 讲了两点, 谈以下三个方面, 说这么几点.
+    const FILLERS: &[&str] = &["了", "以下", "这么", "这"];
+    const UNITS: &[&str] = &["点", "个方面", "方面", "条", "个问题", "个部分", "部分"];
     let s = &speech[range.clone()];
     for (at, _) in s.char_indices() {
         let rest = &s[at..];
         let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)) else {
             continue;
         };
-        let after = &rest[verb.len()..];
+        let mut after = &rest[verb.len()..];
+        for filler in FILLERS {
+            after = after.strip_prefix(filler).unwrap_or(after);
+        }
         let (count, len) = if let Some(a) = after.strip_prefix('几') {
             (None, a.len())
         } else {
@@ -425,7 +479,6 @@ fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::IssueKind;
 
     /// (style, ordinal, level, heading) per section, depth first.
     fn check(text: &str, expect: &[(&str, u32, &str)]) -> OutlineTree {

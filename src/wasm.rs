@@ -225,7 +225,17 @@ export interface Section extends Span {
   chars: number; share: number; speakingMinutes: number; topTerms: string[];
   children: Section[];
 }
-export interface OutlineIssue { kind: 'gap' | 'duplicate' | 'order' | 'count'; message: string; expected?: string; at?: number }
+/**
+ * A numbering slip. `message` is English; the other fields let a page phrase it in any language:
+ * gap: `missing` (and `expected` = its first) before `found`; duplicate: `found` again where `expected` was due;
+ * order: `found` after `previous`; count: `announced` parts announced, `parts` found. `text.slice(at, end)` is the
+ * marker (or the announcement) concerned; `level` is 1 for the top-level series.
+ */
+export interface OutlineIssue {
+  kind: 'gap' | 'duplicate' | 'order' | 'count'; message: string; level: number;
+  expected?: string; at?: number; end?: number; found?: string; previous?: string; missing?: string[];
+  announced?: number; parts?: number;
+}
 export interface Part extends Span { text: string }
 export interface Outline {
   sections: Section[]; issues: OutlineIssue[];
