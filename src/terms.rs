@@ -182,10 +182,13 @@ pub fn concordance(
 
 /// The term table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads the Chinese),
 /// RFC 4180 quoting, and a leading `'` on cells a spreadsheet would run as a formula.
+/// The spread columns follow `bySection`: `section1…sectionN`, or one `body` column when the
+/// counts are for the whole body (no outline, or too many sections to count by).
 pub fn to_csv(terms: &[crate::model::Term], sections: usize) -> String {
     let mut out = String::from("\u{feff}term,count,perTenK,pos,firstAt");
-    for i in 1..=sections {
-        out.push_str(&format!(",section{i}"));
+    match terms.first().map_or(sections, |t| t.by_section.len()) {
+        n if n == sections => (1..=n).for_each(|i| out.push_str(&format!(",section{i}"))),
+        _ => out.push_str(",body"),
     }
     out.push_str("\r\n");
     for t in terms {

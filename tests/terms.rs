@@ -1,0 +1,154 @@
+//! What the sample speech keeps saying: terms kept whole with their hand-counted counts, no stop
+//! words at the top, the phrase it repeats, keywords, concordance, and CSV that parses back.
+
+use speechlens::terms::is_stopword;
+use speechlens::{Analyzer, Options};
+
+const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
+
+fn count_of(analysis: &speechlens::Analysis, term: &str) -> Option<u32> {
+    analysis.terms.iter().find(|t| t.term == term).map(|t| t.count)
+}
+
+#[test]
+fn genre_terms_are_counted_whole_with_their_true_counts() {
+    let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
+    // Counted by hand in the speech body (同志们 … 谢谢大家), not in the title lines the page repeats:
+    // 新质生产力 11 times; “县域不经济” 4 times, always quoted; 数商兴农 once; 高质量发展 5 times
+    // (of which 3 inside 县域经济高质量发展, where it is still the term).
+    for (term, expected) in [("新质生产力", 11), ("县域不经济", 4), ("数商兴农", 1), ("高质量发展", 5)]
+    {
+        assert_eq!(count_of(&a, term), Some(expected), "{term}");
+    }
+    // The pieces plain jieba would have produced are not counted in their place.
+    for piece in ["新质", "数商", "兴农", "小编"] {
+        assert_eq!(count_of(&a, piece), None, "{piece}");
+    }
+}
+
+#[test]
+fn no_stop_word_in_the_top_thirty() {
+    let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
+    let top: Vec<&str> = a.terms.iter().take(30).map(|t| t.term.as_str()).collect();
+    assert_eq!(top.len(), 30);
+    assert!(top.iter().all(|t| !is_stopword(t) && t.chars().count() >= 2), "{top:?}");
+}
+
+#[test]
+fn term_fields_are_consistent() {
+    let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
+    let units: Vec<u16> = SAMPLE.encode_utf16().collect();
+    for t in &a.terms {
+        let len = t.term.encode_utf16().count();
+        let at = t.first_at as usize;
+        assert_eq!(String::from_utf16_lossy(&units[at..at + len]), t.term);
+        assert_eq!(t.by_section.len(), a.outline.sections.len());
+        assert!(t.by_section.iter().sum::<u32>() <= t.count);
+        let rate = t.count as f64 * 10_000.0 / a.stats.han_chars as f64;
+        assert!((t.per_ten_k - rate).abs() < 1e-9);
+    }
+    // 科技创新 lives in the second part (要以科技创新激活县域经济发展新动能).
+    let tech = a.terms.iter().find(|t| t.term == "科技创新").unwrap();
+    let busiest = tech.by_section.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, _)| i);
+    assert_eq!(busiest, Some(1));
+}
+
+#[test]
+fn pos_filter_and_single_characters() {
+    let analyzer = Analyzer::new();
+    let nouns =
+        analyzer.analyze(SAMPLE, &Options { pos: speechlens::terms::PosFilter::Nouns, ..Options::default() }).unwrap();
+    assert!(nouns.terms.iter().all(|t| t.pos.as_deref().is_some_and(|p| p.starts_with('n') || p == "vn")));
+    let verbs =
+        analyzer.analyze(SAMPLE, &Options { pos: speechlens::terms::PosFilter::Verbs, ..Options::default() }).unwrap();
+    assert!(
+        !verbs.terms.is_empty() && verbs.terms.iter().all(|t| t.pos.as_deref().is_some_and(|p| p.starts_with('v')))
+    );
+    let singles = analyzer.analyze(SAMPLE, &Options { min_chars: 1, ..Options::default() }).unwrap();
+    assert!(singles.terms.iter().any(|t| t.term == "县"));
+    assert!(!singles.terms.iter().any(|t| t.term == "的"), "stop words stay out even when single characters are in");
+}
+
+#[test]
+fn repeated_phrases_are_maximal() {
+    let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
+    let phrase = a.phrases.iter().find(|p| p.text == "以科技创新激活县域经济发展新动能").expect("the repeated phrase");
+    assert_eq!(phrase.count, 2);
+    assert_eq!(phrase.occurrences.len(), 2);
+    // Its parts with the same count are not listed again.
+    assert!(!a.phrases.iter().any(|p| p.text == "科技创新激活县域经济发展新动能"));
+    for p in &a.phrases {
+        assert!(p.count >= 2);
+        assert!(
+            !a.phrases.iter().any(|q| q.text != p.text && q.count == p.count && q.text.contains(&p.text)),
+            "{}",
+            p.text
+        );
+    }
+}
+
+#[test]
+fn keywords_weigh_rarity_not_only_counts() {
+    let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
+    let rank = |term: &str| a.keywords.iter().position(|k| k.term == term).unwrap_or(usize::MAX);
+    // 发展 is the most frequent word but common everywhere; 县域经济 is this speech's subject.
+    assert!(rank("县域经济") < rank("发展"));
+    assert!(a.keywords.windows(2).all(|w| w[0].weight >= w[1].weight));
+}
+
+#[test]
+fn user_words_are_kept_whole() {
+    let mut analyzer = Analyzer::new();
+    let a =
+        analyzer.analyze(SAMPLE, &Options { user_words: vec!["跨区交流机制".into()], ..Options::default() }).unwrap();
+    assert_eq!(count_of(&a, "跨区交流机制"), Some(1));
+    analyzer.add_words(["湘鄂交界处"]);
+    let b = analyzer.analyze(SAMPLE, &Options::default()).unwrap();
+    assert_eq!(count_of(&b, "湘鄂交界处"), Some(1));
+    assert_eq!(count_of(&b, "跨区交流机制"), None, "per-call words do not persist");
+}
+
+#[test]
+fn concordance_lines_hold_the_term_and_its_context() {
+    let lines = Analyzer::new().concordance(SAMPLE, "县域不经济", 10, &Options::default()).unwrap();
+    assert_eq!(lines.len(), 4);
+    for l in &lines {
+        assert_eq!(l.keyword, "县域不经济");
+        assert!(l.left.chars().count() <= 10 && l.right.chars().count() <= 10);
+    }
+    assert!(lines[0].left.ends_with('“'));
+}
+
+#[test]
+fn csv_round_trips_through_a_csv_parser() {
+    let analyzer = Analyzer::new();
+    let a = analyzer.analyze(SAMPLE, &Options::default()).unwrap();
+    let csv = analyzer.terms_csv(SAMPLE, &Options::default()).unwrap();
+    let body = csv.strip_prefix('\u{feff}').expect("a UTF-8 BOM for Excel");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&header[..5], ["term", "count", "perTenK", "pos", "firstAt"]);
+    assert_eq!(header.len(), 5 + a.outline.sections.len());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), a.terms.len());
+    for (row, term) in rows.iter().zip(&a.terms) {
+        assert_eq!(&row[0], term.term);
+        assert_eq!(row[1].parse::<u32>().unwrap(), term.count);
+        assert_eq!(row[4].parse::<u32>().unwrap(), term.first_at);
+        let spread: Vec<u32> = (5..row.len()).map(|i| row[i].parse().unwrap()).collect();
+        assert_eq!(spread, term.by_section);
+    }
+}
+
+#[test]
+fn csv_quotes_awkward_terms() {
+    let text = "表格里写着a,b和say \"hi\"，还有=SUM(A1)。";
+    let words = ["a,b", "say \"hi\"", "=SUM(A1)"].map(String::from).to_vec();
+    let csv = Analyzer::new().terms_csv(text, &Options { user_words: words, ..Options::default() }).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().next_back(), Some("body"), "no outline: one spread column");
+    let terms: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_string()).collect();
+    assert!(terms.contains(&"'=SUM(A1)".to_string()), "a formula is defused: {terms:?}");
+    assert!(terms.contains(&"a,b".to_string()), "{terms:?}");
+    assert!(terms.contains(&"say \"hi\"".to_string()), "{terms:?}");
+}
