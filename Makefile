@@ -1,5 +1,5 @@
 # The build entry point. `make demo` and `make test` each install what is missing first.
-.PHONY: setup setup-test build demo test test-rust test-node test-browser bench fuzz clean
+.PHONY: setup setup-test build demo test bench bench-seg clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,6 +21,10 @@ test: setup-test
 bench: setup-test
 	bash scripts/build.sh
 	node bench/run.mjs
+
+# Segmentation accuracy (precision/recall/F1) against the PKU People's Daily gold, with and without the lexicon.
+bench-seg:
+	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh)
 
 clean:
 	rm -rf pkg dist target tests/out bench/out
