@@ -5,7 +5,7 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
-use crate::text::{self, is_han, is_sentence_end};
+use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end};
 use std::ops::Range;
 
 /// What a located piece of the document is, as `Removed.kind` names it.
@@ -27,13 +27,23 @@ const OUTSIDE_RULES: &[LineRule] = &[
     LineRule {
         kind: "editor-note", example: "下面是小编为大家整理的…,供大家参考。", matches: is_editor_note
     },
+    LineRule {
+        kind: "editor-note",
+        example: "编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。",
+        matches: is_editor_preface,
+    },
     LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
     LineRule {
         kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
     },
     LineRule {
+        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
+    },
+    LineRule {
         kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
+    LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
+    LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
     LineRule {
         kind: "navigation",
         example: "Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号",
@@ -44,34 +54,63 @@ const OUTSIDE_RULES: &[LineRule] = &[
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
     LineRule { kind: "caption", example: "新华社记者 王晔 摄", matches: is_photo_credit },
+    LineRule {
+        kind: "caption",
+        example: "10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）",
+        matches: is_credited_caption,
+    },
+    LineRule { kind: "caption", example: "图为会议现场。", matches: is_picture_caption },
     LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
 ];
 
-/// How a speech opens by addressing its audience; the line ends with a colon.
-const SALUTATIONS: &[&str] = &[
-    "同志们",   // 同志们：
-    "各位代表", // 各位代表：
-    "各位委员", // 各位委员：
-    "各位来宾", // 尊敬的…，各位来宾：
-    "尊敬的",   // 尊敬的各位领导：
-    "各位领导", // 各位领导、同志们：
-    "女士们",   // 女士们、先生们：
-    "亲爱的",   // 亲爱的同学们：
-    "同学们",   // 同学们：
-    "朋友们",   // 朋友们：
+/// A heading after which a page lists other articles: it and every line after it are chrome.
+const RELATED_HEADINGS: &[&str] = &[
+    "相关阅读", // 相关阅读：
+    "延伸阅读", // 【延伸阅读】
+    "相关新闻", // 相关新闻
+    "相关链接", // 相关链接：
+    "相关报道", // 相关报道
+    "推荐阅读", // 推荐阅读
 ];
 
-/// How a speech signs off; the last line holding one of these ends the body.
+/// How a speech addresses its audience, in its salutation and when it turns to them again.
+/// An address term starts with one of these …
+const ADDRESS_HEADS: &[&str] = &[
+    "各位",   // 各位代表、各位委员、各位来宾、各位领导
+    "尊敬的", // 尊敬的主席先生，尊敬的各位来宾
+    "亲爱的", // 亲爱的同学们
+    "在座的", // 在座的各位
+];
+/// … or ends with one of these (三 characters at least: 我们 and 你们 address no one).
+const ADDRESS_TAILS: &[&str] = &[
+    "们",   // 同志们、朋友们、女士们、先生们、同学们、代表们
+    "先生", // 主席先生
+    "女士", // 主持人女士
+];
+
+/// How a speech signs off; a run of sentences holding these at the end of the speech is its closing.
 const CLOSINGS: &[&str] = &[
-    "谢谢大家", // 发言完毕，不当之处，请同志们批评指正，谢谢大家！
-    "谢谢各位", // 谢谢各位！
-    "发言完毕", // 我的发言完毕。
-    "批评指正", // 不当之处，请批评指正。
-    "谢谢！",   // 谢谢！
+    "谢谢大家",   // 发言完毕，不当之处，请同志们批评指正，谢谢大家！
+    "谢谢各位",   // 谢谢各位！
+    "发言完毕",   // 我的发言完毕。
+    "汇报完毕",   // 以上汇报完毕。
+    "批评指正",   // 不当之处，请批评指正。
+    "讲到这里",   // 我就讲到这里。
+    "谢谢！",     // 谢谢！
+    "谢谢!",      // 谢谢!
+    "谢谢聆听",   // 谢谢聆听！
+    "谢谢大家的", // 谢谢大家的聆听。
 ];
 
-/// Mid-speech re-addresses of the audience: a line or sentence that is only a salutation, with !
-const INTERJECTION_ENDS: &[char] = &['！', '!'];
+/// What may close a sentence after its stop: `……批评指正。”`.
+const CLOSE_QUOTES: &str = "”’」』）)";
+
+/// A news report may open with a lead before the speech it prints (会议召开…讲话全文如下：); more
+/// paragraphs of prose than this before a salutation mean the salutation re-addresses mid-speech.
+const MAX_LEAD_PARAGRAPHS: usize = 2;
+
+/// A salutation is looked for this far into a line: flattened pages put the site's menus first.
+const SALUTATION_SEARCH_BYTES: usize = 1500;
 
 /// Where the speech is, what is not speech, and the document's named parts; byte ranges into the text.
 #[derive(Debug, Default)]
@@ -96,54 +135,95 @@ pub fn clean(text: &str) -> Cleaned {
     let lines: Vec<Range<usize>> = text::lines(text).collect();
     let line = |i: usize| &text[lines[i].clone()];
     let outside_kind = |s: &str| OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
+    let inside_kind = |s: &str| INSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
+    let chrome_kind = |s: &str| outside_kind(s).or_else(|| inside_kind(s));
+    let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(line(i)).is_none();
 
-    let salutation = lines.iter().position(|r| salutation_len(&text[r.clone()]).is_some());
-    let first = salutation.or_else(|| (0..lines.len()).find(|&i| outside_kind(line(i)).is_none() && is_prose(line(i))));
+    // The speech opens with its salutation when one stands near the top.
+    let mut salutation = None;
+    let mut lead = 0;
+    for i in 0..lines.len() {
+        if let Some(at) = salutation_in(line(i)) {
+            salutation = Some((i, lines[i].start + at.start..lines[i].start + at.end));
+            break;
+        }
+        lead += speech_prose(i) as usize;
+        if lead > MAX_LEAD_PARAGRAPHS {
+            break;
+        }
+    }
+    let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| speech_prose(i)));
     let Some(first) = first else {
         return Cleaned { body: 0..text.len(), ..Cleaned::default() };
     };
-    let closing = (first..lines.len()).rev().find(|&i| CLOSINGS.iter().any(|c| line(i).contains(c)));
-    let last = closing
-        .unwrap_or_else(|| (first..lines.len()).rev().find(|&i| outside_kind(line(i)).is_none()).unwrap_or(first));
+    let body_start = salutation.as_ref().map_or(lines[first].start, |(_, r)| r.start);
 
-    let mut cleaned = Cleaned { body: lines[first].start..lines[last].end, ..Cleaned::default() };
-    cleaned.salutation =
-        salutation.and_then(|i| salutation_len(line(i)).map(|len| lines[i].start..lines[i].start + len));
-    cleaned.closing = closing.map(|i| closing_clause(text, lines[i].clone()));
-
-    // Before the body, of the lines no rule explains, the title is the one the page repeats most
-    // (sites print it as heading, breadcrumb and caption), then the longest; the site's name loses.
-    let unexplained: Vec<usize> = (0..first).filter(|&i| outside_kind(line(i)).is_none()).collect();
-    let title = unexplained.iter().copied().max_by_key(|&i| {
-        let repeats = unexplained.iter().filter(|&&j| same_title(line(i), line(j))).count();
-        (repeats, line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
+    // The speech ends before a list of related articles, with its closing, or at its last line of speech.
+    let related = (first + 1..lines.len()).find(|&i| is_related_heading(line(i))).unwrap_or(lines.len());
+    let last_prose = (first..related).rev().find(|&i| speech_prose(i)).unwrap_or(first);
+    let closing = (last_prose..related).rev().find_map(|i| {
+        let from = if i == first { body_start } else { lines[i].start };
+        closing_in(text, from..lines[i].end, chrome_kind).map(|c| (i, c))
     });
-    cleaned.title =
-        title.map(|i| lines[unexplained.iter().copied().find(|&j| same_title(line(i), line(j))).unwrap_or(i)].clone());
+    let (last, body_end) = match &closing {
+        Some((i, c)) => (*i, c.end),
+        None => {
+            let last = (first..related).rev().find(|&i| chrome_kind(line(i)).is_none()).unwrap_or(first);
+            (last, lines[last].end)
+        }
+    };
+
+    let mut cleaned = Cleaned { body: body_start..body_end, ..Cleaned::default() };
+    cleaned.salutation = salutation.map(|(_, r)| r);
+    cleaned.closing = closing.map(|(_, c)| c);
+
+    // Before the body, of the lines no rule explains and that read as no paragraph, the title is
+    // the one the page repeats most (sites print it as heading, breadcrumb and caption), then the
+    // longest; the site's name loses.
+    let unexplained: Vec<usize> =
+        (0..first).filter(|&i| outside_kind(line(i)).is_none() && !is_prose(line(i))).collect();
+    let mut repeats = std::collections::HashMap::new();
+    for &i in &unexplained {
+        *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
+    }
+    let title = unexplained.iter().copied().max_by_key(|&i| {
+        (repeats[&title_key(line(i))], line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
+    });
+    cleaned.title = title.map(|t| {
+        let key = title_key(line(t));
+        lines[unexplained.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)].clone()
+    });
+    let title_key = cleaned.title.as_ref().map(|t| title_key(&text[t.clone()]));
     for range in &lines[..first] {
         let line = &text[range.clone()];
         let kind = outside_kind(line).unwrap_or_else(|| match &cleaned.title {
             Some(t) if t.start == range.start => "title",
-            Some(t) if same_title(&text[t.clone()], line) => "duplicate-title",
+            Some(_) if title_key.as_deref() == Some(&*self::title_key(line)) => "duplicate-title",
+            _ if is_prose(line) => "lead",
             _ => "navigation",
         });
         cleaned.removed.push((kind, range.clone()));
     }
-    let mut inside = Vec::new();
-    for (i, range) in lines.iter().enumerate().take(last + 1).skip(first) {
-        let line = &text[range.clone()];
-        if let Some(rule) = INSIDE_RULES.iter().find(|r| (r.matches)(line)) {
-            inside.push((rule.kind, range.clone()));
-        } else if i > first && is_interjection(line) {
-            cleaned.interjections.push(range.clone());
+    // A flattened page runs its menus and the speech together on one line.
+    if let Some(before) = text::trim(text, lines[first].start..body_start) {
+        cleaned.removed.push((outside_kind(&text[before.clone()]).unwrap_or("navigation"), before));
+    }
+    if let Some(len) = dateline_len(&text[body_start..lines[first].end]) {
+        cleaned.removed.push(("dateline", body_start..body_start + len));
+    }
+    for i in first..=last {
+        let range = lines[i].start.max(body_start)..lines[i].end.min(body_end);
+        match inside_kind(&text[range.clone()]) {
+            Some(kind) => cleaned.removed.push((kind, range)),
+            None => cleaned.interjections.extend(interjections_in(text, range, cleaned.salutation.as_ref())),
         }
     }
-    if let Some(len) = dateline_len(line(first)) {
-        inside.push(("dateline", lines[first].start..lines[first].start + len));
+    if let Some(after) = text::trim(text, body_end..lines[last].end) {
+        cleaned.removed.push((chrome_kind(&text[after.clone()]).unwrap_or("navigation"), after));
     }
-    cleaned.removed.extend(inside);
-    for range in &lines[last + 1..] {
-        cleaned.removed.push((outside_kind(&text[range.clone()]).unwrap_or("navigation"), range.clone()));
+    for (i, range) in lines.iter().enumerate().skip(last + 1) {
+        let kind = if i >= related { "related" } else { chrome_kind(line(i)).unwrap_or("navigation") };
+        cleaned.removed.push((kind, range.clone()));
     }
     cleaned.removed.sort_by_key(|(_, r)| r.start);
     cleaned
@@ -169,41 +249,110 @@ pub fn mask(text: &str, cleaned: &Cleaned) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Bytes of `line` that are the salutation, up to and including its colon.
-fn salutation_len(line: &str) -> Option<usize> {
-    let colon = line.find(['：', ':'])?;
-    let head = &line[..colon];
-    let short = head.chars().count() <= 40 && !head.contains(is_sentence_end);
-    (short && SALUTATIONS.iter().any(|s| head.starts_with(s) || head.ends_with(s)))
-        .then(|| colon + line[colon..].chars().next().map_or(0, char::len_utf8))
+/// Where in `line` a salutation stands, up to and including its colon: at the line's start
+/// (`同志们：`, `尊敬的各位领导、各位来宾：`) or after a flattened page's menus.
+fn salutation_in(line: &str) -> Option<Range<usize>> {
+    let colons = line
+        .char_indices()
+        .take_while(|&(at, _)| at < SALUTATION_SEARCH_BYTES)
+        .filter(|&(_, c)| matches!(c, '：' | ':'));
+    for (colon, c) in colons {
+        let end = colon + c.len_utf8();
+        if is_address(&line[..colon]) {
+            return Some(0..end);
+        }
+        let start = line[..colon]
+            .rfind(|c: char| is_blank(c) || is_sentence_end(c) || matches!(c, '：' | ':' | '>' | '】'))
+            .map_or(0, |at| at + line[at..].chars().next().map_or(0, char::len_utf8));
+        if start > 0 && is_address(&line[start..colon]) {
+            return Some(start..end);
+        }
+    }
+    None
 }
 
-/// The closing's span: from the sentence that holds the first closing phrase to the line's end.
-fn closing_clause(text: &str, line: Range<usize>) -> Range<usize> {
-    let s = &text[line.clone()];
-    let at = CLOSINGS.iter().filter_map(|c| s.find(c)).min().unwrap_or(0);
-    let start = s[..at].rfind(is_sentence_end).map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
-    text::trim(text, line.start + start..line.end).unwrap_or(line)
+/// Address terms joined by 、 or ，: `女士们、先生们、朋友们`, `尊敬的张书记，各位来宾`.
+fn is_address(s: &str) -> bool {
+    let term = |t: &str| {
+        let chars = t.chars().count();
+        chars <= 16
+            && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h) && chars > h.chars().count())
+                || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h))))
+    };
+    !s.is_empty() && s.chars().count() <= 60 && s.split(['、', '，', ',']).all(term)
 }
 
-/// A line that reads as running prose rather than a menu or a heading.
+/// Mid-speech re-addresses of the audience in `range`: sentences that are only address terms
+/// and end with ！ (`女士们、先生们、朋友们！`), or a line that is one ending with a colon.
+fn interjections_in(text: &str, range: Range<usize>, salutation: Option<&Range<usize>>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = range.start;
+    for (at, c) in text[range.clone()].char_indices() {
+        let at = range.start + at;
+        if !is_sentence_end(c) && !(matches!(c, '：' | ':') && at + c.len_utf8() == range.end) {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        if let Some(sentence) = text::trim(text, start..end) {
+            let words = &text[sentence.start..at];
+            let spoken = matches!(c, '！' | '!' | '：' | ':');
+            if spoken && is_address(words) && salutation.is_none_or(|s| s.start != sentence.start) {
+                found.push(sentence);
+            }
+        }
+        start = end;
+    }
+    found
+}
+
+/// The closing in `range` (a line of the body's end): the run of sentences holding closing
+/// phrases that ends with the last one. What follows it on the line must be chrome, else the
+/// closing runs to the line's end (谢谢大家！祝大家新年快乐！ keeps its good wishes).
+fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Option<Kind>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let holds_closing = |t: &str| CLOSINGS.iter().any(|c| t.contains(c));
+    let (phrase, last) = CLOSINGS.iter().filter_map(|c| s.rfind(c).map(|at| (at, at + c.len()))).max_by_key(|p| p.1)?;
+    let after = &s[last..];
+    let mut end =
+        last + after.len() - after.trim_start_matches(|c: char| is_sentence_end(c) || CLOSE_QUOTES.contains(c)).len();
+    let sentence_start = |upto: usize| {
+        s[..upto].rfind(is_sentence_end).map_or(0, |at| at + s[at..].chars().next().map_or(0, char::len_utf8))
+    };
+    let mut start = sentence_start(phrase);
+    while start > 0 {
+        let previous = sentence_start(s[..start].trim_end_matches(|c| is_sentence_end(c) || is_blank(c)).len());
+        if !holds_closing(&s[previous..start]) {
+            break;
+        }
+        start = previous;
+    }
+    let rest = s[end..].trim_matches(is_blank);
+    if !rest.is_empty() && chrome_kind(rest).is_none() {
+        end = s.len();
+    }
+    text::trim(text, range.start + start..range.start + end)
+}
+
+/// A line that reads as a paragraph of prose rather than a menu or a heading: titles run to
+/// commas too, but they are short and end without a stop.
 fn is_prose(line: &str) -> bool {
-    line.chars().filter(|&c| is_han(c)).count() >= 20 && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
-}
-
-fn is_interjection(line: &str) -> bool {
-    line.ends_with(INTERJECTION_ENDS)
-        && line.chars().count() <= 30
-        && line
-            .split(['、', '，', ',', '！', '!'])
-            .filter(|p| !p.is_empty())
-            .all(|p| p.ends_with('们') || p.ends_with("各位"))
+    let han = line.chars().filter(|&c| is_han(c)).count();
+    han >= 20
+        && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
+        && (han > 60
+            || line
+                .trim_end_matches(|c| CLOSE_QUOTES.contains(c))
+                .ends_with(|c| is_sentence_end(c) || c == '：' || c == ':'))
 }
 
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
-fn same_title(title: &str, line: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|&c| !text::is_blank(c) && c != '的').collect::<String>();
-    norm(title) == norm(line)
+fn title_key(line: &str) -> String {
+    line.chars().filter(|&c| !text::is_blank(c) && c != '的').collect()
+}
+
+fn is_related_heading(line: &str) -> bool {
+    let core = line.trim_matches(|c: char| is_blank(c) || "【】[]：:".contains(c));
+    core.chars().count() <= 8 && RELATED_HEADINGS.iter().any(|h| core.starts_with(h))
 }
 
 /// `首页 > 心得体会 > 学习材料 / 正文`, `当前位置：首页 > 新闻`.
@@ -232,13 +381,19 @@ fn is_editor_note(line: &str) -> bool {
         .any(|m| line.contains(m))
 }
 
+/// `编者按：…`, `【编者按】…`, `原标题：…`, `核心提示：…`: the site's words before the speech.
+fn is_editor_preface(line: &str) -> bool {
+    let core = line.trim_start_matches(['【', '[', '（', '(']);
+    ["编者按", "编者的话", "原标题", "核心提示", "导读"].iter().any(|m| core.starts_with(m))
+}
+
 /// `Tags: …`, `标签：…`.
 fn is_tags(line: &str) -> bool {
     let head = line.trim_start().to_lowercase();
     head.starts_with("tags") || head.starts_with("标签：") || head.starts_with("标签:") || head.starts_with("关键词：")
 }
 
-/// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`.
+/// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`, `分享到：`.
 fn is_menu(line: &str) -> bool {
     const MENU: &[&str] = &[
         "搜索",
@@ -253,20 +408,78 @@ fn is_menu(line: &str) -> bool {
         "返回顶部",
         "首页",
         "分享到",
-        "打印本页",
-        "关闭窗口",
+        "分享至",
+        "打印",
+        "关闭",
         "【打印】",
         "【关闭】",
         "扫一扫",
+        "微信扫一扫",
+        "字号",
     ];
     line.chars().count() <= 40 && MENU.iter().any(|m| line.starts_with(m))
 }
 
-/// `来源：人民网`, `作者：张三`, `责任编辑：李四`, `发布时间：…` (on a line of their own, before or after).
+/// A line of nothing but bracketed page controls: `【字号 大 中 小】【打印】【关闭】`, `[打印本页] [关闭窗口]`.
+fn is_bracket_menu(line: &str) -> bool {
+    let mut depth = 0;
+    let mut groups = 0;
+    for c in line.chars() {
+        match c {
+            '【' | '[' => depth += 1,
+            '】' | ']' if depth > 0 => {
+                depth -= 1;
+                groups += 1;
+            }
+            _ if depth == 0 && !is_blank(c) && !matches!(c, '|' | '/' | '丨') => return false,
+            _ => {}
+        }
+    }
+    groups > 0 && depth == 0 && line.chars().count() <= 60
+}
+
+/// Labels of the fields a news page prints around an article.
+const SOURCE_FIELDS: &[&str] = &[
+    "来源",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "发布时间",
+    "发布日期",
+    "浏览次数",
+    "点击数",
+    "阅读量",
+    "字号",
+    "稿源",
+    "出处",
+];
+
+/// `来源：人民网`, `作者：张三`, `责任编辑：李四`, `2023-10-13 09:30 来源：人民网 作者：张三`:
+/// a field label with its colon opens the line, or stands in a short line with no sentence in it.
+/// `来源于实践的理论` has no colon, so a speech line starting with 来源 is no source line.
 fn is_source_line(line: &str) -> bool {
-    ["来源：", "来源:", "作者：", "作者:", "责任编辑", "编辑：", "发布时间", "浏览次数", "阅读量", "字号："]
-        .iter()
-        .any(|m| line.starts_with(m) || (line.chars().count() <= 60 && line.contains(m)))
+    let labelled =
+        |at: &str| SOURCE_FIELDS.iter().any(|f| at.strip_prefix(f).is_some_and(|r| r.starts_with(['：', ':'])));
+    labelled(line)
+        || (line.chars().count() <= 60
+            && !line.contains(is_sentence_end)
+            && line.char_indices().any(|(at, _)| labelled(&line[at..])))
+}
+
+/// `人民日报记者 张三 李四`, `本报记者 王五`, `新华社记者张三、李四`: an outlet, 记者, and names only.
+fn is_reporter_line(line: &str) -> bool {
+    let Some((outlet, names)) = line.split_once("记者") else { return false };
+    let names: Vec<&str> =
+        names.split(|c: char| is_blank(c) || matches!(c, '、' | '/')).filter(|n| !n.is_empty()).collect();
+    outlet.chars().count() <= 10
+        && !outlet.contains(is_clause_break)
+        && !names.is_empty()
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han))
+}
+
+/// A dateline on a line of its own: `新华社北京10月13日电`, `本报讯（记者 王五）`.
+fn is_dateline_line(line: &str) -> bool {
+    dateline_len(line).is_some_and(|len| line[len..].trim_matches(is_blank).is_empty())
 }
 
 /// Site footers: copyright and registration lines.
@@ -274,36 +487,96 @@ fn is_footer(line: &str) -> bool {
     ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
 }
 
-/// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）`.
+/// A photo credit: `新华社记者 王晔 摄`, `本报记者 张三摄`, `新华社发（李四 摄）`, `视觉中国供图`, `张三 摄`.
+fn is_credit(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| is_blank(c) || "（）()".contains(c));
+    let credited = s.ends_with("摄影") || s.ends_with("供图") || s.ends_with("社发");
+    let shot = s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄"));
+    s.chars().count() <= 30 && !s.contains(is_sentence_end) && (credited || shot)
+}
+
+/// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）` on a line of their own.
 fn is_photo_credit(line: &str) -> bool {
-    let core = line.trim_matches(['（', '）', '(', ')']);
-    core.chars().count() <= 30 && (core.ends_with(" 摄") || core.ends_with("摄影")) && core.contains("记者")
+    is_credit(line)
 }
 
-/// `（责任编辑：王宁）`, `（完）`.
+/// A caption sentence with the credit after it: `…在长沙召开。（新华社记者 王晔 摄）`, `…会议现场。新华社记者 王晔 摄`.
+/// Speech never ends a paragraph with a photographer's name.
+fn is_credited_caption(line: &str) -> bool {
+    let bracketed = line.strip_suffix(['）', ')']).and_then(|s| s.rfind(['（', '('])).map(|open| &line[open..]);
+    let after_stop =
+        line.rfind(is_sentence_end).map(|at| &line[at + line[at..].chars().next().map_or(0, char::len_utf8)..]);
+    line.chars().count() <= 200
+        && (bracketed.is_some_and(is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && is_credit(s)))
+}
+
+/// `图为会议现场。`, `▲ 10月13日拍摄的会场。`, `（图片来源：视觉中国）`, `资料图片`.
+fn is_picture_caption(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "图为",
+        "▲",
+        "△",
+        "图：",
+        "上图：",
+        "下图：",
+        "图片来源",
+        "（图片来源",
+        "(图片来源",
+        "资料图片",
+        "（资料图片",
+    ];
+    line.chars().count() <= 120 && OPENINGS.iter().any(|o| line.starts_with(o))
+}
+
+/// `（责任编辑：王宁）`, `（完）`, `【责任编辑：王宁】`.
 fn is_editor_credit(line: &str) -> bool {
-    let core = line.trim_matches(['（', '）', '(', ')']);
-    core == "完" || (core.chars().count() <= 20 && (core.starts_with("责任编辑") || core.starts_with("编辑")))
+    let core = line.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
+    core == "完"
+        || (core.chars().count() <= 20 && ["责任编辑", "编辑", "校对", "审核"].iter().any(|m| core.starts_with(m)))
 }
 
-/// Bytes of a wire-service dateline at the head of the first paragraph:
-/// `新华社北京10月13日电（记者张三）`; a date in a sentence is no dateline, since it lacks 电.
+/// A wire service's dateline and byline at the head of a text, by the word that ends the dateline;
+/// the head before it names the outlet (so `今年10月13日电视台报道` is no dateline).
+const DATELINE_ENDS: &[&str] = &[
+    "日电", // 新华社北京10月13日电（记者 张三 李四）
+    "讯",   // 本报讯（记者 王五）
+    "消息", // 央视网消息（新闻联播）：
+];
+/// Words of an outlet's name: 新华社, 中新社, 本报, 人民网, 央视网, 中央广播电视总台.
+const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
+
+/// Bytes of a wire-service dateline (with its byline and a `题：…` title) at the head of `line`.
+/// A date inside a sentence is no dateline: the head is short, unpunctuated and names an outlet.
 fn dateline_len(line: &str) -> Option<usize> {
-    let dian = line.find("日电")? + "日电".len();
-    let head = &line[..dian];
-    if head.chars().count() > 25 || head.contains(is_sentence_end) || head.contains('，') {
+    const HEAD_BYTES: usize = 90;
+    let window = &line[..line.floor_char_boundary(HEAD_BYTES)];
+    let (end, word) = DATELINE_ENDS.iter().filter_map(|w| window.find(w).map(|at| (at + w.len(), *w))).min()?;
+    let head = &line[..end];
+    let follows = line[end..].chars().next();
+    let fits = word == "日电" || follows.is_none_or(|c| is_blank(c) || matches!(c, '（' | '(' | '：' | ':'));
+    if !fits
+        || head.contains(|c: char| is_blank(c) || is_clause_break(c))
+        || !OUTLET_WORDS.iter().any(|w| head.contains(w))
+    {
         return None;
     }
-    let rest = &line[dian..];
-    let byline = ["（", "("]
-        .iter()
-        .find(|open| rest.starts_with(**open))
-        .and_then(|_| {
-            rest.find(['）', ')']).map(|close| close + rest[close..].chars().next().map_or(0, char::len_utf8))
-        })
-        .filter(|&len| rest[..len].contains("记者") && len <= 60)
-        .unwrap_or(0);
-    Some(dian + byline)
+    let mut len = end;
+    let rest = line[len..].trim_start_matches(is_blank);
+    if rest.starts_with(['（', '(']) {
+        let close = rest.find(['）', ')']).filter(|&c| rest[..c].chars().count() <= 30);
+        if let Some(close) = close.filter(|&c| word != "日电" || rest[..c].contains("记者")) {
+            len = line.len() - rest.len() + close + rest[close..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    let rest = &line[len..];
+    if let Some(after) = rest.strip_prefix(['：', ':']) {
+        len = line.len() - after.len();
+    } else if let Some(title) = rest.trim_start_matches(is_blank).strip_prefix("题：")
+        && !title.contains(is_sentence_end)
+    {
+        len = line.len();
+    }
+    Some(len)
 }
 
 #[cfg(test)]
