@@ -1,0 +1,52 @@
+// A tiny app built the way users build theirs: it imports the packed package through its exports
+// map ('speechlens' in the browser, 'speechlens/engine', 'speechlens/widget'), is type-checked
+// with tsc, bundled with esbuild and run in Chromium by tests/browser/bundle.test.mjs.
+import init, { analyze, version } from 'speechlens';
+import type { Analysis } from 'speechlens';
+import { analyze as analyzeInWorker, onProgress } from 'speechlens/engine';
+import type { Stage } from 'speechlens/engine';
+import 'speechlens/widget';
+
+declare global {
+  interface Window { report?: Report }
+}
+interface Report {
+  error?: string;
+  version?: string;
+  headings?: string[];
+  workerSame?: boolean;
+  widgetSame?: boolean;
+  stages?: Stage[];
+}
+
+async function main(): Promise<Report> {
+  const lens = document.querySelector('speech-lens');
+  if (!lens) throw new Error('no <speech-lens> in the page');
+  const fromWidget = new Promise<Analysis>((resolve, reject) => {
+    lens.addEventListener('speechlens-analyzed', (e) => resolve(e.detail), { once: true });
+    lens.addEventListener('speechlens-error', (e) => reject(e.detail.error), { once: true });
+  });
+  const stages: Stage[] = [];
+  onProgress((p) => stages.push(p.stage));
+
+  // The widget reads its text from the <template>; analyse the same text the other two ways.
+  const text = document.querySelector('speech-lens > template') as HTMLTemplateElement;
+  const speech = (text.content.textContent ?? '').trim();
+  await init();
+  const direct: Analysis = analyze(speech);
+  const inWorker: Analysis = await analyzeInWorker(speech);
+  const widget = lens.result ?? (await fromWidget);
+  const same = (a: Analysis) => JSON.stringify(a) === JSON.stringify(direct);
+  return {
+    version: version(),
+    headings: direct.outline.sections.map((s) => s.heading),
+    workerSame: same(inWorker),
+    widgetSame: same(widget),
+    stages,
+  };
+}
+
+main().then(
+  (report) => { window.report = report; },
+  (error: unknown) => { window.report = { error: String(error) }; },
+);
