@@ -105,9 +105,17 @@ const CLOSINGS: &[&str] = &[
 /// What may close a sentence after its stop: `……批评指正。”`.
 const CLOSE_QUOTES: &str = "”’」』）)";
 
-/// A news report may open with a lead before the speech it prints (会议召开…讲话全文如下：); more
-/// paragraphs of prose than this before a salutation mean the salutation re-addresses mid-speech.
-const MAX_LEAD_PARAGRAPHS: usize = 2;
+/// A news report may print a lead before the speech it carries; a paragraph of prose before a
+/// salutation that says none of these is speech, and the salutation a mid-speech re-address.
+const LEAD_WORDS: &[&str] = &[
+    "如下",     // 现将讲话全文刊发如下：
+    "讲话全文", // 以下为讲话全文。
+    "并讲话",   // 市委书记张三出席会议并讲话。
+    "发表讲话", // 习近平出席开幕式并发表讲话。
+    "重要讲话", // 发表重要讲话。
+    "致辞",     // 在开幕式上致辞。
+    "讲话摘要", // 以下为讲话摘要。
+];
 
 /// A salutation is looked for this far into a line: flattened pages put the site's menus first.
 const SALUTATION_SEARCH_BYTES: usize = 1500;
@@ -139,16 +147,14 @@ pub fn clean(text: &str) -> Cleaned {
     let chrome_kind = |s: &str| outside_kind(s).or_else(|| inside_kind(s));
     let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(line(i)).is_none();
 
-    // The speech opens with its salutation when one stands near the top.
+    // The speech opens with its salutation when only chrome or a news lead stands before it.
     let mut salutation = None;
-    let mut lead = 0;
     for i in 0..lines.len() {
         if let Some(at) = salutation_in(line(i)) {
             salutation = Some((i, lines[i].start + at.start..lines[i].start + at.end));
             break;
         }
-        lead += speech_prose(i) as usize;
-        if lead > MAX_LEAD_PARAGRAPHS {
+        if speech_prose(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w)) {
             break;
         }
     }

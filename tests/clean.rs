@@ -1,0 +1,282 @@
+//! The speech inside pasted pages: body, removed chrome and the document's parts, through
+//! `Analyzer::analyze` on texts written the way sites print them (tests/fixtures/wire-*, chrome-*).
+
+use speechlens::model::{Analysis, Part};
+use speechlens::{Analyzer, Options};
+
+/// What a reader expects of one pasted text.
+struct Expect<'a> {
+    /// The body's first and last characters.
+    body: (&'a str, &'a str),
+    /// Every removed piece, in order, as (kind, the start of its text).
+    removed: &'a [(&'a str, &'a str)],
+    title: Option<&'a str>,
+    salutation: Option<&'a str>,
+    closing: Option<&'a str>,
+    interjections: &'a [&'a str],
+    /// Speech that looks like chrome and must stay in the body, outside every removed piece.
+    kept: &'a [&'a str],
+}
+
+/// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
+fn slice(text: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).expect("span on UTF-16 boundaries")
+}
+
+fn check(text: &str, expect: Expect) -> Analysis {
+    let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+    let body = slice(text, a.body.start, a.body.end);
+    assert!(body.starts_with(expect.body.0), "body starts {:?}", body.chars().take(20).collect::<String>());
+    assert!(body.ends_with(expect.body.1), "body ends {:?}", body.chars().rev().take(20).collect::<String>());
+    let removed: Vec<(&str, &str)> = a.removed.iter().map(|r| (r.kind.as_str(), r.text.as_str())).collect();
+    assert_eq!(removed.len(), expect.removed.len(), "removed: {removed:#?}");
+    for ((kind, text), (want_kind, want_text)) in removed.iter().zip(expect.removed) {
+        assert!(
+            kind == want_kind && text.starts_with(want_text),
+            "{kind} {text:?}, expected {want_kind} {want_text:?}"
+        );
+    }
+    for r in &a.removed {
+        assert_eq!(slice(text, r.start, r.end), r.text, "removed spans point into the text");
+    }
+    fn part<'a>(text: &str, p: &'a Option<Part>) -> Option<&'a str> {
+        let p = p.as_ref()?;
+        assert_eq!(slice(text, p.start, p.end), p.text);
+        Some(&p.text)
+    }
+    assert_eq!(part(text, &a.outline.title), expect.title, "title");
+    assert_eq!(part(text, &a.outline.salutation), expect.salutation, "salutation");
+    assert_eq!(part(text, &a.outline.closing), expect.closing, "closing");
+    let interjections: Vec<&str> = a.outline.interjections.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(interjections, expect.interjections, "interjections");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for kept in expect.kept {
+        let at = text.find(kept).unwrap_or_else(|| panic!("{kept} not in the fixture"));
+        let start = text[..at].encode_utf16().count() as u32;
+        let end = start + kept.encode_utf16().count() as u32;
+        assert!(a.body.start <= start && end <= a.body.end, "{kept} is outside the body");
+        assert!(!a.removed.iter().any(|r| r.start < end && start < r.end), "{kept} was removed");
+        assert!(end as usize <= units.len());
+    }
+    a
+}
+
+const NONE: &[&str] = &[];
+
+#[test]
+fn sample_speech_loses_the_site_around_it() {
+    check(
+        include_str!("fixtures/seed-speech.txt"),
+        Expect {
+            body: ("同志们:", "谢谢大家!"),
+            removed: &[
+                ("navigation", "职场文秘网"),
+                ("navigation", "首页"),
+                ("title", "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
+                ("timestamp", "2023-12-28 12:54:02"),
+                ("editor-note", "下面是小编为大家整理的"),
+                ("duplicate-title", "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
+                ("duplicate-title", "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言"),
+                ("tags", "Tags: "),
+                ("navigation", "搜索"),
+                ("navigation", "网站分类"),
+                ("navigation", "标签列表"),
+            ],
+            title: Some("相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
+            salutation: Some("同志们:"),
+            closing: Some("发言完毕,不当之处,请同志们批评指正,谢谢大家!"),
+            interjections: NONE,
+            kept: &["A总书记指出"],
+        },
+    );
+}
+
+#[test]
+fn wire_copy_of_a_speech() {
+    check(
+        include_str!("fixtures/wire-speech.txt"),
+        Expect {
+            body: ("各位代表：", "谢谢大家！"),
+            removed: &[
+                ("navigation", "人民网 >> 时政"),
+                ("title", "在全省经济工作会议上的讲话"),
+                ("editor-note", "原标题："),
+                ("byline", "2023年12月20日 08:15  来源：人民网"),
+                ("navigation", "【字号 大 中 小】"),
+                ("dateline", "新华社长沙12月19日电"),
+                ("caption", "12月19日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）"),
+                ("byline", "（责任编辑：王宁）"),
+                ("navigation", "分享到："),
+                ("related", "相关阅读："),
+                ("related", "省委经济工作会议在长沙召开"),
+                ("related", "全省优化营商环境大会召开"),
+            ],
+            title: Some("在全省经济工作会议上的讲话"),
+            salutation: Some("各位代表："),
+            closing: Some("谢谢大家！"),
+            interjections: &["同志们！"],
+            kept: &[
+                "去年12月19日，新华社报道了我省推进产业转型的做法",
+                "来源于实践的认识才有生命力",
+                "同志们，新的征程已经开启",
+            ],
+        },
+    );
+}
+
+#[test]
+fn wire_report_loses_dateline_byline_and_captions() {
+    check(
+        include_str!("fixtures/wire-report.txt"),
+        Expect {
+            body: ("新华社北京10月13日电", "贡献力量。"),
+            removed: &[
+                ("dateline", "新华社北京10月13日电（记者 张三 李四）"),
+                ("caption", "10月13日，全国县域经济发展座谈会在北京召开。新华社记者 王晔 摄"),
+                ("caption", "图为座谈会现场。"),
+                ("byline", "（完）"),
+            ],
+            title: None,
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["10月13日，全国县域经济发展座谈会在北京召开。会议指出", "新华社记者在会场看到"],
+        },
+    );
+}
+
+#[test]
+fn news_page_with_reporter_editor_note_and_menus() {
+    let a = check(
+        include_str!("fixtures/chrome-news-page.txt"),
+        Expect {
+            body: ("同志们：", "谢谢大家！"),
+            removed: &[
+                ("navigation", "首页 > 新闻中心 > 要闻"),
+                ("byline", "人民日报记者 赵六 钱七"),
+                ("editor-note", "编者按："),
+                ("byline", "作者：赵六 钱七"),
+                ("byline", "责任编辑：孙八"),
+                ("navigation", "打印本页 关闭窗口"),
+                ("related", "延伸阅读"),
+                ("related", "市政府常务会议"),
+                ("related", "Copyright"),
+            ],
+            title: None,
+            salutation: Some("同志们："),
+            closing: Some("我的讲话就到这里，谢谢大家！"),
+            interjections: NONE,
+            kept: &["第一时间把会议精神传达下去", "第一书记们"],
+        },
+    );
+    let markers: Vec<&str> = a.outline.sections.iter().map(|s| s.marker.as_str()).collect();
+    assert_eq!(markers, ["第一，", "第二，", "第三，"], "第一时间 and 第一书记 number nothing");
+}
+
+#[test]
+fn flattened_page_on_one_line() {
+    let a = check(
+        include_str!("fixtures/chrome-flattened.txt"),
+        Expect {
+            body: ("同志们：", "谢谢大家！"),
+            removed: &[("editor-note", "职场文秘网 首页 > 心得体会"), ("tags", "Tags: 县域经济")],
+            title: None,
+            salutation: Some("同志们："),
+            closing: Some("发言完毕，不当之处，请同志们批评指正，谢谢大家！"),
+            interjections: NONE,
+            kept: &["县域经济是国民经济的基本单元"],
+        },
+    );
+    let outline: Vec<(&str, usize)> =
+        a.outline.sections.iter().map(|s| (s.marker.as_str(), s.children.len())).collect();
+    assert_eq!(outline, [("第一，", 0), ("第二，", 0), ("第四，", 3)]);
+    assert!(!a.terms.iter().any(|t| t.term == "小编" || t.term == "标签列表"));
+}
+
+#[test]
+fn speech_without_salutation_keeps_its_mid_speech_address_and_its_last_paragraph() {
+    check(
+        include_str!("fixtures/chrome-speech-no-salutation.txt"),
+        Expect {
+            body: ("县域经济是国民经济的基本单元", "及时总结推广。"),
+            removed: &[("title", "县域经济发展专题研讨交流材料")],
+            title: Some("县域经济发展专题研讨交流材料"),
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["同志们：这几年的经验告诉我们", "虚心听取群众的批评指正", "来源于群众的智慧"],
+        },
+    );
+}
+
+#[test]
+fn salutations_closings_and_interjections_in_their_usual_forms() {
+    for (text, salutation, closing, interjections) in [
+        (
+            "尊敬的主席先生，各位来宾：\n今天我们相聚在这里，共同探讨合作发展的大计。\n女士们、先生们、朋友们！\n我们愿同各方一道，携手推进互利共赢。\n谢谢！",
+            "尊敬的主席先生，各位来宾：",
+            "谢谢！",
+            &["女士们、先生们、朋友们！"][..],
+        ),
+        (
+            "各位领导、同志们：\n按照会议安排，我就县域经济发展谈点认识。我们坚持产业立县不动摇。女士们、先生们、朋友们！我们愿同各方携手前行。\n以上汇报，不当之处，请各位领导批评指正。",
+            "各位领导、同志们：",
+            "以上汇报，不当之处，请各位领导批评指正。",
+            &["女士们、先生们、朋友们！"][..],
+        ),
+        (
+            "同志们：今天我们召开全县经济工作会议，主要任务是总结工作、部署任务。同志们！要把思想统一到会议精神上来。我的发言完毕。谢谢大家！",
+            "同志们：",
+            "我的发言完毕。谢谢大家！",
+            &["同志们！"][..],
+        ),
+        (
+            "各位代表：\n我们要把人民群众的期盼作为努力方向，把群众满意作为工作标准。\n谢谢大家！祝大家新年快乐！",
+            "各位代表：",
+            "谢谢大家！祝大家新年快乐！",
+            &[][..],
+        ),
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        let o = &a.outline;
+        assert_eq!(o.salutation.as_ref().map(|p| p.text.as_str()), Some(salutation), "{text}");
+        assert_eq!(o.closing.as_ref().map(|p| p.text.as_str()), Some(closing), "{text}");
+        let got: Vec<&str> = o.interjections.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, interjections, "{text}");
+        assert!(a.removed.is_empty(), "{text}: {:?}", a.removed);
+        assert_eq!(slice(text, a.body.start, a.body.end), text, "the whole text is speech");
+    }
+}
+
+#[test]
+fn keep_removed_analyses_everything() {
+    let text = include_str!("fixtures/wire-speech.txt");
+    let options = Options { keep_removed: true, ..Options::default() };
+    let a = Analyzer::new().analyze(text, &options).expect("analyses");
+    assert!(a.removed.is_empty());
+    assert_eq!((a.body.start, a.body.end), (0, text.encode_utf16().count() as u32));
+}
+
+#[test]
+fn news_lead_before_the_speech_it_prints() {
+    let a = check(
+        include_str!("fixtures/wire-lead.txt"),
+        Expect {
+            body: ("同志们：", "撸起袖子加油干！"),
+            removed: &[
+                ("title", "在全市县域经济工作推进会上的讲话"),
+                ("byline", "来源：市政府网站"),
+                ("lead", "10月13日，全市县域经济工作推进会召开"),
+            ],
+            title: Some("在全市县域经济工作推进会上的讲话"),
+            salutation: Some("同志们："),
+            closing: None,
+            interjections: NONE,
+            kept: &["同志们，发展县域经济使命光荣"],
+        },
+    );
+    let announced = a.outline.announced.as_ref().map(|n| (n.text.as_str(), n.count));
+    assert_eq!(announced, Some(("讲两点", Some(2))));
+    assert_eq!(a.outline.sections.len(), 3);
+}
