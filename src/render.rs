@@ -1,85 +1,102 @@
 //! DOM rendering from Rust: the highlighted text view and the result panels. Every piece of
 //! user text goes into the page as a text node (`set_text_content`), never parsed as HTML.
 //! The page's JS shell handles events; what it needs back (which term, which span) rides on
-//! `data-*` attributes.
+//! `data-*` attributes: `data-term`, `data-slogan`, `data-phrase`, `data-word`, `data-sort`,
+//! `data-start`/`data-end`.
+//!
+//! Each function reads only the part of the analysis it draws (serde ignores the rest), so a
+//! panel costs what it shows, not what the whole result weighs.
 
-use crate::model::{Analysis, ConcordanceLine, Section, SloganKind};
+use crate::model::{
+    ConcordanceLine, IssueKind, Keyword, Outline, OutlineIssue, Phrase, Removed, Section, Slogan, SloganKind, Term,
+    Warning,
+};
 use crate::text::Utf16Index;
 use serde::Deserialize;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
-
-/// A stretch of the text view to mark: `kind` becomes the class `hl-{kind}`.
-#[derive(Deserialize)]
-struct Mark {
-    start: u32,
-    end: u32,
-    kind: String,
-    /// Goes to `data-id`, so a click on the mark can be traced back.
-    #[serde(default)]
-    id: Option<String>,
-}
+use web_sys::{Document, Element, HtmlElement};
 
 /// A tree longer than this is no outline a reader scans; the rest is summarised as a count.
 const MAX_RENDERED_SECTIONS: usize = 300;
+/// Likewise for the keyword and phrase lists under the term table.
+const MAX_LISTED: usize = 30;
 
-/// UI words in the two languages the page speaks.
+/// Every word the panels show, in the two languages the page speaks: (key, 中文, English).
+const LABELS: &[(&str, &str, &str)] = &[
+    ("term", "词语", "Term"),
+    ("count", "次数", "Count"),
+    ("perTenK", "每万字", "Per 10k"),
+    ("pos", "词性", "POS"),
+    ("spread", "分布", "Spread"),
+    ("termTable", "词频表", "Term frequencies"),
+    ("sortedBy", "排序：", "sorted by "),
+    ("ascending", "升序", "ascending"),
+    ("descending", "降序", "descending"),
+    ("wholeText", "全文", "whole text"),
+    ("keywords", "关键词", "Keywords"),
+    (
+        "keywordsHelp",
+        "权重 = TF-IDF：该词占本文词数的比例 × 它在一般汉语中的稀有度 ln(N/f)（jieba 参考语料词频）。权重越高，越是本文特有而非泛用的词。",
+        "Weight = TF-IDF: the term's share of this speech's words × how rare it is in ordinary Chinese, ln(N/f) from jieba's reference frequencies. Higher means specific to this speech rather than common everywhere.",
+    ),
+    ("weight", "权重", "weight"),
+    ("phrases", "重复短语", "Repeated phrases"),
+    ("topTerms", "高频词", "Top terms"),
+    ("cloud", "词云", "Word cloud"),
+    ("noun", "名词", "nouns"),
+    ("verb", "动词", "verbs"),
+    ("other", "其他", "other"),
+    ("noTerms", "没有可统计的词语。", "No terms to count."),
+    ("noSlogans", "没有发现提法。", "No slogans found."),
+    ("noOutline", "没有发现层次标记。", "No numbered parts found."),
+    ("noLines", "文中没有找到这个词。", "The term does not occur in the speech."),
+    ("issues", "层次检查", "Numbering checks"),
+    ("warnings", "需要核对", "To check"),
+    ("outlineTree", "讲话结构", "Speech outline"),
+    ("parts", "文稿要素", "Document parts"),
+    ("title", "标题", "Title"),
+    ("salutation", "称呼", "Salutation"),
+    ("closing", "结束语", "Closing"),
+    ("announced", "预告", "Announced"),
+    ("interjection", "插入称呼", "Re-address"),
+    ("removed", "已去除的网页杂项", "Page chrome left out"),
+    ("chars", "字", "chars"),
+    ("minutes", "分钟", "min"),
+    ("occurrences", "处", "occurrences"),
+    ("quoted", "引号短语", "Quoted phrases"),
+    ("numbered", "数字略语", "Numbered formulas"),
+    ("parallel", "排比", "Parallel clauses"),
+    ("idiom", "成语", "Idioms"),
+    ("titleKind", "引用文件", "Cited documents"),
+    ("quotation", "引语", "Quotations"),
+    ("lexicon", "常用提法", "Known formulations"),
+    ("expansion", "展开", "spelled out"),
+    ("frame", "句式", "frame"),
+    ("speaker", "出处", "speaker"),
+    ("userWords", "自定义词", "Your words"),
+    ("removeWord", "删除", "Remove"),
+    ("navigation", "导航", "navigation"),
+    ("timestamp", "时间戳", "timestamp"),
+    ("editor-note", "编者说明", "editor's note"),
+    ("duplicate-title", "重复标题", "repeated title"),
+    ("tags", "标签", "tags"),
+    ("dateline", "电头", "dateline"),
+    ("byline", "署名", "byline"),
+    ("caption", "图片说明", "photo caption"),
+];
+
 fn label(lang: &str, key: &str) -> &'static str {
     let en = lang.starts_with("en");
-    match (key, en) {
-        ("term", false) => "词语",
-        ("term", true) => "Term",
-        ("count", false) => "次数",
-        ("count", true) => "Count",
-        ("perTenK", false) => "每万字",
-        ("perTenK", true) => "Per 10k",
-        ("pos", false) => "词性",
-        ("pos", true) => "POS",
-        ("spread", false) => "分布",
-        ("spread", true) => "Spread",
-        ("keywords", false) => "关键词",
-        ("keywords", true) => "Keywords",
-        ("phrases", false) => "重复短语",
-        ("phrases", true) => "Repeated phrases",
-        ("noTerms", false) => "没有可统计的词语。",
-        ("noTerms", true) => "No terms to count.",
-        ("noSlogans", false) => "没有发现提法。",
-        ("noSlogans", true) => "No slogans found.",
-        ("noOutline", false) => "没有发现层次标记。",
-        ("noOutline", true) => "No numbered parts found.",
-        ("issues", false) => "层次检查",
-        ("issues", true) => "Numbering checks",
-        ("title", false) => "标题",
-        ("title", true) => "Title",
-        ("salutation", false) => "称呼",
-        ("salutation", true) => "Salutation",
-        ("closing", false) => "结束语",
-        ("closing", true) => "Closing",
-        ("announced", false) => "预告",
-        ("announced", true) => "Announced",
-        ("chars", false) => "字",
-        ("chars", true) => "chars",
-        ("minutes", false) => "分钟",
-        ("minutes", true) => "min",
-        ("quoted", false) => "引号短语",
-        ("quoted", true) => "Quoted phrases",
-        ("numbered", false) => "数字略语",
-        ("numbered", true) => "Numbered formulas",
-        ("parallel", false) => "排比",
-        ("parallel", true) => "Parallel clauses",
-        ("idiom", false) => "成语",
-        ("idiom", true) => "Idioms",
-        ("titleKind", false) => "文件",
-        ("titleKind", true) => "Cited documents",
-        ("quotation", false) => "引语",
-        ("quotation", true) => "Quotations",
-        ("lexicon", false) => "常用提法",
-        ("lexicon", true) => "Known formulations",
-        ("frame", false) => "句式",
-        ("frame", true) => "frame",
-        ("speaker", false) => "出处",
-        ("speaker", true) => "speaker",
-        _ => "",
+    LABELS.iter().find(|(k, _, _)| *k == key).map_or("", |&(_, zh, english)| if en { english } else { zh })
+}
+
+/// A label for a key the analysis chose (a removed-chrome kind): the key itself when the table lacks it.
+fn label_or<'a>(lang: &str, key: &'a str) -> &'a str {
+    match label(lang, key) {
+        "" => key,
+        found => found,
     }
 }
 
@@ -123,10 +140,33 @@ impl Dom {
         Ok(el)
     }
 
+    /// A `<button type=button>` carrying `data-{key}="{value}"` for the page's click handler.
+    fn button(&self, parent: &Element, class: &str, text: &str, key: &str, value: &str) -> Result<Element, JsValue> {
+        let button = self.add(parent, "button", class, Some(text))?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute(&format!("data-{key}"), value)?;
+        Ok(button)
+    }
+
+    /// A button that highlights `start..end` in the text view.
+    fn span_button(&self, parent: &Element, class: &str, text: &str, start: u32, end: u32) -> Result<Element, JsValue> {
+        let button = self.button(parent, class, text, "start", &start.to_string())?;
+        button.set_attribute("data-end", &end.to_string())?;
+        Ok(button)
+    }
+
     fn text(&self, parent: &Element, text: &str) -> Result<(), JsValue> {
         parent.append_child(&self.doc.create_text_node(text))?;
         Ok(())
     }
+}
+
+/// Sets a CSS custom property through the CSSOM, which a strict style-src CSP still allows.
+fn set_var(el: &Element, name: &str, value: f64) -> Result<(), JsValue> {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        el.style().set_property(name, &format!("{value:.1}"))?;
+    }
+    Ok(())
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
@@ -137,42 +177,195 @@ fn clear(el: &Element) {
     el.set_text_content(None);
 }
 
+/// A stretch of the text view to mark: `kind` becomes the class `hl-{kind}`.
+#[derive(Deserialize)]
+struct Mark {
+    start: u32,
+    end: u32,
+    kind: String,
+    /// Goes to `data-id`, so a click on the mark can be traced back.
+    #[serde(default)]
+    id: Option<String>,
+    /// Goes to `title`: what the mark means, shown on hover.
+    #[serde(default)]
+    title: Option<String>,
+}
+
+/// What the text view marks on its own: chrome left out, numbering slips, warnings.
+#[derive(Deserialize)]
+struct TextView {
+    #[serde(default)]
+    removed: Vec<Removed>,
+    #[serde(default)]
+    warnings: Vec<Warning>,
+    outline: Outline,
+}
+
+/// The marks an analysis puts on its own text, with their meaning in `lang`.
+fn analysis_marks(view: &TextView, lang: &str) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = view
+        .removed
+        .iter()
+        .map(|r| Mark {
+            start: r.start,
+            end: r.end,
+            kind: "removed".into(),
+            id: None,
+            title: Some(format!("{} · {}", label(lang, "removed"), label_or(lang, &r.kind))),
+        })
+        .collect();
+    for issue in &view.outline.issues {
+        if let Some(span) = issue_span(issue) {
+            let title = Some(issue_message(issue, lang));
+            marks.push(Mark { start: span.0, end: span.1, kind: "issue".into(), id: None, title });
+        }
+    }
+    marks.extend(view.warnings.iter().map(|w| Mark {
+        start: w.start,
+        end: w.end,
+        kind: "warning".into(),
+        id: None,
+        title: Some(w.message.clone()),
+    }));
+    marks
+}
+
 /// Fills `container` with `text`, the stretches in `marks` wrapped in `<mark class="hl-{kind}">`.
-/// Marks are UTF-16 spans; one that overlaps an earlier mark is dropped.
+/// Marks are UTF-16 spans and may overlap or nest: each stretch of text carries the classes of
+/// every mark over it, and the first stretch of a mark also gets `hl-{kind}-start`.
+/// Given `analysis` (and `lang`), the chrome it left out, its numbering issues and its warnings
+/// are marked too.
 #[wasm_bindgen(js_name = renderText, skip_typescript)]
-pub fn render_text(container: &Element, text: &str, marks: JsValue) -> Result<(), JsValue> {
+pub fn render_text(
+    container: &Element,
+    text: &str,
+    marks: JsValue,
+    analysis: JsValue,
+    lang: Option<String>,
+) -> Result<(), JsValue> {
     let mut marks: Vec<Mark> =
         if marks.is_undefined() || marks.is_null() { Vec::new() } else { parse(marks, "marks")? };
-    marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    let dom = Dom::new()?;
+    if !analysis.is_undefined() && !analysis.is_null() {
+        let view: TextView = parse(analysis, "analysis")?;
+        marks.extend(analysis_marks(&view, lang.as_deref().unwrap_or("zh")));
+    }
     let index = Utf16Index::new(text);
+    let len = index.len_utf16();
+    marks.retain(|m| m.start < m.end.min(len));
+    marks.sort_by_key(|m| m.start);
+    let mut points: Vec<u32> = marks.iter().flat_map(|m| [m.start, m.end.min(len)]).collect();
+    points.sort_unstable();
+    points.dedup();
+
+    let dom = Dom::new()?;
     let fragment = dom.doc.create_document_fragment();
-    let mut at = 0usize;
-    for mark in marks.iter().filter(|m| m.start < m.end) {
-        let (start, end) = (index.byte(mark.start), index.byte(mark.end));
-        if start < at || start >= end {
+    let plain = |from: usize, to: usize| -> Result<(), JsValue> {
+        if from < to {
+            fragment.append_child(&dom.doc.create_text_node(&text[from..to]))?;
+        }
+        Ok(())
+    };
+    plain(0, points.first().map_or(text.len(), |&p| index.byte(p)))?;
+    // One sweep over the boundaries; `active` holds the marks covering the current stretch
+    // (few at a time: marks nest shallowly), so the cost is linear in text and marks.
+    let mut active: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for pair in points.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        active.retain(|&i| marks[i].end > from);
+        while next < marks.len() && marks[next].start <= from {
+            active.push(next);
+            next += 1;
+        }
+        let (start, end) = (index.byte(from), index.byte(to));
+        if start >= end {
             continue;
         }
-        if at < start {
-            fragment.append_child(&dom.doc.create_text_node(&text[at..start]))?;
+        if active.is_empty() {
+            plain(start, end)?;
+            continue;
         }
-        let el = dom.el("mark", &format!("hl-{}", mark.kind), Some(&text[start..end]))?;
-        el.set_attribute("data-start", &mark.start.to_string())?;
-        if let Some(id) = &mark.id {
+        let mut classes = String::new();
+        for &i in &active {
+            let kind = &marks[i].kind;
+            classes.push_str(&format!(" hl-{kind}"));
+            if marks[i].start == from {
+                classes.push_str(&format!(" hl-{kind}-start"));
+            }
+        }
+        let el = dom.el("mark", classes.trim_start(), Some(&text[start..end]))?;
+        el.set_attribute("data-start", &from.to_string())?;
+        if let Some(id) = active.iter().find_map(|&i| marks[i].id.as_deref()) {
             el.set_attribute("data-id", id)?;
         }
+        if let Some(title) = active.iter().rev().find_map(|&i| marks[i].title.as_deref()) {
+            el.set_attribute("title", title)?;
+        }
         fragment.append_child(&el)?;
-        at = end;
     }
-    if at < text.len() {
-        fragment.append_child(&dom.doc.create_text_node(&text[at..]))?;
-    }
+    plain(points.last().map_or(text.len(), |&p| index.byte(p)), text.len())?;
     clear(container);
     container.append_child(&fragment)?;
     Ok(())
 }
 
-/// The term table (sortable by `sort`: `count`, `term`, `perTenK`, `first`), then keywords and repeated phrases.
+/// What the terms panel draws.
+#[derive(Deserialize)]
+struct TermsView {
+    terms: Vec<Term>,
+    #[serde(default)]
+    keywords: Vec<Keyword>,
+    #[serde(default)]
+    phrases: Vec<Phrase>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortKey {
+    Term,
+    Count,
+    PerTenK,
+    Pos,
+    First,
+}
+
+impl SortKey {
+    const SORTABLE: [(SortKey, &'static str); 4] =
+        [(SortKey::Term, "term"), (SortKey::Count, "count"), (SortKey::PerTenK, "perTenK"), (SortKey::Pos, "pos")];
+
+    /// `count` (the default), `term`, `perTenK`, `pos`, `first`, each optionally suffixed `:asc` or `:desc`;
+    /// without a suffix, words and positions sort ascending and numbers descending.
+    fn parse(sort: &str) -> (SortKey, bool) {
+        let (key, direction) = sort.split_once(':').unwrap_or((sort, ""));
+        let key = match key {
+            "term" => SortKey::Term,
+            "perTenK" => SortKey::PerTenK,
+            "pos" => SortKey::Pos,
+            "first" => SortKey::First,
+            _ => SortKey::Count,
+        };
+        let ascending = match direction {
+            "asc" => true,
+            "desc" => false,
+            _ => matches!(key, SortKey::Term | SortKey::Pos | SortKey::First),
+        };
+        (key, ascending)
+    }
+
+    /// Sorts stably, so rows that tie keep the analysis's order (count, then first occurrence).
+    fn sort(self, ascending: bool, terms: &mut [Term]) {
+        let order = |a: &Term, b: &Term| match self {
+            SortKey::Term => a.term.cmp(&b.term),
+            SortKey::Count => a.count.cmp(&b.count),
+            SortKey::PerTenK => a.per_ten_k.total_cmp(&b.per_ten_k),
+            SortKey::Pos => a.pos.cmp(&b.pos),
+            SortKey::First => a.first_at.cmp(&b.first_at),
+        };
+        if ascending { terms.sort_by(order) } else { terms.sort_by(|a, b| order(b, a)) }
+    }
+}
+
+/// The term table, sorted by `sort` (see `SortKey::parse`; the column headers carry the
+/// `data-sort` value that sorts by them), then keywords and repeated phrases.
 #[wasm_bindgen(js_name = renderTerms, skip_typescript)]
 pub fn render_terms(
     container: &Element,
@@ -181,176 +374,378 @@ pub fn render_terms(
     sort: &str,
     limit: usize,
 ) -> Result<(), JsValue> {
-    let analysis: Analysis = parse(analysis, "analysis")?;
+    let view: TermsView = parse(analysis, "analysis")?;
     let dom = Dom::new()?;
     clear(container);
-    if analysis.terms.is_empty() {
+    if view.terms.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
     }
-    let mut terms = analysis.terms.clone();
-    match sort {
-        "term" => terms.sort_by(|a, b| a.term.cmp(&b.term)),
-        "perTenK" => terms.sort_by(|a, b| b.per_ten_k.total_cmp(&a.per_ten_k)),
-        "first" => terms.sort_by_key(|t| t.first_at),
-        _ => terms.sort_by_key(|t| std::cmp::Reverse(t.count)),
-    }
-    let table = dom.add(container, "table", "terms", None)?;
+    let (key, ascending) = SortKey::parse(sort);
+    let mut terms = view.terms;
+    key.sort(ascending, &mut terms);
+    let wrap = dom.add(container, "div", "table-wrap", None)?;
+    let table = dom.add(&wrap, "table", "terms", None)?;
+    let direction = label(lang, if ascending { "ascending" } else { "descending" });
+    let sorted_by = SortKey::SORTABLE.iter().find(|(k, _)| *k == key).map_or("", |(_, name)| label(lang, name));
+    let caption = format!("{} ({}{sorted_by} {direction})", label(lang, "termTable"), label(lang, "sortedBy"));
+    dom.add(&table, "caption", "visually-hidden", Some(&caption))?;
     let head = dom.add(&table, "thead", "", None)?;
     let row = dom.add(&head, "tr", "", None)?;
-    for key in ["term", "count", "perTenK", "pos", "spread"] {
-        let th = dom.add(&row, "th", "", None)?;
+    for (column, name) in SortKey::SORTABLE {
+        let th = dom.add(&row, "th", if name == "term" { "" } else { "num" }, None)?;
         th.set_attribute("scope", "col")?;
-        if key == "pos" || key == "spread" {
-            th.set_text_content(Some(label(lang, key)));
-            continue;
+        let next =
+            if column == key { format!("{name}:{}", if ascending { "desc" } else { "asc" }) } else { name.into() };
+        let button = dom.button(&th, "sort", label(lang, name), "sort", &next)?;
+        if column == key {
+            th.set_attribute("aria-sort", if ascending { "ascending" } else { "descending" })?;
+            dom.add(&button, "span", "arrow", Some(if ascending { " ▲" } else { " ▼" }))?
+                .set_attribute("aria-hidden", "true")?;
         }
-        let button = dom.add(&th, "button", "sort", Some(label(lang, key)))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-sort", key)?;
-        let state = if key == sort || (key == "count" && !["term", "perTenK", "first"].contains(&sort)) {
-            "descending"
-        } else {
-            "none"
-        };
-        th.set_attribute("aria-sort", if state == "descending" && key == "term" { "ascending" } else { state })?;
     }
+    let spread_head = dom.add(&row, "th", "", Some(label(lang, "spread")))?;
+    spread_head.set_attribute("scope", "col")?;
     let body = dom.add(&table, "tbody", "", None)?;
-    let max_section = terms.iter().flat_map(|t| t.by_section.iter().copied()).max().unwrap_or(1).max(1);
     for t in terms.iter().take(limit) {
         let row = dom.add(&body, "tr", "", None)?;
         let cell = dom.add(&row, "td", "", None)?;
-        let button = dom.add(&cell, "button", "term", Some(&t.term))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-term", &t.term)?;
+        dom.button(&cell, "term", &t.term, "term", &t.term)?;
         dom.add(&row, "td", "num", Some(&t.count.to_string()))?;
         dom.add(&row, "td", "num", Some(&format!("{:.1}", t.per_ten_k)))?;
         dom.add(&row, "td", "pos", Some(t.pos.as_deref().unwrap_or("")))?;
-        let spread = dom.add(&row, "td", "spread", None)?;
-        spread.set_attribute("aria-label", &t.by_section.iter().map(u32::to_string).collect::<Vec<_>>().join(" / "))?;
-        for n in &t.by_section {
-            let bar = dom.add(&spread, "span", "bar", None)?;
-            bar.set_attribute("style", &format!("--h:{}", (*n as f64 / max_section as f64 * 100.0).round()))?;
-        }
+        spread(&dom, &row, t, lang)?;
     }
-    if !analysis.keywords.is_empty() {
-        dom.add(container, "h3", "", Some(label(lang, "keywords")))?;
+    if !view.keywords.is_empty() {
+        let heading = dom.add(container, "h3", "", Some(label(lang, "keywords")))?;
+        heading.set_attribute("title", label(lang, "keywordsHelp"))?;
+        dom.add(container, "p", "help", Some(label(lang, "keywordsHelp")))?;
         let list = dom.add(container, "ol", "keywords", None)?;
-        for k in analysis.keywords.iter().take(20) {
+        for k in view.keywords.iter().take(MAX_LISTED) {
             let li = dom.add(&list, "li", "", None)?;
-            let button = dom.add(&li, "button", "term", Some(&k.term))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-term", &k.term)?;
-            dom.add(&li, "span", "weight", Some(&format!("{:.3}", k.weight)))?;
+            dom.button(&li, "term", &k.term, "term", &k.term)?;
+            let weight = dom.add(&li, "span", "weight", Some(&format!("{:.3}", k.weight)))?;
+            weight.set_attribute("title", &format!("{} {:.4}", label(lang, "weight"), k.weight))?;
         }
     }
-    if !analysis.phrases.is_empty() {
+    if !view.phrases.is_empty() {
         dom.add(container, "h3", "", Some(label(lang, "phrases")))?;
         let list = dom.add(container, "ul", "phrases", None)?;
-        for (i, p) in analysis.phrases.iter().take(30).enumerate() {
+        for (i, p) in view.phrases.iter().take(MAX_LISTED).enumerate() {
             let li = dom.add(&list, "li", "", None)?;
-            let button = dom.add(&li, "button", "phrase", Some(&p.text))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-phrase", &i.to_string())?;
+            dom.button(&li, "phrase", &p.text, "phrase", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", p.count)))?;
         }
     }
     Ok(())
 }
 
-/// Slogans grouped by kind, each with its count and, where known, expansion, frame or speaker.
-#[wasm_bindgen(js_name = renderSlogans, skip_typescript)]
-pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
-    let analysis: Analysis = parse(analysis, "analysis")?;
+/// A term's count in each top-level part as a row of bars, each scaled to the term's own
+/// busiest part: the shape shows where in the speech the term lives.
+fn spread(dom: &Dom, row: &Element, t: &Term, lang: &str) -> Result<(), JsValue> {
+    let cell = dom.add(row, "td", "spread", None)?;
+    if t.by_section.len() < 2 {
+        cell.set_attribute("title", label(lang, "wholeText"))?;
+        return Ok(());
+    }
+    let max = t.by_section.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let en = lang.starts_with("en");
+    let parts: Vec<String> = t
+        .by_section
+        .iter()
+        .enumerate()
+        .map(|(i, n)| if en { format!("part {}: {n}", i + 1) } else { format!("第{}部分：{n}", i + 1) })
+        .collect();
+    cell.set_attribute("title", &parts.join(" · "))?;
+    cell.set_attribute("aria-label", &parts.join(" · "))?;
+    for &n in &t.by_section {
+        let bar = dom.add(&cell, "span", if n == 0 { "bar zero" } else { "bar" }, None)?;
+        set_var(&bar, "--h", n as f64 / max * 100.0)?;
+    }
+    Ok(())
+}
+
+/// The `limit` most frequent terms, most frequent first (the analysis's order).
+fn top_terms(terms: &[Term], limit: usize) -> Vec<&Term> {
+    let mut top: Vec<&Term> = terms.iter().collect();
+    top.sort_by_key(|t| std::cmp::Reverse(t.count));
+    top.truncate(limit);
+    top
+}
+
+/// A horizontal bar chart of the `limit` most frequent terms; each label is a term button.
+#[wasm_bindgen(js_name = renderTermChart, skip_typescript)]
+pub fn render_term_chart(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
+    let view: TermsView = parse(analysis, "analysis")?;
     let dom = Dom::new()?;
     clear(container);
-    if analysis.slogans.is_empty() {
+    let top = top_terms(&view.terms, limit);
+    let Some(max) = top.first().map(|t| t.count.max(1) as f64) else {
+        dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
+        return Ok(());
+    };
+    let list = dom.add(container, "ol", "bars", None)?;
+    list.set_attribute("aria-label", label(lang, "topTerms"))?;
+    for t in top {
+        let li = dom.add(&list, "li", "", None)?;
+        dom.button(&li, "term", &t.term, "term", &t.term)?;
+        let track = dom.add(&li, "span", "track", None)?;
+        track.set_attribute("aria-hidden", "true")?;
+        let fill = dom.add(&track, "span", "fill", None)?;
+        set_var(&fill, "--w", t.count as f64 / max * 100.0)?;
+        dom.add(&li, "span", "n", Some(&t.count.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Which colour family a term gets in the cloud, from its part of speech.
+fn pos_family(pos: Option<&str>) -> &'static str {
+    match pos.and_then(|p| p.chars().next()) {
+        Some('n') => "noun",
+        Some('v') => "verb",
+        _ => "other",
+    }
+}
+
+/// A word cloud of the `limit` most frequent terms: font size grows with the square root of
+/// the count (so area tracks frequency), colour tells nouns from verbs, and the biggest words
+/// sit in the middle. Words are clickable (`data-term`); for assistive technology the cloud is one
+/// image whose label lists the words with their counts (the table holds the same terms as buttons).
+#[wasm_bindgen(js_name = renderWordCloud, skip_typescript)]
+pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
+    let view: TermsView = parse(analysis, "analysis")?;
+    let dom = Dom::new()?;
+    clear(container);
+    let top = top_terms(&view.terms, limit);
+    let (Some(first), Some(last)) = (top.first(), top.last()) else {
+        dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
+        return Ok(());
+    };
+    let (max, min) = (first.count as f64, last.count as f64);
+    let cloud = dom.add(container, "div", "cloud", None)?;
+    cloud.set_attribute("role", "img")?;
+    let described: Vec<String> = top.iter().map(|t| format!("{} {}", t.term, t.count)).collect();
+    cloud.set_attribute("aria-label", &format!("{}: {}", label(lang, "cloud"), described.join(", ")))?;
+    // Largest in the middle: alternate the ranked words to the two ends of a deque.
+    let mut placed = std::collections::VecDeque::with_capacity(top.len());
+    for (rank, t) in top.iter().enumerate() {
+        if rank % 2 == 0 { placed.push_back(t) } else { placed.push_front(t) }
+    }
+    for t in placed {
+        let word = dom.add(&cloud, "span", &format!("word {}", pos_family(t.pos.as_deref())), Some(&t.term))?;
+        word.set_attribute("data-term", &t.term)?;
+        word.set_attribute("title", &format!("{} ×{}", t.term, t.count))?;
+        let weight = if max > min { ((t.count as f64 - min) / (max - min)).sqrt() } else { 1.0 };
+        set_var(&word, "--s", weight * 100.0)?;
+    }
+    let legend = dom.add(container, "p", "legend", None)?;
+    legend.set_attribute("aria-hidden", "true")?;
+    for family in ["noun", "verb", "other"] {
+        dom.add(&legend, "span", &format!("swatch {family}"), Some(label(lang, family)))?;
+    }
+    Ok(())
+}
+
+/// What the slogans panel draws.
+#[derive(Deserialize)]
+struct SlogansView {
+    slogans: Vec<Slogan>,
+    #[serde(default)]
+    warnings: Vec<Warning>,
+}
+
+/// Warnings first (what the writer should check), then slogans grouped by kind, each with its
+/// count and, where known, its expansion, frame or speaker.
+#[wasm_bindgen(js_name = renderSlogans, skip_typescript)]
+pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
+    let view: SlogansView = parse(analysis, "analysis")?;
+    let dom = Dom::new()?;
+    clear(container);
+    if !view.warnings.is_empty() {
+        let group = dom.add(container, "section", "warnings", None)?;
+        dom.add(&group, "h3", "", Some(label(lang, "warnings")))?;
+        let list = dom.add(&group, "ul", "issues", None)?;
+        for w in view.warnings.iter().take(MAX_RENDERED_SECTIONS) {
+            let li = dom.add(&list, "li", "issue", None)?;
+            dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
+            dom.span_button(&li, "span", &w.message, w.start, w.end)?;
+        }
+    }
+    if view.slogans.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noSlogans")))?;
         return Ok(());
     }
-    let mut kinds: Vec<SloganKind> = analysis.slogans.iter().map(|s| s.kind).collect();
+    let mut kinds: Vec<SloganKind> = view.slogans.iter().map(|s| s.kind).collect();
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
+        let members: Vec<(usize, &Slogan)> = view.slogans.iter().enumerate().filter(|(_, s)| s.kind == kind).collect();
         let group = dom.add(container, "section", &format!("slogans kind-{}", kind_key(kind)), None)?;
-        dom.add(&group, "h3", "", Some(label(lang, kind_key(kind))))?;
+        let heading = dom.add(&group, "h3", "", Some(label(lang, kind_key(kind))))?;
+        dom.add(&heading, "span", "count", Some(&members.len().to_string()))?;
         let list = dom.add(&group, "ul", "", None)?;
-        for (i, s) in analysis.slogans.iter().enumerate().filter(|(_, s)| s.kind == kind) {
+        for (i, s) in members {
             let li = dom.add(&list, "li", "", None)?;
-            let button = dom.add(&li, "button", "slogan", Some(&s.text))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("data-slogan", &i.to_string())?;
+            dom.button(&li, "slogan", &s.text, "slogan", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", s.count)))?;
             if let Some(items) = &s.expansion {
-                dom.add(&li, "span", "expansion", Some(&format!("（{}）", items.join("、"))))?;
+                let expansion = dom.add(&li, "span", "expansion", None)?;
+                dom.add(&expansion, "span", "what", Some(label(lang, "expansion")))?;
+                for item in items {
+                    dom.add(&expansion, "span", "item", Some(item))?;
+                }
             }
             if let Some(frame) = &s.frame {
-                dom.add(&li, "span", "frame", Some(&format!("{}：{frame}", label(lang, "frame"))))?;
+                let el = dom.add(&li, "span", "frame", None)?;
+                dom.add(&el, "span", "what", Some(label(lang, "frame")))?;
+                dom.text(&el, frame)?;
             }
             if let Some(speaker) = &s.speaker {
-                dom.add(&li, "span", "speaker", Some(&format!("{}：{speaker}", label(lang, "speaker"))))?;
+                let el = dom.add(&li, "span", "speaker", None)?;
+                dom.add(&el, "span", "what", Some(label(lang, "speaker")))?;
+                dom.text(&el, speaker)?;
             }
         }
     }
     Ok(())
 }
 
-/// The outline as a tree (ARIA `tree`/`treeitem`), with the document's parts and numbering checks.
+/// Where an issue shows in the text: the marker it concerns, or the announcement that miscounts.
+fn issue_span(issue: &OutlineIssue) -> Option<(u32, u32)> {
+    let at = issue.at?;
+    Some((at, issue.end.filter(|&end| end > at).unwrap_or(at + 1)))
+}
+
+/// An outline issue in the UI language. The analysis words its messages in English and gives
+/// the parts of each (`found`, `missing`, `previous`, `announced`, `parts`) for other languages.
+fn issue_message(issue: &OutlineIssue, lang: &str) -> String {
+    if lang.starts_with("en") {
+        return issue.message.clone();
+    }
+    let quoted = |items: &[String]| items.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join("、");
+    match (issue.kind, issue.found.as_deref()) {
+        (IssueKind::Gap, Some(found)) if !issue.missing.is_empty() => {
+            format!("缺少{}（在“{found}”之前）", quoted(&issue.missing))
+        }
+        (IssueKind::Duplicate, Some(found)) => format!("“{found}”重复出现"),
+        (IssueKind::Order, Some(found)) => match &issue.previous {
+            Some(previous) => format!("“{found}”排在“{previous}”之后，顺序颠倒"),
+            None => format!("“{found}”顺序有误"),
+        },
+        (IssueKind::Count, _) => match (issue.announced, issue.parts) {
+            (Some(announced), Some(parts)) => format!("预告讲{announced}个部分，实际有{parts}个"),
+            _ => issue.message.clone(),
+        },
+        _ => issue.message.clone(),
+    }
+}
+
+/// Sections at every depth.
+fn count_sections(sections: &[Section]) -> usize {
+    sections.iter().map(|s| 1 + count_sections(&s.children)).sum()
+}
+
+/// What the outline panel draws.
+#[derive(Deserialize)]
+struct OutlineView {
+    outline: Outline,
+    #[serde(default)]
+    removed: Vec<Removed>,
+}
+
+/// The document's parts, the outline as an ARIA tree (`tree`/`treeitem`/`group`, one item in
+/// the tab order: the page moves focus with the arrow keys), the numbering checks, and the
+/// page chrome that was left out.
 #[wasm_bindgen(js_name = renderOutline, skip_typescript)]
 pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
-    let analysis: Analysis = parse(analysis, "analysis")?;
-    let outline = &analysis.outline;
+    let view: OutlineView = parse(analysis, "analysis")?;
+    let outline = &view.outline;
+    let messages: HashMap<u32, String> =
+        outline.issues.iter().filter_map(|i| Some((i.at?, issue_message(i, lang)))).collect();
     let dom = Dom::new()?;
     clear(container);
+
     let parts = dom.add(container, "dl", "parts", None)?;
-    let part = |key: &str, text: String, start: u32, end: u32| -> Result<(), JsValue> {
+    parts.set_attribute("aria-label", label(lang, "parts"))?;
+    let part = |key: &str, text: &str, start: u32, end: u32| -> Result<(), JsValue> {
         dom.add(&parts, "dt", "", Some(label(lang, key)))?;
         let dd = dom.add(&parts, "dd", "", None)?;
-        let button = dom.add(&dd, "button", "span", Some(&text))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-start", &start.to_string())?;
-        button.set_attribute("data-end", &end.to_string())?;
+        dom.span_button(&dd, "span", text, start, end)?;
+        if let Some(message) = messages.get(&start) {
+            flag(&dom, &dd, message)?;
+        }
         Ok(())
     };
     if let Some(p) = &outline.title {
-        part("title", p.text.clone(), p.start, p.end)?;
+        part("title", &p.text, p.start, p.end)?;
     }
     if let Some(p) = &outline.salutation {
-        part("salutation", p.text.clone(), p.start, p.end)?;
+        part("salutation", &p.text, p.start, p.end)?;
     }
     if let Some(a) = &outline.announced {
-        part("announced", a.text.clone(), a.start, a.end)?;
+        part("announced", &a.text, a.start, a.end)?;
+    }
+    for p in &outline.interjections {
+        part("interjection", &p.text, p.start, p.end)?;
     }
     if let Some(p) = &outline.closing {
-        part("closing", p.text.clone(), p.start, p.end)?;
+        part("closing", &p.text, p.start, p.end)?;
     }
+
     if outline.sections.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
     } else {
         let tree = dom.add(container, "ul", "tree", None)?;
         tree.set_attribute("role", "tree")?;
-        tree.set_attribute("aria-label", label(lang, "title"))?;
-        let flagged: std::collections::HashSet<u32> = outline.issues.iter().filter_map(|i| i.at).collect();
-        for s in outline.sections.iter().take(MAX_RENDERED_SECTIONS) {
-            render_section(&dom, &tree, s, lang, &flagged)?;
+        tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
+        let mut budget = MAX_RENDERED_SECTIONS;
+        for s in &outline.sections {
+            render_section(&dom, &tree, s, lang, &messages, &mut budget)?;
         }
-        if let Some(more) = outline.sections.len().checked_sub(MAX_RENDERED_SECTIONS).filter(|&n| n > 0) {
-            dom.add(container, "p", "empty", Some(&format!("… +{more}")))?;
+        if let Some(first) = tree.query_selector("[role=treeitem]")? {
+            first.set_attribute("tabindex", "0")?;
+        }
+        let total = count_sections(&outline.sections);
+        if total > MAX_RENDERED_SECTIONS {
+            dom.add(container, "p", "empty", Some(&format!("… +{}", total - MAX_RENDERED_SECTIONS)))?;
         }
     }
+
     if !outline.issues.is_empty() {
         dom.add(container, "h3", "", Some(label(lang, "issues")))?;
         let list = dom.add(container, "ul", "issues", None)?;
         for issue in outline.issues.iter().take(MAX_RENDERED_SECTIONS) {
             let li = dom.add(&list, "li", "issue", None)?;
-            li.set_attribute("role", "alert")?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
-            dom.text(&li, &issue.message)?;
-            if let Some(at) = issue.at {
-                li.set_attribute("data-start", &at.to_string())?;
+            let message = issue_message(issue, lang);
+            match issue_span(issue) {
+                Some((start, end)) => {
+                    dom.span_button(&li, "span", &message, start, end)?;
+                }
+                None => dom.text(&li, &message)?,
             }
         }
     }
+
+    if !view.removed.is_empty() {
+        let details = dom.add(container, "details", "removed", None)?;
+        dom.add(&details, "summary", "", Some(&format!("{} ({})", label(lang, "removed"), view.removed.len())))?;
+        let list = dom.add(&details, "ul", "", None)?;
+        for r in view.removed.iter().take(MAX_RENDERED_SECTIONS) {
+            let li = dom.add(&list, "li", "", None)?;
+            dom.add(&li, "span", "kind", Some(label_or(lang, &r.kind)))?;
+            dom.span_button(&li, "span", &r.text, r.start, r.end)?;
+        }
+    }
+    Ok(())
+}
+
+/// A warning sign with its message, for sighted users on hover and for screen readers as text.
+fn flag(dom: &Dom, parent: &Element, message: &str) -> Result<(), JsValue> {
+    let warn = dom.add(parent, "span", "warn", Some("⚠"))?;
+    warn.set_attribute("title", message)?;
+    warn.set_attribute("role", "img")?;
+    warn.set_attribute("aria-label", message)?;
     Ok(())
 }
 
@@ -359,30 +754,38 @@ fn render_section(
     parent: &Element,
     s: &Section,
     lang: &str,
-    flagged: &std::collections::HashSet<u32>,
+    messages: &HashMap<u32, String>,
+    budget: &mut usize,
 ) -> Result<(), JsValue> {
+    if *budget == 0 {
+        return Ok(());
+    }
+    *budget -= 1;
     let li = dom.add(parent, "li", "section", None)?;
     li.set_attribute("role", "treeitem")?;
     li.set_attribute("aria-level", &s.level.to_string())?;
+    li.set_attribute("aria-label", &format!("{} {}", s.marker, s.heading))?;
     li.set_attribute("tabindex", "-1")?;
     li.set_attribute("data-start", &s.start.to_string())?;
     li.set_attribute("data-end", &s.end.to_string())?;
-    let row = dom.add(&li, "div", if flagged.contains(&s.start) { "row flagged" } else { "row" }, None)?;
+    let row = dom.add(&li, "div", "row", None)?;
+    let twisty = dom.add(&row, "span", "twisty", None)?;
+    twisty.set_attribute("aria-hidden", "true")?;
     dom.add(&row, "span", "marker", Some(&s.marker))?;
     dom.add(&row, "span", "heading", Some(&s.heading))?;
-    dom.add(
-        &row,
-        "span",
-        "meta",
-        Some(&format!(
-            "{} {} · {:.0}% · {:.1} {}",
-            s.chars,
-            label(lang, "chars"),
-            s.share * 100.0,
-            s.speaking_minutes,
-            label(lang, "minutes")
-        )),
-    )?;
+    if let Some(message) = messages.get(&s.start) {
+        row.set_class_name("row flagged");
+        flag(dom, &row, message)?;
+    }
+    let meta = format!(
+        "{} {} · {:.0}% · {:.1} {}",
+        s.chars,
+        label(lang, "chars"),
+        s.share * 100.0,
+        s.speaking_minutes,
+        label(lang, "minutes")
+    );
+    dom.add(&row, "span", "meta", Some(&meta))?;
     if !s.top_terms.is_empty() {
         dom.add(&row, "span", "top", Some(&s.top_terms.join(" · ")))?;
     }
@@ -391,25 +794,65 @@ fn render_section(
         let group = dom.add(&li, "ul", "", None)?;
         group.set_attribute("role", "group")?;
         for c in &s.children {
-            render_section(dom, &group, c, lang, flagged)?;
+            render_section(dom, &group, c, lang, messages, budget)?;
         }
     }
     Ok(())
 }
 
-/// Key-word-in-context lines as a three-column table.
+/// Key-word-in-context lines as a three-column table, headed by the term and its number of
+/// lines when `term` is given. Each row carries its span, so a click can show it in the text.
 #[wasm_bindgen(js_name = renderConcordance, skip_typescript)]
-pub fn render_concordance(container: &Element, lines: JsValue) -> Result<(), JsValue> {
+pub fn render_concordance(
+    container: &Element,
+    lines: JsValue,
+    lang: Option<String>,
+    term: Option<String>,
+) -> Result<(), JsValue> {
     let lines: Vec<ConcordanceLine> = parse(lines, "lines")?;
+    let lang = lang.as_deref().unwrap_or("zh");
     let dom = Dom::new()?;
     clear(container);
+    if let Some(term) = &term {
+        let heading = dom.add(container, "h3", "kwic-title", None)?;
+        dom.add(&heading, "span", "kwic-term", Some(term))?;
+        dom.add(&heading, "span", "count", Some(&format!("{} {}", lines.len(), label(lang, "occurrences"))))?;
+    }
+    if lines.is_empty() {
+        dom.add(container, "p", "empty", Some(label(lang, "noLines")))?;
+        return Ok(());
+    }
     let table = dom.add(container, "table", "kwic", None)?;
+    let body = dom.add(&table, "tbody", "", None)?;
     for line in &lines {
-        let row = dom.add(&table, "tr", "", None)?;
+        let row = dom.add(&body, "tr", "", None)?;
         row.set_attribute("data-start", &line.start.to_string())?;
-        dom.add(&row, "td", "left", Some(&line.left))?;
+        row.set_attribute("data-end", &line.end.to_string())?;
+        // The left context is clipped at its start, so the words next to the hit stay in view.
+        let left = dom.add(&row, "td", "left", None)?;
+        dom.add(&left, "div", "clip", Some(&line.left))?;
         dom.add(&row, "td", "hit", Some(&line.keyword))?;
         dom.add(&row, "td", "right", Some(&line.right))?;
+    }
+    Ok(())
+}
+
+/// The words the user asked to keep whole, each with a button that removes it (`data-word`).
+#[wasm_bindgen(js_name = renderWords, skip_typescript)]
+pub fn render_words(container: &Element, words: Vec<String>, lang: &str) -> Result<(), JsValue> {
+    let dom = Dom::new()?;
+    clear(container);
+    if words.is_empty() {
+        return Ok(());
+    }
+    let list = dom.add(container, "ul", "words", None)?;
+    list.set_attribute("aria-label", label(lang, "userWords"))?;
+    for word in &words {
+        let li = dom.add(&list, "li", "", None)?;
+        dom.add(&li, "span", "word", Some(word))?;
+        let remove = dom.button(&li, "remove", "×", "word", word)?;
+        remove.set_attribute("aria-label", &format!("{} {word}", label(lang, "removeWord")))?;
+        remove.set_attribute("title", label(lang, "removeWord"))?;
     }
     Ok(())
 }

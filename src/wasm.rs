@@ -270,7 +270,8 @@ export interface Options {
 }
 /** Thrown for bad input; `kind` is stable: 'invalid_argument' | 'too_large' | 'internal'. */
 export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too_large' | 'internal' }
-export interface Mark extends Span { kind: string; id?: string }
+/** A stretch of the text view to mark: class `hl-{kind}`; `id` → `data-id`, `title` → hover text. */
+export interface Mark extends Span { kind: string; id?: string; title?: string }
 
 export function analyze(text: string, options?: Options): Analysis;
 export function segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
@@ -289,10 +290,17 @@ export class Analyzer {
   concordance(text: string, term: string, options?: Options): ConcordanceLine[];
   termsCsv(text: string, options?: Options): string;
 }
-/** Browser only: fills `container` with `text`, `marks` wrapped in `<mark class="hl-{kind}">`. */
-export function renderText(container: Element, text: string, marks?: Mark[]): void;
+/**
+ * Browser only: fills `container` with `text`, `marks` wrapped in `<mark class="hl-{kind}">` (marks may
+ * overlap); given `analysis`, its removed chrome, outline issues and warnings are marked too, titled in `lang`.
+ */
+export function renderText(container: Element, text: string, marks?: Mark[], analysis?: Analysis, lang?: string): void;
+/** `sort`: 'count' | 'term' | 'perTenK' | 'pos' | 'first', optionally suffixed ':asc' or ':desc'. */
 export function renderTerms(container: Element, analysis: Analysis, lang: string, sort: string, limit: number): void;
+export function renderTermChart(container: Element, analysis: Analysis, lang: string, limit: number): void;
+export function renderWordCloud(container: Element, analysis: Analysis, lang: string, limit: number): void;
 export function renderSlogans(container: Element, analysis: Analysis, lang: string): void;
 export function renderOutline(container: Element, analysis: Analysis, lang: string): void;
-export function renderConcordance(container: Element, lines: ConcordanceLine[]): void;
+export function renderConcordance(container: Element, lines: ConcordanceLine[], lang?: string, term?: string): void;
+export function renderWords(container: Element, words: string[], lang: string): void;
 "#;

@@ -1,92 +1,297 @@
-// The standalone page: a thin shell over the wasm. Rust renders the text view and the panels
-// as DOM nodes; this file wires events and keeps state (the last result, the language).
-import { load, analyze, concordance, speechlens } from './engine.js';
+// The standalone page: a thin shell over the engine. Rust (render.rs) draws the text view and
+// the panels as DOM nodes; this file keeps the page's state, wires events and speaks the UI
+// language. The user's text lives in the textarea and is never cleared by a failure.
+import { load, analyze, concordance, termsCsv, onProgress, speechlens } from './engine.js';
 
 const $ = (id) => document.getElementById(id);
+
 const WORDS = {
-  zh: { tagline: '讲话透镜', privacy: '文本只在本机浏览器中分析，不会上传到任何服务器。', input: '讲话全文（可粘贴网页内容）',
-        analyze: '分析', textView: '文本', terms: '词频', slogans: '提法', outline: '结构', loading: '正在加载词典…',
-        working: '分析中…', done: (ms) => `完成，用时 ${ms} 毫秒`, failed: '分析失败：',
-        stats: (s) => `${s.hanChars} 字 · ${s.tokens} 词 · ${s.sentences} 句 · ${s.paragraphs} 段 · 约 ${s.speakingMinutes.toFixed(1)} 分钟` },
-  en: { tagline: 'a lens for Chinese speeches', privacy: 'Your text is analysed in this browser only and never uploaded.',
-        input: 'Speech text (paste a web page as is)', analyze: 'Analyze', textView: 'Text', terms: 'Terms', slogans: 'Slogans',
-        outline: 'Outline', loading: 'Loading the dictionary…', working: 'Analysing…', done: (ms) => `Done in ${ms} ms`,
-        failed: 'Analysis failed: ',
-        stats: (s) => `${s.hanChars} characters · ${s.tokens} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs · about ${s.speakingMinutes.toFixed(1)} min` },
+  zh: {
+    pageTitle: 'speechlens · 讲话透镜', tagline: '讲话透镜', skip: '跳到分析结果',
+    privacy: '文本只在本机浏览器中分析，不会上传到任何服务器。',
+    switchLang: 'English', switchLangLabel: 'Switch to English',
+    input: '讲话全文', open: '打开 .txt 文件…',
+    inputHint: '可直接粘贴网页内容，或把 .txt 文件拖进来；编辑后会自动重新分析。',
+    analyze: '分析', clear: '清空', remember: '在本机记住文本', forget: '删除已记住的文本',
+    textView: '文本', keepRemoved: '保留网页杂项（不去除）', asOneWord: '作为一个词',
+    wordPlaceholder: '自定义词，如 飞地经济', addWord: '添加', results: '分析结果',
+    terms: '词频', slogans: '提法', outline: '结构', pos: '词性', posAll: '全部', posNouns: '名词', posVerbs: '动词',
+    singles: '含单字词', csv: '下载 CSV', json: '下载 JSON', closeKwic: '关闭索引行',
+    chart: '高频词', cloud: '词云', table: '词频表',
+    storageNote: '“在本机记住文本”默认关闭；勾选后，文本只保存在本浏览器的 localStorage 中，取消勾选或点“删除已记住的文本”即清除。',
+    loading: '正在加载分析程序…', dictionary: '正在准备词典…', working: '分析中…',
+    done: (ms) => `分析完成，用时 ${ms} 毫秒`, failed: '分析失败：', kept: '（文本已保留，可修改后重试）',
+    loadFailed: '分析程序加载失败：', notText: (name) => `“${name}”不是纯文本（.txt）文件，未打开。`,
+    opened: (name) => `已打开“${name}”`, remembered: '文本已记在本机（仅此浏览器）。', forgotten: '已删除本机记住的文本。',
+    storageFailed: '无法在本机保存文本：', wordAdded: (w) => `已把“${w}”作为一个词，重新分析中…`,
+    badWord: '请选择或输入 1 到 20 个字、不含空格的词。', csvDone: '已下载 CSV。', jsonDone: '已下载 JSON。',
+    empty: '请粘贴或打开一篇讲话。',
+    stats: (s) => `${s.hanChars} 个汉字 · ${s.tokens} 词 · ${s.sentences} 句 · ${s.paragraphs} 段 · 约 ${s.speakingMinutes.toFixed(1)} 分钟 · 全文 ${s.chars} 字符`,
+  },
+  en: {
+    pageTitle: 'speechlens · a lens for Chinese speeches', tagline: 'a lens for Chinese speeches', skip: 'Skip to the results',
+    privacy: 'Your text is analysed in this browser only and never uploaded.',
+    switchLang: '中文', switchLangLabel: '切换到中文',
+    input: 'Speech text', open: 'Open a .txt file…',
+    inputHint: 'Paste a web page as it is, or drop a .txt file here; the analysis follows your edits.',
+    analyze: 'Analyze', clear: 'Clear', remember: 'Remember the text on this device', forget: 'Delete the remembered text',
+    textView: 'Text', keepRemoved: 'Keep page chrome (do not remove)', asOneWord: 'Treat as one word',
+    wordPlaceholder: 'Your own word, e.g. 飞地经济', addWord: 'Add', results: 'Results',
+    terms: 'Terms', slogans: 'Slogans', outline: 'Outline', pos: 'Part of speech', posAll: 'all', posNouns: 'nouns',
+    posVerbs: 'verbs', singles: 'Single characters', csv: 'Download CSV', json: 'Download JSON',
+    closeKwic: 'Close the concordance', chart: 'Top terms', cloud: 'Word cloud', table: 'Term table',
+    storageNote: '“Remember the text” is off by default; when ticked, the text is kept only in this browser’s localStorage and is deleted when you untick it or press “Delete the remembered text”.',
+    loading: 'Loading the analyser…', dictionary: 'Preparing the dictionary…', working: 'Analysing…',
+    done: (ms) => `Analysed in ${ms} ms`, failed: 'Analysis failed: ', kept: ' (your text is kept; edit it and try again)',
+    loadFailed: 'The analyser failed to load: ', notText: (name) => `“${name}” is not a plain-text (.txt) file; not opened.`,
+    opened: (name) => `Opened “${name}”`, remembered: 'The text is remembered on this device (this browser only).',
+    forgotten: 'The remembered text is deleted.', storageFailed: 'Cannot keep the text on this device: ',
+    wordAdded: (w) => `“${w}” is now one word; analysing again…`,
+    badWord: 'Select or type a word of 1 to 20 characters without spaces.', csvDone: 'CSV downloaded.',
+    jsonDone: 'JSON downloaded.', empty: 'Paste or open a speech.',
+    stats: (s) => `${s.hanChars} Chinese characters · ${s.tokens} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs · about ${s.speakingMinutes.toFixed(1)} min spoken · ${s.chars} characters in all`,
+  },
 };
 
-const state = { lang: 'zh', result: null, text: '', sort: 'count' };
-const say = (key, ...args) => { const w = WORDS[state.lang][key]; return typeof w === 'function' ? w(...args) : w; };
+/** Rows in the term table; the CSV holds them all. */
+const TABLE_ROWS = 200;
+const CHART_BARS = 20;
+const CLOUD_WORDS = 60;
+const DEBOUNCE_MS = 400;
+const STORAGE_KEY = 'speechlens:text';
 
-function setStatus(message) { $('status').textContent = message; }
+const state = {
+  lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh',
+  text: '',
+  result: null,
+  sort: 'count',
+  userWords: [],
+  /** What the text view highlights beyond the analysis's own marks: { kind, spans, current? }. */
+  highlight: null,
+  /** The term whose concordance is open; it is looked up again after each analysis. */
+  term: null,
+  run: 0,
+};
 
-/** Marks for the text view: the chrome greyed, plus whatever is selected. */
-function baseMarks(result) {
-  return result.removed.map((r) => ({ start: r.start, end: r.end, kind: 'removed' }));
+const say = (key, ...args) => {
+  const word = WORDS[state.lang][key];
+  return typeof word === 'function' ? word(...args) : word;
+};
+
+function setStatus(message, isError = false) {
+  $('status').textContent = message;
+  $('status').classList.toggle('error', isError);
 }
 
-function showText(extra = []) {
-  speechlens.renderText($('text'), state.text, [...extra, ...baseMarks(state.result)]);
+const messageOf = (error) => error?.message ?? String(error);
+
+/** The options every call shares, so the table, the concordance and the CSV agree. */
+function options() {
+  return {
+    pos: $('pos').value,
+    minChars: $('singles').checked ? 1 : 2,
+    keepRemoved: $('keep-removed').checked,
+    userWords: state.userWords,
+  };
+}
+
+// ---- rendering (all of it through Rust) -------------------------------------------------
+
+function showText() {
+  const h = state.highlight;
+  const marks = h ? h.spans.map(({ start, end }) => ({ start, end, kind: h.kind })) : [];
+  if (h?.current) marks.push({ ...h.current, kind: 'current' });
+  speechlens.renderText($('text'), state.text, marks, state.result ?? undefined, state.lang);
+}
+
+function renderTerms() {
+  speechlens.renderTerms($('terms'), state.result, state.lang, state.sort, TABLE_ROWS);
+  markActiveTerm();
 }
 
 function renderAll() {
   const r = state.result;
   if (!r) return;
   $('stats').textContent = say('stats', r.stats);
-  speechlens.renderTerms($('terms'), r, state.lang, state.sort, 200);
+  renderTerms();
+  speechlens.renderTermChart($('chart'), r, state.lang, CHART_BARS);
+  speechlens.renderWordCloud($('cloud'), r, state.lang, CLOUD_WORDS);
   speechlens.renderSlogans($('slogans'), r, state.lang);
   speechlens.renderOutline($('outline'), r, state.lang);
+  speechlens.renderWords($('words'), state.userWords, state.lang);
   showText();
 }
 
+function markActiveTerm() {
+  for (const el of document.querySelectorAll('[data-term].active')) el.classList.remove('active');
+  if (state.term) {
+    for (const el of document.querySelectorAll(`[data-term="${CSS.escape(state.term)}"]`)) el.classList.add('active');
+  }
+}
+
+/** Scrolls the text view (only it, not the page) so `el` sits in its upper third. */
+function scrollTextTo(el) {
+  if (!el) return;
+  const view = $('text');
+  const box = view.getBoundingClientRect();
+  view.scrollTop += el.getBoundingClientRect().top - box.top - box.height / 3;
+}
+
+function highlight(spans, kind, current) {
+  state.highlight = { kind, spans, current };
+  showText();
+  scrollTextTo($('text').querySelector(current ? 'mark.hl-current' : `mark.hl-${kind}`));
+}
+
+// ---- analysis ---------------------------------------------------------------------------
+
+const ignorable = (error) => error?.kind === 'superseded';
+
 async function run() {
+  const runId = ++state.run;
   state.text = $('input').value;
+  remember();
   setStatus(say('working'));
   const started = performance.now();
   try {
-    state.result = await analyze(state.text);
+    const result = await analyze(state.text, options());
+    if (runId !== state.run) return;
+    state.result = result;
+    state.highlight = null;
     renderAll();
-    $('kwic').textContent = '';
-    setStatus(say('done', Math.round(performance.now() - started)));
-  } catch (e) {
-    // The text stays in the textarea; the next analysis starts afresh.
-    setStatus(say('failed') + (e?.message ?? e));
+    setStatus(state.text.trim() ? say('done', Math.round(performance.now() - started)) : say('empty'));
+    if (state.term) await showTerm(state.term);
+    else closeKwic();
+  } catch (error) {
+    if (ignorable(error) || runId !== state.run) return;
+    // The text stays in the textarea and the last good result stays on screen.
+    setStatus(say('failed') + messageOf(error) + say('kept'), true);
   }
 }
 
-function highlight(spans, kind) {
-  showText(spans.map((s) => ({ start: s.start, end: s.end, kind })));
-  const first = $('text').querySelector(`mark.hl-${kind}`);
-  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+let pending = 0;
+function runSoon() {
+  clearTimeout(pending);
+  pending = setTimeout(run, DEBOUNCE_MS);
+}
+
+function runNow() {
+  clearTimeout(pending);
+  return run();
 }
 
 async function showTerm(term) {
-  const lines = await concordance(state.text, term);
-  speechlens.renderConcordance($('kwic'), lines);
-  highlight(lines, 'term');
-}
-
-function onPanelClick(event) {
-  const target = event.target.closest('button, [data-start]');
-  if (!target || !state.result) return;
-  if (target.dataset.sort) {
-    state.sort = target.dataset.sort;
-    speechlens.renderTerms($('terms'), state.result, state.lang, state.sort, 200);
-  } else if (target.dataset.term) {
-    showTerm(target.dataset.term);
-  } else if (target.dataset.slogan) {
-    highlight(state.result.slogans[Number(target.dataset.slogan)].occurrences, 'slogan');
-  } else if (target.dataset.phrase) {
-    highlight(state.result.phrases[Number(target.dataset.phrase)].occurrences, 'phrase');
-  } else if (target.dataset.start) {
-    const start = Number(target.dataset.start);
-    const end = Number(target.dataset.end ?? start + 1);
-    highlight([{ start, end }], 'section');
+  state.term = term;
+  try {
+    const lines = await concordance(state.text, term, options(), { lane: 'kwic' });
+    speechlens.renderConcordance($('kwic'), lines, state.lang, term);
+    $('kwic-box').hidden = false;
+    markActiveTerm();
+    highlight(lines, 'term');
+  } catch (error) {
+    if (!ignorable(error)) setStatus(say('failed') + messageOf(error), true);
   }
 }
 
+function closeKwic() {
+  state.term = null;
+  $('kwic-box').hidden = true;
+  $('kwic').textContent = '';
+  markActiveTerm();
+  if (state.highlight?.kind === 'term') {
+    state.highlight = null;
+    showText();
+  }
+}
+
+// ---- panels -----------------------------------------------------------------------------
+
+function onPanelClick(event) {
+  const target = event.target.closest('[data-sort], [data-term], [data-slogan], [data-phrase], [data-word], [data-start]');
+  if (!target || !state.result) return;
+  const { sort, term, slogan, phrase, word, start, end } = target.dataset;
+  if (sort) {
+    state.sort = sort;
+    renderTerms();
+    $('terms').querySelector(`[data-sort^="${sort.split(':')[0]}"]`)?.focus();
+  } else if (term) {
+    showTerm(term);
+  } else if (slogan) {
+    highlight(state.result.slogans[Number(slogan)].occurrences, 'slogan');
+  } else if (phrase) {
+    highlight(state.result.phrases[Number(phrase)].occurrences, 'phrase');
+  } else if (word !== undefined) {
+    state.userWords = state.userWords.filter((w) => w !== word);
+    runNow();
+  } else if (target.closest('#kwic')) {
+    const span = { start: Number(start), end: Number(end) };
+    highlight(state.highlight?.kind === 'term' ? state.highlight.spans : [span], 'term', span);
+  } else if (target.matches('[role=treeitem]') || target.closest('.row')) {
+    const item = target.closest('[role=treeitem]');
+    if (event.target.closest('.twisty')) toggle(item);
+    else activate(item);
+  } else {
+    highlight([{ start: Number(start), end: Number(end ?? Number(start) + 1) }], 'section');
+  }
+}
+
+// ---- the outline tree (WAI-ARIA tree pattern) ------------------------------------------
+
+const treeItems = () =>
+  [...$('outline').querySelectorAll('[role=treeitem]')].filter(
+    (item) => !item.parentElement.closest('[role=treeitem][aria-expanded=false]'),
+  );
+
+function focusItem(item) {
+  if (!item) return;
+  for (const other of $('outline').querySelectorAll('[role=treeitem][tabindex="0"]')) other.tabIndex = -1;
+  item.tabIndex = 0;
+  item.focus();
+}
+
+function toggle(item, open = item.getAttribute('aria-expanded') !== 'true') {
+  if (!item.hasAttribute('aria-expanded')) return;
+  item.setAttribute('aria-expanded', String(open));
+  if (!open && item.contains(document.activeElement) && document.activeElement !== item) focusItem(item);
+}
+
+function activate(item) {
+  focusItem(item);
+  for (const other of $('outline').querySelectorAll('[aria-selected]')) other.removeAttribute('aria-selected');
+  item.setAttribute('aria-selected', 'true');
+  highlight([{ start: Number(item.dataset.start), end: Number(item.dataset.end) }], 'section');
+  item.focus();
+}
+
+function onTreeKey(event) {
+  const item = event.target.closest('[role=treeitem]');
+  if (!item || event.target !== item) return;
+  const items = treeItems();
+  const at = items.indexOf(item);
+  const expanded = item.getAttribute('aria-expanded');
+  const moves = {
+    ArrowDown: () => focusItem(items[at + 1]),
+    ArrowUp: () => focusItem(items[at - 1]),
+    Home: () => focusItem(items[0]),
+    End: () => focusItem(items[items.length - 1]),
+    ArrowRight: () =>
+      expanded === 'false' ? toggle(item, true) : expanded === 'true' && focusItem(item.querySelector('[role=treeitem]')),
+    ArrowLeft: () =>
+      expanded === 'true' ? toggle(item, false) : focusItem(item.parentElement.closest('[role=treeitem]')),
+    Enter: () => activate(item),
+    ' ': () => activate(item),
+  };
+  if (!moves[event.key]) return;
+  event.preventDefault();
+  moves[event.key]();
+}
+
+// ---- tabs -------------------------------------------------------------------------------
+
+const tabs = [...document.querySelectorAll('[role=tab]')];
+
 function selectTab(tab) {
-  for (const t of document.querySelectorAll('[role=tab]')) {
+  for (const t of tabs) {
     const on = t === tab;
     t.setAttribute('aria-selected', String(on));
     t.tabIndex = on ? 0 : -1;
@@ -95,26 +300,209 @@ function selectTab(tab) {
   tab.focus();
 }
 
+function onTabKey(event) {
+  const at = tabs.indexOf(event.target);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  selectTab(tabs[(to + tabs.length) % tabs.length]);
+}
+
+// ---- language ---------------------------------------------------------------------------
+
 function setLang(lang) {
   state.lang = lang;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = say('pageTitle');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = say(el.dataset.i18n);
-  $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
-  $('lang').setAttribute('aria-label', lang === 'zh' ? 'English' : '中文');
-  renderAll();
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = say(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', say(el.dataset.i18nAriaLabel));
+  }
+  $('lang').textContent = say('switchLang');
+  $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN';
+  $('lang').setAttribute('aria-label', say('switchLangLabel'));
+  if (state.result) {
+    renderAll();
+    if (state.term) showTerm(state.term);
+  }
 }
 
-$('analyze').addEventListener('click', run);
+// ---- text in: paste, files, storage -----------------------------------------------------
+
+/** A .txt file's text: UTF-8 (with or without BOM) or UTF-16 by BOM, else GB18030 (older Chinese files). */
+function decode(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+async function openFile(file) {
+  if (!file) return;
+  if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
+    setStatus(say('notText', file.name), true);
+    return;
+  }
+  $('input').value = decode(new Uint8Array(await file.arrayBuffer()));
+  setStatus(say('opened', file.name));
+  await runNow();
+}
+
+function remember() {
+  if (!$('remember').checked) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, $('input').value);
+  } catch (error) {
+    setStatus(say('storageFailed') + messageOf(error), true);
+  }
+}
+
+function forget() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage unavailable: there is nothing stored to delete.
+  }
+  $('remember').checked = false;
+  $('forget').hidden = true;
+}
+
+function restore() {
+  let saved = null;
+  try {
+    saved = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage disabled: start from the page's own text.
+  }
+  if (saved === null) return;
+  $('input').value = saved;
+  $('remember').checked = true;
+  $('forget').hidden = false;
+}
+
+// ---- user words -------------------------------------------------------------------------
+
+/** A word the user may add: 1–20 characters, no spaces or line breaks. */
+const wordOf = (text) => {
+  const word = text.trim();
+  return word && [...word].length <= 20 && !/\s/.test(word) ? word : null;
+};
+
+function addWord(text) {
+  const word = wordOf(text);
+  if (!word) {
+    setStatus(say('badWord'), true);
+    return;
+  }
+  if (!state.userWords.includes(word)) state.userWords = [...state.userWords, word];
+  setStatus(say('wordAdded', word));
+  runNow();
+}
+
+function selectedWord() {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || !$('text').contains(selection.anchorNode)) return null;
+  return wordOf(selection.toString());
+}
+
+function onSelectionChange() {
+  const word = selectedWord();
+  $('add-selection').disabled = !word;
+  $('selection').textContent = word ? `「${word}」` : '';
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---- wiring -----------------------------------------------------------------------------
+
+$('input').addEventListener('input', runSoon);
+$('analyze').addEventListener('click', runNow);
+$('clear').addEventListener('click', () => {
+  $('input').value = '';
+  $('input').focus();
+  runNow();
+});
+$('open').addEventListener('click', () => $('file').click());
+$('file').addEventListener('change', () => {
+  openFile($('file').files[0]);
+  $('file').value = '';
+});
+document.addEventListener('dragover', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  event.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (!event.relatedTarget) document.body.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  document.body.classList.remove('dragging');
+  if (!event.dataTransfer?.files.length) return;
+  event.preventDefault();
+  openFile(event.dataTransfer.files[0]);
+});
+$('remember').addEventListener('change', () => {
+  $('forget').hidden = !$('remember').checked;
+  if ($('remember').checked) {
+    remember();
+    setStatus(say('remembered'));
+  } else {
+    forget();
+    setStatus(say('forgotten'));
+  }
+});
+$('forget').addEventListener('click', () => {
+  forget();
+  setStatus(say('forgotten'));
+});
+for (const id of ['pos', 'singles', 'keep-removed']) $(id).addEventListener('change', runNow);
+$('csv').addEventListener('click', async () => {
+  try {
+    download('speechlens-terms.csv', 'text/csv;charset=utf-8', await termsCsv(state.text, options(), { lane: null }));
+    setStatus(say('csvDone'));
+  } catch (error) {
+    setStatus(say('failed') + messageOf(error), true);
+  }
+});
+$('json').addEventListener('click', () => {
+  if (!state.result) return;
+  download('speechlens-result.json', 'application/json', JSON.stringify(state.result, null, 2));
+  setStatus(say('jsonDone'));
+});
+$('kwic-close').addEventListener('click', closeKwic);
+$('add-selection').addEventListener('click', () => addWord(selectedWord() ?? ''));
+$('word-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  addWord($('word-input').value);
+  $('word-input').value = '';
+});
+document.addEventListener('selectionchange', onSelectionChange);
+for (const id of ['terms', 'chart', 'cloud', 'slogans', 'outline', 'kwic', 'words']) {
+  $(id).addEventListener('click', onPanelClick);
+}
+$('outline').addEventListener('keydown', onTreeKey);
 $('lang').addEventListener('click', () => setLang(state.lang === 'zh' ? 'en' : 'zh'));
-for (const id of ['terms', 'slogans', 'outline', 'kwic']) $(id).addEventListener('click', onPanelClick);
-const tabs = [...document.querySelectorAll('[role=tab]')];
 for (const tab of tabs) {
   tab.addEventListener('click', () => selectTab(tab));
-  tab.addEventListener('keydown', (e) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-    if (step) selectTab(tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]);
-  });
+  tab.addEventListener('keydown', onTabKey);
 }
 
-setStatus(say('loading'));
-load().then(run, (e) => setStatus(say('failed') + (e?.message ?? e)));
+onProgress(({ stage, error }) => {
+  if (state.result) return;
+  if (stage === 'loading' || stage === 'dictionary') setStatus(say(stage));
+  else if (stage === 'error') setStatus(say('loadFailed') + messageOf(error), true);
+});
+restore();
+setLang(state.lang);
+load().then(runNow, () => {});

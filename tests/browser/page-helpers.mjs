@@ -1,0 +1,36 @@
+// Shared steps for the page tests: open the standalone page and wait for an analysis.
+import { join } from 'node:path';
+import { out } from './harness.mjs';
+
+/** Opens dist/index.html (`?lang=en` when asked) and waits for the sample speech's panels. */
+export async function openPage(env, { lang, width = 1280, height = 900 } = {}) {
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width, height });
+  await page.goto(env.url + (lang ? `?lang=${lang}` : ''));
+  await page.waitForSelector('#terms table', { timeout: 30000 });
+  await settled(page);
+  return { page, errors };
+}
+
+/** Waits until the status line reports a finished (or failed) analysis. */
+export async function settled(page) {
+  await page.waitForFunction(
+    () => /完成|Analysed|失败|failed|请粘贴|Paste or open/.test(document.getElementById('status').textContent),
+    null,
+    { timeout: 60000 },
+  );
+}
+
+/** Makes the next analysis observable: clears the status line, runs `action`, waits for the new status. */
+export async function reanalysed(page, action) {
+  await page.$eval('#status', (el) => { el.textContent = ''; });
+  await action();
+  await settled(page);
+}
+
+export const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
+
+/** The term column of the table, top to bottom. */
+export const tableTerms = (page) => page.$$eval('#terms tbody button.term', (b) => b.map((x) => x.textContent));
