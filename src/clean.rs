@@ -149,9 +149,9 @@ pub fn clean(text: &str) -> Cleaned {
 
     // The speech opens with its salutation when only chrome or a news lead stands before it.
     let mut salutation = None;
-    for i in 0..lines.len() {
+    for (i, range) in lines.iter().enumerate() {
         if let Some(at) = salutation_in(line(i)) {
-            salutation = Some((i, lines[i].start + at.start..lines[i].start + at.end));
+            salutation = Some((i, range.start + at.start..range.start + at.end));
             break;
         }
         if speech_prose(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w)) {
@@ -217,8 +217,8 @@ pub fn clean(text: &str) -> Cleaned {
     if let Some(len) = dateline_len(&text[body_start..lines[first].end]) {
         cleaned.removed.push(("dateline", body_start..body_start + len));
     }
-    for i in first..=last {
-        let range = lines[i].start.max(body_start)..lines[i].end.min(body_end);
+    for line in &lines[first..=last] {
+        let range = line.start.max(body_start)..line.end.min(body_end);
         match inside_kind(&text[range.clone()]) {
             Some(kind) => cleaned.removed.push((kind, range)),
             None => cleaned.interjections.extend(interjections_in(text, range, cleaned.salutation.as_ref())),
@@ -295,7 +295,8 @@ fn interjections_in(text: &str, range: Range<usize>, salutation: Option<&Range<u
     let mut start = range.start;
     for (at, c) in text[range.clone()].char_indices() {
         let at = range.start + at;
-        if !is_sentence_end(c) && !(matches!(c, '：' | ':') && at + c.len_utf8() == range.end) {
+        let ends_line_with_colon = matches!(c, '：' | ':') && at + c.len_utf8() == range.end;
+        if !is_sentence_end(c) && !ends_line_with_colon {
             continue;
         }
         let end = at + c.len_utf8();

@@ -7,10 +7,11 @@
 
 use crate::model::IssueKind;
 use crate::text::{chinese_number, chinese_numeral, is_blank, is_clause_break, is_sentence_end};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A way of numbering parts, with a real example of each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Style {
     /// `第一，要注重新的生产要素的组合。` / `第二部分` / `第三条`
     Ordinal,
@@ -69,6 +70,8 @@ struct Marker {
     range: Range<usize>,
     /// Not at the start of a paragraph: its section ends with the paragraph.
     inline: bool,
+    /// Right after a colon: may be a list inside a sentence (`三件事：1.稳就业，2.保民生`).
+    after_colon: bool,
     paragraph_end: usize,
 }
 
@@ -171,6 +174,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
     let mut after_clause = true;
     // Inside a marker's first sentence: a heading that flattened text may run into the next marker.
     let mut in_heading = false;
+    let mut after_colon = false;
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
     let mut sequence_open = false;
@@ -203,11 +207,13 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
             let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
             if counts {
                 sequence_open |= style == Style::Sequence;
-                markers.push(Marker { style, ordinal, range: at..at + len, inline: !paragraph_start, paragraph_end });
+                let inline = !paragraph_start;
+                markers.push(Marker { style, ordinal, range: at..at + len, inline, after_colon, paragraph_end });
                 paragraph_start = false;
                 after_break = false;
                 after_clause = false;
                 in_heading = true;
+                after_colon = false;
                 at += len;
                 continue;
             }
@@ -216,8 +222,15 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
         after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
         after_clause = is_clause_break(ch);
         in_heading &= !is_sentence_end(ch);
+        after_colon = matches!(ch, '：' | ':');
         at += ch.len_utf8();
     }
+    // A list inside a sentence numbers no part: after a colon, a marker needs a sibling in its paragraph.
+    let mut per_paragraph: HashMap<(usize, Style), usize> = HashMap::new();
+    for m in &markers {
+        *per_paragraph.entry((m.paragraph_end, m.style)).or_default() += 1;
+    }
+    markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
     number_sequences(&mut markers);
     // A lone 一是 or 首先 counts nothing: a series needs a second member.
     for style in [Style::Shi, Style::Sequence] {
@@ -326,11 +339,20 @@ fn split_han_numeral(s: &str) -> (&str, &str) {
 /// Arranges markers into a tree by the order styles appear in, and gives each section its extent.
 fn nest(speech: &str, markers: &[Marker], end: usize) -> Vec<Node> {
     let mut levels = Vec::with_capacity(markers.len());
-    let mut open_styles: Vec<Style> = Vec::new();
+    // Each open style with where its latest marker's part must end: an inline marker's part ends
+    // with its paragraph, so a marker past that cannot nest in it (or in anything nested in it).
+    let mut open_styles: Vec<(Style, usize)> = Vec::new();
     for m in markers {
-        match open_styles.iter().position(|s| *s == m.style) {
-            Some(depth) => open_styles.truncate(depth + 1),
-            None => open_styles.push(m.style),
+        let until = if m.inline { m.paragraph_end } else { usize::MAX };
+        if let Some(closed) = open_styles.iter().position(|&(_, until)| until <= m.range.start) {
+            open_styles.truncate(closed);
+        }
+        match open_styles.iter().position(|&(s, _)| s == m.style) {
+            Some(depth) => {
+                open_styles.truncate(depth + 1);
+                open_styles[depth].1 = until;
+            }
+            None => open_styles.push((m.style, until)),
         }
         levels.push(open_styles.len() as u32);
     }
@@ -388,23 +410,24 @@ fn trim_end(speech: &str, range: Range<usize>) -> usize {
     range.start + speech[range].trim_end_matches(is_blank).len()
 }
 
-/// The first sentence after the marker, or its first clause when the sentence runs long.
+/// What the writer names the part by: the marker's first clause (`一是分业施策，在重点领域…` →
+/// `分业施策`), or its first sentence when that clause is too short to name anything (`同时，…`).
 fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     const LONGEST: usize = 40;
+    const SHORTEST_CLAUSE: usize = 4;
     let s = &speech[range.clone()];
     let lead =
         s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
     let s = &s[lead..];
-    let sentence = s.find(|c: char| is_sentence_end(c) || matches!(c, '：' | ':' | '\n')).unwrap_or(s.len());
-    let mut len = sentence;
-    if s[..sentence].chars().count() > LONGEST {
-        len = s.find(|c: char| is_clause_break(c) || c == '\n').unwrap_or(s.len());
-        if s[..len].chars().count() > LONGEST {
-            len = s.char_indices().nth(LONGEST).map_or(s.len(), |(i, _)| i);
-        }
+    let sentence = s.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(s.len());
+    // 、 joins a heading's items (提高认识、统一思想), it does not end the heading.
+    let clause = s[..sentence].find(['，', ',', '：', ':']).unwrap_or(sentence);
+    let mut len = if s[..clause].chars().count() >= SHORTEST_CLAUSE { clause } else { sentence };
+    if let Some((cut, _)) = s[..len].char_indices().nth(LONGEST) {
+        len = cut;
     }
     let start = range.start + lead;
-    start..start + s[..len].trim_end_matches(is_blank).len()
+    start..start + s[..len].trim_end_matches(|c| is_blank(c) || is_clause_break(c)).len()
 }
 
 /// Gaps, duplicates and disorder in each run of siblings.

@@ -1,0 +1,215 @@
+//! Section outlines through `Analyzer::analyze`: every marker kind at a paragraph's start, inline
+//! and in flattened text, nesting by order of appearance, sizes, the numbering checks, and the
+//! sentences that only look numbered (tests/fixtures/outline-*).
+
+use speechlens::analyze::CHARS_PER_MINUTE;
+use speechlens::model::{Analysis, IssueKind, Section};
+use speechlens::{Analyzer, Options};
+
+/// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
+fn slice(text: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).expect("span on UTF-16 boundaries")
+}
+
+/// The outline as an indented list, one `marker heading` per line, two spaces per level.
+fn render(sections: &[Section], out: &mut String) {
+    for s in sections {
+        out.push_str(&format!("{}{} {}\n", "  ".repeat(s.level as usize - 1), s.marker, s.heading));
+        render(&s.children, out);
+    }
+}
+
+/// An issue as (kind, level, the marked text, found, expected, previous, missing).
+type IssueRow = (IssueKind, u32, String, Option<String>, Option<String>, Option<String>, Vec<String>);
+
+fn check(text: &str, outline: &str, issues: &[IssueRow]) -> Analysis {
+    let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+    let mut got = String::new();
+    render(&a.outline.sections, &mut got);
+    assert_eq!(got, outline.trim_start_matches('\n'), "outline of {:.30}", text);
+    let got: Vec<IssueRow> = a
+        .outline
+        .issues
+        .iter()
+        .map(|i| {
+            let (at, end) = (i.at.expect("issues are placed"), i.end.expect("issues have an end"));
+            let marked = slice(text, at, end);
+            (i.kind, i.level, marked, i.found.clone(), i.expected.clone(), i.previous.clone(), i.missing.clone())
+        })
+        .collect();
+    assert_eq!(got, issues, "issues");
+    check_sizes(text, &a, &a.outline.sections);
+    a
+}
+
+/// Every section starts with its marker, holds its heading, and its sizes are those of its text.
+fn check_sizes(text: &str, a: &Analysis, sections: &[Section]) {
+    for s in sections {
+        let own = slice(text, s.start, s.end);
+        assert!(own.starts_with(&s.marker), "{own:.20} starts with {}", s.marker);
+        assert!(own.contains(&s.heading) && !s.heading.is_empty(), "{own:.20} holds {}", s.heading);
+        let han = own.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() as f64;
+        assert_eq!(s.chars as usize, own.chars().filter(|c| !c.is_whitespace()).count());
+        assert!((s.share - han / a.stats.han_chars as f64).abs() < 1e-9);
+        assert!((s.speaking_minutes - han / CHARS_PER_MINUTE).abs() < 1e-9);
+        for c in &s.children {
+            assert!(s.start <= c.start && c.end <= s.end, "{} holds {}", s.marker, c.marker);
+        }
+        check_sizes(text, a, &s.children);
+    }
+}
+
+fn row(kind: IssueKind, level: u32, marked: &str, found: &str, expected: &str) -> IssueRow {
+    (kind, level, marked.into(), Some(found.into()), Some(expected.into()), None, Vec::new())
+}
+
+/// 一、 holds （一） holds 1., ① and （1）; 首先/其次/最后 under 三、 — as paragraphs, and the same text flattened.
+const MIXED: &str = "
+一、 总体要求
+  （一） 指导思想
+    1. 坚持稳中求进
+    2. 坚持改革创新
+  （二） 主要目标
+二、 重点任务
+  （一） 做强特色产业
+    ① 培育龙头企业
+    ② 延伸产业链条
+    ③ 打造产业集群
+  （二） 扩大有效投资
+    （1） 抓项目
+    （2） 抓招商
+三、 保障措施
+  首先 加强组织领导
+  其次 强化要素保障
+  最后 严格督查考核
+";
+
+#[test]
+fn mixed_levels_at_paragraph_starts() {
+    let a = check(include_str!("fixtures/outline-mixed.txt"), MIXED, &[]);
+    assert_eq!(a.outline.announced.as_ref().map(|n| (n.text.as_str(), n.count)), Some(("讲三个方面", Some(3))));
+    let shares: f64 = a.outline.sections.iter().map(|s| s.share).sum();
+    assert!(shares > 0.8 && shares <= 1.0, "top-level sections cover the speech but its opening: {shares}");
+    assert!(a.outline.sections.iter().all(|s| !s.top_terms.is_empty()));
+}
+
+#[test]
+fn mixed_levels_flattened_onto_one_line() {
+    let text = include_str!("fixtures/outline-flattened.txt");
+    assert!(!text.contains('\n'));
+    check(text, MIXED, &[]);
+}
+
+#[test]
+fn gap_duplicate_order_and_announced_count() {
+    let a = check(
+        include_str!("fixtures/outline-checks.txt"),
+        "
+第一， 提高站位
+  一是 提高政治站位
+  二是 提高工作标准
+  二是 强化责任担当
+第二， 狠抓落实
+  （一） 压实责任
+  （三） 强化督查
+  （二） 严格考核
+第三， 改进作风
+第四， 加强保障
+",
+        &[
+            (IssueKind::Count, 1, "提3点".into(), Some("4".into()), Some("3".into()), None, Vec::new()),
+            row(IssueKind::Duplicate, 2, "二是", "二是", "三是"),
+            (
+                IssueKind::Gap,
+                2,
+                "（三）".into(),
+                Some("（三）".into()),
+                Some("（二）".into()),
+                None,
+                vec!["（二）".into()],
+            ),
+            (
+                IssueKind::Order,
+                2,
+                "（二）".into(),
+                Some("（二）".into()),
+                Some("（四）".into()),
+                Some("（三）".into()),
+                Vec::new(),
+            ),
+        ],
+    );
+    let count = &a.outline.issues[0];
+    assert_eq!((count.announced, count.parts), (Some(3), Some(4)));
+    assert_eq!(count.message, "announces 3 parts but has 4");
+}
+
+#[test]
+fn sample_gap_names_what_is_missing() {
+    let a = check(
+        include_str!("fixtures/seed-speech.txt"),
+        "
+第一, 要注重新的生产要素的组合
+第二, 要以科技创新激活县域经济发展新动能
+第四, 要建设高质量县域现代化产业体系
+  一是 提升县域各级干部驾驭经济工作的专业能力
+  二是 分业施策
+  三是 加大招商引资力度
+",
+        &[(IssueKind::Gap, 1, "第四,".into(), Some("第四".into()), Some("第三".into()), None, vec!["第三".into()])],
+    );
+    assert_eq!(a.outline.announced.as_ref().map(|n| n.count), Some(None), "几点 announces no number");
+}
+
+#[test]
+fn parts_with_sequence_and_shi_inline() {
+    let a = check(
+        include_str!("fixtures/outline-parts.txt"),
+        "
+第一部分 深刻领会全会精神
+  首先 要把握主题
+  其次 要把握原则
+  再次 要把握任务
+  最后 要把握要求
+第二部分 抓好贯彻落实
+  一是 学深悟透
+  二是 结合实际
+  三是 狠抓落实
+",
+        &[],
+    );
+    assert_eq!(a.outline.announced.as_ref().map(|n| n.count), Some(Some(2)));
+}
+
+#[test]
+fn sentences_that_only_look_numbered_make_no_sections() {
+    let a = check(include_str!("fixtures/outline-none.txt"), "", &[]);
+    assert!(a.outline.announced.is_none());
+    assert_eq!(a.terms.iter().map(|t| t.by_section.len()).max(), Some(1), "one bucket: the whole body");
+}
+
+#[test]
+fn every_marker_kind_at_a_paragraph_start_and_inline() {
+    for (text, outline) in [
+        ("第一，甲事。\n第二，乙事。", "第一， 甲事\n第二， 乙事\n"),
+        ("开头。第一，甲事。第二，乙事。", "第一， 甲事\n第二， 乙事\n"),
+        ("第一条 总则\n第二条 适用范围", "第一条 总则\n第二条 适用范围\n"),
+        ("一、甲事\n二、乙事", "一、 甲事\n二、 乙事\n"),
+        ("开头。一、甲事。二、乙事。", "一、 甲事\n二、 乙事\n"),
+        ("（一）甲事\n（二）乙事", "（一） 甲事\n（二） 乙事\n"),
+        ("(一)甲事。(二)乙事。", "(一) 甲事\n(二) 乙事\n"),
+        ("1. 甲事\n2. 乙事", "1. 甲事\n2. 乙事\n"),
+        ("1、甲事。2、乙事。", "1、 甲事\n2、 乙事\n"),
+        ("（1）甲事\n（2）乙事", "（1） 甲事\n（2） 乙事\n"),
+        ("要求：（1）甲事；（2）乙事。", "（1） 甲事\n（2） 乙事\n"),
+        ("①甲事\n②乙事", "① 甲事\n② 乙事\n"),
+        ("要求：①甲事，②乙事。", "① 甲事\n② 乙事\n"),
+        ("一是甲事。\n二是乙事。", "一是 甲事\n二是 乙事\n"),
+        ("要求：一是甲事；二是乙事。", "一是 甲事\n二是 乙事\n"),
+        ("首先，甲事。\n其次，乙事。", "首先 甲事\n其次 乙事\n"),
+        ("要做到：首先，甲事；其次，乙事；再次，丙事；最后，丁事。", "首先 甲事\n其次 乙事\n再次 丙事\n最后 丁事\n"),
+    ] {
+        check(text, outline, &[]);
+    }
+}
