@@ -61,7 +61,11 @@ async function singleFile(html) {
 
   const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>\n?/g)];
   if (scripts.length === 0) throw new Error('single file: no module script in www/index.html');
-  const worker = await bundle({ entryPoints: [at('www/worker.js')] });
+  // A classic script (iife): the page starts it from a blob: URL, where module workers fail from file://.
+  // The glue's default wasm URL needs import.meta, but the worker is always handed the compiled module.
+  const worker = await bundle({
+    entryPoints: [at('www/worker.js')], format: 'iife', logOverride: { 'empty-import-meta': 'silent' },
+  });
   const entry = ['./single-file.js', ...scripts.map((m) => `./${m[1]}`)].map((s) => `import ${JSON.stringify(s)};`);
   const code = await bundle({
     stdin: { contents: entry.join('\n'), resolveDir: at('www'), sourcefile: 'speechlens.html' },

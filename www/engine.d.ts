@@ -11,7 +11,7 @@ export interface Progress { stage: Stage; mode: 'worker' | 'main' | null; error?
 export interface Control { lane?: unknown }
 export type WasmSource = string | URL | Response | BufferSource | WebAssembly.Module;
 
-export function configure(sources: { wasm?: WasmSource; worker?: string | URL | false }): void;
+export function configure(sources: { wasm?: WasmSource; worker?: string | URL | (() => Worker) | false }): void;
 export function onProgress(listener: (progress: Progress) => void): () => void;
 export function load(wasm?: WasmSource): Promise<typeof speechlens>;
 export function analyze(text: string, options?: Options, control?: Control): Promise<Analysis>;

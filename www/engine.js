@@ -20,8 +20,9 @@ const lanes = new Map();
 
 /**
  * Where the engine finds its parts, before the first `load()`: `wasm` (URL, bytes, Response or
- * compiled module; default `speechlens_bg.wasm` next to this file) and `worker` (URL of worker.js,
- * or `false` to analyse on the main thread; default `worker.js` next to this file).
+ * compiled module; default `speechlens_bg.wasm` next to this file) and `worker` (URL of worker.js
+ * as a module worker, a function returning a started Worker, or `false` to analyse on the main
+ * thread; default `worker.js` next to this file).
  */
 export function configure({ wasm, worker } = {}) {
   if (loading) throw new Error('speechlens: configure() must come before load()');
@@ -87,6 +88,7 @@ function rebuild({ name, message, kind }) {
 }
 
 function newWorker() {
+  if (typeof sources.worker === 'function') return sources.worker();
   // Written out literally so bundlers that follow workers (Vite, webpack 5) see and emit worker.js.
   return sources.worker
     ? new Worker(sources.worker, { type: 'module' })

@@ -8,5 +8,6 @@ const base64 = document.getElementById('speechlens-wasm').textContent.trim();
 const wasm = Uint8Array.fromBase64
   ? Uint8Array.fromBase64(base64)
   : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-const worker = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-configure({ wasm, worker });
+// A classic worker: Chromium will not start a module worker from a blob: URL in a file:// page.
+const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+configure({ wasm, worker: () => new Worker(workerUrl) });

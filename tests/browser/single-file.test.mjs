@@ -51,7 +51,9 @@ test('speechlens.html from file:// analyses the sample with no request but itsel
   assert.deepEqual(errors, []);
   const others = requests.filter((r) => r !== url && !r.startsWith('data:'));
   // The worker starts from a blob: URL made in the page; that is the only other "request".
-  assert.deepEqual(others.map((r) => r.replace(/[0-9a-f-]{36}$/, 'ID')), ['blob:null/ID'], 'the analyses ran in a blob worker');
+  assert.deepEqual(others.map((r) => r.replace(/[0-9a-f-]{36}$/, 'ID')), ['blob:null/ID']);
+  assert.equal(page.workers().length, 1, 'the analyses run in a worker, even from file://');
+  assert.equal(await page.workers()[0].evaluate(() => typeof self.onmessage), 'function');
   await page.close();
 });
 
