@@ -1,0 +1,135 @@
+// The Chromium half of the benchmark: headless Debian Chromium through playwright-core, launched
+// as tests/browser/harness.mjs does, but with a fresh browser context per cold start so nothing
+// (HTTP cache, compiled wasm) carries over from one load to the next.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/serve.mjs';
+import { sample, texts } from './corpus.mjs';
+import { median } from './stats.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const www = join(root, 'bench/out/www');
+const TOOLS = ['speechlens', 'jieba-wasm', 'intl'];
+
+/** bench/out/www: the benchmark page, both wasm builds as a page would fetch them, the texts. */
+function layOut() {
+  rmSync(www, { recursive: true, force: true });
+  mkdirSync(www, { recursive: true });
+  cpSync(join(root, 'bench/page'), www, { recursive: true });
+  cpSync(join(root, 'pkg/web'), join(www, 'speechlens'), { recursive: true });
+  cpSync(join(root, 'node_modules/jieba-wasm/pkg/web'), join(www, 'jieba'), { recursive: true });
+  writeFileSync(join(www, 'sample.js'), `export default ${JSON.stringify(sample)};\n`);
+  const files = {};
+  for (const [i, { name, text }] of texts().entries()) {
+    files[name] = `/text-${i}.txt`;
+    writeFileSync(join(www, `text-${i}.txt`), text);
+  }
+  return files;
+}
+
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A page in a context of its own; closing it closes the context. */
+async function freshPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors, close: () => context.close() };
+}
+
+/** Navigation start to the first complete result on the sample, in a fresh context, `runs` times. */
+async function coldStart(browser, base, tool, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, errors, close } = await freshPage(browser);
+    await page.goto(`${base}/index.html?tool=${tool}`);
+    await page.waitForFunction(() => window.firstResultAt !== undefined || window.failed, null, { timeout: 60_000 });
+    const failed = await page.evaluate(() => window.failed);
+    if (failed || errors.length) throw new Error(`${tool} failed in the page: ${failed ?? errors.join('; ')}`);
+    times.push(await page.evaluate(() => window.firstResultAt));
+    await close();
+  }
+  return median(times);
+}
+
+/**
+ * The real page (dist/): load to the first analysis shown, then the longest main-thread task while
+ * a 100k-character text is analysed after a click (PerformanceObserver 'longtask', tasks ≥ 50 ms).
+ */
+async function realPage(browser, runs) {
+  const server = await serve(join(root, 'dist'));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const done = /完成|Analysed|Done/;
+  const loads = [];
+  let longest = null;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const { page, errors, close } = await freshPage(browser);
+      await page.addInitScript(() => {
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+          .observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`${base}/index.html`);
+      await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('status')?.textContent ?? ''),
+        done.source, { timeout: 60_000, polling: 10 });
+      loads.push(await page.evaluate(() => performance.now()));
+      if (i === runs - 1) {
+        const text = texts()[1].text;
+        await page.$eval('#input', (el, t) => { el.value = t; }, text);
+        await page.evaluate(() => { window.longTasks = []; document.getElementById('status').textContent = ''; });
+        const t0 = await page.evaluate(() => performance.now());
+        await page.click('#analyze');
+        await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('status').textContent),
+          done.source, { timeout: 120_000, polling: 10 });
+        const t1 = await page.evaluate(() => performance.now());
+        await page.waitForTimeout(200); // let the observer deliver the last entries
+        const tasks = await page.evaluate(() => window.longTasks);
+        longest = { ms: Math.max(0, ...tasks), tasks: tasks.length, analysisMs: t1 - t0 };
+      }
+      if (errors.length) throw new Error(`dist/ page errors: ${errors.join('; ')}`);
+      await close();
+    }
+  } finally {
+    server.close();
+  }
+  return { loadToFirstResult: median(loads), longestTask100k: longest };
+}
+
+/** Every Chromium figure; `runs` scales the repetitions. */
+export async function measureBrowser({ coldRuns = 7, runs = 5 } = {}) {
+  const files = layOut();
+  const server = await serve(www);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  const out = { version: browser.version(), cold: {}, throughput: {}, memory: {} };
+  try {
+    for (const tool of TOOLS) out.cold[tool] = await coldStart(browser, base, tool, coldRuns);
+    for (const tool of TOOLS) {
+      const { page, close } = await freshPage(browser);
+      await page.goto(`${base}/index.html?tool=${tool}`);
+      out.throughput[tool] = {};
+      for (const [name, url] of Object.entries(files)) {
+        out.throughput[tool][name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n),
+          [url, name === 'sample' ? runs * 4 : runs]);
+      }
+      if (tool !== 'intl') out.memory[tool] = await page.evaluate((u) => window.bench.memory(u, 1000), files['1 MB']);
+      await close();
+    }
+    out.page = existsSync(join(root, 'dist/index.html')) ? await realPage(browser, Math.max(3, coldRuns >> 1)) : null;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// The benchmark's texts, built from material the repository ships, so they can be shipped too:
+// the sample speech (tests/fixtures/seed-speech.txt) and the lexicon's terms and glosses
+// (data/lexicon.tsv). A seeded generator recombines them into speeches that are not mere
+// repetition: sentences of the sample with lexicon terms swapped for others of the same category,
+// sentences built from a term and its gloss, paragraphs shuffled, numbered sections (一、（一）)
+// and quoted coinages, with the sample's web-page chrome around the whole. Same seed, same text.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+export const sample = readFileSync(`${root}tests/fixtures/seed-speech.txt`, 'utf8');
+const lexicon = readFileSync(`${root}data/lexicon.tsv`, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t').map((f) => f.trim()))
+  .map(([word, category, note]) => ({ word, category, note: note?.startsWith('=') ? '' : note ?? '' }));
+
+/** mulberry32: a small, fast, seedable PRNG (the benchmark needs repeatable, not secure). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The sample's body: between the salutation and the closing, without the page chrome.
+const body = sample.slice(sample.indexOf('同志们'), sample.indexOf('发言完毕'));
+const sentences = body
+  .split('\n')
+  .map((l) => l.trim().replace(/^第[一二三四五六七八九十]+[,，]/, ''))
+  .flatMap((l) => l.match(/[^。!！?？;；]+[。!！?？;；]/g) ?? [])
+  .filter((s) => s.length > 6);
+const byCategory = {};
+for (const e of lexicon) (byCategory[e.category] ??= []).push(e);
+const glossed = lexicon.filter((e) => e.note.length >= 4);
+const NUMERALS = '一二三四五六七八九十';
+const numeral = (n) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11] ?? ''}` : `${NUMERALS[Math.floor(n / 10) - 1]}十${NUMERALS[(n % 10) - 1] ?? ''}`);
+const TEMPLATES = [
+  (e, q) => `要坚持${q(e.word)}，${e.note}。`,
+  (e, q) => `${q(e.word)}，就是${e.note}。`,
+  (e, q) => `各级各部门要把${q(e.word)}摆在更加突出的位置，${e.note}，确保取得实效。`,
+  (e, q) => `实践证明，推进${q(e.word)}必须${e.note}。`,
+  (e, q) => `一是深化${q(e.word)}；二是${e.note}；三是强化督促检查。`,
+];
+
+/** A generated speech of at least `size` in `unit` ('chars' or 'bytes'), cut at a paragraph. */
+export function speech(size, { unit = 'chars', seed = 7 } = {}) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const quote = (w) => (next() < 0.15 ? `“${w}”` : w);
+  const swapTerms = (s) =>
+    s.replace(/[\u4e00-\u9fff]{3,}/g, (run) => {
+      const hit = lexicon.find((e) => run.includes(e.word));
+      if (!hit || next() < 0.5) return run;
+      return run.replace(hit.word, pick(byCategory[hit.category]).word);
+    });
+  const sentence = () => (next() < 0.55 ? swapTerms(pick(sentences)) : pick(TEMPLATES)(pick(glossed), quote));
+  const measure = unit === 'bytes' ? (s) => Buffer.byteLength(s) : (s) => s.length;
+  const head = sample.slice(0, sample.indexOf('同志们'));
+  const tail = sample.slice(sample.indexOf('发言完毕'));
+  const parts = [head, '  同志们：\n\n'];
+  let length = measure(head) + measure(tail);
+  for (let section = 1; length < size; section++) {
+    const heading = `  ${numeral(section)}、${swapTerms(pick(sentences)).slice(0, 24).replace(/[,，。；;]$/, '')}\n\n`;
+    parts.push(heading);
+    length += measure(heading);
+    for (let sub = 1; sub <= 2 + Math.floor(next() * 3) && length < size; sub++) {
+      const paragraph = `  （${numeral(sub)}）${Array.from({ length: 3 + Math.floor(next() * 5) }, sentence).join('')}\n\n`;
+      parts.push(paragraph);
+      length += measure(paragraph);
+    }
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+/** The texts every tool is timed on. */
+export function texts() {
+  return [
+    { name: 'sample', text: sample },
+    { name: '100k chars', text: speech(100_000, { unit: 'chars', seed: 100 }) },
+    { name: '1 MB', text: speech(1_000_000, { unit: 'bytes', seed: 1000 }) },
+  ];
+}
+
+/**
+ * The bounded-cost shapes at 1×, 2×, 4×, 8× (issue 8): ordinary speech, one line of up to 10 MB,
+ * up to 100k nested quote marks, up to 100k outline markers in a row.
+ */
+export const SHAPES = [
+  { name: 'speech', unit: '256 KB', make: (k) => speech(k * 256_000, { unit: 'bytes', seed: 8 }) },
+  { name: 'one line', unit: '1.25 MB', make: (k) => oneLine(k * 1_250_000) },
+  { name: 'nested quotes', unit: '12.5k marks', make: (k) => nestedQuotes(k * 12_500) },
+  { name: 'markers 一、', unit: '12.5k markers', make: (k) => '一、'.repeat(k * 12_500) },
+];
+export const SCALES = [1, 2, 4, 8];
+
+function oneLine(bytes) {
+  const line = speech(1_250_000, { unit: 'bytes', seed: 10 }).replace(/\s+/g, '');
+  const bytesPerChar = Buffer.byteLength(line) / line.length;
+  return line.repeat(Math.ceil(bytes / Buffer.byteLength(line))).slice(0, Math.floor(bytes / bytesPerChar));
+}
+
+function nestedQuotes(marks) {
+  const half = marks / 2;
+  return `${'“'.repeat(half)}县域不经济${'”'.repeat(half)}`;
+}

@@ -1,0 +1,144 @@
+// The Node half of the benchmark. Each measurement runs in a child process of its own
+// (`node bench/node.mjs TASK ...` prints one JSON line), so a cold start is really cold and one
+// tool's memory does not colour another's.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { sample, texts, SHAPES, SCALES } from './corpus.mjs';
+import { median } from './stats.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Intl.Segmenter line by line: on one long string it is quadratic in Node 20 (see `intlWhole`). */
+function intlCut(segmenter, text) {
+  let words = 0;
+  for (const line of text.split('\n')) for (const s of segmenter.segment(line)) words += s.isWordLike ? 1 : 0;
+  return words;
+}
+
+/** speechlens through the web build, whose `initSync` hands back the wasm exports (and so its memory). */
+async function speechlensWeb() {
+  const glue = await import(`${root}pkg/web/speechlens.js`);
+  const wasm = glue.initSync({ module: readFileSync(`${root}pkg/web/speechlens_bg.wasm`) });
+  return { analyze: glue.analyze, memory: () => wasm.memory.buffer.byteLength };
+}
+
+const TASKS = {
+  /** Import (or construct) to the first complete result on the sample, in this fresh process. */
+  async cold(tool) {
+    const started = performance.now();
+    if (tool === 'speechlens') {
+      const { analyze } = await import(`${root}pkg/index.mjs`);
+      analyze(sample);
+    } else if (tool === 'jieba-wasm') {
+      const { cut } = await import('jieba-wasm');
+      cut(sample, true);
+    } else {
+      intlCut(new Intl.Segmenter('zh', { granularity: 'word' }), sample);
+    }
+    return { ms: performance.now() - started };
+  },
+
+  /** Warm throughput on every text: median ms of `runs` runs after one unmeasured run. */
+  async throughput(tool, runsArg) {
+    const runs = Number(runsArg);
+    let run;
+    if (tool === 'speechlens') {
+      const { analyze } = await import(`${root}pkg/index.mjs`);
+      run = (t) => analyze(t);
+    } else if (tool === 'jieba-wasm') {
+      const { cut } = await import('jieba-wasm');
+      run = (t) => cut(t, true);
+    } else {
+      const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+      run = (t) => intlCut(segmenter, t);
+    }
+    const out = {};
+    for (const { name, text } of texts()) {
+      run(text);
+      const times = [];
+      for (let i = 0; i < (name === 'sample' ? runs * 4 : runs); i++) {
+        const t0 = performance.now();
+        run(text);
+        times.push(performance.now() - t0);
+      }
+      out[name] = { ms: median(times), runs: times.length };
+    }
+    return out;
+  },
+
+  /** Intl.Segmenter on the 100k text as one string, once: the shape Node 20 handles badly. */
+  async intlWhole() {
+    const text = texts()[1].text;
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    const t0 = performance.now();
+    let words = 0;
+    for (const s of segmenter.segment(text)) words += s.isWordLike ? 1 : 0;
+    return { ms: performance.now() - t0, words };
+  },
+
+  /** Wasm linear memory: after the 1 MB text, then across 1,000 analyses of the sample. */
+  async memory() {
+    const sl = await speechlensWeb();
+    const afterInstantiate = sl.memory();
+    sl.analyze(sample);
+    const afterFirst = sl.memory();
+    sl.analyze(texts()[2].text);
+    const after1MB = sl.memory();
+    const beforeRepeats = sl.memory();
+    const every100 = [];
+    for (let i = 1; i <= 1000; i++) {
+      sl.analyze(sample);
+      if (i % 100 === 0) every100.push(sl.memory());
+    }
+    const jieba = require('jieba-wasm');
+    jieba.cut(texts()[2].text, true);
+    return {
+      speechlens: { afterInstantiate, afterFirst, after1MB, beforeRepeats, every100, after1000: every100.at(-1) },
+      jiebaAfter1MB: jieba.__wasm.memory.buffer.byteLength,
+    };
+  },
+
+  /** One bounded-cost shape at 1×, 2×, 4×, 8×: time and wasm memory after each, smallest first. */
+  async scaling(shapeName) {
+    const shape = SHAPES.find((s) => s.name === shapeName);
+    const sl = await speechlensWeb();
+    sl.analyze(sample);
+    const rows = [];
+    for (const k of SCALES) {
+      const text = shape.make(k);
+      const times = [];
+      const row = { scale: k, chars: text.length, bytes: Buffer.byteLength(text) };
+      try {
+        for (let i = 0; i < (k <= 2 ? 3 : 1); i++) {
+          const t0 = performance.now();
+          sl.analyze(text);
+          times.push(performance.now() - t0);
+        }
+      } catch (e) {
+        // A trap leaves the instance unusable: record it and stop this shape.
+        rows.push({ ...row, error: `${e.name}: ${e.message}` });
+        break;
+      }
+      rows.push({ ...row, ms: median(times), memory: sl.memory() });
+    }
+    return rows;
+  },
+};
+
+/** Runs `node bench/node.mjs task ...args` in a fresh process and parses its JSON answer. */
+export function child(task, ...args) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), task, ...args.map(String)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [task, ...args] = process.argv.slice(2);
+  console.log(JSON.stringify(await TASKS[task](...args)));
+}

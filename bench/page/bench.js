@@ -1,0 +1,66 @@
+// Runs in the benchmark page (bench/page/index.html). The tool named in ?tool= is loaded as a
+// user's page would load it; `window.bench` then lets bench/browser.mjs time it on any text.
+import sample from './sample.js';
+
+const tool = new URLSearchParams(location.search).get('tool');
+
+async function load() {
+  if (tool === 'speechlens') {
+    const speechlens = await import('./speechlens/speechlens.js');
+    const wasm = await speechlens.default();
+    return { run: (t) => speechlens.analyze(t), memory: () => wasm.memory.buffer.byteLength };
+  }
+  if (tool === 'jieba-wasm') {
+    const jieba = await import('./jieba/jieba_rs_wasm.js');
+    const wasm = await jieba.default();
+    return { run: (t) => jieba.cut(t, true), memory: () => wasm.memory.buffer.byteLength };
+  }
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  // Line by line, as for speechlens and jieba: on one long string ICU's word breaker is slow.
+  const run = (t) => {
+    let words = 0;
+    for (const line of t.split('\n')) for (const s of segmenter.segment(line)) words += s.isWordLike ? 1 : 0;
+    return words;
+  };
+  return { run, memory: () => 0 };
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const loaded = load().then((t) => {
+  t.run(sample);
+  window.firstResultAt = performance.now();
+  return t;
+});
+loaded.catch((e) => { window.failed = String(e?.stack ?? e); });
+
+window.bench = {
+  /** Median ms of `runs` runs on the text at `url`, after one unmeasured run. */
+  async throughput(url, runs) {
+    const t = await loaded;
+    const text = await (await fetch(url)).text();
+    t.run(text);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      t.run(text);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  },
+  /** Wasm memory after the text at `url`, then every 100 of `repeats` analyses of the sample. */
+  async memory(url, repeats) {
+    const t = await loaded;
+    t.run(await (await fetch(url)).text());
+    const afterText = t.memory();
+    const every100 = [];
+    for (let i = 1; i <= repeats; i++) {
+      t.run(sample);
+      if (i % 100 === 0) every100.push(t.memory());
+    }
+    return { afterText, every100 };
+  },
+};

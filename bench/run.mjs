@@ -1,0 +1,114 @@
+// `make bench`: speechlens vs jieba-wasm vs Intl.Segmenter, in Node and in headless Chromium, in
+// one run. Prints tables and writes bench/out/results.json (compare it across commits).
+// `node bench/run.mjs --quick` does fewer repetitions (for trying a change, not for the README).
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { child } from './node.mjs';
+import { measureBrowser } from './browser.mjs';
+import { texts, SHAPES, SCALES } from './corpus.mjs';
+import { median, sizes } from './stats.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const quick = process.argv.includes('--quick');
+const COLD_RUNS = quick ? 3 : 9;
+const RUNS = quick ? 3 : 7;
+const TOOLS = ['speechlens', 'jieba-wasm', 'intl'];
+const started = performance.now();
+const log = (s) => process.stderr.write(`${s}\n`);
+
+const fileSizes = (rel) => (existsSync(`${root}${rel}`) ? sizes(readFileSync(`${root}${rel}`)) : null);
+
+const results = {
+  when: new Date().toISOString(),
+  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+  machine: { cpu: cpus()[0].model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  texts: Object.fromEntries(texts().map(({ name, text }) => [name, { chars: text.length, bytes: Buffer.byteLength(text) }])),
+  size: {
+    'speechlens .wasm': fileSizes('pkg/web/speechlens_bg.wasm'),
+    'speechlens JS glue (web)': fileSizes('pkg/web/speechlens.js'),
+    'speechlens JS glue (node)': fileSizes('pkg/node/speechlens.js'),
+    'dist/speechlens.html': fileSizes('dist/speechlens.html'),
+    'jieba-wasm .wasm': fileSizes('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm'),
+    'jieba-wasm JS glue (web)': fileSizes('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm.js'),
+  },
+  node: { cold: {}, throughput: {} },
+};
+
+log(`node: cold start, ${COLD_RUNS} fresh processes per tool`);
+for (const tool of TOOLS) {
+  results.node.cold[tool] = median(Array.from({ length: COLD_RUNS }, () => child('cold', tool).ms));
+}
+log('node: throughput');
+for (const tool of TOOLS) results.node.throughput[tool] = child('throughput', tool, RUNS);
+log('node: Intl.Segmenter on the 100k text as one string');
+results.node.intlWhole100k = child('intlWhole');
+log('node: memory (1 MB, then 1,000 analyses of the sample)');
+results.node.memory = child('memory');
+log('node: bounded cost');
+results.node.scaling = Object.fromEntries(SHAPES.map((s) => [s.name, { unit: s.unit, rows: child('scaling', s.name) }]));
+log('chromium');
+results.chromium = await measureBrowser({ coldRuns: COLD_RUNS, runs: RUNS });
+results.seconds = (performance.now() - started) / 1000;
+
+mkdirSync(`${root}bench/out`, { recursive: true });
+writeFileSync(`${root}bench/out/results.json`, JSON.stringify(results, null, 2) + '\n');
+print(results);
+
+function print(r) {
+  const ms = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+  const kb = (x) => (x == null ? '—' : (x / 1024).toFixed(0) + ' KB');
+  const mb = (x) => (x / 2 ** 20).toFixed(1) + ' MB';
+  const ratio = (a, b) => (a && b ? `${(b / a).toFixed(2)}×` : '—');
+  const table = (title, head, rows) => {
+    const all = [head, ...rows].map((row) => row.map(String));
+    const widths = head.map((_, i) => Math.max(...all.map((row) => [...row[i]].length + (row[i].match(/[\u4e00-\u9fff]/g)?.length ?? 0))));
+    const line = (row) => row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i] - (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0)))).join('  ');
+    console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${all.slice(1).map(line).join('\n')}`);
+  };
+  console.log(`speechlens benchmark · ${r.commit} · ${r.machine.cpu} ×${r.machine.cores}, ${r.machine.memoryGB} GB · Node ${r.machine.node} · Chromium ${r.chromium.version}`);
+  console.log(`texts: ${Object.entries(r.texts).map(([n, t]) => `${n} = ${t.chars} chars / ${t.bytes} bytes`).join(' · ')}`);
+  console.log('ratios: how many times the peer\'s time is speechlens\'s (> 1× means speechlens is faster)');
+
+  table('cold start, ms (Node: import → first analyze of the sample; Chromium: navigation → first result)',
+    ['', 'speechlens', 'jieba-wasm', 'Intl.Segmenter', 'jieba/speechlens', 'target'],
+    [['Node', ...TOOLS.map((t) => ms(r.node.cold[t])), ratio(r.node.cold.speechlens, r.node.cold['jieba-wasm']), '≥ 3×'],
+      ['Chromium', ...TOOLS.map((t) => ms(r.chromium.cold[t])), ratio(r.chromium.cold.speechlens, r.chromium.cold['jieba-wasm']), '≥ 3×'],
+      ['Chromium, dist/ page', r.chromium.page ? ms(r.chromium.page.loadToFirstResult) : '—', '', '', '', '']]);
+
+  for (const [where, tp] of [['Node', r.node.throughput], ['Chromium', r.chromium.throughput]]) {
+    table(`throughput in ${where}, median ms (speechlens: full analyze; jieba-wasm: bare cut; Intl: line by line)`,
+      ['text', 'speechlens', 'jieba-wasm', 'Intl.Segmenter', 'jieba/speechlens', 'Intl/speechlens'],
+      Object.keys(r.texts).map((n) => [n, ms(tp.speechlens[n]?.ms ?? tp.speechlens[n]), ms(tp['jieba-wasm'][n]?.ms ?? tp['jieba-wasm'][n]),
+        ms(tp.intl[n]?.ms ?? tp.intl[n]), ratio(tp.speechlens[n]?.ms ?? tp.speechlens[n], tp['jieba-wasm'][n]?.ms ?? tp['jieba-wasm'][n]),
+        ratio(tp.speechlens[n]?.ms ?? tp.speechlens[n], tp.intl[n]?.ms ?? tp.intl[n])]));
+  }
+  console.log(`(Node's Intl.Segmenter on the 100k text as ONE string: ${ms(r.node.intlWhole100k.ms)} ms)`);
+
+  table('size (gzip -9, brotli -11)', ['file', 'raw', 'gzip', 'brotli'],
+    Object.entries(r.size).map(([f, s]) => [f, kb(s?.raw), kb(s?.gzip), kb(s?.brotli)]));
+
+  const m = r.node.memory.speechlens;
+  const cm = r.chromium.memory;
+  table('wasm linear memory', ['', 'Node', 'Chromium'],
+    [['speechlens after the 1 MB text', mb(m.after1MB), mb(cm.speechlens.afterText)],
+      ['speechlens after 100 / 1,000 more analyses of the sample',
+        `${mb(m.every100[0])} / ${mb(m.after1000)}`, `${mb(cm.speechlens.every100[0])} / ${mb(cm.speechlens.every100.at(-1))}`],
+      ['jieba-wasm after the 1 MB text', mb(r.node.memory.jiebaAfter1MB), mb(cm['jieba-wasm'].afterText)],
+      ['jieba-wasm after 100 / 1,000 more cuts of the sample', '', `${mb(cm['jieba-wasm'].every100[0])} / ${mb(cm['jieba-wasm'].every100.at(-1))}`]]);
+
+  if (r.chromium.page?.longestTask100k) {
+    const l = r.chromium.page.longestTask100k;
+    console.log(`\ndist/ page, 100k-character text analysed after a click: longest main-thread task ${ms(l.ms)} ms ` +
+      `(${l.tasks} tasks ≥ 50 ms; click → result shown ${ms(l.analysisMs)} ms)`);
+  }
+
+  table('bounded cost in Node: speechlens analyze at 1×, 2×, 4×, 8× (ms; ms per 1×; wasm memory after)',
+    ['shape (1× =)', ...SCALES.map((k) => `${k}×`), 'time 8× / 4× (linear: 2×)'],
+    Object.entries(r.node.scaling).map(([name, { unit, rows }]) => [`${name} (${unit})`,
+      ...SCALES.map((k) => rows.find((row) => row.scale === k)).map((row) =>
+        (!row ? '—' : row.error ? `FAILED: ${row.error.slice(0, 40)}` : `${ms(row.ms)} ms ${mb(row.memory)}`)),
+      rows.length === SCALES.length && !rows.at(-1).error ? `${(rows.at(-1).ms / rows.at(-2).ms).toFixed(2)}×` : '—']));
+  console.log(`\nfinished in ${r.seconds.toFixed(0)} s; figures in bench/out/results.json`);
+}
