@@ -80,6 +80,18 @@ test('embedded in a plain page, the widget analyses the sample speech and fires 
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.$eval('speech-lens', (el) => el.shadowRoot.activeElement?.dataset.tab), 'slogans');
   assert.equal(await page.$eval('speech-lens', (el) => el.shadowRoot.querySelector('#panel-slogans').hidden), false);
+  // The outline tree: one tab stop, arrows move, Enter highlights the section in the text view.
+  await page.keyboard.press('ArrowRight');
+  await page.focus('speech-lens >> [role=treeitem][tabindex="0"]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const section = await page.$eval('speech-lens', (el) => {
+    const focused = el.shadowRoot.activeElement;
+    return { heading: focused.querySelector('.heading').textContent, mark: el.shadowRoot.querySelector('mark.hl-section')?.textContent,
+      start: Number(focused.dataset.start), end: Number(focused.dataset.end) };
+  });
+  assert.equal(section.mark, sample.slice(section.start, section.end), 'the section is marked in the text view');
+  assert.ok(section.mark.includes(section.heading));
   assert.deepEqual(errors, []);
   const own = new Set(OWN_ASSETS.map((f) => env.url + f));
   assert.deepEqual(requests.filter((r) => !own.has(r)), [], 'only its own assets');

@@ -88,6 +88,7 @@ export class SpeechLensElement extends HTMLElement {
       if (tab) this.#selectTab(tab.dataset.tab, true);
     });
     this.#$('[role=tablist]').addEventListener('keydown', (e) => this.#onTabKey(e));
+    this.#$('.outline').addEventListener('keydown', (e) => this.#onTreeKey(e));
   }
 
   #$(selector) {
@@ -96,7 +97,6 @@ export class SpeechLensElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#initialised) {
-      this.#initialised = true;
       // Properties set before the element was defined sit on the instance, hiding the accessors.
       for (const name of ['text', 'panels', 'userWords']) {
         if (!Object.hasOwn(this, name)) continue;
@@ -104,6 +104,7 @@ export class SpeechLensElement extends HTMLElement {
         delete this[name];
         this[name] = value;
       }
+      this.#initialised = true;
       this.#text ??= this.getAttribute('text') ?? this.#childText();
       this.#$('textarea').value = this.#text;
     }
@@ -290,6 +291,25 @@ export class SpeechLensElement extends HTMLElement {
     if (to === undefined) return;
     event.preventDefault();
     this.#selectTab(tabs[(to + tabs.length) % tabs.length].dataset.tab, true);
+  }
+
+  /** The outline tree: arrows move between sections (one tab stop), Enter or Space highlights one. */
+  #onTreeKey(event) {
+    const item = event.target.closest('[role=treeitem]');
+    if (!item) return;
+    const items = [...this.#$('.outline').querySelectorAll('[role=treeitem]')];
+    const at = items.indexOf(item);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (to !== undefined && items[to]) {
+      item.tabIndex = -1;
+      items[to].tabIndex = 0;
+      items[to].focus();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      item.querySelector('.row')?.click();
+    } else {
+      return;
+    }
+    event.preventDefault();
   }
 
   #render() {
