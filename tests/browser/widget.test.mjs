@@ -146,8 +146,9 @@ test('two instances on one page: each its own text and language, one worker, one
   await page.close();
 });
 
-test('typing re-analyses after a pause; the newest request supersedes older ones', async () => {
-  const { page, errors } = await openDemo();
+test('typing re-analyses after a pause; the newest request supersedes older ones; no request meanwhile', async () => {
+  const { page, errors, requests } = await openDemo();
+  const loaded = requests.length;
   const next = nextAnalysis(page);
   await page.$eval('speech-lens', (el) => {
     const box = el.shadowRoot.querySelector('textarea');
@@ -169,6 +170,7 @@ test('typing re-analyses after a pause; the newest request supersedes older ones
 
   const viaMethod = await page.$eval('speech-lens', async (el) => (await el.analyze('第一，甲。第二，乙。')).outline.sections.length);
   assert.equal(viaMethod, 2);
+  assert.deepEqual(requests.slice(loaded), [], 'analysing requests nothing');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -220,6 +222,32 @@ test('an error reaches speechlens-error and the status; the text stays and the n
   assert.equal(await page.$eval('speech-lens', (el) => el.text.length), 17 * 1024 * 1024, 'the text is kept');
   const after = await page.$eval('speech-lens', async (el) => (await el.analyze('第一，甲。第二，乙。')).outline.sections.length);
   assert.equal(after, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a worker whose wasm traps is replaced: the failing call errors, the next one works', async () => {
+  const { page, errors } = await openDemo();
+  assert.equal(page.workers().length, 1);
+  // A trap kills a wasm instance for good. Make the worker answer the next analysis with one,
+  // as a panic under panic=abort would.
+  await page.workers()[0].evaluate(() => {
+    const answer = self.onmessage;
+    self.onmessage = (event) => {
+      if (event.data.method !== 'analyze') return answer(event);
+      self.postMessage({ id: event.data.id, error: { name: 'RuntimeError', message: 'unreachable', kind: 'internal', trap: true } });
+    };
+  });
+  const first = page.waitForEvent('worker');
+  const outcome = await page.$eval('speech-lens', async (el) => {
+    const failed = await el.analyze('第一，甲。').then(() => 'resolved', (e) => e.message);
+    const next = await el.analyze('第一，甲。第二，乙。');
+    return { failed, sections: next.outline.sections.length, status: el.shadowRoot.querySelector('.status').textContent };
+  });
+  await first;
+  assert.equal(outcome.failed, 'unreachable');
+  assert.equal(outcome.sections, 2, 'the next analysis ran in a fresh worker');
+  assert.equal(page.workers().length, 1, 'the dead worker is gone');
   assert.deepEqual(errors, []);
   await page.close();
 });
