@@ -2,8 +2,8 @@
 // the compiled module is instantiated twice: in a module Web Worker, which runs the analyses (and
 // builds the jieba dictionary, so typing and scrolling never wait for it), and on the main thread,
 // which only renders (`speechlens.renderText`, `renderTerms`, … need the DOM; they never touch the
-// dictionary, so that instance stays small). Where no worker can start (a page opened from
-// file://, a CSP without worker-src), the analyses run on the main thread instead.
+// dictionary, so that instance stays small). Where no worker can start (a host page's CSP
+// without worker-src, a browser without module workers), the analyses run on the main thread.
 //
 // A newer request supersedes an older one in the same lane: its promise rejects with an error
 // whose `kind` is 'superseded' (callers ignore those), so a stale result never overwrites a
