@@ -138,6 +138,17 @@ test('two instances on one page: each its own text and language, one worker, one
     return [b.getAttribute('user-words'), b.getAttribute('panels'), b.userWords];
   });
   assert.deepEqual(reflected, ['数商兴农,飞地经济', 'text', ['数商兴农', '飞地经济']]);
+  // Theming from the host page: a custom property, and a ::part rule.
+  const themed = await page.evaluate(() => {
+    const a = document.getElementById('a');
+    a.style.setProperty('--speechlens-accent', 'rgb(1, 2, 3)');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('speech-lens::part(tab) { color: rgb(4, 5, 6); }');
+    document.adoptedStyleSheets = [sheet];
+    const root = a.shadowRoot;
+    return [getComputedStyle(root.querySelector('.marker')).color, getComputedStyle(root.querySelector('[role=tab]')).color];
+  });
+  assert.deepEqual(themed, ['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
   assert.equal(requests.filter((r) => r.endsWith('/worker.js')).length, 1, 'one worker for every instance');
   assert.equal(requests.filter((r) => r.endsWith('/speechlens_bg.wasm')).length, 1);
   // Loading the script again (say, a second bundle) registers nothing twice.
