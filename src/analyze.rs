@@ -176,7 +176,13 @@ impl Analyzer {
                 occurrences: spans(&p.index, &occ),
             })
             .collect();
-        let slogans = slogans::detect(&p.speech, &p.tokens, segment::dictionary())
+        let detected = slogans::detect(&p.speech, &p.tokens, segment::dictionary());
+        warnings.extend(detected.warnings.into_iter().map(|w| {
+            let span = p.index.span(w.range);
+            Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }
+        }));
+        let slogans = detected
+            .slogans
             .into_iter()
             .map(|g| Slogan {
                 text: g.text,
@@ -231,10 +237,12 @@ impl Analyzer {
             .into_iter()
             .map(|(left, hit, right)| {
                 let span = p.index.span(hit.clone());
+                // The context is counted in `speech`, where masked chrome is a space per byte:
+                // its outer ends may fall inside a character of `text`, so they snap to one.
                 ConcordanceLine {
-                    left: p.text[left].to_string(),
+                    left: p.text[p.text.ceil_char_boundary(left.start)..left.end].to_string(),
                     keyword: p.text[hit].to_string(),
-                    right: p.text[right].to_string(),
+                    right: p.text[right.start..p.text.floor_char_boundary(right.end)].to_string(),
                     start: span.start,
                     end: span.end,
                 }

@@ -1,33 +1,139 @@
 //! The catch-phrases official speech is made of: quoted coinages, numbered formulas, cited
 //! documents, attributed quotations, parallel clauses, idioms and known formulations.
+//!
+//! Three linear scans over the masked speech, each feeding one list of [`Found`]:
+//! 1. the marks (`“”「」『』""‘’《》〈〉`), nested up to [`MAX_NESTING`]: every quoted run is classed
+//!    (phrase, enumeration, passage) and every 《…》 is a title;
+//! 2. the tokens: lexicon words, idioms, unquoted numbered formulas (一带一路), and the bare
+//!    occurrences of phrases the speech quotes elsewhere;
+//! 3. the clauses between `、，；`: runs of three or more that share a frame.
+//!
+//! Then one grouping by text. The rules are the tables below, each entry with what it catches.
 
 use crate::model::SloganKind;
-use crate::segment::{Tok, is_lexicon_word};
-use crate::text::{is_han, is_sentence_end};
+use crate::segment::{Tok, lexicon_entries};
+use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-/// Quote marks a pasted text may use, as (open, close) pairs; straight quotes open and close alike.
-const QUOTES: &[(char, char)] = &[
-    ('“', '”'),   // “县域不经济”
-    ('「', '」'), // 「县域不经济」
-    ('『', '』'), // 『数商兴农』
-    ('"', '"'),   // "双倍增"
+/// What a pair of marks encloses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Quote,
+    Title,
+}
+
+/// Marks a pasted text may use, as (open, close, role); straight quotes open and close alike.
+const MARKS: &[(char, char, Role)] = &[
+    ('“', '”', Role::Quote),   // “县域不经济”
+    ('「', '」', Role::Quote), // 「县域不经济」
+    ('『', '』', Role::Quote), // 『数商兴农』
+    ('"', '"', Role::Quote),   // "双倍增"
+    ('‘', '’', Role::Quote),   // “坚持‘两个确立’”: the inner quote of a quote
+    ('《', '》', Role::Title), // 《市委关于锚定“三高四新”美好蓝图 加快推动高质量发展的若干意见》
+    ('〈', '〉', Role::Title), // 《〈资本论〉导读》
 ];
+
+/// Deepest nesting of marks followed (“…‘…’…” is two). Deeper marks are read as text, so a line
+/// of 100,000 unclosed “ costs no more than one.
+const MAX_NESTING: usize = 4;
 
 /// Longest quoted run, in characters, still read as a phrase rather than a quotation.
 const PHRASE_MAX_CHARS: usize = 12;
+
+/// Longest title, in characters: past this a 《 is a stray mark, not a document's name.
+const TITLE_MAX_CHARS: usize = 100;
+
+/// Longest item of an enumeration or a parallel run, in characters: longer clauses are prose.
+const ITEM_MAX_CHARS: usize = 24;
+
+/// Numerals that count the items of a formula: 三农, 两个确立, 双倍增, 十四五.
+/// 百/千/万 are left out: 百花齐放 and 千帆竞发 are images, not counts.
+const NUMERALS: &str = "一二三四五六七八九十两双";
+
+/// Words after a numeral that make it a quantity, not a formula: `三个月` is three months.
+/// Checked after an optional classifier (`个`, `项`); the first entry that starts the rest wins.
+const QUANTITY_HEADS: &[(&str, &str)] = &[
+    ("月", "三个月"),
+    ("年", "两年"),
+    ("天", "三天"),
+    ("日", "五日"),
+    ("星期", "两个星期"),
+    ("小时", "两个小时"),
+    ("季度", "三个季度"),
+    ("世纪", "二十一世纪"),
+    ("届", "十二届四次全会"),
+    ("次", "四次全会"),
+    ("人", "三个人"),
+    ("倍", "两倍"),
+    ("万", "三万"),
+    ("亿", "两亿"),
+    ("千", "五千"),
+    ("百", "三百"),
+    ("多", "二十多"),
+    ("余", "十余"),
+    ("些", "一些"),
+    ("点", "两点"),
+    ("方面", "三个方面"),
+    ("部分", "两个部分"),
+    ("岁", "十四岁"),
+    ("家", "三家"),
+];
+
+/// Classifiers a formula may put between its numeral and its noun: 两个确立, 四项基本原则.
+const CLASSIFIERS: &[(char, &str)] =
+    &[('个', "四个意识"), ('项', "四项基本原则"), ('大', "三大攻坚战"), ('条', "三条红线")];
+
+/// Verbs that introduce a quotation, longest first so that 所说 is not read as 说.
+const SAYING: &[(&str, &str)] = &[
+    ("深刻指出", "A总书记深刻指出：“…”"),
+    ("指出", "A总书记指出：“整合科技创新资源，…”"),
+    ("强调", "会议强调：“…”"),
+    ("要求", "上级要求：“…”"),
+    ("所说", "正如古人所说：“…”"),
+    ("说过", "他说过：“…”"),
+    ("曾说", "鲁迅曾说：“…”"),
+    ("写道", "他在信中写道：“…”"),
+    ("表示", "他表示：“…”"),
+    ("提出", "报告提出：“…”"),
+    ("告诫", "老一辈告诫：“…”"),
+    ("有言", "古人有言：“…”"),
+    ("讲", "他讲：“…”"),
+    ("说", "他说：“…”"),
+    ("云", "古人云：“…”"),
+    ("曰", "子曰：“…”"),
+];
+
+/// Words that open an attribution and are not part of the speaker: 正如古人所说 → 古人.
+const SPEAKER_LEADS: &[(&str, &str)] = &[("正如", "正如古人所说"), ("诚如", "诚如先贤所言"), ("如", "如鲁迅所说")];
+
+/// Words jieba's dictionary tags `i` that are plain phrases in a speech.
+const NOT_IDIOMS: &[(&str, &str)] = &[
+    ("若干意见", "《…的若干意见》: a document's genre"),
+    ("突出表现", "突出表现为科技创新的应用程度"),
+    ("稳步增长", "居民收入稳步增长"),
+];
+
+/// Characters a frame of function words alone would be made of: `…的、…的、…的` is no 排比.
+const FRAME_FILLERS: &str = "的了和与及等在是也都而并之对把被从向就还又";
 
 /// A slogan found once, by byte range, before grouping.
 #[derive(Clone, Debug)]
 pub struct Found {
     pub kind: SloganKind,
-    /// What the slogan is, as grouped: the quoted text without its marks.
+    /// What the slogan is, as grouped and as located: a quoted phrase without its marks.
     pub text: Range<usize>,
     pub expansion: Option<Vec<String>>,
     pub frame: Option<String>,
     pub speaker: Option<String>,
+}
+
+impl Found {
+    fn new(kind: SloganKind, text: Range<usize>) -> Found {
+        Found { kind, text, expansion: None, frame: None, speaker: None }
+    }
 }
 
 /// A distinct slogan with every occurrence, by byte ranges.
@@ -42,35 +148,63 @@ pub struct Grouped {
     pub speaker: Option<String>,
 }
 
-/// Quoted runs of `speech` as (inner text range, whole range with marks), in text order.
-/// A quote does not cross a line; nested quotes of another pair are inside their outer run.
-pub fn quoted_runs(speech: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// An inconsistency the slogans show, by byte range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inconsistency {
+    pub kind: &'static str,
+    pub message: String,
+    pub range: Range<usize>,
+}
+
+/// Everything [`detect`] finds.
+#[derive(Clone, Debug, Default)]
+pub struct Detected {
+    pub slogans: Vec<Grouped>,
+    pub warnings: Vec<Inconsistency>,
+}
+
+/// A run of text between a pair of [`MARKS`].
+#[derive(Clone, Debug)]
+struct Run {
+    role: Role,
+    inner: Range<usize>,
+    outer: Range<usize>,
+}
+
+/// Every marked run of `speech`, in order of its opening mark. A run does not cross a line; a
+/// closing mark closes the innermost open run it matches, dropping unclosed runs inside it.
+fn mark_runs(speech: &str) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut open: Option<(char, usize)> = None;
+    let mut open: Vec<(usize, usize)> = Vec::with_capacity(MAX_NESTING); // (index in MARKS, byte)
     for (at, c) in speech.char_indices() {
-        match open {
-            _ if c == '\n' => open = None,
-            Some((close, start)) if c == close => {
-                runs.push((start + c.len_utf8()..at, start..at + c.len_utf8()));
-                open = None;
-            }
-            Some(_) => {}
-            None => {
-                if let Some(&(_, close)) = QUOTES.iter().find(|(o, _)| *o == c) {
-                    open = Some((close, at));
-                }
-            }
+        if c == '\n' {
+            open.clear();
+        } else if let Some(depth) = open.iter().rposition(|&(m, _)| MARKS[m].1 == c) {
+            let (m, start) = open[depth];
+            open.truncate(depth);
+            let (o, _, role) = MARKS[m];
+            runs.push(Run { role, inner: start + o.len_utf8()..at, outer: start..at + c.len_utf8() });
+        } else if let Some(m) = MARKS.iter().position(|&(o, _, _)| o == c)
+            && open.len() < MAX_NESTING
+        {
+            open.push((m, at));
         }
     }
+    runs.sort_by_key(|r| r.outer.start);
     runs
 }
 
-/// A quoted run short enough, and free of sentence punctuation, to be a phrase.
+/// Quoted runs of `speech` as (inner text range, whole range with marks), in text order.
+pub fn quoted_runs(speech: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    mark_runs(speech).into_iter().filter(|r| r.role == Role::Quote).map(|r| (r.inner, r.outer)).collect()
+}
+
+/// A quoted run short enough, and free of clause punctuation, to be a phrase.
 fn is_phrase(inner: &str) -> bool {
     let chars = inner.chars().count();
     (1..=PHRASE_MAX_CHARS).contains(&chars)
         && inner.chars().any(is_han)
-        && !inner.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | ','))
+        && !inner.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | ',' | '、'))
 }
 
 /// Phrases the speech itself marks as units, which segmentation must keep whole.
@@ -85,19 +219,622 @@ pub fn marked_units(speech: &str) -> Vec<&str> {
     units
 }
 
-/// Every slogan of `speech`, grouped and ranked.
-pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Vec<Grouped> {
-    let mut found = Vec::new();
-    for (inner, _) in quoted_runs(speech) {
-        if is_phrase(&speech[inner.clone()]) {
-            found.push(Found { kind: SloganKind::Quoted, text: inner, expansion: None, frame: None, speaker: None });
+/// A lexicon word's category and, for an abbreviation, its items.
+type Known = (&'static str, Option<Vec<&'static str>>);
+
+/// The lexicon's words with what it knows of them.
+fn lexicon() -> &'static HashMap<&'static str, Known> {
+    static LEXICON: OnceLock<HashMap<&'static str, Known>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        lexicon_entries()
+            .map(|e| (e.word, (e.category, e.note.strip_prefix('=').map(|items| items.split('、').collect()))))
+            .collect()
+    })
+}
+
+fn is_numeral(c: char) -> bool {
+    NUMERALS.contains(c)
+}
+
+fn is_classifier(c: char) -> bool {
+    CLASSIFIERS.iter().any(|(k, _)| *k == c)
+}
+
+/// `rest` begins with a quantity word: the numeral before it counts things, it names no formula.
+fn is_quantity(rest: &str) -> bool {
+    QUANTITY_HEADS.iter().any(|(head, _)| rest.starts_with(head))
+}
+
+/// How many items a formula names, judged by its shape; `None` when it is no formula.
+/// `Some(None)`: a formula whose shape gives no count (十四五 is a plan, not fourteen-five things).
+fn formula_count(s: &str) -> Option<Option<u32>> {
+    let chars: Vec<char> = s.chars().collect();
+    // 十四五, 十三五: a five-year plan.
+    if let ['十', d, '五'] = chars[..]
+        && is_numeral(d)
+    {
+        return Some(None);
+    }
+    // 三高四新, 一带一路, 三去一降一补: numeral and one character, at least twice, alternating.
+    if chars.len() >= 4
+        && chars.len().is_multiple_of(2)
+        && chars.chunks(2).all(|p| {
+            let counted = p[1].to_string();
+            is_numeral(p[0]) && is_han(p[1]) && !is_numeral(p[1]) && !is_quantity(&counted) && !is_classifier(p[1])
+        })
+    {
+        return Some(chars.chunks(2).map(|p| chinese_number(&p[0].to_string())).sum());
+    }
+    // 四链, 双倍增, 两个确立, 五位一体: a number (not 一, which starts 一直 and 一些), an optional
+    // classifier, then the thing counted.
+    let digits = chars.iter().take_while(|c| is_numeral(**c)).count();
+    let number = chinese_number(&s[..chars[..digits].iter().map(|c| c.len_utf8()).sum()])?;
+    let mut rest = &chars[digits..];
+    if let [c, tail @ ..] = rest
+        && is_classifier(*c)
+        && !tail.is_empty()
+    {
+        rest = tail;
+    }
+    let rest: String = rest.iter().collect();
+    (chars[0] != '一' && !rest.is_empty() && rest.chars().all(is_han) && !is_quantity(&rest)).then_some(Some(number))
+}
+
+/// A numbered formula by its shape (两个确立, filed under `party`) or filed as one (双倍增, whose
+/// 倍 would read as a quantity).
+fn is_numbered(word: &str) -> bool {
+    formula_count(word).is_some() || lexicon().get(word).is_some_and(|(category, _)| *category == "numbered")
+}
+
+/// The items a formula is known to stand for, from the lexicon.
+fn known_expansion(formula: &str) -> Option<&'static [&'static str]> {
+    lexicon().get(formula).and_then(|(_, items)| items.as_deref())
+}
+
+/// How the text spells out a formula right after it, each with what it catches.
+const EXPANSIONS: &[(Spelled, &str)] = &[
+    (Spelled::Parenthesised, "“四链”(创新链、产业链、资金链、人才链)"),
+    (Spelled::ColonList, "“三个导向”：目标导向、问题导向、结果导向。"),
+    (Spelled::Counted, "“两个坚持”：一是坚持创新；二是坚持开放。"),
+];
+
+#[derive(Clone, Copy, Debug)]
+enum Spelled {
+    Parenthesised,
+    ColonList,
+    Counted,
+}
+
+/// How far past a formula a counted spelling-out (一是…二是…) may run: a speech's items run to a
+/// few sentences each, and the bound keeps the scan linear when formulas crowd a line.
+const COUNTED_MAX_BYTES: usize = 3000;
+
+/// The items spelled out right after `at`, and where they end.
+fn expansion_after(speech: &str, at: usize) -> Option<(Vec<String>, usize)> {
+    EXPANSIONS.iter().find_map(|(shape, _)| spelled(speech, at, *shape))
+}
+
+fn spelled(speech: &str, at: usize, shape: Spelled) -> Option<(Vec<String>, usize)> {
+    let rest = &speech[at..];
+    let clean = |items: Vec<&str>| -> Vec<String> {
+        items
+            .into_iter()
+            .map(|i| i.trim_matches(|c: char| is_blank(c) || c.is_ascii_punctuation()).to_string())
+            .collect()
+    };
+    let short =
+        |items: &[String]| items.len() >= 2 && items.iter().all(|i| (1..=ITEM_MAX_CHARS).contains(&i.chars().count()));
+    match shape {
+        Spelled::Parenthesised => {
+            let inner = rest.strip_prefix(['(', '（'])?;
+            let close = inner.find([')', '）', '\n'])?;
+            let mark = inner[close..].chars().next().filter(|c| *c != '\n')?;
+            let items = clean(inner[..close].split(['、', '，', ',']).collect());
+            short(&items).then(|| (items, speech.len() - inner.len() + close + mark.len_utf8()))
+        }
+        Spelled::ColonList => {
+            let inner = rest.strip_prefix(['：', ':'])?;
+            let end = inner.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(inner.len());
+            let items = clean(inner[..end].split('、').collect());
+            short(&items).then(|| (items, at + (rest.len() - inner.len()) + end))
+        }
+        Spelled::Counted => {
+            let inner = rest.strip_prefix(['：', ':'])?.trim_start_matches(is_blank);
+            let base = speech.len() - inner.len();
+            let window = &speech[base..floor_boundary(speech, base + COUNTED_MAX_BYTES)];
+            let window = &window[..window.find('\n').unwrap_or(window.len())];
+            let mut items = Vec::new();
+            let mut from = 0;
+            let mut end = base;
+            for n in 1.. {
+                let marker = format!("{}是", crate::text::chinese_numeral(n));
+                let Some(found) = window[from..].find(&marker).map(|f| from + f) else { break };
+                if n == 1 && found != 0 {
+                    return None;
+                }
+                let item_start = found + marker.len();
+                let item_len = window[item_start..]
+                    .find(|c: char| crate::text::is_clause_break(c) || c == '\n')
+                    .unwrap_or(window.len() - item_start);
+                items.push(window[item_start..item_start + item_len].to_string());
+                from = item_start + item_len;
+                end = base + from;
+            }
+            let items = clean(items.iter().map(String::as_str).collect());
+            short(&items).then_some((items, end))
         }
     }
-    group(speech, tokens, jieba, found)
+}
+
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Who says a quotation that starts at `open`: the clause before it, ending in a verb of saying
+/// and an optional colon (A总书记指出：“…”).
+fn speaker_before(speech: &str, open: usize) -> Option<String> {
+    let before = speech[..open].trim_end_matches(is_blank);
+    let before = before.strip_suffix(['：', ':']).unwrap_or(before).trim_end_matches(is_blank);
+    let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
+    let clause = &before[..before.len() - verb.len()];
+    let start = clause
+        .char_indices()
+        .rev()
+        .take(ITEM_MAX_CHARS)
+        .find(|&(_, c)| crate::text::is_clause_break(c) || is_blank(c) || MARKS.iter().any(|m| m.1 == c))
+        .map_or(clause.len().saturating_sub(ITEM_MAX_CHARS * 4), |(i, c)| i + c.len_utf8());
+    let mut who = clause[floor_boundary(clause, start)..].trim_matches(is_blank);
+    if let Some((lead, _)) = SPEAKER_LEADS.iter().find(|(l, _)| who.starts_with(l)) {
+        who = &who[lead.len()..];
+    }
+    // "A总书记在座谈会上指出": the speaker is who, not where.
+    let who = who.split('在').next().unwrap_or(who);
+    (who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS).then(|| who.to_string())
+}
+
+/// A classical line quoted bare: two to four clauses of equal length, four to seven characters,
+/// all Han (“行之苟有恒，久久自芬芳。”).
+fn is_classical_line(inner: &str) -> bool {
+    let clauses: Vec<&str> =
+        inner.split(|c: char| is_sentence_end(c) || matches!(c, '，' | ',')).filter(|c| !c.is_empty()).collect();
+    let len = clauses.first().map_or(0, |c| c.chars().count());
+    (2..=4).contains(&clauses.len())
+        && (4..=7).contains(&len)
+        && clauses.iter().all(|c| c.chars().count() == len && c.chars().all(is_han))
+}
+
+/// An enumeration in quotes: three or more short items joined by 、 (“微成长、小升高、高壮大、大变强”).
+fn enumeration(inner: &str) -> Option<Vec<String>> {
+    let items: Vec<&str> = inner.split('、').collect();
+    (items.len() >= 3 && items.iter().all(|i| (1..=8).contains(&i.chars().count()) && i.chars().all(is_han)))
+        .then(|| items.into_iter().map(str::to_string).collect())
+}
+
+/// Looks words up in jieba's dictionary, once per distinct word.
+struct Dictionary<'j> {
+    jieba: &'j Jieba,
+    tags: HashMap<String, Option<String>>,
+}
+
+impl Dictionary<'_> {
+    /// The tag jieba's dictionary gives `word` as one word.
+    fn tag(&mut self, word: &str) -> Option<&str> {
+        let jieba = self.jieba;
+        self.tags
+            .entry(word.to_string())
+            .or_insert_with(|| match jieba.tag(word, false).as_slice() {
+                [one] if one.word == word => Some(one.tag.to_string()),
+                _ => None,
+            })
+            .as_deref()
+    }
+
+    /// 成语 (`i`: 奋发有为, 一枝独秀) and set expressions (`l`: 遥遥领先, 真抓实干). jieba also tags
+    /// `l` many compounds of ordinary words (生产关系, 相互作用, 反复强调, 一段时间, 天下大事); a set
+    /// expression opens with two characters that are no word on their own (真抓) or an adjective (遥遥).
+    fn is_idiom(&mut self, word: &str, tag: &str) -> bool {
+        let chars = word.chars().count();
+        if chars < 3 || NOT_IDIOMS.iter().any(|(w, _)| *w == word) {
+            return false;
+        }
+        match tag {
+            "i" => true,
+            "l" if chars == 4 => {
+                let half: String = word.chars().take(2).collect();
+                self.tag(&half).is_none_or(|t| t == "a")
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show.
+pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
+    let mut dictionary = Dictionary { jieba, tags: HashMap::new() };
+    let mut found = Vec::new();
+    let mut warnings = Vec::new();
+    let mut phrase_kinds: HashMap<&str, SloganKind> = HashMap::new();
+    let mut titles: Vec<Range<usize>> = Vec::new();
+    let mut expansions: Vec<Range<usize>> = Vec::new();
+
+    for run in mark_runs(speech) {
+        let inner = &speech[run.inner.clone()];
+        if run.role == Role::Title {
+            if (1..=TITLE_MAX_CHARS).contains(&inner.chars().count()) && inner.chars().any(is_han) {
+                titles.push(run.inner.clone());
+                found.push(Found::new(SloganKind::Title, run.inner));
+            }
+        } else if is_phrase(inner) {
+            let kind = if is_numbered(inner) {
+                SloganKind::Numbered
+            } else if let Some(tag) = dictionary.tag(inner).map(str::to_string)
+                && dictionary.is_idiom(inner, &tag)
+            {
+                SloganKind::Idiom
+            } else {
+                SloganKind::Quoted
+            };
+            phrase_kinds.insert(inner, kind);
+            let mut f = Found::new(kind, run.inner);
+            if kind == SloganKind::Numbered {
+                spell_out(speech, &mut f, run.outer.end, &mut warnings, &mut expansions);
+            }
+            found.push(f);
+        } else if let Some(items) = enumeration(inner) {
+            found.push(Found { expansion: Some(items), ..Found::new(SloganKind::Numbered, run.inner) });
+        } else if let Some(speaker) = speaker_before(speech, run.outer.start) {
+            found.push(Found { speaker: Some(speaker), ..Found::new(SloganKind::Quotation, run.inner) });
+        } else if is_classical_line(inner) {
+            found.push(Found::new(SloganKind::Quotation, run.inner));
+        }
+        // Anything else is a long quotation: a passage the speech cites, not a slogan.
+    }
+
+    let mut title_at = titles.iter().peekable();
+    for tok in tokens {
+        let word = &speech[tok.range()];
+        let kind = if let Some(&kind) = phrase_kinds.get(word) {
+            // Said bare, a phrase the speech quotes is still the slogan; one character is only itself where quoted.
+            (word.chars().count() >= 2).then_some(kind)
+        } else if lexicon().contains_key(word) {
+            Some(if is_numbered(word) { SloganKind::Numbered } else { SloganKind::Lexicon })
+        } else {
+            while title_at.next_if(|t| t.end <= tok.start).is_some() {}
+            let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
+            (tok.pos.is_idiom() && !in_title && dictionary.is_idiom(word, tok.pos.as_str()))
+                .then_some(SloganKind::Idiom)
+        };
+        let Some(mut f) = (match kind {
+            Some(kind) => Some(Found::new(kind, tok.range())),
+            None => unquoted_formula(speech, tokens, tok, &mut dictionary).map(|r| Found::new(SloganKind::Numbered, r)),
+        }) else {
+            continue;
+        };
+        // A quoted formula was spelled out from behind its closing mark already.
+        let quoted = speech[..f.text.start].ends_with(|c: char| MARKS.iter().any(|m| m.0 == c));
+        if f.kind == SloganKind::Numbered && !quoted {
+            let end = f.text.end;
+            spell_out(speech, &mut f, end, &mut warnings, &mut expansions);
+        }
+        found.push(f);
+    }
+
+    expansions.sort_by_key(|r| r.start);
+    found.extend(parallels(speech, tokens, &mut dictionary).into_iter().filter(|f| {
+        // The items of 四链(创新链、产业链、资金链、人才链) are its expansion, not a parallel of their own.
+        let k = expansions.partition_point(|e| e.start <= f.text.start);
+        k == 0 || expansions[k - 1].end < f.text.end
+    }));
+    Detected { slogans: group(speech, jieba, found), warnings }
+}
+
+/// A numbered formula said bare and not in the lexicon: 三高四新 and 一村一品 by their alternating
+/// shape, starting at `tok` and ending on a word boundary, and not an idiom or numeral of that
+/// shape (一心一意, 一五一十).
+fn unquoted_formula(speech: &str, tokens: &[Tok], tok: &Tok, dictionary: &mut Dictionary) -> Option<Range<usize>> {
+    let rest = &speech[tok.start..];
+    if !rest.starts_with(is_numeral) {
+        return None;
+    }
+    let ends_word = |end: usize| tokens.binary_search_by_key(&end, |t| t.end).is_ok();
+    let end = rest
+        .char_indices()
+        .take(8)
+        .map(|(i, c)| tok.start + i + c.len_utf8())
+        .filter(|&end| ends_word(end) && speech[tok.start..end].chars().nth(2).is_some_and(is_numeral))
+        .filter(|&end| formula_count(&speech[tok.start..end]).is_some())
+        .last()?;
+    let shape = &speech[tok.start..end];
+    (!dictionary.tag(shape).is_some_and(|t| matches!(t, "i" | "l" | "m"))).then_some(tok.start..end)
+}
+
+/// Attaches to a numbered formula the items the text spells it out as, and reports a count that
+/// does not match what the formula promises.
+fn spell_out(
+    speech: &str,
+    f: &mut Found,
+    after: usize,
+    warnings: &mut Vec<Inconsistency>,
+    expansions: &mut Vec<Range<usize>>,
+) {
+    let Some((items, end)) = expansion_after(speech, after) else { return };
+    let formula = &speech[f.text.clone()];
+    let promised = known_expansion(formula).map(|k| k.len() as u32).or_else(|| formula_count(formula).flatten());
+    if let Some(n) = promised
+        && n as usize != items.len()
+    {
+        warnings.push(Inconsistency {
+            kind: "expansion-count",
+            message: format!("“{formula}” names {n} items but the text lists {}: {}", items.len(), items.join("、")),
+            range: f.text.start..end,
+        });
+    }
+    expansions.push(after..end);
+    f.expansion = Some(items);
+}
+
+/// A clause between soft separators, as a candidate item of a parallel run.
+#[derive(Clone, Debug)]
+struct Clause {
+    range: Range<usize>,
+    /// The clause ends at `、，；`, so the next one continues the run.
+    continues: bool,
+}
+
+/// The clauses of `speech`: text between separators; quotes, brackets, colons and sentence ends
+/// end a run of them.
+fn clauses(speech: &str) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in speech.char_indices() {
+        let soft = matches!(c, '、' | '，' | ',' | '；' | ';');
+        let hard = !soft
+            && (is_sentence_end(c)
+                || c == '\n'
+                || matches!(c, '：' | ':' | '(' | ')' | '（' | '）' | '—')
+                || MARKS.iter().any(|m| m.0 == c || m.1 == c));
+        if soft || hard {
+            if let Some(range) = crate::text::trim(speech, start..at) {
+                out.push(Clause { range, continues: soft });
+            } else if let Some(last) = out.last_mut() {
+                last.continues = false;
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    if let Some(range) = crate::text::trim(speech, start..speech.len()) {
+        out.push(Clause { range, continues: false });
+    }
+    out
+}
+
+/// What the items of a run share so far.
+#[derive(Clone, Debug)]
+struct Frame<'s> {
+    first: &'s str,
+    prefix: &'s str,
+    suffix: &'s str,
+    /// Where in the first item are character pairs every item holds (不断 in 整体实力不断增强).
+    /// Pairs, not jieba's words: jieba may fuse the frame with an item (稳步增长 beside 稳步/缩小).
+    shared: Vec<Range<usize>>,
+    shortest: usize,
+    longest: usize,
+}
+
+/// The character pairs of `item`, by byte range.
+fn pairs(item: &str) -> Vec<Range<usize>> {
+    let starts: Vec<usize> = item.char_indices().map(|(i, _)| i).chain([item.len()]).collect();
+    starts.windows(3).map(|w| w[0]..w[2]).collect()
+}
+
+impl<'s> Frame<'s> {
+    fn new(item: &'s str) -> Frame<'s> {
+        let chars = item.chars().count();
+        Frame { first: item, prefix: item, suffix: item, shared: pairs(item), shortest: chars, longest: chars }
+    }
+
+    fn with(&self, item: &'s str) -> Frame<'s> {
+        let held: Vec<&str> = pairs(item).into_iter().map(|r| &item[r]).collect();
+        let chars = item.chars().count();
+        let prefix_len: usize =
+            self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+        let suffix_len: usize = self
+            .suffix
+            .chars()
+            .rev()
+            .zip(item.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        Frame {
+            first: self.first,
+            prefix: &self.prefix[..prefix_len],
+            suffix: &self.suffix[self.suffix.len() - suffix_len..],
+            shared: self.shared.iter().filter(|r| held.contains(&&self.first[(*r).clone()])).cloned().collect(),
+            shortest: self.shortest.min(chars),
+            longest: self.longest.max(chars),
+        }
+    }
+
+    /// The frame as shown (`…化`, `坚持…`, `…不断…`), when the items share one: an affix that
+    /// leaves every item something of its own, or failing that a shared word; items of like length.
+    fn shown(&self) -> Option<String> {
+        let meaningful = |s: &str| s.chars().any(|c| is_han(c) && !FRAME_FILLERS.contains(c));
+        if self.longest > self.shortest * 2 || self.shortest < 2 {
+            return None;
+        }
+        let affix = self.prefix.chars().count() + self.suffix.chars().count();
+        if affix > 0 && affix < self.shortest && meaningful(&format!("{}{}", self.prefix, self.suffix)) {
+            return Some(format!("{}…{}", self.prefix, self.suffix));
+        }
+        // The longest stretch of shared pairs: overlapping pairs (不断, 断增) join into one.
+        let mut stretches: Vec<Range<usize>> = Vec::new();
+        for r in &self.shared {
+            match stretches.last_mut() {
+                Some(last) if r.start < last.end => last.end = r.end,
+                _ => stretches.push(r.clone()),
+            }
+        }
+        stretches
+            .into_iter()
+            .map(|r| &self.first[r])
+            .filter(|w| meaningful(w))
+            .max_by_key(|w| w.len())
+            .map(|w| format!("…{w}…"))
+    }
+
+    /// How much of the frame is prefix and suffix: a run that shares an edge (坚持…) is framed
+    /// by it more plainly than by a word inside.
+    fn affix_chars(&self) -> usize {
+        self.prefix.chars().count() + self.suffix.chars().count()
+    }
+}
+
+/// Runs of clauses that share a frame: three or more (整体实力不断增强、县域产业不断壮大、
+/// 城镇化水平不断提升 → `…不断…`; 智能化、绿色化、融合化 → `…化`), or a pair of four-character
+/// idioms that mirror each other (无源之水，无本之木 → `无…之…`; 百舸争流、千帆竞发 → `百…千…`).
+/// An edge item glued to the words around it (具有智能化) is cut to its neighbour's length at a
+/// word boundary. Each clause is looked at a bounded number of times, so the scan is linear.
+fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<Found> {
+    let clauses = clauses(speech);
+    let is_item = |r: &Range<usize>| {
+        let s = &speech[r.clone()];
+        (2..=ITEM_MAX_CHARS).contains(&s.chars().count()) && s.chars().all(is_han)
+    };
+    let chars = |r: &Range<usize>| speech[r.clone()].chars().count();
+    // The last `n` characters of `r` (`from_end`) or its first: cut on the nearest word boundary
+    // inward (近年来整体实力不断增强 → 整体实力不断增强), or exactly where jieba's words straddle the
+    // cut (绿色/化发展 → 绿色化). The frame check decides which, if either, is an item.
+    let cuts = |r: &Range<usize>, n: usize, from_end: bool| -> Vec<Range<usize>> {
+        let s = &speech[r.clone()];
+        let total = s.chars().count();
+        if total <= n {
+            return Some(r.clone()).filter(is_item).into_iter().collect();
+        }
+        let at = r.start + s.char_indices().nth(if from_end { total - n } else { n }).map_or(s.len(), |(i, _)| i);
+        let k = tokens.partition_point(|t| t.start < at);
+        let snapped = match tokens.get(k) {
+            Some(t) if t.start == at => at,
+            _ if from_end => tokens.get(k).map_or(r.end, |t| t.start),
+            _ => tokens.get(k.wrapping_sub(1)).map_or(r.start, |t| t.start),
+        };
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(2);
+        for edge in [snapped, at] {
+            let cut = if from_end { edge..r.end } else { r.start..edge };
+            if cut.start < cut.end && is_item(&cut) && !out.contains(&cut) {
+                out.push(cut);
+            }
+        }
+        out
+    };
+    let framed = |frame: &Frame<'_>| frame.shown().is_some();
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    'clauses: while i + 1 < clauses.len() {
+        let second = clauses[i + 1].range.clone();
+        if !clauses[i].continues || !is_item(&second) {
+            i += 1;
+            continue;
+        }
+        let whole = is_item(&clauses[i].range).then(|| clauses[i].range.clone());
+        let mut firsts: Vec<Range<usize>> =
+            whole.into_iter().chain(cuts(&clauses[i].range, chars(&second), true)).collect();
+        let pair = |first: &Range<usize>| Frame::new(&speech[first.clone()]).with(&speech[second.clone()]);
+        // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
+        firsts.sort_by_key(|f| std::cmp::Reverse(pair(f).affix_chars()));
+        for first in &firsts {
+            let mut frame = pair(first);
+            if !framed(&frame) {
+                continue;
+            }
+            let mut items = vec![first.clone(), second.clone()];
+            let mut j = i + 2;
+            let mut cut_short = false;
+            while j < clauses.len() && clauses[j - 1].continues {
+                let last = chars(&items[items.len() - 1]);
+                let fits = |r: &Range<usize>| Some(frame.with(&speech[r.clone()])).filter(framed);
+                let whole = Some(clauses[j].range.clone()).filter(is_item);
+                let next = whole.as_ref().and_then(|r| fits(r).map(|f| (r.clone(), f))).or_else(|| {
+                    cut_short = true;
+                    cuts(&clauses[j].range, last, false).into_iter().find_map(|r| fits(&r).map(|f| (r, f)))
+                });
+                let Some((next, grown)) = next else { break };
+                frame = grown;
+                items.push(next);
+                j += 1;
+                if cut_short {
+                    break;
+                }
+            }
+            if items.len() >= 3
+                && let Some(shown) = frame.shown()
+            {
+                let span = items[0].start..items[items.len() - 1].end;
+                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, span) });
+                // A clause cut short may open the next run: 融合化特征和符合完整性 ends one, starts another.
+                i = if cut_short { j - 1 } else { j };
+                continue 'clauses;
+            }
+        }
+        for first in &firsts {
+            if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
+                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
+                i += 2;
+                continue 'clauses;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Two four-character idioms that mirror each other, and the frame they share: the characters
+/// they have in common (无源之水，无本之木 → `无…之…`), or the numerals they open with (百舸争流、千帆竞发 → `百…千…`).
+fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &mut Dictionary) -> Option<String> {
+    let (a, b) = (&speech[a.clone()], &speech[b.clone()]);
+    let idiom4 = |s: &str, d: &mut Dictionary| s.chars().count() == 4 && d.tag(s) == Some("i");
+    if !idiom4(a, dictionary) || !idiom4(b, dictionary) {
+        return None;
+    }
+    let mut frame = String::new();
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x == y {
+            frame.push(x);
+        } else if !frame.ends_with('…') {
+            frame.push('…');
+        }
+    }
+    if frame.chars().any(|c| c != '…') {
+        return Some(frame);
+    }
+    let counts = |s: &str| s.starts_with(|c: char| is_numeral(c) || "百千万".contains(c));
+    (counts(a) && counts(b))
+        .then(|| format!("{}…{}…", a.chars().next().unwrap_or('…'), b.chars().next().unwrap_or('…')))
+}
+
+/// How specific a kind is: where one text is found as several kinds, the most specific names it
+/// (a quoted numbered formula is `numbered`, a quoted idiom an `idiom`).
+fn specificity(kind: SloganKind) -> u8 {
+    match kind {
+        SloganKind::Numbered => 6,
+        SloganKind::Title => 5,
+        SloganKind::Quotation => 4,
+        SloganKind::Idiom => 3,
+        SloganKind::Parallel => 2,
+        SloganKind::Quoted => 1,
+        SloganKind::Lexicon => 0,
+    }
 }
 
 /// One entry per distinct text with every place it occurs, ranked by [`score`].
-fn group(speech: &str, tokens: &[Tok], jieba: &Jieba, found: Vec<Found>) -> Vec<Grouped> {
+fn group(speech: &str, jieba: &Jieba, found: Vec<Found>) -> Vec<Grouped> {
     let mut by_text: HashMap<&str, Grouped> = HashMap::new();
     for f in found {
         let text = &speech[f.text.clone()];
@@ -110,7 +847,9 @@ fn group(speech: &str, tokens: &[Tok], jieba: &Jieba, found: Vec<Found>) -> Vec<
             frame: None,
             speaker: None,
         });
-        entry.kind = entry.kind.min(f.kind);
+        if specificity(f.kind) > specificity(entry.kind) {
+            entry.kind = f.kind;
+        }
         entry.expansion = entry.expansion.take().or(f.expansion);
         entry.frame = entry.frame.take().or(f.frame);
         entry.speaker = entry.speaker.take().or(f.speaker);
@@ -118,11 +857,10 @@ fn group(speech: &str, tokens: &[Tok], jieba: &Jieba, found: Vec<Found>) -> Vec<
     }
     let mut grouped: Vec<Grouped> = by_text.into_values().collect();
     for g in &mut grouped {
-        // Said bare, a coinage is still the slogan; a single character is only itself where quoted.
-        if g.text.chars().count() >= 2 {
-            g.occurrences.extend(tokens.iter().filter(|t| speech[t.range()] == g.text).map(Tok::range));
-            g.occurrences.sort_by_key(|r| r.start);
-            g.occurrences.dedup();
+        g.occurrences.sort_by_key(|r| r.start);
+        g.occurrences.dedup();
+        if g.kind == SloganKind::Numbered && g.expansion.is_none() {
+            g.expansion = known_expansion(&g.text).map(|items| items.iter().map(|s| s.to_string()).collect());
         }
         g.score = score(g, jieba);
     }
@@ -131,15 +869,28 @@ fn group(speech: &str, tokens: &[Tok], jieba: &Jieba, found: Vec<Found>) -> Vec<
     grouped
 }
 
-/// Salience. A coinage is a phrase the speaker built: several characters that jieba's base
-/// dictionary does not hold as one word (县域不经济, 数商兴农), or a formulation of our lexicon.
-/// A scare-quoted ordinary word (“土地”, “县”) is one dictionary word, so it ranks low however
-/// often it is quoted. Longer coinages and repeated ones rank higher, with diminishing returns.
+/// How much a kind of slogan says about the speech, before length and repetition: a numbered
+/// formula is the densest (a policy in four characters), a lexicon word the most ordinary.
+fn kind_weight(kind: SloganKind) -> f64 {
+    match kind {
+        SloganKind::Numbered => 3.0,
+        SloganKind::Title | SloganKind::Quotation | SloganKind::Quoted => 2.0,
+        SloganKind::Parallel => 1.5,
+        SloganKind::Lexicon => 1.0,
+        SloganKind::Idiom => 0.8,
+    }
+}
+
+/// Salience. The kind's weight, times a length factor (longer coinages say more, up to eight
+/// characters), times the square root of the count (repetition matters, with diminishing returns).
+/// A quoted phrase counts fully only as a coinage: several characters that jieba's base dictionary
+/// does not hold as one word (县域不经济), or a formulation of our lexicon (数商兴农). A scare-quoted
+/// ordinary word (“土地”, “县”) is one dictionary word, so it ranks low however often it is quoted.
 fn score(g: &Grouped, jieba: &Jieba) -> f64 {
     let chars = g.text.chars().count();
-    let coined = chars >= 2 && (!jieba.has_word(&g.text) || is_lexicon_word(&g.text));
-    let coinage = if coined { 1.0 } else { 0.2 };
-    coinage * (1.0 + chars.min(8) as f64 / 8.0) * (g.occurrences.len() as f64).sqrt()
+    let coined = chars >= 2 && (!jieba.has_word(&g.text) || lexicon().contains_key(g.text.as_str()));
+    let scare = if g.kind == SloganKind::Quoted && !coined { 0.2 } else { 1.0 };
+    kind_weight(g.kind) * scare * (1.0 + chars.min(8) as f64 / 8.0) * (g.occurrences.len() as f64).sqrt()
 }
 
 #[cfg(test)]
@@ -147,15 +898,97 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoted_runs_pair_each_style_and_stop_at_line_ends() {
-        let text = "“甲”「乙」『丙』\"丁\"“未闭\n“戊”";
-        let got: Vec<&str> = quoted_runs(text).into_iter().map(|(inner, _)| &text[inner]).collect();
-        assert_eq!(got, ["甲", "乙", "丙", "丁", "戊"]);
+    fn mark_runs_pair_each_style_nest_and_stop_at_line_ends() {
+        let text = "“甲”「乙」『丙』\"丁\"“未闭\n“戊‘己’”《庚〈辛〉》";
+        let got: Vec<&str> = mark_runs(text).into_iter().map(|r| &text[r.inner]).collect();
+        assert_eq!(got, ["甲", "乙", "丙", "丁", "戊‘己’", "己", "庚〈辛〉", "辛"]);
+    }
+
+    #[test]
+    fn an_unclosed_inner_mark_does_not_swallow_its_outer_run() {
+        let text = "“甲「乙”";
+        let got: Vec<&str> = mark_runs(text).into_iter().map(|r| &text[r.inner]).collect();
+        assert_eq!(got, ["甲「乙"]);
     }
 
     #[test]
     fn long_quotations_are_not_phrases() {
         assert!(is_phrase("县域不经济"));
         assert!(!is_phrase("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。"));
+    }
+
+    #[test]
+    fn every_quantity_head_stops_its_example_being_a_formula() {
+        for (head, example) in QUANTITY_HEADS {
+            assert!(example.contains(head), "{example}");
+            let formula = example.trim_start_matches(|c: char| !is_numeral(c));
+            assert_eq!(formula_count(formula), None, "{example}");
+        }
+    }
+
+    #[test]
+    fn formula_shapes_and_their_counts() {
+        for (formula, count) in [
+            ("三高四新", Some(7)),
+            ("一带一路", Some(2)),
+            ("三去一降一补", Some(5)),
+            ("四链", Some(4)),
+            ("两个确立", Some(2)),
+            ("两个一批", Some(2)),
+            ("四项基本原则", Some(4)),
+            ("十四五", None),
+        ] {
+            assert_eq!(formula_count(formula), Some(count), "{formula}");
+        }
+        // 双倍增's 倍 reads as a quantity (三倍); the lexicon files it as a formula.
+        assert!(formula_count("双倍增").is_none() && is_numbered("双倍增"));
+        for not in ["一直", "一些", "九二共识", "县域经济", "三个月", "一心"] {
+            assert_eq!(formula_count(not), None, "{not}");
+        }
+        for (c, example) in CLASSIFIERS {
+            assert!(example.contains(*c) && formula_count(example).is_some(), "{example}");
+        }
+    }
+
+    #[test]
+    fn each_spelling_out_shape_reads_its_example() {
+        for (shape, example) in EXPANSIONS {
+            let after = example.find('”').map(|i| i + '”'.len_utf8()).unwrap_or(0);
+            let (items, _) = spelled(example, after, *shape).unwrap_or_else(|| panic!("{example}"));
+            assert!(items.len() >= 2, "{example}: {items:?}");
+        }
+    }
+
+    #[test]
+    fn each_saying_verb_finds_its_speaker() {
+        for (verb, example) in SAYING {
+            let open = example.find('“').unwrap_or(0);
+            let who = speaker_before(example, open).unwrap_or_else(|| panic!("{example}"));
+            assert!(!who.is_empty() && !who.ends_with(verb), "{example}: {who}");
+        }
+        assert_eq!(speaker_before("  A总书记指出:“", "  A总书记指出:".len()).as_deref(), Some("A总书记"));
+        assert_eq!(speaker_before("正如古人所说：“", "正如古人所说：".len()).as_deref(), Some("古人"));
+        assert_eq!(speaker_before("我们都知道“", "我们都知道".len()), None);
+    }
+
+    #[test]
+    fn classical_lines_are_even_clauses() {
+        assert!(is_classical_line("行之苟有恒，久久自芬芳。"));
+        assert!(!is_classical_line("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。"));
+    }
+
+    #[test]
+    fn not_idioms_are_tagged_idioms_by_jieba() {
+        let mut d = Dictionary { jieba: crate::segment::dictionary(), tags: HashMap::new() };
+        for (word, _) in NOT_IDIOMS {
+            assert_eq!(d.tag(word), Some("i"), "{word} no longer needs listing");
+            assert!(!d.is_idiom(word, "i"));
+        }
+        assert!(d.is_idiom("遥遥领先", "l"));
+        assert!(!d.is_idiom("生产关系", "l"));
+        for compound in ["相互作用", "反复强调", "一段时间", "天下大事"] {
+            assert!(!d.is_idiom(compound, "l"), "{compound}");
+        }
+        assert!(d.is_idiom("真抓实干", "l"));
     }
 }

@@ -1,0 +1,223 @@
+//! Slogans, data driven: each case is a text and the slogans a reader must be shown in it,
+//! with kind, count and what each expands to, frames or is said by; plus the traps that must
+//! not come out as slogans.
+
+use speechlens::model::{Analysis, Slogan, SloganKind, SloganKind::*};
+use speechlens::{Analyzer, Options};
+
+const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
+const FORMULAS: &str = include_str!("fixtures/slogans-formulas.txt");
+const QUOTES: &str = include_str!("fixtures/slogans-quotes.txt");
+const PARALLEL: &str = include_str!("fixtures/slogans-parallel.txt");
+
+/// One slogan a text must yield.
+struct Expect {
+    text: &'static str,
+    kind: SloganKind,
+    count: u32,
+    expansion: Option<&'static [&'static str]>,
+    frame: Option<&'static str>,
+    speaker: Option<&'static str>,
+}
+
+const fn e(text: &'static str, kind: SloganKind, count: u32) -> Expect {
+    Expect { text, kind, count, expansion: None, frame: None, speaker: None }
+}
+
+impl Expect {
+    const fn expands(self, items: &'static [&'static str]) -> Expect {
+        Expect { expansion: Some(items), ..self }
+    }
+    const fn frame(self, frame: &'static str) -> Expect {
+        Expect { frame: Some(frame), ..self }
+    }
+    const fn said_by(self, speaker: &'static str) -> Expect {
+        Expect { speaker: Some(speaker), ..self }
+    }
+}
+
+fn analyze(text: &str) -> Analysis {
+    Analyzer::new().analyze(text, &Options::default()).expect("the text analyses")
+}
+
+/// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
+fn slice(text: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).expect("span on UTF-16 boundaries")
+}
+
+fn find<'a>(a: &'a Analysis, text: &str) -> &'a Slogan {
+    a.slogans.iter().find(|s| s.text == text).unwrap_or_else(|| {
+        let all: Vec<(&str, SloganKind)> = a.slogans.iter().map(|s| (s.text.as_str(), s.kind)).collect();
+        panic!("{text} missing; found {all:?}")
+    })
+}
+
+/// Every expected slogan is there as expected, every occurrence slices to its text, and no
+/// slogan contains any of `traps`.
+fn check(text: &str, expected: &[Expect], traps: &[&str]) -> Analysis {
+    let a = analyze(text);
+    for want in expected {
+        let got = find(&a, want.text);
+        assert_eq!((got.kind, got.count), (want.kind, want.count), "{}", want.text);
+        assert_eq!(got.occurrences.len() as u32, got.count, "{}", want.text);
+        for o in &got.occurrences {
+            assert_eq!(slice(text, o.start, o.end), want.text);
+        }
+        if let Some(items) = want.expansion {
+            assert_eq!(got.expansion.as_deref(), Some(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]));
+        }
+        assert_eq!(got.frame.as_deref(), want.frame, "{}", want.text);
+        assert_eq!(got.speaker.as_deref(), want.speaker, "{}", want.text);
+    }
+    for trap in traps {
+        let caught: Vec<&str> = a.slogans.iter().map(|s| s.text.as_str()).filter(|s| s.contains(trap)).collect();
+        assert!(caught.is_empty(), "{trap} caught as {caught:?}");
+    }
+    a
+}
+
+#[test]
+fn the_sample_speech_yields_every_slogan_the_issue_names() {
+    let a = check(
+        SAMPLE,
+        &[
+            e("县域不经济", Quoted, 4),
+            e("数商兴农", Quoted, 1),
+            e("新农人", Quoted, 1),
+            e("土地", Quoted, 1),
+            e("竞争", Quoted, 1),
+            e("合作", Quoted, 2),
+            e("县", Quoted, 1),
+            e("双倍增", Numbered, 1),
+            e("三高四新", Numbered, 1),
+            e("四链", Numbered, 1).expands(&["创新链", "产业链", "资金链", "人才链"]),
+            e("微成长、小升高、高壮大、大变强", Numbered, 1).expands(&["微成长", "小升高", "高壮大", "大变强"]),
+            e(
+                "整体实力不断增强、县域产业不断壮大、城镇化水平不断提升、发展基础不断夯实、民生福祉不断改善",
+                Parallel,
+                1,
+            )
+            .frame("…不断…"),
+            e("智能化、绿色化、融合化", Parallel, 1).frame("…化"),
+            e("完整性、先进性、安全性", Parallel, 1).frame("…性"),
+            e("百舸争流、千帆竞发", Parallel, 1).frame("百…千…"),
+            e("无源之水,无本之木", Parallel, 1).frame("无…之…"),
+            e("奋发有为", Idiom, 1),
+            e("遥遥领先", Idiom, 1),
+            e("一枝独秀", Idiom, 1),
+            e("百花齐放", Idiom, 1),
+            e("无源之水", Idiom, 1),
+            e("无本之木", Idiom, 1),
+            e("市委关于锚定“三高四新”美好蓝图\u{a0}加快推动高质量发展的若干意见", Title, 1),
+            e("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。", Quotation, 1)
+                .said_by("A总书记"),
+            e("新质生产力", Lexicon, 11),
+            e("高质量发展", Lexicon, 5),
+        ],
+        // Numbers that count things; the chains of 四链 are its expansion, not a parallel of their own.
+        &["9.87万家", "20多年前", "创新链、产业链"],
+    );
+    // jieba tags these `i`/`l`, but they are plain words.
+    let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
+    for plain in ["生产关系", "整体实力", "若干意见", "突出表现", "相互作用"] {
+        assert!(!idioms.contains(&plain), "{plain} is no idiom");
+    }
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn scare_quoted_words_rank_below_coinages() {
+    let a = analyze(SAMPLE);
+    let score = |text| find(&a, text).score;
+    for scare in ["土地", "竞争", "合作", "县"] {
+        for coined in ["县域不经济", "数商兴农", "双倍增", "新农人"] {
+            assert!(score(scare) < score(coined), "{scare} ranks above {coined}");
+        }
+    }
+    assert!(a.slogans.windows(2).all(|w| w[0].score >= w[1].score), "slogans come ordered by score");
+}
+
+#[test]
+fn numbered_formulas_quoted_or_bare_with_their_expansions() {
+    let a = check(
+        FORMULAS,
+        &[
+            e("十四五", Numbered, 1),
+            e("两个确立", Numbered, 1),
+            e("四个意识", Numbered, 1).expands(&["政治意识", "大局意识", "核心意识", "看齐意识"]),
+            e("五位一体", Numbered, 1).expands(&["经济建设", "政治建设", "文化建设", "社会建设", "生态文明建设"]),
+            e("一带一路", Numbered, 2),
+            e("三农", Numbered, 1).expands(&["农业", "农村", "农民"]),
+            e("一老一小", Numbered, 1),
+            e("一村一品", Numbered, 1),
+            e("三个导向", Numbered, 1).expands(&["目标导向", "问题导向", "结果导向"]),
+            e("三张清单", Numbered, 1).expands(&["权力清单", "责任清单", "负面清单"]),
+            e("两个一批", Numbered, 1).expands(&["培育一批", "引进一批", "储备一批"]),
+            e("一心一意", Idiom, 1),
+        ],
+        &["三个月", "9.87万家", "20多年前"],
+    );
+    let warnings: Vec<(&str, String)> =
+        a.warnings.iter().map(|w| (w.kind.as_str(), slice(FORMULAS, w.start, w.end))).collect();
+    assert_eq!(warnings, [("expansion-count", "两个一批”（培育一批、引进一批、储备一批）".to_string())]);
+    assert!(a.warnings[0].message.contains("2") && a.warnings[0].message.contains("3"), "{}", a.warnings[0].message);
+}
+
+#[test]
+fn quotes_of_every_style_titles_and_quotations() {
+    check(
+        QUOTES,
+        &[
+            e("要把论文写在祖国大地上，把科技成果应用在实现现代化的伟大事业中。", Quotation, 1).said_by("A总书记"),
+            e("天下难事，必作于易；天下大事，必作于细。", Quotation, 1).said_by("古人"),
+            e("行之苟有恒，久久自芬芳。", Quotation, 1),
+            e("县域飞地", Quoted, 1),
+            e("园区共建", Quoted, 1),
+            e("一村一策", Numbered, 1),
+            e("学习‘三个务必’", Quoted, 1),
+            e("三个务必", Numbered, 1).expands(&[
+                "务必不忘初心牢记使命",
+                "务必谦虚谨慎艰苦奋斗",
+                "务必敢于斗争善于斗争",
+            ]),
+            e("习近平谈治国理政", Title, 1),
+            e("关于〈中共中央关于进一步全面深化改革、推进中国式现代化的决定〉的说明", Title, 1),
+            e("中共中央关于进一步全面深化改革、推进中国式现代化的决定", Title, 1),
+        ],
+        // A long quotation nobody is named as saying is a passage the speech cites, not a slogan.
+        &["我们这个地方底子薄"],
+    );
+}
+
+#[test]
+fn parallel_runs_and_their_frames() {
+    check(
+        PARALLEL,
+        &[
+            e("坚持稳中求进、坚持改革创新、坚持开放合作", Parallel, 1).frame("坚持…"),
+            e("居民收入稳步增长，城乡差距稳步缩小，生态环境稳步改善", Parallel, 1).frame("…稳步…"),
+            e("高端化、智能化、绿色化", Parallel, 1).frame("…化"),
+            e("百花齐放、百家争鸣", Parallel, 1).frame("百…"),
+            e("时不我待", Idiom, 1),
+            e("踔厉奋发", Idiom, 1),
+            e("新质生产力", Lexicon, 1),
+            e("高质量发展", Lexicon, 1),
+        ],
+        // Items with nothing in common are a list, not a parallel.
+        &["产业、项目"],
+    );
+}
+
+#[test]
+fn odd_inputs_yield_no_slogans_and_no_panic() {
+    for text in ["", "“", "”“", "《》", "“”", "\"", "一二三四五六七八九十", "、、、，，，", "“‘「『《〈"]
+    {
+        let a = analyze(text);
+        for s in &a.slogans {
+            for o in &s.occurrences {
+                assert_eq!(slice(text, o.start, o.end), s.text);
+            }
+        }
+    }
+}
