@@ -16,7 +16,7 @@ const WORDS = {
     textView: '文本', keepRemoved: '保留网页杂项（不去除）', asOneWord: '作为一个词',
     wordPlaceholder: '自定义词，如 飞地经济', addWord: '添加', results: '分析结果',
     terms: '词频', slogans: '提法', outline: '结构', pos: '词性', posAll: '全部', posNouns: '名词', posVerbs: '动词',
-    singles: '含单字词', csv: '下载 CSV', json: '下载 JSON', closeKwic: '关闭索引行',
+    singles: '含单字词', csv: '下载 CSV', json: '下载 JSON', closeKwic: '关闭索引行', kwic: '索引行（上下文）',
     chart: '高频词', cloud: '词云', table: '词频表',
     storageNote: '“在本机记住文本”默认关闭；勾选后，文本只保存在本浏览器的 localStorage 中，取消勾选或点“删除已记住的文本”即清除。',
     loading: '正在加载分析程序…', dictionary: '正在准备词典…', working: '分析中…',
@@ -39,7 +39,7 @@ const WORDS = {
     wordPlaceholder: 'Your own word, e.g. 飞地经济', addWord: 'Add', results: 'Results',
     terms: 'Terms', slogans: 'Slogans', outline: 'Outline', pos: 'Part of speech', posAll: 'all', posNouns: 'nouns',
     posVerbs: 'verbs', singles: 'Single characters', csv: 'Download CSV', json: 'Download JSON',
-    closeKwic: 'Close the concordance', chart: 'Top terms', cloud: 'Word cloud', table: 'Term table',
+    closeKwic: 'Close the concordance', kwic: 'Concordance (key word in context)', chart: 'Top terms', cloud: 'Word cloud', table: 'Term table',
     storageNote: '“Remember the text” is off by default; when ticked, the text is kept only in this browser’s localStorage and is deleted when you untick it or press “Delete the remembered text”.',
     loading: 'Loading the analyser…', dictionary: 'Preparing the dictionary…', working: 'Analysing…',
     done: (ms) => `Analysed in ${ms} ms`, failed: 'Analysis failed: ', kept: ' (your text is kept; edit it and try again)',
@@ -71,6 +71,7 @@ const state = {
   /** The term whose concordance is open; it is looked up again after each analysis. */
   term: null,
   run: 0,
+  status: { parts: [], isError: false },
 };
 
 const say = (key, ...args) => {
@@ -78,8 +79,18 @@ const say = (key, ...args) => {
   return typeof word === 'function' ? word(...args) : word;
 };
 
-function setStatus(message, isError = false) {
-  $('status').textContent = message;
+/**
+ * The status line, kept as what to say rather than as text, so a language switch says it again:
+ * each part is `[key, ...args]` from WORDS or literal text (an error's own message).
+ */
+function setStatus(parts, isError = false) {
+  state.status = { parts, isError };
+  renderStatus();
+}
+
+function renderStatus() {
+  const { parts, isError } = state.status;
+  $('status').textContent = parts.map((part) => (Array.isArray(part) ? say(...part) : part)).join('');
   $('status').classList.toggle('error', isError);
 }
 
@@ -151,7 +162,7 @@ async function run() {
   const runId = ++state.run;
   state.text = $('input').value;
   remember();
-  setStatus(say('working'));
+  setStatus([['working']]);
   const started = performance.now();
   try {
     const result = await analyze(state.text, options());
@@ -159,13 +170,13 @@ async function run() {
     state.result = result;
     state.highlight = null;
     renderAll();
-    setStatus(state.text.trim() ? say('done', Math.round(performance.now() - started)) : say('empty'));
+    setStatus(state.text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
     if (state.term) await showTerm(state.term);
     else closeKwic();
   } catch (error) {
     if (ignorable(error) || runId !== state.run) return;
     // The text stays in the textarea and the last good result stays on screen.
-    setStatus(say('failed') + messageOf(error) + say('kept'), true);
+    setStatus([['failed'], messageOf(error), ['kept']], true);
   }
 }
 
@@ -189,7 +200,7 @@ async function showTerm(term) {
     markActiveTerm();
     highlight(lines, 'term');
   } catch (error) {
-    if (!ignorable(error)) setStatus(say('failed') + messageOf(error), true);
+    if (!ignorable(error)) setStatus([['failed'], messageOf(error)], true);
   }
 }
 
@@ -226,21 +237,26 @@ function onPanelClick(event) {
   } else if (target.closest('#kwic')) {
     const span = { start: Number(start), end: Number(end) };
     highlight(state.highlight?.kind === 'term' ? state.highlight.spans : [span], 'term', span);
-  } else if (target.matches('[role=treeitem]') || target.closest('.row')) {
-    const item = target.closest('[role=treeitem]');
-    if (event.target.closest('.twisty')) toggle(item);
-    else activate(item);
+  } else if (target.matches('[role=treeitem]')) {
+    if (event.target.closest('.twisty')) toggle(target);
+    else activate(target);
   } else {
     highlight([{ start: Number(start), end: Number(end ?? Number(start) + 1) }], 'section');
   }
 }
 
 // ---- the outline tree (WAI-ARIA tree pattern) ------------------------------------------
+// Each treeitem is a section's row; the group of its children follows it (`aria-owns`).
 
+const childGroup = (item) => (item.hasAttribute('aria-expanded') ? item.nextElementSibling : null);
+const parentItem = (item) => item.closest('[role=group]')?.previousElementSibling ?? null;
+
+/** Items not inside a folded section, in document order: what the arrow keys walk. */
 const treeItems = () =>
-  [...$('outline').querySelectorAll('[role=treeitem]')].filter(
-    (item) => !item.parentElement.closest('[role=treeitem][aria-expanded=false]'),
-  );
+  [...$('outline').querySelectorAll('[role=treeitem]')].filter((item) => {
+    for (let up = parentItem(item); up; up = parentItem(up)) if (up.getAttribute('aria-expanded') === 'false') return false;
+    return true;
+  });
 
 function focusItem(item) {
   if (!item) return;
@@ -252,15 +268,14 @@ function focusItem(item) {
 function toggle(item, open = item.getAttribute('aria-expanded') !== 'true') {
   if (!item.hasAttribute('aria-expanded')) return;
   item.setAttribute('aria-expanded', String(open));
-  if (!open && item.contains(document.activeElement) && document.activeElement !== item) focusItem(item);
+  if (!open && childGroup(item).contains(document.activeElement)) focusItem(item);
 }
 
 function activate(item) {
-  focusItem(item);
   for (const other of $('outline').querySelectorAll('[aria-selected]')) other.removeAttribute('aria-selected');
   item.setAttribute('aria-selected', 'true');
   highlight([{ start: Number(item.dataset.start), end: Number(item.dataset.end) }], 'section');
-  item.focus();
+  focusItem(item);
 }
 
 function onTreeKey(event) {
@@ -275,9 +290,8 @@ function onTreeKey(event) {
     Home: () => focusItem(items[0]),
     End: () => focusItem(items[items.length - 1]),
     ArrowRight: () =>
-      expanded === 'false' ? toggle(item, true) : expanded === 'true' && focusItem(item.querySelector('[role=treeitem]')),
-    ArrowLeft: () =>
-      expanded === 'true' ? toggle(item, false) : focusItem(item.parentElement.closest('[role=treeitem]')),
+      expanded === 'false' ? toggle(item, true) : expanded === 'true' && focusItem(childGroup(item).querySelector('[role=treeitem]')),
+    ArrowLeft: () => (expanded === 'true' ? toggle(item, false) : focusItem(parentItem(item))),
     Enter: () => activate(item),
     ' ': () => activate(item),
   };
@@ -322,6 +336,7 @@ function setLang(lang) {
   $('lang').textContent = say('switchLang');
   $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN';
   $('lang').setAttribute('aria-label', say('switchLangLabel'));
+  renderStatus();
   if (state.result) {
     renderAll();
     if (state.term) showTerm(state.term);
@@ -344,11 +359,11 @@ function decode(bytes) {
 async function openFile(file) {
   if (!file) return;
   if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
-    setStatus(say('notText', file.name), true);
+    setStatus([['notText', file.name]], true);
     return;
   }
   $('input').value = decode(new Uint8Array(await file.arrayBuffer()));
-  setStatus(say('opened', file.name));
+  setStatus([['opened', file.name]]);
   await runNow();
 }
 
@@ -357,7 +372,7 @@ function remember() {
   try {
     localStorage.setItem(STORAGE_KEY, $('input').value);
   } catch (error) {
-    setStatus(say('storageFailed') + messageOf(error), true);
+    setStatus([['storageFailed'], messageOf(error)], true);
   }
 }
 
@@ -395,11 +410,11 @@ const wordOf = (text) => {
 function addWord(text) {
   const word = wordOf(text);
   if (!word) {
-    setStatus(say('badWord'), true);
+    setStatus([['badWord']], true);
     return;
   }
   if (!state.userWords.includes(word)) state.userWords = [...state.userWords, word];
-  setStatus(say('wordAdded', word));
+  setStatus([['wordAdded', word]]);
   runNow();
 }
 
@@ -456,29 +471,29 @@ $('remember').addEventListener('change', () => {
   $('forget').hidden = !$('remember').checked;
   if ($('remember').checked) {
     remember();
-    setStatus(say('remembered'));
+    setStatus([['remembered']]);
   } else {
     forget();
-    setStatus(say('forgotten'));
+    setStatus([['forgotten']]);
   }
 });
 $('forget').addEventListener('click', () => {
   forget();
-  setStatus(say('forgotten'));
+  setStatus([['forgotten']]);
 });
 for (const id of ['pos', 'singles', 'keep-removed']) $(id).addEventListener('change', runNow);
 $('csv').addEventListener('click', async () => {
   try {
     download('speechlens-terms.csv', 'text/csv;charset=utf-8', await termsCsv(state.text, options(), { lane: null }));
-    setStatus(say('csvDone'));
+    setStatus([['csvDone']]);
   } catch (error) {
-    setStatus(say('failed') + messageOf(error), true);
+    setStatus([['failed'], messageOf(error)], true);
   }
 });
 $('json').addEventListener('click', () => {
   if (!state.result) return;
   download('speechlens-result.json', 'application/json', JSON.stringify(state.result, null, 2));
-  setStatus(say('jsonDone'));
+  setStatus([['jsonDone']]);
 });
 $('kwic-close').addEventListener('click', closeKwic);
 $('add-selection').addEventListener('click', () => addWord(selectedWord() ?? ''));
@@ -500,8 +515,8 @@ for (const tab of tabs) {
 
 onProgress(({ stage, error }) => {
   if (state.result) return;
-  if (stage === 'loading' || stage === 'dictionary') setStatus(say(stage));
-  else if (stage === 'error') setStatus(say('loadFailed') + messageOf(error), true);
+  if (stage === 'loading' || stage === 'dictionary') setStatus([[stage]]);
+  else if (stage === 'error') setStatus([['loadFailed'], messageOf(error)], true);
 });
 restore();
 setLang(state.lang);

@@ -2,8 +2,10 @@
 // and fills the three panels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, out } from './harness.mjs';
+import { start, out, root } from './harness.mjs';
+import { openPage as open } from './page-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -50,12 +52,119 @@ test('empty, non-Chinese and 5 MB texts each give a result in the page', async (
   ]) {
     await page.$eval('#input', (el, t) => { el.value = t; }, text);
     await page.click('#analyze');
-    await page.waitForFunction(() => /完成|Done|失败|failed/.test(document.getElementById('status').textContent), null, { timeout: 120000 });
+    await page.waitForFunction(() => /完成|请粘贴|失败/.test(document.getElementById('status').textContent), null, { timeout: 120000 });
     const status = await page.textContent('#status');
-    assert.match(status, /完成|Done/, `${name}: ${status}`);
+    assert.match(status, name === 'empty' ? /请粘贴/ : /完成/, `${name}: ${status}`);
     assert.equal(await page.$eval('#input', (el) => el.value.length), text.length, `${name}: the text is kept`);
     await page.$eval('#status', (el) => { el.textContent = ''; });
   }
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const HAN = /[\u4e00-\u9fff]/;
+
+test('the English UI labels everything in English, and switches back', async () => {
+  const { page, errors } = await open(env);
+  await page.click('#lang');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.title(), /a lens for Chinese speeches/);
+  const texts = (selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(await texts('[role=tab]'), ['Terms', 'Slogans', 'Outline']);
+  assert.deepEqual(await texts('#terms th'), ['Term', 'Count ▼', 'Per 10k', 'POS', 'Spread']);
+  assert.deepEqual(await texts('#pos option'), ['all', 'nouns', 'verbs']);
+  assert.equal(await page.textContent('#analyze'), 'Analyze');
+  assert.equal(await page.textContent('#lang'), '中文');
+  assert.match(await page.textContent('#status'), /^Analysed in \d+ ms$/);
+  assert.match(await page.textContent('#stats'), /^\d+ Chinese characters · \d+ words · \d+ sentences/);
+  assert.match(await page.textContent('#terms caption'), /Term frequencies \(sorted by Count descending\)/);
+  assert.deepEqual(await texts('#outline dl.parts dt'), ['Title', 'Salutation', 'Announced', 'Closing']);
+  assert.match(await page.textContent('#outline li.issue'), /第三 is missing before 第四/);
+  const headings = await page.$$eval('#slogans section.slogans h3', (h) => h.map((x) => x.firstChild.textContent));
+  assert.ok(headings.length > 0 && headings.every((h) => !HAN.test(h)), headings.join(', '));
+  // No label of the page's own is left in Chinese (user text and examples aside).
+  const chinese = await page.$$eval('[data-i18n], [data-i18n-aria-label], #terms th, .legend, summary, h3',
+    (els) => els.map((e) => (e.dataset.i18nAriaLabel ? e.getAttribute('aria-label') : e.textContent)));
+  assert.deepEqual(chinese.filter((t) => HAN.test(t) && !/中文|e\.g\. 飞地经济/.test(t)), []);
+
+  await page.click('#lang');
+  assert.deepEqual(await texts('[role=tab]'), ['词频', '提法', '结构']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  // ?lang=en opens the page in English.
+  const { page: english } = await open(env, { lang: 'en' });
+  assert.equal(await english.textContent('#tab-outline'), 'Outline');
+  await english.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('tabs follow the ARIA tabs pattern by keyboard', async () => {
+  const { page, errors } = await open(env);
+  const selected = () => page.$$eval('[role=tab][aria-selected=true]', (t) => t.map((x) => x.id));
+  const shown = () => page.$$eval('[role=tabpanel]:not([hidden])', (p) => p.map((x) => x.id));
+  await page.focus('#tab-terms');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual([await selected(), await shown()], [['tab-slogans'], ['panel-slogans']]);
+  await page.keyboard.press('End');
+  assert.deepEqual([await selected(), await shown()], [['tab-outline'], ['panel-outline']]);
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await selected(), ['tab-terms'], 'wraps around');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-terms');
+  assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('axe finds no serious accessibility violation in the page, in either language', async () => {
+  const { page } = await open(env);
+  await page.click('#terms button.term');
+  await page.waitForSelector('#kwic table.kwic tr');
+  // Evaluated through the debugger protocol, so the page's CSP does not apply to axe itself.
+  await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  for (const tab of ['#tab-terms', '#tab-slogans', '#tab-outline']) {
+    await page.click(tab);
+    for (const lang of ['zh', 'en']) {
+      if ((await page.getAttribute('html', 'lang')).slice(0, 2) !== lang) await page.click('#lang');
+      const violations = await page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')})`));
+      assert.deepEqual(violations, [], `${tab} ${lang}`);
+    }
+  }
+  await page.close();
+});
+
+test('screenshots in zh and en at desktop and phone widths, and the print layout', async () => {
+  for (const lang of ['zh', 'en']) {
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      const { page, errors } = await open(env, { lang, width, height });
+      await page.click('#cloud .word');
+      await page.waitForSelector('#kwic table.kwic tr');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(out, `page-${lang}-${width}.png`) });
+      if (width < 500) {
+        await page.$eval('#results', (el) => el.scrollIntoView());
+        await page.screenshot({ path: join(out, `page-${lang}-${width}-terms.png`) });
+      }
+      await page.click('#tab-outline');
+      await page.click('#outline [role=tree] > li:nth-child(3) > [role=treeitem] .heading');
+      if (width < 500) await page.$eval('#results', (el) => el.scrollIntoView());
+      await page.screenshot({ path: join(out, `page-${lang}-${width}-outline.png`) });
+      await page.click('#tab-slogans');
+      if (width < 500) await page.$eval('#results', (el) => el.scrollIntoView());
+      await page.screenshot({ path: join(out, `page-${lang}-${width}-slogans.png`) });
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+  // Print: no controls, every panel in full.
+  const { page } = await open(env);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#input'), false);
+  assert.equal(await page.isVisible('[role=tablist]'), false);
+  for (const panel of ['#panel-terms', '#panel-slogans', '#panel-outline']) assert.equal(await page.isVisible(panel), true, panel);
+  await page.screenshot({ path: join(out, 'page-print.png'), fullPage: true });
   await page.close();
 });
