@@ -285,7 +285,7 @@ fn is_address(s: &str) -> bool {
             && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h) && chars > h.chars().count())
                 || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h))))
     };
-    !s.is_empty() && s.chars().count() <= 60 && s.split(['、', '，', ',']).all(term)
+    !s.is_empty() && short(s, 60) && s.split(['、', '，', ',']).all(term)
 }
 
 /// Mid-speech re-addresses of the audience in `range`: sentences that are only address terms
@@ -352,6 +352,11 @@ fn is_prose(line: &str) -> bool {
                 .ends_with(|c| is_sentence_end(c) || c == '：' || c == ':'))
 }
 
+/// At most `max` characters long, found without counting a long line to its end.
+fn short(s: &str, max: usize) -> bool {
+    s.chars().nth(max).is_none()
+}
+
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
 fn title_key(line: &str) -> String {
     line.chars().filter(|&c| !text::is_blank(c) && c != '的').collect()
@@ -359,19 +364,18 @@ fn title_key(line: &str) -> String {
 
 fn is_related_heading(line: &str) -> bool {
     let core = line.trim_matches(|c: char| is_blank(c) || "【】[]：:".contains(c));
-    core.chars().count() <= 8 && RELATED_HEADINGS.iter().any(|h| core.starts_with(h))
+    short(core, 8) && RELATED_HEADINGS.iter().any(|h| core.starts_with(h))
 }
 
 /// `首页 > 心得体会 > 学习材料 / 正文`, `当前位置：首页 > 新闻`.
 fn is_breadcrumb(line: &str) -> bool {
-    line.split(['>', '›', '»']).count() >= 3 && line.chars().count() < 80 && !line.contains(is_sentence_end)
+    short(line, 80) && line.split(['>', '›', '»']).count() >= 3 && !line.contains(is_sentence_end)
 }
 
 /// A line that is only a date and/or a time: `2023-12-28 12:54:02`, `2023年12月28日 来源：…` is a source line.
 fn is_timestamp(line: &str) -> bool {
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    digits >= 6
-        && line.chars().count() <= 25
+    short(line, 25)
+        && line.chars().filter(char::is_ascii_digit).count() >= 6
         && line.chars().all(|c| {
             c.is_ascii_digit()
                 || matches!(
@@ -383,9 +387,10 @@ fn is_timestamp(line: &str) -> bool {
 
 /// `下面是小编为大家整理的…,供大家参考。`, `本文仅供参考`.
 fn is_editor_note(line: &str) -> bool {
-    ["小编", "供大家参考", "欢迎阅读", "仅供参考", "版权归原作者", "点击下载", "免费下载"]
-        .iter()
-        .any(|m| line.contains(m))
+    short(line, 200)
+        && ["小编", "供大家参考", "欢迎阅读", "仅供参考", "版权归原作者", "点击下载", "免费下载"]
+            .iter()
+            .any(|m| line.contains(m))
 }
 
 /// `编者按：…`, `【编者按】…`, `原标题：…`, `核心提示：…`: the site's words before the speech.
@@ -396,8 +401,8 @@ fn is_editor_preface(line: &str) -> bool {
 
 /// `Tags: …`, `标签：…`.
 fn is_tags(line: &str) -> bool {
-    let head = line.trim_start().to_lowercase();
-    head.starts_with("tags") || head.starts_with("标签：") || head.starts_with("标签:") || head.starts_with("关键词：")
+    line.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("tags"))
+        || ["标签：", "标签:", "关键词："].iter().any(|m| line.starts_with(m))
 }
 
 /// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`, `分享到：`.
@@ -424,11 +429,14 @@ fn is_menu(line: &str) -> bool {
         "微信扫一扫",
         "字号",
     ];
-    line.chars().count() <= 40 && MENU.iter().any(|m| line.starts_with(m))
+    short(line, 40) && MENU.iter().any(|m| line.starts_with(m))
 }
 
 /// A line of nothing but bracketed page controls: `【字号 大 中 小】【打印】【关闭】`, `[打印本页] [关闭窗口]`.
 fn is_bracket_menu(line: &str) -> bool {
+    if !short(line, 60) {
+        return false;
+    }
     let mut depth = 0;
     let mut groups = 0;
     for c in line.chars() {
@@ -442,7 +450,7 @@ fn is_bracket_menu(line: &str) -> bool {
             _ => {}
         }
     }
-    groups > 0 && depth == 0 && line.chars().count() <= 60
+    groups > 0 && depth == 0
 }
 
 /// Labels of the fields a news page prints around an article.
@@ -468,7 +476,7 @@ fn is_source_line(line: &str) -> bool {
     let labelled =
         |at: &str| SOURCE_FIELDS.iter().any(|f| at.strip_prefix(f).is_some_and(|r| r.starts_with(['：', ':'])));
     labelled(line)
-        || (line.chars().count() <= 60
+        || (short(line, 60)
             && !line.contains(is_sentence_end)
             && line.char_indices().any(|(at, _)| labelled(&line[at..])))
 }
@@ -478,7 +486,7 @@ fn is_reporter_line(line: &str) -> bool {
     let Some((outlet, names)) = line.split_once("记者") else { return false };
     let names: Vec<&str> =
         names.split(|c: char| is_blank(c) || matches!(c, '、' | '/')).filter(|n| !n.is_empty()).collect();
-    outlet.chars().count() <= 10
+    short(outlet, 10)
         && !outlet.contains(is_clause_break)
         && !names.is_empty()
         && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han))
@@ -491,7 +499,8 @@ fn is_dateline_line(line: &str) -> bool {
 
 /// Site footers: copyright and registration lines.
 fn is_footer(line: &str) -> bool {
-    ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
+    short(line, 200)
+        && ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
 }
 
 /// A photo credit: `新华社记者 王晔 摄`, `本报记者 张三摄`, `新华社发（李四 摄）`, `视觉中国供图`, `张三 摄`.
@@ -499,7 +508,7 @@ fn is_credit(s: &str) -> bool {
     let s = s.trim_matches(|c: char| is_blank(c) || "（）()".contains(c));
     let credited = s.ends_with("摄影") || s.ends_with("供图") || s.ends_with("社发");
     let shot = s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄"));
-    s.chars().count() <= 30 && !s.contains(is_sentence_end) && (credited || shot)
+    short(s, 30) && !s.contains(is_sentence_end) && (credited || shot)
 }
 
 /// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）` on a line of their own.
@@ -510,11 +519,13 @@ fn is_photo_credit(line: &str) -> bool {
 /// A caption sentence with the credit after it: `…在长沙召开。（新华社记者 王晔 摄）`, `…会议现场。新华社记者 王晔 摄`.
 /// Speech never ends a paragraph with a photographer's name.
 fn is_credited_caption(line: &str) -> bool {
+    if !short(line, 200) {
+        return false;
+    }
     let bracketed = line.strip_suffix(['）', ')']).and_then(|s| s.rfind(['（', '('])).map(|open| &line[open..]);
     let after_stop =
         line.rfind(is_sentence_end).map(|at| &line[at + line[at..].chars().next().map_or(0, char::len_utf8)..]);
-    line.chars().count() <= 200
-        && (bracketed.is_some_and(is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && is_credit(s)))
+    bracketed.is_some_and(is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && is_credit(s))
 }
 
 /// `图为会议现场。`, `▲ 10月13日拍摄的会场。`, `（图片来源：视觉中国）`, `资料图片`.
@@ -532,14 +543,13 @@ fn is_picture_caption(line: &str) -> bool {
         "资料图片",
         "（资料图片",
     ];
-    line.chars().count() <= 120 && OPENINGS.iter().any(|o| line.starts_with(o))
+    short(line, 120) && OPENINGS.iter().any(|o| line.starts_with(o))
 }
 
 /// `（责任编辑：王宁）`, `（完）`, `【责任编辑：王宁】`.
 fn is_editor_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
-    core == "完"
-        || (core.chars().count() <= 20 && ["责任编辑", "编辑", "校对", "审核"].iter().any(|m| core.starts_with(m)))
+    core == "完" || (short(core, 20) && ["责任编辑", "编辑", "校对", "审核"].iter().any(|m| core.starts_with(m)))
 }
 
 /// A wire service's dateline and byline at the head of a text, by the word that ends the dateline;

@@ -202,7 +202,10 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
                 || (style.runs_inline() && after_clause)
                 || (style.follows_heading() && in_heading)
         };
-        if let Some((style, ordinal, len)) = match_marker(rest).filter(|(style, ..)| eligible(*style)) {
+        // Most characters follow a word: no marker can start there, so none is looked for.
+        let may_start = paragraph_start || after_break || after_clause || in_heading;
+        let found = if may_start { match_marker(rest) } else { None };
+        if let Some((style, ordinal, len)) = found.filter(|(style, ..)| eligible(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
             let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
             if counts {
@@ -272,8 +275,11 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
         let n = chinese_number(numeral)?;
         if let Some(after) = rest.strip_prefix('、') {
             // "一、二等奖" lists numbers; a section title follows with a word.
-            return (!after.starts_with(|c: char| split_han_numeral(&c.to_string()).0.len() == c.len_utf8()))
-                .then_some((Style::HanComma, n, numeral.len() + '、'.len_utf8()));
+            return (split_han_numeral(after).0.is_empty()).then_some((
+                Style::HanComma,
+                n,
+                numeral.len() + '、'.len_utf8(),
+            ));
         }
         if let Some(after) = rest.strip_prefix('是') {
             // "一是一、二是二" says a thing is itself, it numbers nothing.
