@@ -280,3 +280,87 @@ fn news_lead_before_the_speech_it_prints() {
     assert_eq!(announced, Some(("讲两点", Some(2))));
     assert_eq!(a.outline.sections.len(), 3);
 }
+
+/// Where a chrome line is put in a short speech.
+#[derive(Clone, Copy, Debug)]
+enum At {
+    Before,
+    Inside,
+    After,
+}
+
+/// A short speech with `line` put before, between or after its paragraphs.
+fn speech_with(line: &str, at: At) -> String {
+    let paragraphs = [
+        "同志们：",
+        "今年以来，全县上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，发展质量持续提升。",
+        "我们要坚定信心、真抓实干，推动县域经济高质量发展不断取得新成效，以优异成绩迎接新的一年。",
+    ];
+    let mut lines: Vec<&str> = paragraphs.to_vec();
+    let index = match at {
+        At::Before => 0,
+        At::Inside => 2,
+        At::After => 3,
+    };
+    lines.insert(index, line);
+    lines.join("\n")
+}
+
+#[test]
+fn each_chrome_shape_is_removed_with_its_kind() {
+    use At::*;
+    for (kind, line, at) in [
+        ("navigation", "当前位置：首页 > 新闻 > 正文", Before),
+        ("timestamp", "2023年12月28日 12:54", Before),
+        ("byline", "来源：新华网", Before),
+        ("byline", "2023-10-13 09:30 来源：人民网 作者：张三", Before),
+        ("byline", "本报记者 王五", Before),
+        ("byline", "新华社记者张三、李四", Before),
+        ("dateline", "本报讯（记者 王五）", Before),
+        ("dateline", "央视网消息（新闻联播）：", Before),
+        ("dateline", "新华社北京10月13日电 题：在全县经济工作会议上的讲话", Before),
+        ("editor-note", "【编者按】这是县委书记在全县经济工作会议上的讲话。", Before),
+        ("editor-note", "原标题：坚定信心 真抓实干", Before),
+        ("navigation", "[打印本页] [关闭窗口]", After),
+        ("navigation", "分享到：微信 微博", After),
+        ("navigation", "Copyright © 2023 县政府 版权所有", After),
+        ("tags", "标签：县域经济 高质量发展", After),
+        ("byline", "（责任编辑：王宁）", After),
+        ("byline", "【责任编辑：王宁】", Inside),
+        ("caption", "（新华社记者 李学仁 摄）", Inside),
+        ("caption", "新华社发（张三 摄）", Inside),
+        ("caption", "12月28日，全县经济工作会议召开。本报记者 张三摄", Inside),
+        ("caption", "会议现场。（视觉中国供图）", Inside),
+        ("caption", "▲ 12月28日拍摄的会场。", Inside),
+        ("caption", "（图片来源：县融媒体中心）", Inside),
+        ("related", "【延伸阅读】", After),
+    ] {
+        let text = speech_with(line, at);
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        let removed: Vec<(&str, &str)> = a.removed.iter().map(|r| (r.kind.as_str(), r.text.as_str())).collect();
+        assert_eq!(removed, [(kind, line)], "{line} {at:?}");
+        assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{line}");
+    }
+}
+
+#[test]
+fn speech_that_looks_like_chrome_stays() {
+    use At::*;
+    for (line, at) in [
+        ("来源于人民群众的实践，是我们一切工作的根本出发点和落脚点。", After),
+        ("来源：这句话出自县志，我们要记住它。", Inside),
+        ("新华社记者采访时，群众说出了心里话。", Inside),
+        ("2023年12月，我们召开了全县经济工作会议，部署了明年的重点任务。", Inside),
+        ("10月13日电视台播出了我县的专题报道，反响很好。", Inside),
+        ("据新华社消息，全国经济运行稳中向好。", Inside),
+        ("图书馆、文化馆要免费开放，让群众共享文化成果。", Inside),
+        ("同志们！", Inside),
+        ("最后，祝大家新年快乐！", After),
+        ("首先要明白这个道理。", After),
+    ] {
+        let text = speech_with(line, at);
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        assert!(a.removed.is_empty(), "{line}: {:?}", a.removed);
+        assert_eq!(slice(&text, a.body.start, a.body.end), text, "{line}");
+    }
+}
