@@ -105,8 +105,9 @@ pub struct Section {
     pub heading: String,
     /// Characters of speech in the section (without spaces).
     pub chars: u32,
-    /// `chars` as a share of the body's characters, 0..=1.
+    /// The section's Han characters as a share of the body's (`Stats.hanChars`), 0..=1.
     pub share: f64,
+    /// The section's Han characters read at `analyze::CHARS_PER_MINUTE`.
     pub speaking_minutes: f64,
     /// The section's most frequent terms.
     pub top_terms: Vec<String>,
@@ -194,7 +195,8 @@ pub struct Outline {
 /// Text judged not to be speech (page chrome) and left out of every analysis.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Removed {
-    /// `navigation`, `timestamp`, `editor-note`, `duplicate-title`, `tags`, `dateline`, `byline`, `caption`, …
+    /// `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `lead` (a news report's words
+    /// before the speech it prints), `tags`, `dateline`, `byline`, `caption`, `related` (a list of other articles).
     pub kind: String,
     pub text: String,
     pub start: u32,
@@ -221,6 +223,7 @@ pub struct Stats {
     pub tokens: u32,
     pub sentences: u32,
     pub paragraphs: u32,
+    /// The body's Han characters read at `analyze::CHARS_PER_MINUTE`.
     pub speaking_minutes: f64,
 }
 

@@ -243,6 +243,10 @@ export interface Outline {
   /** `count` is null for an unnumbered announcement (我谈几点体会). */
   announced?: Span & { count: number | null; text: string };
 }
+/**
+ * Page chrome left out of the analysis. `kind`: 'navigation' | 'timestamp' | 'editor-note' | 'title' |
+ * 'duplicate-title' | 'lead' | 'tags' | 'dateline' | 'byline' | 'caption' | 'related' (open: more may come).
+ */
 export interface Removed extends Span { kind: string; text: string }
 export interface Warning extends Span { kind: string; message: string }
 export interface Stats { chars: number; hanChars: number; tokens: number; sentences: number; paragraphs: number; speakingMinutes: number }
