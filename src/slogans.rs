@@ -219,15 +219,48 @@ pub fn marked_units(speech: &str) -> Vec<&str> {
     units
 }
 
-/// A lexicon word's category and, for an abbreviation, its items.
-type Known = (&'static str, Option<Vec<&'static str>>);
+/// What the lexicon knows of a word.
+struct Known {
+    /// A numbered formula by its shape (两个确立, filed under `party`) or filed as one (双倍增,
+    /// whose 倍 would read as a quantity). Worked out once here, not per occurrence.
+    numbered: bool,
+    /// The items an abbreviation stands for (`=a、b、c` in its note).
+    items: Option<Vec<&'static str>>,
+}
+
+/// FNV-1a, for the lexicon's map: it is looked up once per token, where std's SipHash costs more
+/// than the lookup. Its keys are fixed, so crafted input cannot pile collisions into it.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+type LexiconMap = HashMap<&'static str, Known, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The lexicon's words with what it knows of them.
-fn lexicon() -> &'static HashMap<&'static str, Known> {
-    static LEXICON: OnceLock<HashMap<&'static str, Known>> = OnceLock::new();
+fn lexicon() -> &'static LexiconMap {
+    static LEXICON: OnceLock<LexiconMap> = OnceLock::new();
     LEXICON.get_or_init(|| {
         lexicon_entries()
-            .map(|e| (e.word, (e.category, e.note.strip_prefix('=').map(|items| items.split('、').collect()))))
+            .map(|e| {
+                let numbered = e.category == "numbered" || formula_count(e.word).is_some();
+                (e.word, Known { numbered, items: e.note.strip_prefix('=').map(|items| items.split('、').collect()) })
+            })
             .collect()
     })
 }
@@ -280,15 +313,14 @@ fn formula_count(s: &str) -> Option<Option<u32>> {
     (chars[0] != '一' && !rest.is_empty() && rest.chars().all(is_han) && !is_quantity(&rest)).then_some(Some(number))
 }
 
-/// A numbered formula by its shape (两个确立, filed under `party`) or filed as one (双倍增, whose
-/// 倍 would read as a quantity).
+/// A numbered formula by its shape (三高四新) or as the lexicon files it.
 fn is_numbered(word: &str) -> bool {
-    formula_count(word).is_some() || lexicon().get(word).is_some_and(|(category, _)| *category == "numbered")
+    lexicon().get(word).map_or_else(|| formula_count(word).is_some(), |known| known.numbered)
 }
 
 /// The items a formula is known to stand for, from the lexicon.
 fn known_expansion(formula: &str) -> Option<&'static [&'static str]> {
-    lexicon().get(formula).and_then(|(_, items)| items.as_deref())
+    lexicon().get(formula).and_then(|known| known.items.as_deref())
 }
 
 /// How the text spells out a formula right after it, each with what it catches.
@@ -305,63 +337,71 @@ enum Spelled {
     Counted,
 }
 
-/// How far past a formula a counted spelling-out (一是…二是…) may run: a speech's items run to a
-/// few sentences each, and the bound keeps the scan linear when formulas crowd a line.
+/// How far past a formula a counted spelling-out (一是…二是…) may run: its items run to a few
+/// sentences each. The bound keeps the scan linear when formulas crowd one long line.
 const COUNTED_MAX_BYTES: usize = 3000;
 
 /// The items spelled out right after `at`, and where they end.
 fn expansion_after(speech: &str, at: usize) -> Option<(Vec<String>, usize)> {
-    EXPANSIONS.iter().find_map(|(shape, _)| spelled(speech, at, *shape))
+    EXPANSIONS.iter().find_map(|(shape, _)| spelled(&speech[at..], *shape)).map(|(items, end)| (items, at + end))
 }
 
-fn spelled(speech: &str, at: usize, shape: Spelled) -> Option<(Vec<String>, usize)> {
-    let rest = &speech[at..];
-    let clean = |items: Vec<&str>| -> Vec<String> {
-        items
-            .into_iter()
-            .map(|i| i.trim_matches(|c: char| is_blank(c) || c.is_ascii_punctuation()).to_string())
-            .collect()
-    };
-    let short =
-        |items: &[String]| items.len() >= 2 && items.iter().all(|i| (1..=ITEM_MAX_CHARS).contains(&i.chars().count()));
+/// Short items separated by `separators` up to the first `end`, read lazily: the first item too
+/// long or a line end gives up, so prose after a colon costs a few characters, not the line.
+fn short_items<'t>(text: &'t str, separators: &[char], end: impl Fn(char) -> bool) -> Option<(Vec<&'t str>, usize)> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if separators.contains(&c) || end(c) {
+            items.push(text[start..at].trim_matches(|c: char| is_blank(c) || c.is_ascii_punctuation()));
+            start = at + c.len_utf8();
+            if end(c) {
+                return (items.len() >= 2 && items.iter().all(|i| !i.is_empty())).then_some((items, start));
+            }
+        } else if c == '\n' || at - start > ITEM_MAX_CHARS * 4 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The items `rest` opens with in `shape`, and where in `rest` they end.
+fn spelled(rest: &str, shape: Spelled) -> Option<(Vec<String>, usize)> {
+    let owned = |(items, end): (Vec<&str>, usize)| (items.into_iter().map(str::to_string).collect(), end);
+    let offset = |inner: &str| rest.len() - inner.len();
     match shape {
         Spelled::Parenthesised => {
             let inner = rest.strip_prefix(['(', '（'])?;
-            let close = inner.find([')', '）', '\n'])?;
-            let mark = inner[close..].chars().next().filter(|c| *c != '\n')?;
-            let items = clean(inner[..close].split(['、', '，', ',']).collect());
-            short(&items).then(|| (items, speech.len() - inner.len() + close + mark.len_utf8()))
+            short_items(inner, &['、', '，', ','], |c| matches!(c, ')' | '）'))
+                .map(|(items, end)| owned((items, offset(inner) + end)))
         }
         Spelled::ColonList => {
             let inner = rest.strip_prefix(['：', ':'])?;
-            let end = inner.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(inner.len());
-            let items = clean(inner[..end].split('、').collect());
-            short(&items).then(|| (items, at + (rest.len() - inner.len()) + end))
+            // The last item ends at the sentence's end, which is not part of the list.
+            short_items(inner, &['、'], is_sentence_end).map(|(items, end)| {
+                owned((items, offset(inner) + end - inner[..end].chars().last().map_or(0, char::len_utf8)))
+            })
         }
         Spelled::Counted => {
             let inner = rest.strip_prefix(['：', ':'])?.trim_start_matches(is_blank);
-            let base = speech.len() - inner.len();
-            let window = &speech[base..floor_boundary(speech, base + COUNTED_MAX_BYTES)];
-            let window = &window[..window.find('\n').unwrap_or(window.len())];
+            if !inner.starts_with("一是") {
+                return None;
+            }
+            let inner = &inner[..floor_boundary(inner, COUNTED_MAX_BYTES)];
+            let inner = &inner[..inner.find('\n').unwrap_or(inner.len())];
             let mut items = Vec::new();
             let mut from = 0;
-            let mut end = base;
             for n in 1.. {
                 let marker = format!("{}是", crate::text::chinese_numeral(n));
-                let Some(found) = window[from..].find(&marker).map(|f| from + f) else { break };
-                if n == 1 && found != 0 {
-                    return None;
-                }
+                let Some(found) = inner[from..].find(&marker).map(|f| from + f) else { break };
                 let item_start = found + marker.len();
-                let item_len = window[item_start..]
-                    .find(|c: char| crate::text::is_clause_break(c) || c == '\n')
-                    .unwrap_or(window.len() - item_start);
-                items.push(window[item_start..item_start + item_len].to_string());
+                let item_len =
+                    inner[item_start..].find(crate::text::is_clause_break).unwrap_or(inner.len() - item_start);
+                items.push(inner[item_start..item_start + item_len].trim_matches(is_blank).to_string());
                 from = item_start + item_len;
-                end = base + from;
             }
-            let items = clean(items.iter().map(String::as_str).collect());
-            short(&items).then_some((items, end))
+            let fits = items.len() >= 2 && items.iter().all(|i| (1..=ITEM_MAX_CHARS).contains(&i.chars().count()));
+            fits.then(|| (items, offset(inner) + from))
         }
     }
 }
@@ -425,14 +465,14 @@ struct Dictionary<'j> {
 impl Dictionary<'_> {
     /// The tag jieba's dictionary gives `word` as one word.
     fn tag(&mut self, word: &str) -> Option<&str> {
-        let jieba = self.jieba;
-        self.tags
-            .entry(word.to_string())
-            .or_insert_with(|| match jieba.tag(word, false).as_slice() {
+        if !self.tags.contains_key(word) {
+            let tag = match self.jieba.tag(word, false).as_slice() {
                 [one] if one.word == word => Some(one.tag.to_string()),
                 _ => None,
-            })
-            .as_deref()
+            };
+            self.tags.insert(word.to_string(), tag);
+        }
+        self.tags.get(word).and_then(Option::as_deref)
     }
 
     /// 成语 (`i`: 奋发有为, 一枝独秀) and set expressions (`l`: 遥遥领先, 真抓实干). jieba also tags
@@ -499,9 +539,12 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
     let mut title_at = titles.iter().peekable();
     for tok in tokens {
         let word = &speech[tok.range()];
-        let kind = if let Some(&kind) = phrase_kinds.get(word) {
-            // Said bare, a phrase the speech quotes is still the slogan; one character is only itself where quoted.
-            (word.chars().count() >= 2).then_some(kind)
+        // Every kind below is two characters or more; most tokens are one (的, 要, a comma).
+        // Said bare, a phrase the speech quotes is still the slogan; one character is only itself where quoted.
+        let kind = if word.chars().nth(1).is_none() {
+            None
+        } else if let Some(&kind) = phrase_kinds.get(word) {
+            Some(kind)
         } else if lexicon().contains_key(word) {
             Some(if is_numbered(word) { SloganKind::Numbered } else { SloganKind::Lexicon })
         } else {
@@ -622,25 +665,48 @@ struct Frame<'s> {
     suffix: &'s str,
     /// Where in the first item are character pairs every item holds (不断 in 整体实力不断增强).
     /// Pairs, not jieba's words: jieba may fuse the frame with an item (稳步增长 beside 稳步/缩小).
-    shared: Vec<Range<usize>>,
+    shared: Vec<(Range<usize>, u64)>,
     shortest: usize,
     longest: usize,
 }
 
-/// The character pairs of `item`, by byte range.
-fn pairs(item: &str) -> Vec<Range<usize>> {
-    let starts: Vec<usize> = item.char_indices().map(|(i, _)| i).chain([item.len()]).collect();
-    starts.windows(3).map(|w| w[0]..w[2]).collect()
+/// Whether two items may share a frame at all: an edge character or a character pair. Most
+/// neighbouring clauses share nothing, and this answers for them without building a [`Frame`].
+fn may_share(a: &str, b: &str) -> bool {
+    // One bit per pair, hashed into 64: a false "may" only costs building the frame.
+    let bit = |pair: u64| 1u64 << (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+    let seen = pairs(a).fold(0u64, |bits, (_, pair)| bits | bit(pair));
+    a.chars().next() == b.chars().next()
+        || a.chars().next_back() == b.chars().next_back()
+        || pairs(b).any(|(_, pair)| seen & bit(pair) != 0)
+}
+
+/// The character pairs of `item`: where each is and the pair as one number, so that comparing
+/// two items' pairs costs integer compares.
+fn pairs(item: &str) -> impl Iterator<Item = (Range<usize>, u64)> + '_ {
+    let mut chars = item.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (at, a) = chars.next()?;
+        let &(next, b) = chars.peek()?;
+        Some((at..next + b.len_utf8(), (a as u64) << 32 | b as u64))
+    })
 }
 
 impl<'s> Frame<'s> {
     fn new(item: &'s str) -> Frame<'s> {
         let chars = item.chars().count();
-        Frame { first: item, prefix: item, suffix: item, shared: pairs(item), shortest: chars, longest: chars }
+        Frame {
+            first: item,
+            prefix: item,
+            suffix: item,
+            shared: pairs(item).collect(),
+            shortest: chars,
+            longest: chars,
+        }
     }
 
     fn with(&self, item: &'s str) -> Frame<'s> {
-        let held: Vec<&str> = pairs(item).into_iter().map(|r| &item[r]).collect();
+        let held: Vec<u64> = pairs(item).map(|(_, pair)| pair).collect();
         let chars = item.chars().count();
         let prefix_len: usize =
             self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
@@ -656,37 +722,47 @@ impl<'s> Frame<'s> {
             first: self.first,
             prefix: &self.prefix[..prefix_len],
             suffix: &self.suffix[self.suffix.len() - suffix_len..],
-            shared: self.shared.iter().filter(|r| held.contains(&&self.first[(*r).clone()])).cloned().collect(),
+            shared: self.shared.iter().filter(|(_, pair)| held.contains(pair)).cloned().collect(),
             shortest: self.shortest.min(chars),
             longest: self.longest.max(chars),
         }
     }
 
-    /// The frame as shown (`…化`, `坚持…`, `…不断…`), when the items share one: an affix that
-    /// leaves every item something of its own, or failing that a shared word; items of like length.
+    /// The frame as shown (`…化`, `坚持…`, `…不断…`), when the items share one.
     fn shown(&self) -> Option<String> {
+        self.shared_part()
+            .map(|(before, inner, after)| if inner { format!("…{before}…") } else { format!("{before}…{after}") })
+    }
+
+    /// What the items share, without building it: an affix that leaves every item something of
+    /// its own, or failing that the longest stretch of shared pairs inside (`true`); items of like
+    /// length, and not function words alone.
+    fn shared_part(&self) -> Option<(&'s str, bool, &'s str)> {
         let meaningful = |s: &str| s.chars().any(|c| is_han(c) && !FRAME_FILLERS.contains(c));
         if self.longest > self.shortest * 2 || self.shortest < 2 {
             return None;
         }
-        let affix = self.prefix.chars().count() + self.suffix.chars().count();
-        if affix > 0 && affix < self.shortest && meaningful(&format!("{}{}", self.prefix, self.suffix)) {
-            return Some(format!("{}…{}", self.prefix, self.suffix));
+        let affix = self.affix_chars();
+        if affix > 0 && affix < self.shortest && (meaningful(self.prefix) || meaningful(self.suffix)) {
+            return Some((self.prefix, false, self.suffix));
         }
-        // The longest stretch of shared pairs: overlapping pairs (不断, 断增) join into one.
-        let mut stretches: Vec<Range<usize>> = Vec::new();
-        for r in &self.shared {
-            match stretches.last_mut() {
-                Some(last) if r.start < last.end => last.end = r.end,
-                _ => stretches.push(r.clone()),
+        // Overlapping pairs (不断, 断增) join into one stretch.
+        let mut best: Option<&str> = None;
+        let mut stretch: Option<Range<usize>> = None;
+        for r in self.shared.iter().map(|(r, _)| r).chain([&(usize::MAX..usize::MAX)]) {
+            match stretch.as_mut() {
+                Some(s) if r.start < s.end => s.end = r.end,
+                _ => {
+                    if let Some(done) = stretch.replace(r.clone()).filter(|d| d.end != usize::MAX) {
+                        let word = &self.first[done];
+                        if meaningful(word) && best.is_none_or(|b| b.len() < word.len()) {
+                            best = Some(word);
+                        }
+                    }
+                }
             }
         }
-        stretches
-            .into_iter()
-            .map(|r| &self.first[r])
-            .filter(|w| meaningful(w))
-            .max_by_key(|w| w.len())
-            .map(|w| format!("…{w}…"))
+        best.map(|w| (w, true, ""))
     }
 
     /// How much of the frame is prefix and suffix: a run that shares an edge (坚持…) is framed
@@ -705,19 +781,24 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
     let clauses = clauses(speech);
     let is_item = |r: &Range<usize>| {
         let s = &speech[r.clone()];
-        (2..=ITEM_MAX_CHARS).contains(&s.chars().count()) && s.chars().all(is_han)
+        s.len() <= ITEM_MAX_CHARS * 4 && (2..=ITEM_MAX_CHARS).contains(&s.chars().count()) && s.chars().all(is_han)
     };
     let chars = |r: &Range<usize>| speech[r.clone()].chars().count();
     // The last `n` characters of `r` (`from_end`) or its first: cut on the nearest word boundary
     // inward (近年来整体实力不断增强 → 整体实力不断增强), or exactly where jieba's words straddle the
     // cut (绿色/化发展 → 绿色化). The frame check decides which, if either, is an item.
     let cuts = |r: &Range<usize>, n: usize, from_end: bool| -> Vec<Range<usize>> {
+        // Counted from the cut's side, so a clause as long as a 10 MB line costs `n` steps.
         let s = &speech[r.clone()];
-        let total = s.chars().count();
-        if total <= n {
+        let edge = if from_end {
+            s.char_indices().rev().nth(n).map(|(i, c)| i + c.len_utf8())
+        } else {
+            s.char_indices().nth(n).map(|(i, _)| i)
+        };
+        let Some(edge) = edge.filter(|&e| 0 < e && e < s.len()) else {
             return Some(r.clone()).filter(is_item).into_iter().collect();
-        }
-        let at = r.start + s.char_indices().nth(if from_end { total - n } else { n }).map_or(s.len(), |(i, _)| i);
+        };
+        let at = r.start + edge;
         let k = tokens.partition_point(|t| t.start < at);
         let snapped = match tokens.get(k) {
             Some(t) if t.start == at => at,
@@ -733,7 +814,7 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
         }
         out
     };
-    let framed = |frame: &Frame<'_>| frame.shown().is_some();
+    let framed = |frame: &Frame<'_>| frame.shared_part().is_some();
 
     let mut out = Vec::new();
     let mut i = 0;
@@ -744,16 +825,23 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             continue;
         }
         let whole = is_item(&clauses[i].range).then(|| clauses[i].range.clone());
-        let mut firsts: Vec<Range<usize>> =
-            whole.into_iter().chain(cuts(&clauses[i].range, chars(&second), true)).collect();
-        let pair = |first: &Range<usize>| Frame::new(&speech[first.clone()]).with(&speech[second.clone()]);
-        // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
-        firsts.sort_by_key(|f| std::cmp::Reverse(pair(f).affix_chars()));
-        for first in &firsts {
-            let mut frame = pair(first);
-            if !framed(&frame) {
-                continue;
+        let mut firsts: Vec<Range<usize>> = whole.into_iter().collect();
+        if firsts.is_empty() || chars(&clauses[i].range) > chars(&second) {
+            for cut in cuts(&clauses[i].range, chars(&second), true) {
+                if !firsts.contains(&cut) {
+                    firsts.push(cut);
+                }
             }
+        }
+        let mut framed_pairs: Vec<(&Range<usize>, Frame)> = firsts
+            .iter()
+            .filter(|first| may_share(&speech[(*first).clone()], &speech[second.clone()]))
+            .map(|first| (first, Frame::new(&speech[first.clone()]).with(&speech[second.clone()])))
+            .filter(|(_, frame)| framed(frame))
+            .collect();
+        // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
+        framed_pairs.sort_by_key(|(_, frame)| std::cmp::Reverse(frame.affix_chars()));
+        for (first, mut frame) in framed_pairs {
             let mut items = vec![first.clone(), second.clone()];
             let mut j = i + 2;
             let mut cut_short = false;
@@ -954,7 +1042,7 @@ mod tests {
     fn each_spelling_out_shape_reads_its_example() {
         for (shape, example) in EXPANSIONS {
             let after = example.find('”').map(|i| i + '”'.len_utf8()).unwrap_or(0);
-            let (items, _) = spelled(example, after, *shape).unwrap_or_else(|| panic!("{example}"));
+            let (items, _) = spelled(&example[after..], *shape).unwrap_or_else(|| panic!("{example}"));
             assert!(items.len() >= 2, "{example}: {items:?}");
         }
     }
