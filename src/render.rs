@@ -761,16 +761,15 @@ fn render_section(
         return Ok(());
     }
     *budget -= 1;
-    // As in the WAI-ARIA navigation treeview: the row is the treeitem (so its name is its own
-    // text, not its children's) and owns the group of children that follows it.
+    // No aria-label: the item is named by its content, and browsers leave the nested group out
+    // of a treeitem's name (an explicit label would hide the row's figures from the name).
     let li = dom.add(parent, "li", "section", None)?;
-    li.set_attribute("role", "none")?;
+    li.set_attribute("role", "treeitem")?;
+    li.set_attribute("aria-level", &s.level.to_string())?;
+    li.set_attribute("tabindex", "-1")?;
+    li.set_attribute("data-start", &s.start.to_string())?;
+    li.set_attribute("data-end", &s.end.to_string())?;
     let row = dom.add(&li, "div", "row", None)?;
-    row.set_attribute("role", "treeitem")?;
-    row.set_attribute("aria-level", &s.level.to_string())?;
-    row.set_attribute("tabindex", "-1")?;
-    row.set_attribute("data-start", &s.start.to_string())?;
-    row.set_attribute("data-end", &s.end.to_string())?;
     let twisty = dom.add(&row, "span", "twisty", None)?;
     twisty.set_attribute("aria-hidden", "true")?;
     dom.add(&row, "span", "marker", Some(&s.marker))?;
@@ -792,11 +791,8 @@ fn render_section(
         dom.add(&row, "span", "top", Some(&s.top_terms.join(" · ")))?;
     }
     if !s.children.is_empty() {
-        let id = format!("section-{}-parts", s.start);
-        row.set_attribute("aria-expanded", "true")?;
-        row.set_attribute("aria-owns", &id)?;
+        li.set_attribute("aria-expanded", "true")?;
         let group = dom.add(&li, "ul", "", None)?;
-        group.set_id(&id);
         group.set_attribute("role", "group")?;
         for c in &s.children {
             render_section(dom, &group, c, lang, messages, budget)?;

@@ -238,6 +238,7 @@ function onPanelClick(event) {
     const span = { start: Number(start), end: Number(end) };
     highlight(state.highlight?.kind === 'term' ? state.highlight.spans : [span], 'term', span);
   } else if (target.matches('[role=treeitem]')) {
+    // A click inside a child's group belongs to that child, found first by closest().
     if (event.target.closest('.twisty')) toggle(target);
     else activate(target);
   } else {
@@ -246,10 +247,10 @@ function onPanelClick(event) {
 }
 
 // ---- the outline tree (WAI-ARIA tree pattern) ------------------------------------------
-// Each treeitem is a section's row; the group of its children follows it (`aria-owns`).
+// Each treeitem holds its row and, when it has parts, their group.
 
-const childGroup = (item) => (item.hasAttribute('aria-expanded') ? item.nextElementSibling : null);
-const parentItem = (item) => item.closest('[role=group]')?.previousElementSibling ?? null;
+const childGroup = (item) => item.querySelector(':scope > [role=group]');
+const parentItem = (item) => item.parentElement.closest('[role=treeitem]');
 
 /** Items not inside a folded section, in document order: what the arrow keys walk. */
 const treeItems = () =>

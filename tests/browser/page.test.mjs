@@ -149,7 +149,7 @@ test('screenshots in zh and en at desktop and phone widths, and the print layout
         await page.screenshot({ path: join(out, `page-${lang}-${width}-terms.png`) });
       }
       await page.click('#tab-outline');
-      await page.click('#outline [role=tree] > li:nth-child(3) > [role=treeitem] .heading');
+      await page.click('#outline [role=tree] > [role=treeitem]:nth-child(3) > .row .heading');
       if (width < 500) await page.$eval('#results', (el) => el.scrollIntoView());
       await page.screenshot({ path: join(out, `page-${lang}-${width}-outline.png`) });
       await page.click('#tab-slogans');
