@@ -90,16 +90,15 @@ const ADDRESS_TAILS: &[&str] = &[
 
 /// How a speech signs off; a run of sentences holding these at the end of the speech is its closing.
 const CLOSINGS: &[&str] = &[
-    "谢谢大家",   // 发言完毕，不当之处，请同志们批评指正，谢谢大家！
-    "谢谢各位",   // 谢谢各位！
-    "发言完毕",   // 我的发言完毕。
-    "汇报完毕",   // 以上汇报完毕。
-    "批评指正",   // 不当之处，请批评指正。
-    "讲到这里",   // 我就讲到这里。
-    "谢谢！",     // 谢谢！
-    "谢谢!",      // 谢谢!
-    "谢谢聆听",   // 谢谢聆听！
-    "谢谢大家的", // 谢谢大家的聆听。
+    "谢谢大家", // 发言完毕，不当之处，请同志们批评指正，谢谢大家！
+    "谢谢各位", // 谢谢各位！
+    "发言完毕", // 我的发言完毕。
+    "汇报完毕", // 以上汇报完毕。
+    "批评指正", // 不当之处，请批评指正。
+    "讲到这里", // 我就讲到这里。
+    "谢谢！",   // 谢谢！
+    "谢谢!",    // 谢谢!
+    "谢谢聆听", // 谢谢聆听！
 ];
 
 /// What may close a sentence after its stop: `……批评指正。”`.
@@ -255,13 +254,14 @@ pub fn mask(text: &str, cleaned: &Cleaned) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Where in `line` a salutation stands, up to and including its colon: at the line's start
-/// (`同志们：`, `尊敬的各位领导、各位来宾：`) or after a flattened page's menus.
+/// Where in `line` a salutation stands, up to and including its colon (or ！, as diplomatic
+/// speeches open `女士们、先生们、朋友们！`): at the line's start (`同志们：`,
+/// `尊敬的各位领导、各位来宾：`) or after a flattened page's menus.
 fn salutation_in(line: &str) -> Option<Range<usize>> {
     let colons = line
         .char_indices()
         .take_while(|&(at, _)| at < SALUTATION_SEARCH_BYTES)
-        .filter(|&(_, c)| matches!(c, '：' | ':'));
+        .filter(|&(_, c)| matches!(c, '：' | ':' | '！' | '!'));
     for (colon, c) in colons {
         let end = colon + c.len_utf8();
         if is_address(&line[..colon]) {
