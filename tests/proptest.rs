@@ -1,0 +1,325 @@
+//! No input breaks the analysis: arbitrary Unicode and speech-shaped noise through `analyze`,
+//! `segment`, `concordance` and `terms_csv`, every output held to `support/invariants.rs`.
+//!
+//! `PROPTEST_CASES=100000 cargo test --release --test proptest` is the long run; the default
+//! case counts keep `cargo test` quick. The fuzz targets in `fuzz/` explore the same space
+//! coverage-guided.
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use invariants::{check_analysis, check_concordance, check_csv, check_tokens};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use speechlens::terms::PosFilter;
+use speechlens::{Analyzer, ErrorKind, MAX_INPUT_UNITS, Options};
+
+/// Pieces pasted speeches are made of, and the odd things pasted with them. Each line is one
+/// family of input the issue names; the generator strings them together in any order.
+const PIECES: &[&str] = &[
+    // Speech: markers of every outline style, with and without their punctuation.
+    "第一，",
+    "第二,",
+    "第四：",
+    "第十一、",
+    "一、",
+    "二、",
+    "三、",
+    "（一）",
+    "(二)",
+    "（三）",
+    "1.",
+    "2．",
+    "3、",
+    "一是",
+    "二是",
+    "三是",
+    "首先，",
+    "其次，",
+    "再次，",
+    "最后，",
+    "第一章",
+    "第一部分",
+    "第一条",
+    // Speech: words, formulations, numbered formulas, announcements, salutations and closings.
+    "要推动县域经济高质量发展",
+    "新质生产力",
+    "三高四新",
+    "数商兴农",
+    "四个全面",
+    "我谈几点体会",
+    "讲四个方面",
+    "同志们：",
+    "女士们、先生们、朋友们！",
+    "谢谢大家！",
+    "正如习近平总书记所说，",
+    "科技创新",
+    "不断",
+    "化",
+    // Quote marks and titles, opened, closed and stray.
+    "“",
+    "”",
+    "「",
+    "」",
+    "『",
+    "』",
+    "\"",
+    "《",
+    "》",
+    "〈",
+    "〉",
+    "“县域不经济”",
+    "《决定》",
+    "'",
+    "‘",
+    "’",
+    // Punctuation only, full-width and ASCII.
+    "。",
+    "，",
+    "、",
+    "；",
+    "：",
+    "！",
+    "？",
+    "…",
+    "……",
+    "——",
+    "·",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "-",
+    "(",
+    ")",
+    // Digits, Latin, full-width forms, traditional characters, other scripts.
+    "0",
+    "12",
+    "2024年",
+    "1.5万",
+    "３．",
+    "ＡＢＣ",
+    "１２３",
+    "ｈｔｔｐ",
+    "Hello",
+    "GDP",
+    "e.g.",
+    "經濟發展",
+    "國家",
+    "長江經濟帶",
+    "한국어",
+    "日本語の文章",
+    "Русский",
+    "العربية",
+    "עברית",
+    "ไทย",
+    "हिन्दी",
+    // Astral, combining, zero-width, bidi and variation characters.
+    "😀",
+    "👨‍👩‍👧",
+    "🇨🇳",
+    "𠀀",
+    "𪚥",
+    "e\u{301}",
+    "\u{200B}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{202E}",
+    "\u{FE0F}",
+    "\u{E000}",
+    // Control characters, NUL, every line break, blanks.
+    "\0",
+    "\u{1}",
+    "\u{7}",
+    "\u{1B}[31m",
+    "\u{7F}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\t",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n\n",
+    " ",
+    "\u{A0}\u{A0}",
+    "\u{3000}",
+    "\u{FFFD}",
+    "\u{FFFF}",
+    // Page chrome and markup.
+    "责任编辑：张三",
+    "来源：新华社",
+    "2024-03-05 10:00",
+    "Tags:",
+    "<img src=x onerror=alert(1)>",
+    "</textarea><script>alert(1)</script>",
+    "&lt;b&gt;",
+    "javascript:alert(1)",
+    "=HYPERLINK(\"x\")",
+    "+1",
+    "@SUM(A1)",
+];
+
+/// A speech-shaped text: pieces in any order, any number of times.
+fn speechlike() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|p| p.concat())
+}
+
+/// Any Unicode text, or a speech-shaped one, or the two spliced.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => any::<String>(),
+        3 => speechlike(),
+        2 => (speechlike(), any::<String>(), speechlike()).prop_map(|(a, b, c)| a + &b + &c),
+        // One piece many times on one line: runs of markers, quote marks, digits or Latin.
+        1 => (prop::sample::select(PIECES), 1..3000usize).prop_map(|(p, n)| p.replace('\n', " ").repeat(n)),
+    ]
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        0..4usize,
+        prop::sample::select(vec![PosFilter::All, PosFilter::Nouns, PosFilter::Verbs]),
+        prop_oneof![Just(500usize), 0..20usize],
+        prop::collection::vec(prop_oneof![prop::sample::select(PIECES).prop_map(String::from), any::<String>()], 0..3),
+    )
+        .prop_map(|(hmm, keep_removed, min_chars, pos, max_terms, user_words)| Options {
+            hmm,
+            keep_removed,
+            min_chars,
+            pos,
+            max_terms,
+            user_words,
+        })
+}
+
+/// Case counts small enough for `cargo test`; `PROPTEST_CASES` overrides them. Failures found
+/// are replayed first on every later run from `tests/proptest-regressions.txt` (commit it).
+fn cases(default: u32) -> ProptestConfig {
+    let mut config = ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions.txt"))),
+        ..ProptestConfig::default()
+    };
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default;
+    }
+    config
+}
+
+proptest! {
+    #![proptest_config(cases(160))]
+
+    #[test]
+    fn analyze_holds_its_invariants(text in any_text(), options in options()) {
+        let analysis = Analyzer::new().analyze(&text, &options).expect("text under the limit gives a result");
+        check_analysis(&text, &analysis);
+    }
+
+    #[test]
+    fn segment_tiles_the_text(text in any_text(), hmm in any::<bool>(), words in prop::collection::vec(prop::sample::select(PIECES), 0..3)) {
+        let mut analyzer = Analyzer::new();
+        analyzer.add_words(words);
+        check_tokens(&text, &analyzer.segment(&text, hmm).expect("a segmentation"));
+    }
+
+    #[test]
+    fn concordance_and_csv_hold(text in any_text(), term in prop_oneof![prop::sample::select(PIECES).prop_map(String::from), any::<String>()], width in 0..40usize) {
+        let analyzer = Analyzer::new();
+        let options = Options::default();
+        check_concordance(&text, &analyzer.concordance(&text, &term, width, &options).expect("concordance"));
+        // A term the table holds is found at least once where it is first counted.
+        let analysis = analyzer.analyze(&text, &options).expect("analysis");
+        if let Some(t) = analysis.terms.first() {
+            let lines = analyzer.concordance(&text, &t.term, width, &options).expect("concordance");
+            check_concordance(&text, &lines);
+            prop_assert!(!lines.is_empty(), "term {:?} counted {} times but no concordance line", t.term, t.count);
+        }
+        check_csv(&analyzer.terms_csv(&text, &options).expect("CSV"));
+    }
+}
+
+/// Inputs the issue names, each held to the invariants: not random, so always tried.
+#[test]
+fn named_odd_inputs_hold_their_invariants() {
+    let analyzer = Analyzer::new();
+    let nested_quotes = "“".repeat(5000) + "县域" + &"”".repeat(5000);
+    let markers = "一、".repeat(5000);
+    let many_sections = (1..=300).map(|n| format!("{n}. 要推动发展。\n")).collect::<String>();
+    let inputs: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("blank", " \n\t\u{3000}\u{A0}\r\n".into()),
+        ("NUL", "\0".repeat(1000)),
+        ("controls", (0u8..32).map(char::from).collect::<String>().repeat(50)),
+        ("punctuation", "，。、；：？！…—“”《》（）,.;:?!()".repeat(200)),
+        ("digits", "0123456789".repeat(500)),
+        ("latin", "The quick brown fox jumps over the lazy dog. ".repeat(200)),
+        ("full-width", "ＡＢＣ　１２３，．！".repeat(300)),
+        ("traditional", "第一，要推動縣域經濟高質量發展。\n第二，要堅持「數商興農」。\n".repeat(50)),
+        ("astral", "𠀀𪚥😀👨‍👩‍👧".repeat(500)),
+        ("mixed scripts", "第一，中文English日本語한국어Русский العربية 😀。\n".repeat(100)),
+        ("nested quotes", nested_quotes),
+        ("5000 of 一、", markers),
+        ("300 numbered sections", many_sections),
+        ("one long line", "推动高质量发展".repeat(20_000)),
+        (
+            "html",
+            "<html><body><p onclick=\"x()\">第一，<b>要</b>推动</p><script>alert(1)</script></body></html>".into(),
+        ),
+    ];
+    for (name, text) in &inputs {
+        for keep_removed in [false, true] {
+            let options = Options { keep_removed, ..Options::default() };
+            let analysis = analyzer.analyze(text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+            check_analysis(text, &analysis);
+        }
+        check_tokens(text, &analyzer.segment(text, true).expect(name));
+        check_csv(&analyzer.terms_csv(text, &Options::default()).expect(name));
+    }
+}
+
+/// What these properties found, kept as plain regression tests.
+#[test]
+fn found_by_the_properties() {
+    let analyzer = Analyzer::new();
+    // A part opened mid-line by "(1)" ends with its line; the "一、" on the next line used to nest
+    // in it anyway, outside its parent (outline::nest).
+    let text = "第一，<img src=x onerror=alert(1)>\r\n一、第一，";
+    check_analysis(text, &analyzer.analyze(text, &Options::default()).expect("a result"));
+    // Concordance context reaching into masked chrome ended inside a character of the text: a
+    // panic (an abort in wasm) when the page showed the lines (Analyzer::concordance).
+    let text = "第一，第一，第一，第一，第一，'第四：1.同志们：";
+    check_concordance(text, &analyzer.concordance(text, "第一，", 13, &Options::default()).expect("lines"));
+}
+
+/// Ten megabytes in one text, a quarter in each shape that stresses an analysis: prose with an
+/// outline, one line with no break, quote marks, markers. (`bench/` times each shape alone.)
+#[test]
+fn ten_megabytes_give_a_result_that_holds() {
+    const QUARTER: usize = 10 << 20 >> 2;
+    let shapes = [
+        include_str!("fixtures/seed-speech.txt"),
+        "要推动县域经济高质量发展，加快形成新质生产力",
+        "“县域不经济”「数商兴农」《决定》",
+        "一、（一）1.第一，",
+    ];
+    let text: String = shapes.iter().map(|unit| unit.repeat(QUARTER / unit.len() + 1) + "\n").collect();
+    assert!(text.len() >= 10 << 20);
+    let analysis = Analyzer::new().analyze(&text, &Options::default()).expect("a result");
+    check_analysis(&text, &analysis);
+}
+
+#[test]
+fn over_the_limit_is_too_large_not_a_hang() {
+    let at_limit = "a".repeat(MAX_INPUT_UNITS as usize);
+    let over = at_limit.clone() + "a";
+    let analyzer = Analyzer::new();
+    assert_eq!(analyzer.analyze(&over, &Options::default()).unwrap_err().kind(), ErrorKind::TooLarge);
+    assert_eq!(analyzer.segment(&over, true).unwrap_err().kind(), ErrorKind::TooLarge);
+    // A surrogate pair counts two units, as JS counts it: half as many astral characters hit the limit.
+    let astral = "😀".repeat(MAX_INPUT_UNITS as usize / 2) + "a";
+    assert_eq!(analyzer.analyze(&astral, &Options::default()).unwrap_err().kind(), ErrorKind::TooLarge);
+}
