@@ -13,8 +13,9 @@ use std::ops::Range;
 /// A way of numbering parts, with a real example of each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Style {
-    /// `第一，要注重新的生产要素的组合。` / `第二部分` / `第三条`
-    Ordinal,
+    /// `第一，要注重新的生产要素的组合。` / `第二部分` / `第三条`, with its unit (`""` for bare 第一):
+    /// 第一部分 and 第一条 are two series, the 条 nested in the 部分.
+    Ordinal(&'static str),
     /// `一、总体要求`
     HanComma,
     /// `（一）坚持党的领导` / `(二)`
@@ -36,7 +37,7 @@ impl Style {
     pub fn render(self, n: u32) -> String {
         let han = chinese_numeral(n);
         match self {
-            Style::Ordinal => format!("第{han}"),
+            Style::Ordinal(unit) => format!("第{han}{unit}"),
             Style::HanComma => format!("{han}、"),
             Style::HanParen => format!("（{han}）"),
             Style::Arabic => format!("{n}."),
@@ -129,7 +130,7 @@ pub struct OutlineTree {
 pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
     let markers = find_markers(speech, body.start..end);
     let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
-    check_series(&tree.sections, &mut tree.issues);
+    check_series(&tree.sections, &mut HashMap::new(), &mut tree.issues);
     let first_top = tree.sections.first().map_or(end, |s| s.range.start);
     tree.announced = find_announcement(speech, body.start..first_top);
     let parts = tree.sections.len() as u32;
@@ -255,20 +256,23 @@ fn number_sequences(markers: &mut [Marker]) {
     }
 }
 
+/// What may follow 第一 in a marker: `第一部分`, `第一个方面`, `第一方面`, `第一条`.
+const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "条"];
+
 /// The marker at the start of `s`: its style, number and length in bytes.
 fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     let (numeral, rest) = split_han_numeral(s);
     if let Some(rest) = s.strip_prefix('第') {
         let (numeral, after) = split_han_numeral(rest);
         let n = chinese_number(numeral)?;
-        let unit = ["部分", "个方面", "方面", "条"].iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
+        let unit = ORDINAL_UNITS.iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
         let after_unit = &after[unit.len()..];
         // `第一，` and `第二部分 总体要求` number parts; `第一次`, `第一时间`, `第一书记`, `第一条件` do not.
         let next = after_unit.chars().next();
         let punct = next.filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．'));
         let heading_line = !unit.is_empty() && next.is_none_or(is_blank);
         return (punct.is_some() || heading_line).then(|| {
-            (Style::Ordinal, n, '第'.len_utf8() + numeral.len() + unit.len() + punct.map_or(0, char::len_utf8))
+            (Style::Ordinal(unit), n, '第'.len_utf8() + numeral.len() + unit.len() + punct.map_or(0, char::len_utf8))
         });
     }
     if !numeral.is_empty() {
@@ -437,8 +441,13 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// Gaps, duplicates and disorder in each run of siblings.
-fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
-    let mut expected = 1;
+/// A run may go on numbering where the same style left off under an earlier parent, as articles
+/// do through parts (第一部分 第一条 第二条 第二部分 第三条): `last_seen` holds where each style left off.
+fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: &mut Vec<Issue>) {
+    let mut expected = sections
+        .first()
+        .and_then(|s| last_seen.get(&s.style).filter(|&&last| s.ordinal > last).map(|last| last + 1))
+        .unwrap_or(1);
     for (i, s) in sections.iter().enumerate() {
         let found = s.style.render(s.ordinal);
         let prev = i.checked_sub(1).map(|p| sections[p].ordinal);
@@ -465,7 +474,8 @@ fn check_series(sections: &[Node], issues: &mut Vec<Issue>) {
             });
         }
         expected = expected.max(s.ordinal + 1);
-        check_series(&s.children, issues);
+        last_seen.insert(s.style, s.ordinal);
+        check_series(&s.children, last_seen, issues);
     }
 }
 

@@ -213,3 +213,39 @@ fn every_marker_kind_at_a_paragraph_start_and_inline() {
         check(text, outline, &[]);
     }
 }
+
+#[test]
+fn parts_and_articles_are_two_series() {
+    check(
+        "第一部分 总则\n第一条 为了规范工作，制定本办法。\n第二条 本办法适用于全县。\n第二部分 职责\n第三条 县政府负责组织实施。\n第四部分 附则\n第五条 本办法自公布之日起施行。",
+        "
+第一部分 总则
+  第一条 为了规范工作
+  第二条 本办法适用于全县
+第二部分 职责
+  第三条 县政府负责组织实施
+第四部分 附则
+  第五条 本办法自公布之日起施行
+",
+        &[
+            (
+                IssueKind::Gap,
+                1,
+                "第四部分".into(),
+                Some("第四部分".into()),
+                Some("第三部分".into()),
+                None,
+                vec!["第三部分".into()],
+            ),
+            (
+                IssueKind::Gap,
+                2,
+                "第五条".into(),
+                Some("第五条".into()),
+                Some("第四条".into()),
+                None,
+                vec!["第四条".into()],
+            ),
+        ],
+    );
+}
