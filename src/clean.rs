@@ -5,6 +5,7 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
+use crate::outline;
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end};
 use std::ops::Range;
 
@@ -157,7 +158,12 @@ pub fn clean(text: &str) -> Cleaned {
             break;
         }
     }
-    let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| speech_prose(i)));
+    // Without one, it opens with its first paragraph, or a short sentence (大家好！) or numbered
+    // heading (一、总体要求) before it: titles and menus end without a stop and number nothing.
+    let opens_speech = |i: usize| {
+        speech_prose(i) || (chrome_kind(line(i)).is_none() && (is_sentence(line(i)) || outline::opens_section(line(i))))
+    };
+    let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| opens_speech(i)));
     let Some(first) = first else {
         return Cleaned { body: 0..text.len(), ..Cleaned::default() };
     };
@@ -357,6 +363,12 @@ fn short(s: &str, max: usize) -> bool {
     s.chars().nth(max).is_none()
 }
 
+/// A line ending with a full stop, question or exclamation mark, with some Han words in it.
+fn is_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c| CLOSE_QUOTES.contains(c)).ends_with(['。', '！', '？', '!', '?'])
+        && line.chars().filter(|&c| is_han(c)).nth(1).is_some()
+}
+
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
 fn title_key(line: &str) -> String {
     line.chars().filter(|&c| !text::is_blank(c) && c != '的').collect()
@@ -426,6 +438,8 @@ fn is_menu(line: &str) -> bool {
         "【打印】",
         "【关闭】",
         "扫一扫",
+        "欢迎访问",
+        "欢迎来到",
         "微信扫一扫",
         "字号",
     ];

@@ -256,6 +256,11 @@ fn number_sequences(markers: &mut [Marker]) {
     }
 }
 
+/// Whether `line` opens with a section marker: such a line is speech, never a page's title.
+pub fn opens_section(line: &str) -> bool {
+    match_marker(line).is_some()
+}
+
 /// What may follow 第一 in a marker: `第一部分`, `第一个方面`, `第一方面`, `第一条`.
 const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "条"];
 

@@ -256,6 +256,22 @@ fn salutations_closings_and_interjections_in_their_usual_forms() {
 }
 
 #[test]
+fn a_short_greeting_opens_a_speech_without_salutation() {
+    check(
+        "在全县干部大会上的讲话\n大家好！\n今天我们召开全县干部大会，主要任务是统一思想、凝聚共识、部署工作。\n谢谢！",
+        Expect {
+            body: ("大家好！", "谢谢！"),
+            removed: &[("title", "在全县干部大会上的讲话")],
+            title: Some("在全县干部大会上的讲话"),
+            salutation: None,
+            closing: Some("谢谢！"),
+            interjections: NONE,
+            kept: &["大家好！"],
+        },
+    );
+}
+
+#[test]
 fn keep_removed_analyses_everything() {
     let text = include_str!("fixtures/wire-speech.txt");
     let options = Options { keep_removed: true, ..Options::default() };
@@ -317,6 +333,7 @@ fn each_chrome_shape_is_removed_with_its_kind() {
     use At::*;
     for (kind, line, at) in [
         ("navigation", "当前位置：首页 > 新闻 > 正文", Before),
+        ("navigation", "欢迎访问县人民政府网站！", Before),
         ("timestamp", "2023年12月28日 12:54", Before),
         ("byline", "来源：新华网", Before),
         ("byline", "2023-10-13 09:30 来源：人民网 作者：张三", Before),
