@@ -199,6 +199,9 @@ struct TextView {
     #[serde(default)]
     warnings: Vec<Warning>,
     outline: Outline,
+    /// For wording warnings about them.
+    #[serde(default)]
+    slogans: Vec<Slogan>,
 }
 
 /// The marks an analysis puts on its own text, with their meaning in `lang`.
@@ -225,7 +228,7 @@ fn analysis_marks(view: &TextView, lang: &str) -> Vec<Mark> {
         end: w.end,
         kind: "warning".into(),
         id: None,
-        title: Some(w.message.clone()),
+        title: Some(warning_message(w, &view.slogans, lang)),
     }));
     marks
 }
@@ -546,6 +549,28 @@ pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, lim
     Ok(())
 }
 
+/// A warning in the UI language. The analysis words warnings in English; for the kinds it
+/// raises, the Chinese is built here from the slogan the warning concerns.
+fn warning_message(w: &Warning, slogans: &[Slogan], lang: &str) -> String {
+    if lang.starts_with("en") {
+        return w.message.clone();
+    }
+    match w.kind.as_str() {
+        "expansion-count" => {
+            let formula =
+                slogans.iter().find(|s| s.expansion.is_some() && s.occurrences.iter().any(|o| o.start == w.start));
+            match formula.and_then(|s| Some((&s.text, s.expansion.as_ref()?))) {
+                Some((text, items)) => {
+                    format!("“{text}”展开为{}项，与其数字不符：{}", items.len(), items.join("、"))
+                }
+                None => "数字略语的展开项数与数字不符".to_string(),
+            }
+        }
+        "too-many-sections" => "顶层部分过多，词语分布按全文统计，不分部分".to_string(),
+        _ => format!("需要核对：{}", w.message),
+    }
+}
+
 /// What the slogans panel draws.
 #[derive(Deserialize)]
 struct SlogansView {
@@ -568,7 +593,7 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
         for w in view.warnings.iter().take(MAX_RENDERED_SECTIONS) {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
-            dom.span_button(&li, "span", &w.message, w.start, w.end)?;
+            dom.span_button(&li, "span", &warning_message(w, &view.slogans, lang), w.start, w.end)?;
         }
     }
     if view.slogans.is_empty() {

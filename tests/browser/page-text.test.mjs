@@ -56,8 +56,26 @@ test('the slogans panel shows expansions, frames, speakers and warnings beside t
   assert.deepEqual(shown.items.slice(0, 4), ['创新链', '产业链', '资金链', '人才链']);
   assert.deepEqual(shown.frame, ['句式…化']);
   assert.deepEqual(shown.speaker, ['出处A总书记']);
-  assert.match(shown.warning[0], /三农 names 3 items/);
+  assert.equal(shown.warning[0], '⚠“三农”展开为2项，与其数字不符：农业、农村');
   assert.equal(shown.warningSpan, '3');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an expansion with the wrong number of items is a warning, in the panel and in the text', async () => {
+  const { page, errors } = await openPage(env);
+  const text = '同志们：\n要加快“四链”（创新链、产业链、资金链）融合。\n';
+  await reanalysed(page, () => page.fill('#input', text));
+  await page.click('#tab-slogans');
+  const warning = '#slogans section.warnings li button';
+  assert.equal(await page.textContent(warning), '“四链”展开为3项，与其数字不符：创新链、产业链、资金链');
+  const mark = await page.$eval('#text mark.hl-warning-start', (m) => ({ start: Number(m.dataset.start), title: m.title }));
+  assert.equal(mark.start, text.indexOf('四链'));
+  assert.match(mark.title, /展开为3项/);
+  await page.click(warning);
+  assert.match(await page.$$eval('#text mark.hl-section', (ms) => ms.map((m) => m.textContent).join('')), /^四链”（创新链、产业链、资金链/);
+  await page.click('#lang');
+  assert.match(await page.textContent(warning), /“四链” names 4 items but the text lists 3/);
   assert.deepEqual(errors, []);
   await page.close();
 });
