@@ -176,6 +176,11 @@ pub fn clean(text: &str) -> Cleaned {
         let from = if i == first { body_start } else { lines[i].start };
         closing_in(text, from..lines[i].end, chrome_kind).map(|c| (i, c))
     });
+    // Good wishes on lines of their own after the thanks (祝大家新春愉快！) still close the speech.
+    let closing = closing.map(|(i, c)| {
+        let wishes = (i + 1..related).rev().find(|&j| is_sentence(line(j)) && chrome_kind(line(j)).is_none());
+        wishes.map_or((i, c.clone()), |j| (j, c.start..lines[j].end))
+    });
     let (last, body_end) = match &closing {
         Some((i, c)) => (*i, c.end),
         None => {

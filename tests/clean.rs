@@ -272,6 +272,22 @@ fn a_short_greeting_opens_a_speech_without_salutation() {
 }
 
 #[test]
+fn good_wishes_after_the_thanks_stay_in_the_closing() {
+    check(
+        "同志们：\n今年以来，全县上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进。\n谢谢大家！\n祝大家新春愉快、阖家幸福！\n（责任编辑：王宁）",
+        Expect {
+            body: ("同志们：", "阖家幸福！"),
+            removed: &[("byline", "（责任编辑：王宁）")],
+            title: None,
+            salutation: Some("同志们："),
+            closing: Some("谢谢大家！\n祝大家新春愉快、阖家幸福！"),
+            interjections: NONE,
+            kept: &["祝大家新春愉快"],
+        },
+    );
+}
+
+#[test]
 fn keep_removed_analyses_everything() {
     let text = include_str!("fixtures/wire-speech.txt");
     let options = Options { keep_removed: true, ..Options::default() };
