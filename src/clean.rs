@@ -179,7 +179,10 @@ pub fn clean(text: &str) -> Cleaned {
     // Good wishes on lines of their own after the thanks (祝大家新春愉快！) still close the speech.
     let closing = closing.map(|(i, c)| {
         let wishes = (i + 1..related).rev().find(|&j| is_sentence(line(j)) && chrome_kind(line(j)).is_none());
-        wishes.map_or((i, c.clone()), |j| (j, c.start..lines[j].end))
+        match wishes {
+            Some(j) => (j, c.start..lines[j].end),
+            None => (i, c),
+        }
     });
     let (last, body_end) = match &closing {
         Some((i, c)) => (*i, c.end),
@@ -324,8 +327,8 @@ fn interjections_in(text: &str, range: Range<usize>, salutation: Option<&Range<u
 }
 
 /// The closing in `range` (a line of the body's end): the run of sentences holding closing
-/// phrases that ends with the last one. What follows it on the line must be chrome, else the
-/// closing runs to the line's end (谢谢大家！祝大家新年快乐！ keeps its good wishes).
+/// phrases that ends with the last one. What follows it on the line is chrome, or a few words the
+/// closing runs on with (谢谢大家！祝大家新年快乐！), or else the phrase closed nothing.
 fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Option<Kind>) -> Option<Range<usize>> {
     let s = &text[range.clone()];
     let holds_closing = |t: &str| CLOSINGS.iter().any(|c| t.contains(c));
@@ -346,6 +349,10 @@ fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Opt
     }
     let rest = s[end..].trim_matches(is_blank);
     if !rest.is_empty() && chrome_kind(rest).is_none() {
+        // More speech after a 批评指正 in mid-paragraph: that was no closing.
+        if is_prose(rest) {
+            return None;
+        }
         end = s.len();
     }
     text::trim(text, range.start + start..range.start + end)

@@ -288,6 +288,14 @@ fn good_wishes_after_the_thanks_stay_in_the_closing() {
 }
 
 #[test]
+fn a_closing_phrase_mid_paragraph_closes_nothing() {
+    let text = "同志们：我们要虚心听取群众的批评指正，不断改进工作作风。要把群众的好经验好做法及时总结推广，形成推动发展的强大合力，以实际行动回应群众期盼。";
+    let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+    assert!(a.outline.closing.is_none(), "{:?}", a.outline.closing);
+    assert_eq!(slice(text, a.body.start, a.body.end), text);
+}
+
+#[test]
 fn keep_removed_analyses_everything() {
     let text = include_str!("fixtures/wire-speech.txt");
     let options = Options { keep_removed: true, ..Options::default() };
