@@ -18,7 +18,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
-/// A tree longer than this is no outline a reader scans; the rest is summarised as a count.
+/// A tree (or a list of slogans, issues, removed lines) longer than this is more than a reader
+/// scans; the rest is summarised as a count.
 const MAX_RENDERED_SECTIONS: usize = 300;
 /// Likewise for the keyword and phrase lists under the term table.
 const MAX_LISTED: usize = 30;
@@ -609,7 +610,10 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
         let heading = dom.add(&group, "h3", "", Some(label(lang, kind_key(kind))))?;
         dom.add(&heading, "span", "count", Some(&members.len().to_string()))?;
         let list = dom.add(&group, "ul", "", None)?;
-        for (i, s) in members {
+        if let Some(more) = members.len().checked_sub(MAX_RENDERED_SECTIONS).filter(|&n| n > 0) {
+            dom.add(&group, "p", "empty", Some(&format!("… +{more}")))?;
+        }
+        for &(i, s) in members.iter().take(MAX_RENDERED_SECTIONS) {
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "slogan", &s.text, "slogan", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", s.count)))?;

@@ -165,6 +165,9 @@ test('screenshots in zh and en at desktop and phone widths, and the print layout
   assert.equal(await page.isVisible('#input'), false);
   assert.equal(await page.isVisible('[role=tablist]'), false);
   for (const panel of ['#panel-terms', '#panel-slogans', '#panel-outline']) assert.equal(await page.isVisible(panel), true, panel);
+  assert.deepEqual(await page.$$eval('h2.print-only', (hs) => hs.filter((h) => h.checkVisibility()).map((h) => h.textContent)),
+    ['词频', '提法', '结构'], 'each panel under its own heading');
+  assert.equal(await page.isVisible('#status'), false);
   await page.screenshot({ path: join(out, 'page-print.png'), fullPage: true });
   await page.close();
 });
