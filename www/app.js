@@ -25,7 +25,7 @@ const WORDS = {
     opened: (name) => `已打开“${name}”`, remembered: '文本已记在本机（仅此浏览器）。', forgotten: '已删除本机记住的文本。',
     storageFailed: '无法在本机保存文本：', wordAdded: (w) => `已把“${w}”作为一个词，重新分析中…`,
     badWord: '请选择或输入 1 到 20 个字、不含空格的词。', csvDone: '已下载 CSV。', jsonDone: '已下载 JSON。',
-    empty: '请粘贴或打开一篇讲话。',
+    empty: '请粘贴或打开一篇讲话。', tooLarge: (n) => `文本太长（${n.toLocaleString('zh-CN')} 个字符），超过了可分析的上限（约 1600 万字符）`,
     stats: (s) => `${s.hanChars} 个汉字 · ${s.tokens} 词 · ${s.sentences} 句 · ${s.paragraphs} 段 · 约 ${s.speakingMinutes.toFixed(1)} 分钟 · 全文 ${s.chars} 字符`,
   },
   en: {
@@ -49,6 +49,7 @@ const WORDS = {
     wordAdded: (w) => `“${w}” is now one word; analysing again…`,
     badWord: 'Select or type a word of 1 to 20 characters without spaces.', csvDone: 'CSV downloaded.',
     jsonDone: 'JSON downloaded.', empty: 'Paste or open a speech.',
+    tooLarge: (n) => `the text is too long (${n.toLocaleString('en')} characters; the limit is about 16 million)`,
     stats: (s) => `${s.hanChars} Chinese characters · ${s.tokens} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs · about ${s.speakingMinutes.toFixed(1)} min spoken · ${s.chars} characters in all`,
   },
 };
@@ -169,14 +170,17 @@ async function run() {
     if (runId !== state.run) return;
     state.result = result;
     state.highlight = null;
+    document.body.classList.remove('stale');
     renderAll();
     setStatus(state.text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
     if (state.term) await showTerm(state.term);
     else closeKwic();
   } catch (error) {
     if (ignorable(error) || runId !== state.run) return;
-    // The text stays in the textarea and the last good result stays on screen.
-    setStatus([['failed'], messageOf(error), ['kept']], true);
+    // The text stays in the textarea; the last good result stays on screen, dimmed as out of date.
+    document.body.classList.add('stale');
+    const reason = error?.kind === 'too_large' ? ['tooLarge', state.text.length] : messageOf(error);
+    setStatus([['failed'], reason, ['kept']], true);
   }
 }
 

@@ -218,6 +218,24 @@ test('editing the text re-analyses it after a pause; an empty text says what to 
   await page.close();
 });
 
+test('a failed analysis says why, keeps the text, dims the old result, and the next one works', async () => {
+  const { page, errors } = await openPage(env);
+  const length = 17 * 1024 * 1024; // past the 16 Mi-unit input limit
+  await page.$eval('#input', (el, n) => { el.value = '县'.repeat(n); }, length);
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'), null, { timeout: 60000 });
+  assert.match(await page.textContent('#status'), /^分析失败：文本太长（17,825,792 个字符）.*文本已保留/);
+  assert.equal(await page.$eval('#input', (el) => el.value.length), length, 'the text is kept');
+  assert.equal(await page.$eval('body', (b) => b.classList.contains('stale')), true);
+  await page.click('#lang');
+  assert.match(await page.textContent('#status'), /^Analysis failed: the text is too long \(17,825,792 characters/);
+  await reanalysed(page, () => page.fill('#input', '同志们：第一，要推动高质量发展。'));
+  assert.match(await page.textContent('#status'), /^Analysed in/);
+  assert.equal(await page.$eval('body', (b) => b.classList.contains('stale')), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the text is remembered only when the user asks, and forgotten on request', async () => {
   const { page, errors } = await openPage(env);
   const stored = () => page.evaluate(() => localStorage.getItem('speechlens:text'));
