@@ -21,6 +21,14 @@ struct LineRule {
     matches: fn(&str) -> bool,
 }
 
+/// A word a rule looks for, with a real example of what it catches.
+struct Word {
+    word: &'static str,
+    // Documentation the tests hold each word to.
+    #[cfg_attr(not(test), allow(dead_code))]
+    example: &'static str,
+}
+
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
     LineRule { kind: "navigation", example: "首页 > 心得体会 > 学习材料 / 正文", matches: is_breadcrumb },
@@ -65,41 +73,41 @@ const INSIDE_RULES: &[LineRule] = &[
 ];
 
 /// A heading after which a page lists other articles: it and every line after it are chrome.
-const RELATED_HEADINGS: &[&str] = &[
-    "相关阅读", // 相关阅读：
-    "延伸阅读", // 【延伸阅读】
-    "相关新闻", // 相关新闻
-    "相关链接", // 相关链接：
-    "相关报道", // 相关报道
-    "推荐阅读", // 推荐阅读
+const RELATED_HEADINGS: &[Word] = &[
+    Word { word: "相关阅读", example: "相关阅读：" },
+    Word { word: "延伸阅读", example: "【延伸阅读】" },
+    Word { word: "相关新闻", example: "相关新闻" },
+    Word { word: "相关链接", example: "相关链接：" },
+    Word { word: "相关报道", example: "相关报道" },
+    Word { word: "推荐阅读", example: "推荐阅读" },
 ];
 
 /// How a speech addresses its audience, in its salutation and when it turns to them again.
 /// An address term starts with one of these …
-const ADDRESS_HEADS: &[&str] = &[
-    "各位",   // 各位代表、各位委员、各位来宾、各位领导
-    "尊敬的", // 尊敬的主席先生，尊敬的各位来宾
-    "亲爱的", // 亲爱的同学们
-    "在座的", // 在座的各位
+const ADDRESS_HEADS: &[Word] = &[
+    Word { word: "各位", example: "各位代表、各位委员、各位来宾、各位领导" },
+    Word { word: "尊敬的", example: "尊敬的主席先生，尊敬的各位来宾" },
+    Word { word: "亲爱的", example: "亲爱的同学们" },
+    Word { word: "在座的", example: "在座的各位" },
 ];
 /// … or ends with one of these (三 characters at least: 我们 and 你们 address no one).
-const ADDRESS_TAILS: &[&str] = &[
-    "们",   // 同志们、朋友们、女士们、先生们、同学们、代表们
-    "先生", // 主席先生
-    "女士", // 主持人女士
+const ADDRESS_TAILS: &[Word] = &[
+    Word { word: "们", example: "同志们、朋友们、女士们、先生们、同学们、代表们" },
+    Word { word: "先生", example: "主席先生" },
+    Word { word: "女士", example: "主持人女士" },
 ];
 
 /// How a speech signs off; a run of sentences holding these at the end of the speech is its closing.
-const CLOSINGS: &[&str] = &[
-    "谢谢大家", // 发言完毕，不当之处，请同志们批评指正，谢谢大家！
-    "谢谢各位", // 谢谢各位！
-    "发言完毕", // 我的发言完毕。
-    "汇报完毕", // 以上汇报完毕。
-    "批评指正", // 不当之处，请批评指正。
-    "讲到这里", // 我就讲到这里。
-    "谢谢！",   // 谢谢！
-    "谢谢!",    // 谢谢!
-    "谢谢聆听", // 谢谢聆听！
+const CLOSINGS: &[Word] = &[
+    Word { word: "谢谢大家", example: "发言完毕，不当之处，请同志们批评指正，谢谢大家！" },
+    Word { word: "谢谢各位", example: "谢谢各位！" },
+    Word { word: "发言完毕", example: "我的发言完毕。" },
+    Word { word: "汇报完毕", example: "以上汇报完毕。" },
+    Word { word: "批评指正", example: "不当之处，请批评指正。" },
+    Word { word: "讲到这里", example: "我就讲到这里。" },
+    Word { word: "谢谢！", example: "谢谢！" },
+    Word { word: "谢谢!", example: "谢谢!" },
+    Word { word: "谢谢聆听", example: "谢谢聆听！" },
 ];
 
 /// What may close a sentence after its stop: `……批评指正。”`.
@@ -107,14 +115,14 @@ const CLOSE_QUOTES: &str = "”’」』）)";
 
 /// A news report may print a lead before the speech it carries; a paragraph of prose before a
 /// salutation that says none of these is speech, and the salutation a mid-speech re-address.
-const LEAD_WORDS: &[&str] = &[
-    "如下",     // 现将讲话全文刊发如下：
-    "讲话全文", // 以下为讲话全文。
-    "并讲话",   // 市委书记张三出席会议并讲话。
-    "发表讲话", // 习近平出席开幕式并发表讲话。
-    "重要讲话", // 发表重要讲话。
-    "致辞",     // 在开幕式上致辞。
-    "讲话摘要", // 以下为讲话摘要。
+const LEAD_WORDS: &[Word] = &[
+    Word { word: "如下", example: "现将讲话全文刊发如下：" },
+    Word { word: "讲话全文", example: "以下为讲话全文。" },
+    Word { word: "并讲话", example: "市委书记张三出席会议并讲话。" },
+    Word { word: "发表讲话", example: "习近平出席开幕式并发表讲话。" },
+    Word { word: "重要讲话", example: "发表重要讲话。" },
+    Word { word: "致辞", example: "在开幕式上致辞。" },
+    Word { word: "讲话摘要", example: "以下为讲话摘要。" },
 ];
 
 /// A salutation is looked for this far into a line: flattened pages put the site's menus first.
@@ -154,7 +162,7 @@ pub fn clean(text: &str) -> Cleaned {
             salutation = Some((i, range.start + at.start..range.start + at.end));
             break;
         }
-        if speech_prose(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w)) {
+        if speech_prose(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w.word)) {
             break;
         }
     }
@@ -296,8 +304,8 @@ fn is_address(s: &str) -> bool {
     let term = |t: &str| {
         let chars = t.chars().count();
         chars <= 16
-            && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h) && chars > h.chars().count())
-                || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h))))
+            && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h.word) && chars > h.word.chars().count())
+                || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h.word))))
     };
     !s.is_empty() && short(s, 60) && s.split(['、', '，', ',']).all(term)
 }
@@ -331,8 +339,9 @@ fn interjections_in(text: &str, range: Range<usize>, salutation: Option<&Range<u
 /// closing runs on with (谢谢大家！祝大家新年快乐！), or else the phrase closed nothing.
 fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Option<Kind>) -> Option<Range<usize>> {
     let s = &text[range.clone()];
-    let holds_closing = |t: &str| CLOSINGS.iter().any(|c| t.contains(c));
-    let (phrase, last) = CLOSINGS.iter().filter_map(|c| s.rfind(c).map(|at| (at, at + c.len()))).max_by_key(|p| p.1)?;
+    let holds_closing = |t: &str| CLOSINGS.iter().any(|c| t.contains(c.word));
+    let (phrase, last) =
+        CLOSINGS.iter().filter_map(|c| s.rfind(c.word).map(|at| (at, at + c.word.len()))).max_by_key(|p| p.1)?;
     let after = &s[last..];
     let mut end =
         last + after.len() - after.trim_start_matches(|c: char| is_sentence_end(c) || CLOSE_QUOTES.contains(c)).len();
@@ -388,7 +397,7 @@ fn title_key(line: &str) -> String {
 
 fn is_related_heading(line: &str) -> bool {
     let core = line.trim_matches(|c: char| is_blank(c) || "【】[]：:".contains(c));
-    short(core, 8) && RELATED_HEADINGS.iter().any(|h| core.starts_with(h))
+    short(core, 8) && RELATED_HEADINGS.iter().any(|h| core.starts_with(h.word))
 }
 
 /// `首页 > 心得体会 > 学习材料 / 正文`, `当前位置：首页 > 新闻`.
@@ -580,10 +589,10 @@ fn is_editor_credit(line: &str) -> bool {
 
 /// A wire service's dateline and byline at the head of a text, by the word that ends the dateline;
 /// the head before it names the outlet (so `今年10月13日电视台报道` is no dateline).
-const DATELINE_ENDS: &[&str] = &[
-    "日电", // 新华社北京10月13日电（记者 张三 李四）
-    "讯",   // 本报讯（记者 王五）
-    "消息", // 央视网消息（新闻联播）：
+const DATELINE_ENDS: &[Word] = &[
+    Word { word: "日电", example: "新华社北京10月13日电（记者 张三 李四）" },
+    Word { word: "讯", example: "本报讯（记者 王五）" },
+    Word { word: "消息", example: "央视网消息（新闻联播）：" },
 ];
 /// Words of an outlet's name: 新华社, 中新社, 本报, 人民网, 央视网, 中央广播电视总台.
 const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
@@ -593,7 +602,8 @@ const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
 fn dateline_len(line: &str) -> Option<usize> {
     const HEAD_BYTES: usize = 90;
     let window = &line[..line.floor_char_boundary(HEAD_BYTES)];
-    let (end, word) = DATELINE_ENDS.iter().filter_map(|w| window.find(w).map(|at| (at + w.len(), *w))).min()?;
+    let (end, word) =
+        DATELINE_ENDS.iter().filter_map(|w| window.find(w.word).map(|at| (at + w.word.len(), w.word))).min()?;
     let head = &line[..end];
     let follows = line[end..].chars().next();
     let fits = word == "日电" || follows.is_none_or(|c| is_blank(c) || matches!(c, '（' | '(' | '：' | ':'));
@@ -634,6 +644,26 @@ mod tests {
     fn every_rule_catches_its_example() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
             assert!((rule.matches)(rule.example), "{} misses {}", rule.kind, rule.example);
+        }
+    }
+
+    #[test]
+    fn every_word_catches_its_example() {
+        for w in RELATED_HEADINGS {
+            assert!(w.example.contains(w.word) && is_related_heading(w.example), "{}", w.example);
+        }
+        for w in ADDRESS_HEADS.iter().chain(ADDRESS_TAILS) {
+            assert!(w.example.contains(w.word) && is_address(w.example), "{}", w.example);
+        }
+        for w in CLOSINGS {
+            let whole = 0..w.example.len();
+            assert_eq!(closing_in(w.example, whole.clone(), |_| None), Some(whole), "{}", w.example);
+        }
+        for w in LEAD_WORDS {
+            assert!(w.example.contains(w.word), "{}", w.example);
+        }
+        for w in DATELINE_ENDS {
+            assert_eq!(dateline_len(w.example), Some(w.example.len()), "{}", w.example);
         }
     }
 
