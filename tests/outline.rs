@@ -249,3 +249,25 @@ fn parts_and_articles_are_two_series() {
         ],
     );
 }
+
+#[test]
+fn announced_counts_that_match_and_that_do_not() {
+    for (text, announced, mismatch) in [
+        ("我讲四个方面。\n一、甲事\n二、乙事\n三、丙事", Some(4), Some((4, 3))),
+        ("我谈几点体会。\n一、甲事\n二、乙事", None, None),
+        ("下面，我讲了以下两个问题。\n第一，甲事。\n第二，乙事。", Some(2), None),
+        ("我提3点建议：一是甲事；二是乙事；三是丙事。", Some(3), None),
+        ("我提3点建议：一是甲事；二是乙事。", Some(3), Some((3, 2))),
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        assert_eq!(a.outline.announced.as_ref().map(|n| n.count), Some(announced), "{text}");
+        let counts: Vec<(u32, u32)> = a
+            .outline
+            .issues
+            .iter()
+            .filter(|i| i.kind == IssueKind::Count)
+            .map(|i| (i.announced.expect("announced"), i.parts.expect("parts")))
+            .collect();
+        assert_eq!(counts, mismatch.into_iter().collect::<Vec<_>>(), "{text}");
+    }
+}
