@@ -63,6 +63,7 @@ const STORAGE_KEY = 'speechlens:text';
 
 const state = {
   lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh',
+  /** The text of the result on screen (the textarea may hold newer, not yet analysed text). */
   text: '',
   result: null,
   sort: 'count',
@@ -161,25 +162,27 @@ const ignorable = (error) => error?.kind === 'superseded';
 
 async function run() {
   const runId = ++state.run;
-  state.text = $('input').value;
+  const text = $('input').value;
   remember();
   setStatus([['working']]);
   const started = performance.now();
   try {
-    const result = await analyze(state.text, options());
+    const result = await analyze(text, options());
     if (runId !== state.run) return;
+    // The text and its result change together: every offset the panels hold points into this text.
+    state.text = text;
     state.result = result;
     state.highlight = null;
     document.body.classList.remove('stale');
     renderAll();
-    setStatus(state.text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
+    setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
     if (state.term) await showTerm(state.term);
     else closeKwic();
   } catch (error) {
     if (ignorable(error) || runId !== state.run) return;
     // The text stays in the textarea; the last good result stays on screen, dimmed as out of date.
     document.body.classList.add('stale');
-    const reason = error?.kind === 'too_large' ? ['tooLarge', state.text.length] : messageOf(error);
+    const reason = error?.kind === 'too_large' ? ['tooLarge', text.length] : messageOf(error);
     setStatus([['failed'], reason, ['kept']], true);
   }
 }

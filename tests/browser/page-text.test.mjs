@@ -227,6 +227,12 @@ test('a failed analysis says why, keeps the text, dims the old result, and the n
   assert.match(await page.textContent('#status'), /^分析失败：文本太长（17,825,792 个字符）.*文本已保留/);
   assert.equal(await page.$eval('#input', (el) => el.value.length), length, 'the text is kept');
   assert.equal(await page.$eval('body', (b) => b.classList.contains('stale')), true);
+  // The result on screen still works with the text it came from.
+  const shown = await page.$eval('#text', (el) => el.textContent.length);
+  await page.click('#terms button.term');
+  await page.waitForSelector('#kwic table.kwic td.hit');
+  assert.equal(await page.$eval('#text', (el) => el.textContent.length), shown);
+  assert.ok(shown < 10000);
   await page.click('#lang');
   assert.match(await page.textContent('#status'), /^Analysis failed: the text is too long \(17,825,792 characters/);
   await reanalysed(page, () => page.fill('#input', '同志们：第一，要推动高质量发展。'));
