@@ -7,6 +7,8 @@ export async function openPage(env, { lang, width = 1280, height = 900 } = {}) {
   const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The page's CSP allows no inline style or script: a violation would mean something broke under it.
+  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) errors.push(m.text()); });
   await page.setViewportSize({ width, height });
   await page.goto(env.url + (lang ? `?lang=${lang}` : ''));
   await page.waitForSelector('#terms table', { timeout: 30000 });
