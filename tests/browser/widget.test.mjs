@@ -40,7 +40,12 @@ function nextAnalysis(page, selector = 'speech-lens') {
 async function openDemo(viewport) {
   const session = await newPage(viewport);
   await session.page.goto(env.url + 'widget/demo.html');
-  await session.page.waitForFunction(() => document.querySelector('speech-lens')?.result, null, { timeout: 60000 });
+  await session.page.waitForFunction(() => {
+    const el = document.querySelector('speech-lens');
+    return el?.result || /失败|failed/.test(el?.shadowRoot.querySelector('.status').textContent);
+  }, null, { timeout: 60000 });
+  const status = await session.page.$eval('speech-lens', (el) => el.shadowRoot.querySelector('.status').textContent);
+  assert.ok(await session.page.$eval('speech-lens', (el) => el.result !== null), status);
   return session;
 }
 
@@ -51,8 +56,9 @@ test('embedded in a plain page, the widget analyses the sample speech and fires 
   const { page, requests, errors } = await newPage();
   // Listening from before the page's own scripts run, as a host page's script would.
   await page.addInitScript(() => {
-    window.seen = new Promise((resolve) => {
+    window.seen = new Promise((resolve, reject) => {
       const ready = [];
+      document.addEventListener('speechlens-error', (e) => reject(e.detail.error));
       document.addEventListener('speechlens-ready', (e) => ready.push(e.target.localName));
       // The event crosses the shadow boundary and bubbles to the document.
       document.addEventListener('speechlens-analyzed', (e) => resolve([ready, e.detail === e.target.result ? e.detail : null]));
@@ -102,13 +108,16 @@ test('embedded in a plain page, the widget analyses the sample speech and fires 
 test('two instances on one page: each its own text and language, one worker, one wasm download', async () => {
   const { page, requests, errors } = await newPage();
   await page.goto(env.url + 'widget/demo.html');
-  await page.waitForFunction(() => document.querySelector('speech-lens')?.result, null, { timeout: 60000 });
+  await page.waitForFunction(() => customElements.get('speech-lens'));
   const results = await page.evaluate(() => {
     document.body.innerHTML = `
       <speech-lens id="a" lang="en" panels="outline" text="同志们：第一，要抓好县域经济。第二，要抓好科技创新。第三，要抓好人才工作。"></speech-lens>
       <speech-lens id="b" panels="terms slogans" user-words="湘鄂交界处"><template>我们地处湘鄂交界处，要用好“三高四新”。</template></speech-lens>`;
-    const wait = (id) => new Promise((resolve) =>
-      document.getElementById(id).addEventListener('speechlens-analyzed', (e) => resolve(e.detail), { once: true }));
+    const wait = (id) => new Promise((resolve, reject) => {
+      const el = document.getElementById(id);
+      el.addEventListener('speechlens-analyzed', (e) => resolve(e.detail), { once: true });
+      el.addEventListener('speechlens-error', (e) => reject(e.detail.error), { once: true });
+    });
     return Promise.all([wait('a'), wait('b')]);
   });
   const [a, b] = results;
@@ -209,12 +218,12 @@ test('progress while loading, then analyses in a worker; with workers forbidden,
       }));
       await load();
       await ready;
-      const result = await analyze('同志们：第一，要抓好县域经济。');
+      const result = await analyze('同志们：第一，要抓好县域经济。第二，要抓好科技创新。');
       return { stages, mode, sections: result.outline.sections.length };
     });
     assert.deepEqual(seen.stages, ['idle', 'loading', 'dictionary', 'ready'], name);
     assert.equal(seen.mode, mode, name);
-    assert.equal(seen.sections, 1, name);
+    assert.equal(seen.sections, 2, name);
     assert.equal(requests.some((r) => r.endsWith('/worker.js')), mode === 'worker', name);
     assert.deepEqual(errors, [], name);
     await page.close();

@@ -305,7 +305,7 @@ export class SpeechLensElement extends HTMLElement {
       items[to].tabIndex = 0;
       items[to].focus();
     } else if (event.key === 'Enter' || event.key === ' ') {
-      item.querySelector('.row')?.click();
+      item.click();
     } else {
       return;
     }
