@@ -861,7 +861,9 @@ pub fn render_concordance(
         // The left context is clipped at its start, so the words next to the hit stay in view.
         let left = dom.add(&row, "td", "left", None)?;
         dom.add(&left, "div", "clip", Some(&line.left))?;
-        dom.add(&row, "td", "hit", Some(&line.keyword))?;
+        // The hit is a button, so the keyboard too can go to this occurrence in the text.
+        let hit = dom.add(&row, "td", "hit", None)?;
+        dom.span_button(&hit, "hit", &line.keyword, line.start, line.end)?;
         dom.add(&row, "td", "right", Some(&line.right))?;
     }
     Ok(())

@@ -67,10 +67,14 @@ test('clicking a term shows its concordance lines and highlights every occurrenc
   // The term is marked as the active one wherever it is listed.
   assert.ok(await page.$eval(`#terms button.term[data-term="${term}"]`, (b) => b.classList.contains('active')));
 
-  // A concordance line takes the reader to that occurrence.
-  await page.click('#kwic tr:last-child');
+  // A concordance line takes the reader to that occurrence, by mouse or by keyboard.
+  await page.click('#kwic tr:last-child td.right');
   assert.equal(await page.textContent('#text mark.hl-current'), term);
   assert.equal(await inView('#text mark.hl-current'), true);
+  const starts = await page.$$eval('#kwic button.hit', (b) => b.map((x) => Number(x.dataset.start)));
+  await page.focus('#kwic tr:first-child button.hit');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('#text mark.hl-current', (m) => Number(m.dataset.start)), starts[0]);
 
   // Closing the concordance removes the highlights.
   await page.click('#kwic-close');
