@@ -1,6 +1,7 @@
 //! The wasm boundary: the only module that knows wasm-bindgen. Results cross as plain JS objects
-//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`, and a panic inside
-//! never unwinds into JS: it becomes an `internal` error and the analyzer stays usable.
+//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`. A panic would become an
+//! `internal` error where panics unwind; wasm32 builds abort on panic, so there it traps: JS gets a
+//! `WebAssembly.RuntimeError`, and `www/engine.js` replaces the instance (see SECURITY.md).
 
 use crate::analyze::{Analyzer, Options};
 use crate::error::{Error, ErrorKind};
@@ -77,8 +78,23 @@ fn js_error(error: &Error) -> JsValue {
     js.into()
 }
 
+/// Test hook: a panic on demand, so the browser tests can prove that a panic reaches the page as
+/// an error and the next analysis still works. Only script can arm it, in the realm running the
+/// wasm (`globalThis.__speechlensTestPanic = true`); it fires once, on the next call.
+fn panic_if_armed_for_test() {
+    let (global, key) = (js_sys::global(), JsValue::from_str("__speechlensTestPanic"));
+    if js_sys::Reflect::get(&global, &key).is_ok_and(|armed| armed.is_truthy()) {
+        let _ = js_sys::Reflect::delete_property(&global, &key);
+        panic!("forced by the __speechlensTestPanic test hook");
+    }
+}
+
 /// Runs `f` with panics caught, and turns its result into a plain JS value.
 fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
+    let f = || {
+        panic_if_armed_for_test();
+        f()
+    };
     let result = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<&str>()
