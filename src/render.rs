@@ -88,17 +88,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("caption", "图片说明", "photo caption"),
 ];
 
-fn label(lang: &str, key: &str) -> &'static str {
+/// The label of `key` in `lang`; a key the table lacks (a removed-chrome kind added to the
+/// analysis later) shows as itself rather than as nothing.
+fn label<'a>(lang: &str, key: &'a str) -> &'a str {
     let en = lang.starts_with("en");
-    LABELS.iter().find(|(k, _, _)| *k == key).map_or("", |&(_, zh, english)| if en { english } else { zh })
-}
-
-/// A label for a key the analysis chose (a removed-chrome kind): the key itself when the table lacks it.
-fn label_or<'a>(lang: &str, key: &'a str) -> &'a str {
-    match label(lang, key) {
-        "" => key,
-        found => found,
-    }
+    LABELS.iter().find(|(k, _, _)| *k == key).map_or(key, |&(_, zh, english)| if en { english } else { zh })
 }
 
 fn kind_key(kind: SloganKind) -> &'static str {
@@ -215,7 +209,7 @@ fn analysis_marks(view: &TextView, lang: &str) -> Vec<Mark> {
             end: r.end,
             kind: "removed".into(),
             id: None,
-            title: Some(format!("{} · {}", label(lang, "removed"), label_or(lang, &r.kind))),
+            title: Some(format!("{} · {}", label(lang, "removed"), label(lang, &r.kind))),
         })
         .collect();
     for issue in &view.outline.issues {
@@ -762,7 +756,7 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
         let list = dom.add(&details, "ul", "", None)?;
         for r in view.removed.iter().take(MAX_RENDERED_SECTIONS) {
             let li = dom.add(&list, "li", "", None)?;
-            dom.add(&li, "span", "kind", Some(label_or(lang, &r.kind)))?;
+            dom.add(&li, "span", "kind", Some(label(lang, &r.kind)))?;
             dom.span_button(&li, "span", &r.text, r.start, r.end)?;
         }
     }
