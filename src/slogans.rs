@@ -11,7 +11,7 @@
 //! Then one grouping by text. The rules are the tables below, each entry with what it catches.
 
 use crate::model::SloganKind;
-use crate::segment::{Tok, lexicon_entries};
+use crate::segment::{Pos, Tok, lexicon_entries};
 use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
@@ -48,10 +48,6 @@ const TITLE_MAX_CHARS: usize = 100;
 
 /// Longest item of an enumeration or a parallel run, in characters: longer clauses are prose.
 const ITEM_MAX_CHARS: usize = 24;
-
-/// Numerals that count the items of a formula: 三农, 两个确立, 双倍增, 十四五.
-/// 百/千/万 are left out: 百花齐放 and 千帆竞发 are images, not counts.
-const NUMERALS: &str = "一二三四五六七八九十两双";
 
 /// Words after a numeral that make it a quantity, not a formula: `三个月` is three months.
 /// Checked after an optional classifier (`个`, `项`); the first entry that starts the rest wins.
@@ -176,7 +172,8 @@ struct Run {
 fn mark_runs(speech: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut open: Vec<(usize, usize)> = Vec::with_capacity(MAX_NESTING); // (index in MARKS, byte)
-    for (at, c) in speech.char_indices() {
+    // Han characters are most of a speech and none is a mark: skipped before any comparison.
+    for (at, c) in speech.char_indices().filter(|&(_, c)| !is_han(c)) {
         if c == '\n' {
             open.clear();
         } else if let Some(depth) = open.iter().rposition(|&(m, _)| MARKS[m].1 == c) {
@@ -265,8 +262,10 @@ fn lexicon() -> &'static LexiconMap {
     })
 }
 
+/// Numerals that count the items of a formula: 三农, 两个确立, 双倍增, 十四五.
+/// 百/千/万 are left out: 百花齐放 and 千帆竞发 are images, not counts.
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '双')
 }
 
 fn is_classifier(c: char) -> bool {
@@ -494,7 +493,9 @@ impl Dictionary<'_> {
     }
 }
 
-/// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show.
+/// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `tokens` are
+/// cut as `Analyzer` cuts them: every quoted phrase of [`marked_units`] forced whole (and so tagged
+/// [`Pos::PROPER`]) wherever it occurs, which is how its bare occurrences are found.
 pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
     let mut dictionary = Dictionary { jieba, tags: HashMap::new() };
     let mut found = Vec::new();
@@ -541,9 +542,9 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
         let word = &speech[tok.range()];
         // Every kind below is two characters or more; most tokens are one (的, 要, a comma).
         // Said bare, a phrase the speech quotes is still the slogan; one character is only itself where quoted.
-        let kind = if word.chars().nth(1).is_none() {
+        let kind = if tok.end - tok.start < 4 && word.chars().nth(1).is_none() {
             None
-        } else if let Some(&kind) = phrase_kinds.get(word) {
+        } else if let Some(&kind) = (tok.pos == Pos::PROPER).then(|| phrase_kinds.get(word)).flatten() {
             Some(kind)
         } else if lexicon().contains_key(word) {
             Some(if is_numbered(word) { SloganKind::Numbered } else { SloganKind::Lexicon })
@@ -582,7 +583,10 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
 /// shape (一心一意, 一五一十).
 fn unquoted_formula(speech: &str, tokens: &[Tok], tok: &Tok, dictionary: &mut Dictionary) -> Option<Range<usize>> {
     let rest = &speech[tok.start..];
-    if !rest.starts_with(is_numeral) {
+    let mut head = rest.chars();
+    // Numeral, counted character, numeral: checked first, as almost no token opens that way.
+    let shape = (head.next(), head.next(), head.next());
+    if !matches!(shape, (Some(a), Some(b), Some(c)) if is_numeral(a) && !is_numeral(b) && is_numeral(c)) {
         return None;
     }
     let ends_word = |end: usize| tokens.binary_search_by_key(&end, |t| t.end).is_ok();
@@ -635,7 +639,7 @@ struct Clause {
 fn clauses(speech: &str) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, c) in speech.char_indices() {
+    for (at, c) in speech.char_indices().filter(|&(_, c)| !is_han(c)) {
         let soft = matches!(c, '、' | '，' | ',' | '；' | ';');
         let hard = !soft
             && (is_sentence_end(c)
@@ -657,56 +661,56 @@ fn clauses(speech: &str) -> Vec<Clause> {
     out
 }
 
-/// What the items of a run share so far.
-#[derive(Clone, Debug)]
+/// Most character pairs an item has.
+const PAIRS_MAX: usize = ITEM_MAX_CHARS - 1;
+
+/// What the items of a run share so far. A few words of plain data: a frame is tried for
+/// every clause of the speech, so it allocates nothing and is cheap to copy.
+#[derive(Clone, Copy, Debug)]
 struct Frame<'s> {
     first: &'s str,
     prefix: &'s str,
     suffix: &'s str,
-    /// Where in the first item are character pairs every item holds (不断 in 整体实力不断增强).
-    /// Pairs, not jieba's words: jieba may fuse the frame with an item (稳步增长 beside 稳步/缩小).
-    shared: Vec<(Range<usize>, u64)>,
+    /// Which character pairs of the first item every item holds (不断 in 整体实力不断增强), one bit
+    /// per pair in order. Pairs, not jieba's words: jieba may fuse the frame with an item (稳步增长
+    /// beside 稳步/缩小).
+    shared: u32,
     shortest: usize,
     longest: usize,
 }
 
-/// Whether two items may share a frame at all: an edge character or a character pair. Most
-/// neighbouring clauses share nothing, and this answers for them without building a [`Frame`].
-fn may_share(a: &str, b: &str) -> bool {
-    // One bit per pair, hashed into 64: a false "may" only costs building the frame.
-    let bit = |pair: u64| 1u64 << (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-    let seen = pairs(a).fold(0u64, |bits, (_, pair)| bits | bit(pair));
-    a.chars().next() == b.chars().next()
-        || a.chars().next_back() == b.chars().next_back()
-        || pairs(b).any(|(_, pair)| seen & bit(pair) != 0)
-}
-
-/// The character pairs of `item`: where each is and the pair as one number, so that comparing
-/// two items' pairs costs integer compares.
-fn pairs(item: &str) -> impl Iterator<Item = (Range<usize>, u64)> + '_ {
+/// The character pairs of `item`: where each starts and the pair as one number, so that
+/// comparing two items' pairs costs integer compares.
+fn pairs(item: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     let mut chars = item.char_indices().peekable();
     std::iter::from_fn(move || {
         let (at, a) = chars.next()?;
-        let &(next, b) = chars.peek()?;
-        Some((at..next + b.len_utf8(), (a as u64) << 32 | b as u64))
+        let &(_, b) = chars.peek()?;
+        Some((at, (a as u64) << 32 | b as u64))
     })
+    .take(PAIRS_MAX)
 }
 
 impl<'s> Frame<'s> {
     fn new(item: &'s str) -> Frame<'s> {
         let chars = item.chars().count();
-        Frame {
-            first: item,
-            prefix: item,
-            suffix: item,
-            shared: pairs(item).collect(),
-            shortest: chars,
-            longest: chars,
-        }
+        let shared = (1u32 << chars.saturating_sub(1).min(PAIRS_MAX)) - 1;
+        Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars }
     }
 
     fn with(&self, item: &'s str) -> Frame<'s> {
-        let held: Vec<u64> = pairs(item).map(|(_, pair)| pair).collect();
+        let mut held = [0u64; PAIRS_MAX];
+        let mut held_len = 0;
+        for ((_, pair), slot) in pairs(item).zip(held.iter_mut()) {
+            *slot = pair;
+            held_len += 1;
+        }
+        let mut shared = self.shared;
+        for (bit, (_, pair)) in pairs(self.first).enumerate() {
+            if shared & 1 << bit != 0 && !held[..held_len].contains(&pair) {
+                shared &= !(1 << bit);
+            }
+        }
         let chars = item.chars().count();
         let prefix_len: usize =
             self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
@@ -722,7 +726,7 @@ impl<'s> Frame<'s> {
             first: self.first,
             prefix: &self.prefix[..prefix_len],
             suffix: &self.suffix[self.suffix.len() - suffix_len..],
-            shared: self.shared.iter().filter(|(_, pair)| held.contains(pair)).cloned().collect(),
+            shared,
             shortest: self.shortest.min(chars),
             longest: self.longest.max(chars),
         }
@@ -746,22 +750,25 @@ impl<'s> Frame<'s> {
         if affix > 0 && affix < self.shortest && (meaningful(self.prefix) || meaningful(self.suffix)) {
             return Some((self.prefix, false, self.suffix));
         }
-        // Overlapping pairs (不断, 断增) join into one stretch.
-        let mut best: Option<&str> = None;
-        let mut stretch: Option<Range<usize>> = None;
-        for r in self.shared.iter().map(|(r, _)| r).chain([&(usize::MAX..usize::MAX)]) {
-            match stretch.as_mut() {
+        // Overlapping pairs (不断, 断增) join into one stretch; the longest meaningful one frames.
+        let width = |c: u64| char::from_u32(c as u32).map_or(0, char::len_utf8);
+        let spans = pairs(self.first)
+            .enumerate()
+            .filter(|(bit, _)| self.shared & 1 << bit != 0)
+            .map(|(_, (at, pair))| at..at + width(pair >> 32) + width(pair));
+        let mut stretches: [Range<usize>; PAIRS_MAX] = std::array::from_fn(|_| 0..0);
+        let mut count: usize = 0;
+        for r in spans {
+            match count.checked_sub(1).map(|last| &mut stretches[last]) {
                 Some(s) if r.start < s.end => s.end = r.end,
                 _ => {
-                    if let Some(done) = stretch.replace(r.clone()).filter(|d| d.end != usize::MAX) {
-                        let word = &self.first[done];
-                        if meaningful(word) && best.is_none_or(|b| b.len() < word.len()) {
-                            best = Some(word);
-                        }
-                    }
+                    stretches[count] = r;
+                    count += 1;
                 }
             }
         }
+        let best =
+            stretches[..count].iter().map(|r| &self.first[r.clone()]).filter(|w| meaningful(w)).max_by_key(|w| w.len());
         best.map(|w| (w, true, ""))
     }
 
@@ -779,15 +786,24 @@ impl<'s> Frame<'s> {
 /// word boundary. Each clause is looked at a bounded number of times, so the scan is linear.
 fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<Found> {
     let clauses = clauses(speech);
-    let is_item = |r: &Range<usize>| {
+    // An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
+    let item_chars = |r: &Range<usize>| {
         let s = &speech[r.clone()];
-        s.len() <= ITEM_MAX_CHARS * 4 && (2..=ITEM_MAX_CHARS).contains(&s.chars().count()) && s.chars().all(is_han)
+        let mut n = 0;
+        let han = s.len() <= ITEM_MAX_CHARS * 4
+            && s.chars().all(|c| {
+                n += 1;
+                is_han(c)
+            });
+        (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
     };
+    let is_item = |r: &Range<usize>| item_chars(r).is_some();
     let chars = |r: &Range<usize>| speech[r.clone()].chars().count();
     // The last `n` characters of `r` (`from_end`) or its first: cut on the nearest word boundary
     // inward (近年来整体实力不断增强 → 整体实力不断增强), or exactly where jieba's words straddle the
     // cut (绿色/化发展 → 绿色化). The frame check decides which, if either, is an item.
-    let cuts = |r: &Range<usize>, n: usize, from_end: bool| -> Vec<Range<usize>> {
+    let cursor = std::cell::Cell::new(0);
+    let cuts = |r: &Range<usize>, n: usize, from_end: bool| -> [Option<Range<usize>>; 2] {
         // Counted from the cut's side, so a clause as long as a 10 MB line costs `n` steps.
         let s = &speech[r.clone()];
         let edge = if from_end {
@@ -796,23 +812,28 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             s.char_indices().nth(n).map(|(i, _)| i)
         };
         let Some(edge) = edge.filter(|&e| 0 < e && e < s.len()) else {
-            return Some(r.clone()).filter(is_item).into_iter().collect();
+            return [Some(r.clone()).filter(is_item), None];
         };
         let at = r.start + edge;
-        let k = tokens.partition_point(|t| t.start < at);
+        // `tokens.partition_point(|t| t.start < at)`, walked from the last answer: clauses come
+        // in text order, so this is a step or two, not a binary search through the whole speech.
+        let mut k = cursor.get().min(tokens.len());
+        while k > 0 && tokens[k - 1].start >= at {
+            k -= 1;
+        }
+        while k < tokens.len() && tokens[k].start < at {
+            k += 1;
+        }
+        cursor.set(k);
         let snapped = match tokens.get(k) {
             Some(t) if t.start == at => at,
             _ if from_end => tokens.get(k).map_or(r.end, |t| t.start),
             _ => tokens.get(k.wrapping_sub(1)).map_or(r.start, |t| t.start),
         };
-        let mut out: Vec<Range<usize>> = Vec::with_capacity(2);
-        for edge in [snapped, at] {
-            let cut = if from_end { edge..r.end } else { r.start..edge };
-            if cut.start < cut.end && is_item(&cut) && !out.contains(&cut) {
-                out.push(cut);
-            }
-        }
-        out
+        let cut = |edge: usize| {
+            Some(if from_end { edge..r.end } else { r.start..edge }).filter(|c| c.start < c.end && is_item(c))
+        };
+        [cut(snapped), Some(at).filter(|&at| at != snapped).and_then(cut)]
     };
     let framed = |frame: &Frame<'_>| frame.shared_part().is_some();
 
@@ -820,58 +841,55 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
     let mut i = 0;
     'clauses: while i + 1 < clauses.len() {
         let second = clauses[i + 1].range.clone();
-        if !clauses[i].continues || !is_item(&second) {
+        let Some(second_chars) = item_chars(&second).filter(|_| clauses[i].continues) else {
             i += 1;
             continue;
-        }
-        let whole = is_item(&clauses[i].range).then(|| clauses[i].range.clone());
-        let mut firsts: Vec<Range<usize>> = whole.into_iter().collect();
-        if firsts.is_empty() || chars(&clauses[i].range) > chars(&second) {
-            for cut in cuts(&clauses[i].range, chars(&second), true) {
-                if !firsts.contains(&cut) {
-                    firsts.push(cut);
-                }
-            }
-        }
-        let mut framed_pairs: Vec<(&Range<usize>, Frame)> = firsts
-            .iter()
-            .filter(|first| may_share(&speech[(*first).clone()], &speech[second.clone()]))
-            .map(|first| (first, Frame::new(&speech[first.clone()]).with(&speech[second.clone()])))
-            .filter(|(_, frame)| framed(frame))
-            .collect();
+        };
+        let whole = item_chars(&clauses[i].range).map(|n| (clauses[i].range.clone(), n));
+        let longer = whole.as_ref().is_none_or(|(_, n)| *n > second_chars);
+        let [cut, exact] = if longer { cuts(&clauses[i].range, second_chars, true) } else { [None, None] };
+        let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), chars(&r)));
+        let firsts = [whole, with_chars(cut), with_chars(exact)];
+        // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
+        // this before any frame is built.
+        let alike = |(_, n): &(Range<usize>, usize)| *n <= 2 * second_chars && second_chars <= 2 * n;
+        let mut framed_pairs = firsts.clone().map(|first| {
+            first
+                .filter(alike)
+                .map(|(f, _)| (Frame::new(&speech[f.clone()]).with(&speech[second.clone()]), f))
+                .filter(|(frame, _)| framed(frame))
+        });
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
-        framed_pairs.sort_by_key(|(_, frame)| std::cmp::Reverse(frame.affix_chars()));
-        for (first, mut frame) in framed_pairs {
-            let mut items = vec![first.clone(), second.clone()];
+        framed_pairs.sort_by_key(|pair| std::cmp::Reverse(pair.as_ref().map(|(frame, _)| frame.affix_chars())));
+        for (mut frame, first) in framed_pairs.into_iter().flatten() {
+            let (mut count, mut end, mut last) = (2, second.end, second_chars);
             let mut j = i + 2;
             let mut cut_short = false;
             while j < clauses.len() && clauses[j - 1].continues {
-                let last = chars(&items[items.len() - 1]);
                 let fits = |r: &Range<usize>| Some(frame.with(&speech[r.clone()])).filter(framed);
                 let whole = Some(clauses[j].range.clone()).filter(is_item);
                 let next = whole.as_ref().and_then(|r| fits(r).map(|f| (r.clone(), f))).or_else(|| {
                     cut_short = true;
-                    cuts(&clauses[j].range, last, false).into_iter().find_map(|r| fits(&r).map(|f| (r, f)))
+                    cuts(&clauses[j].range, last, false).into_iter().flatten().find_map(|r| fits(&r).map(|f| (r, f)))
                 });
                 let Some((next, grown)) = next else { break };
                 frame = grown;
-                items.push(next);
+                (count, end, last) = (count + 1, next.end, chars(&next));
                 j += 1;
                 if cut_short {
                     break;
                 }
             }
-            if items.len() >= 3
+            if count >= 3
                 && let Some(shown) = frame.shown()
             {
-                let span = items[0].start..items[items.len() - 1].end;
-                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, span) });
+                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..end) });
                 // A clause cut short may open the next run: 融合化特征和符合完整性 ends one, starts another.
                 i = if cut_short { j - 1 } else { j };
                 continue 'clauses;
             }
         }
-        for first in &firsts {
+        for (first, _) in firsts.iter().flatten() {
             if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
                 out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
                 i += 2;
@@ -887,8 +905,8 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
 /// they have in common (无源之水，无本之木 → `无…之…`), or the numerals they open with (百舸争流、千帆竞发 → `百…千…`).
 fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &mut Dictionary) -> Option<String> {
     let (a, b) = (&speech[a.clone()], &speech[b.clone()]);
-    let idiom4 = |s: &str, d: &mut Dictionary| s.chars().count() == 4 && d.tag(s) == Some("i");
-    if !idiom4(a, dictionary) || !idiom4(b, dictionary) {
+    let four = |s: &str| s.len() == 4 * 3 && s.chars().count() == 4;
+    if !four(a) || !four(b) || dictionary.tag(a) != Some("i") || dictionary.tag(b) != Some("i") {
         return None;
     }
     let mut frame = String::new();
