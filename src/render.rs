@@ -798,7 +798,6 @@ fn render_section(
     dom.add(&row, "span", "marker", Some(&s.marker))?;
     dom.add(&row, "span", "heading", Some(&s.heading))?;
     if let Some(message) = messages.get(&s.start) {
-        row.set_class_name("row flagged");
         flag(dom, &row, message)?;
     }
     let meta = format!(
