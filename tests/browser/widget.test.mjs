@@ -295,6 +295,12 @@ test('screenshots in zh and en at desktop and phone widths', async () => {
       assert.equal(tab, lang === 'zh' ? '词频' : 'Terms');
       await page.screenshot({ path: join(out, `widget-${lang}-${name}.png`), fullPage: name === 'phone' });
     }
+    // With a term's concordance open and highlighted, and with the outline.
+    await page.click('speech-lens >> button.term >> text=县域不经济');
+    await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelector('table.kwic'));
+    await page.screenshot({ path: join(out, `widget-en-${name}-concordance.png`), fullPage: name === 'phone' });
+    await page.click('speech-lens >> #tab-outline');
+    await page.screenshot({ path: join(out, `widget-en-${name}-outline.png`), fullPage: name === 'phone' });
     // Nothing wider than the phone's screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: page scrolls sideways by ${overflow}px`);

@@ -20,6 +20,7 @@ export const css = `
 }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .lens { padding: .6rem .8rem; }
 .bar { display: flex; align-items: center; gap: .6rem; }
 .bar:has(.status:empty):has(progress[hidden]) { display: none; }
@@ -73,7 +74,6 @@ section.slogans ul, ol.keywords, ul.phrases { margin: 0; padding-left: 1.2rem; l
 ul.tree, ul.tree ul { list-style: none; padding-left: 1rem; margin: 0; }
 ul.tree { padding-left: 0; }
 li.section .row { padding: .2rem 0; cursor: pointer; }
-li.section .row.flagged .marker::after { content: " ⚠"; color: var(--_accent); }
 .marker { font-weight: 700; margin-right: .4rem; color: var(--_accent); }
 .top { display: block; margin-left: 0; }
 dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .88rem; }
@@ -82,9 +82,20 @@ dl.parts dd { margin: 0; }
 ul.issues { padding-left: 0; list-style: none; }
 li.issue { color: var(--_accent); }
 .warn { margin-right: .4rem; }
-table.kwic td.left { text-align: right; color: var(--_muted); }
-table.kwic td.hit { font-weight: 700; color: var(--_accent); white-space: nowrap; }
-table.kwic td.right { color: var(--_muted); }
+/* Key word in context: one line per occurrence, the contexts clipped towards the key word. */
+.kwic-title { font-size: .9rem; margin: .3rem 0; }
+.kwic-term, table.kwic td.hit { color: var(--_accent); }
+table.kwic tr { cursor: pointer; }
+table.kwic td { padding: .1rem .2rem; white-space: nowrap; }
+table.kwic td.left, table.kwic td.right { width: 50%; max-width: 0; overflow: hidden; color: var(--_muted); }
+table.kwic td.left { text-align: right; }
+table.kwic td.left .clip { display: flex; justify-content: flex-end; overflow: hidden; }
+table.kwic td.hit { width: 1%; font-weight: 700; text-align: center; }
+/* The widget shows every section; folding is the page's. */
+.twisty { display: none; }
+.expansion .item { display: inline-block; white-space: nowrap; background: #f4f1ea; border-radius: 3px; padding: 0 .3rem; margin: 0 .2rem .1rem 0; }
+.help { margin: 0 0 .4rem; font-size: .8rem; color: var(--_muted); }
+summary { font-weight: 600; cursor: pointer; }
 .kwic:not(:empty) { margin-bottom: .7rem; max-height: 12rem; overflow: auto; border-bottom: 1px solid var(--_line); }
 .empty { color: var(--_muted); }
 @media print {

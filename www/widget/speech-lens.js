@@ -352,7 +352,7 @@ export class SpeechLensElement extends HTMLElement {
     } else if (data.term) {
       try {
         const lines = await concordance(this.#analysed, data.term, undefined, { lane: this });
-        speechlens.renderConcordance(this.#$('.kwic'), lines);
+        speechlens.renderConcordance(this.#$('.kwic'), lines, this.#lang, data.term);
         this.#highlight(lines, 'term');
       } catch (error) {
         if (error?.kind !== 'superseded') this.#fail(error);
@@ -363,7 +363,8 @@ export class SpeechLensElement extends HTMLElement {
       this.#highlight(r.phrases[Number(data.phrase)].occurrences, 'phrase');
     } else if (data.start) {
       const start = Number(data.start);
-      this.#highlight([{ start, end: Number(data.end ?? start + 1) }], 'section');
+      const kind = target.closest('.kwic') ? 'term' : 'section';
+      this.#highlight([{ start, end: Number(data.end ?? start + 1) }], kind);
     }
   }
 }
