@@ -89,6 +89,7 @@ const SAYING: &[(&str, &str)] = &[
     ("强调", "会议强调：“…”"),
     ("要求", "上级要求：“…”"),
     ("所说", "正如古人所说：“…”"),
+    ("所言", "诚如先贤所言：“…”"),
     ("说过", "他说过：“…”"),
     ("曾说", "鲁迅曾说：“…”"),
     ("写道", "他在信中写道：“…”"),
@@ -112,7 +113,7 @@ const NOT_IDIOMS: &[(&str, &str)] = &[
     ("稳步增长", "居民收入稳步增长"),
 ];
 
-/// Characters a frame of function words alone would be made of: `…的、…的、…的` is no 排比.
+/// Characters a frame of function words alone would be made of: 我的、你的、他的 is no 排比.
 const FRAME_FILLERS: &str = "的了和与及等在是也都而并之对把被从向就还又";
 
 /// A slogan found once, by byte range, before grouping.
@@ -1075,6 +1076,23 @@ mod tests {
         assert_eq!(speaker_before("  A总书记指出:“", "  A总书记指出:".len()).as_deref(), Some("A总书记"));
         assert_eq!(speaker_before("正如古人所说：“", "正如古人所说：".len()).as_deref(), Some("古人"));
         assert_eq!(speaker_before("我们都知道“", "我们都知道".len()), None);
+        for (lead, example) in SPEAKER_LEADS {
+            let text = format!("{example}：“");
+            let who = speaker_before(&text, text.len() - '“'.len_utf8()).unwrap_or_else(|| panic!("{example}"));
+            assert!(!who.starts_with(lead) && !who.is_empty(), "{example}: {who}");
+        }
+    }
+
+    #[test]
+    fn function_words_alone_frame_nothing() {
+        let text = "我的、你的、他的";
+        let tokens = crate::segment::segment(crate::segment::dictionary(), text, true, &[]);
+        let mut d = Dictionary { jieba: crate::segment::dictionary(), tags: HashMap::new() };
+        assert!(parallels(text, &tokens, &mut d).is_empty());
+        let text = "坚持改革、坚持开放、坚持创新";
+        let tokens = crate::segment::segment(crate::segment::dictionary(), text, true, &[]);
+        let frames: Vec<Option<String>> = parallels(text, &tokens, &mut d).into_iter().map(|f| f.frame).collect();
+        assert_eq!(frames, [Some("坚持…".to_string())]);
     }
 
     #[test]

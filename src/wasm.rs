@@ -231,10 +231,19 @@ export interface Term {
 }
 export interface Keyword { term: string; weight: number }
 export interface Phrase { text: string; count: number; occurrences: Span[] }
+/** The most specific kind that applies: a quoted numbered formula is 'numbered', a quoted idiom 'idiom'. */
 export type SloganKind = 'quoted' | 'numbered' | 'parallel' | 'idiom' | 'title' | 'quotation' | 'lexicon';
 export interface Slogan {
-  text: string; kind: SloganKind; count: number; occurrences: Span[]; score: number;
-  expansion?: string[]; frame?: string; speaker?: string;
+  /** As written, without its marks: a phrase, a formula, a whole parallel run, a title inside 《》, a quoted passage. */
+  text: string; kind: SloganKind; count: number; occurrences: Span[];
+  /** Salience, higher first: the kind's weight, times length (to 8 characters), times √count; scare-quoted ordinary words ×0.2. */
+  score: number;
+  /** Numbered formulas: the items as the text spells them out ("四链"(创新链、…)), else as the lexicon knows them. */
+  expansion?: string[];
+  /** Parallel runs: what the clauses share ('…不断…', '…化', '坚持…', '无…之…'). */
+  frame?: string;
+  /** Quotations: who is quoted ('A总书记'); absent for a classical line quoted bare. */
+  speaker?: string;
 }
 export interface Section extends Span {
   level: number; marker: string; ordinal: number; heading: string;
@@ -264,6 +273,7 @@ export interface Outline {
  * 'duplicate-title' | 'lead' | 'tags' | 'dateline' | 'byline' | 'caption' | 'related' (open: more may come).
  */
 export interface Removed extends Span { kind: string; text: string }
+/** An inconsistency, by `kind`: 'too-many-sections'; 'expansion-count', a numbered formula spelled out with the wrong number of items (span: formula to end of list). */
 export interface Warning extends Span { kind: string; message: string }
 export interface Stats { chars: number; hanChars: number; tokens: number; sentences: number; paragraphs: number; speakingMinutes: number }
 export interface Analysis {
