@@ -1,5 +1,6 @@
 //! Word segmentation: jieba-rs with the political lexicon, plus units forced whole per analysis.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -82,11 +83,23 @@ pub fn is_lexicon_word(word: &str) -> bool {
     WORDS.get_or_init(|| lexicon_entries().map(|e| e.word).collect()).contains(word)
 }
 
-/// jieba's dictionary with the lexicon added, built once: building it parses 350,000 entries.
+/// The segmentation dictionary: jieba's, pruned and packed by `scripts/dictionary.mjs` (its header
+/// says what is kept, why, and the format).
+const PACKED_DICTIONARY: &[u8] = include_bytes!("../data/dictionary.br");
+
+/// The sum of the packed dictionary's frequencies: jieba's own total, kept by the pruning.
+pub const DICTIONARY_TOTAL: usize = 60_101_964;
+
+/// jieba's dictionary with the lexicon added, built once (the first analysis waits for it).
 pub fn dictionary() -> &'static Jieba {
     static DICTIONARY: OnceLock<Jieba> = OnceLock::new();
     DICTIONARY.get_or_init(|| {
-        let mut jieba = Jieba::new();
+        let mut jieba = Jieba::empty();
+        // Data compiled in and checked by the tests below: it cannot fail at run time.
+        unpack(PACKED_DICTIONARY, |word, freq, tag| {
+            jieba.add_word(word, Some(freq), Some(tag));
+        })
+        .expect("the embedded dictionary unpacks");
         for entry in lexicon_entries() {
             // jieba's own rule for "keep this whole": a frequency just above what its parts would score.
             let freq = jieba.suggest_freq(entry.word);
@@ -94,6 +107,43 @@ pub fn dictionary() -> &'static Jieba {
         }
         jieba
     })
+}
+
+/// Calls `add(word, frequency, tag)` for each entry of a packed dictionary; returns the total its
+/// header states, or `None` if the data is malformed.
+fn unpack(packed: &[u8], mut add: impl FnMut(&str, usize, &str)) -> Option<usize> {
+    let mut bytes = Vec::with_capacity(packed.len() * 3);
+    std::io::copy(&mut brotli_decompressor::Decompressor::new(packed, 1 << 16), &mut bytes).ok()?;
+    let mut rest = &bytes[..];
+    let mut line = || {
+        let end = rest.iter().position(|&b| b == b'\n')?;
+        let (text, tail) = rest.split_at(end);
+        rest = &tail[1..];
+        std::str::from_utf8(text).ok()
+    };
+    let header: Vec<&str> = line()?.split(' ').collect();
+    let [_, "1", entries, total] = header[..] else { return None };
+    let (entries, total) = (entries.parse::<usize>().ok()?, total.parse().ok()?);
+    let tags: Vec<&str> = line()?.split(' ').collect();
+    // Words are front-coded: 0x20 + characters shared with the previous word, then the rest.
+    let mut words = String::with_capacity(entries * 9);
+    let mut spans = Vec::with_capacity(entries);
+    for _ in 0..entries {
+        let coded = line()?;
+        let shared = usize::from(*coded.as_bytes().first()?).checked_sub(0x20)?;
+        let previous = spans.last().map_or("", |r: &Range<usize>| &words[r.clone()]);
+        let prefix = previous.char_indices().nth(shared).map_or(previous.len(), |(at, _)| at);
+        let start = words.len();
+        words.extend_from_within(start - previous.len()..start - previous.len() + prefix);
+        words.push_str(&coded[1..]);
+        spans.push(start..words.len());
+    }
+    let freqs: Vec<usize> = (0..entries).map(|_| line()?.parse().ok()).collect::<Option<_>>()?;
+    let tag_ids = rest.get(..entries)?;
+    for ((span, freq), &tag) in spans.into_iter().zip(freqs).zip(tag_ids) {
+        add(&words[span], freq, tags.get(usize::from(tag))?);
+    }
+    Some(total)
 }
 
 /// Segments `text` line by line (so memory follows the longest line, not the text), then
@@ -141,20 +191,19 @@ fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
 }
 
 /// Every occurrence of each of `words` in `text`, longest match first where they overlap,
-/// sorted and non-overlapping: the shape [`segment`] takes for `forced`.
+/// sorted and non-overlapping: the shape [`segment`] takes for `forced`. One pass over the text
+/// for all the words together (Aho-Corasick): a speech marks hundreds of units, and searching
+/// the text once per unit made this the costliest step of an analysis.
 pub fn find_units<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> Vec<Range<usize>> {
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for word in words.into_iter().filter(|w| !w.is_empty()) {
-        found.extend(text.match_indices(word).map(|(at, w)| at..at + w.len()));
+    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return Vec::new();
     }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut units: Vec<Range<usize>> = Vec::with_capacity(found.len());
-    for r in found {
-        if units.last().is_none_or(|last| r.start >= last.end) {
-            units.push(r);
-        }
+    match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&words) {
+        Ok(searcher) => searcher.find_iter(text).map(|m| m.range()).collect(),
+        // Only past the automaton's size limit, far beyond any speech: no unit is forced.
+        Err(_) => Vec::new(),
     }
-    units
 }
 
 #[cfg(test)]
@@ -196,6 +245,29 @@ mod tests {
         let got = words(text, &tokens);
         assert!(got.contains(&"新质生产力"), "{got:?}");
         assert!(got.contains(&"高质量发展"), "{got:?}");
+    }
+
+    #[test]
+    fn packed_dictionary_holds_jiebas_total_and_its_everyday_words() {
+        let (mut entries, mut sum, mut idioms) = (0, 0, 0);
+        let total = unpack(PACKED_DICTIONARY, |word, freq, tag| {
+            entries += 1;
+            sum += freq;
+            idioms += usize::from(tag == "i");
+            assert!(!word.is_empty() && !tag.is_empty(), "{word:?} {tag:?}");
+        });
+        assert_eq!(total, Some(DICTIONARY_TOTAL));
+        assert_eq!(sum, DICTIONARY_TOTAL);
+        assert!(entries > 180_000 && idioms > 8_000, "{entries} entries, {idioms} idioms");
+        let jieba = dictionary();
+        for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会"] {
+            assert!(jieba.has_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn malformed_packed_dictionary_is_refused() {
+        assert_eq!(unpack(b"not brotli", |_, _, _| {}), None);
     }
 
     #[test]
