@@ -44,9 +44,8 @@ console.log('assembled pkg/ and dist/ (with speechlens.html)');
  *   'unsafe-inline'); 'wasm-unsafe-eval' is what WebAssembly.compile needs, and allows nothing else.
  * - `worker-src blob:`: the analysis worker is made from source bundled into that hashed script; a
  *   blob: URL is the only way to start a worker without a request. Blob workers inherit this policy.
- * - `style-src-elem 'sha256-…'` for the inlined stylesheet; `style-src-attr 'unsafe-inline'` because
- *   the term table's spread bars carry their height in a style attribute (`--h:42`), which a hash cannot
- *   cover. Attribute styles cannot run code, and user text never reaches an attribute as markup.
+ * - `style-src 'sha256-…'`: the inlined stylesheet only; no style attributes (the renderers set their
+ *   few computed values through the CSSOM, which CSP does not govern).
  * - `base-uri`, `form-action`, `object-src` 'none': nothing for injected markup to redirect or embed.
  * `frame-ancestors` cannot be set from a meta tag; a file opened from disk has no framing site anyway.
  */
@@ -82,8 +81,7 @@ async function singleFile(html) {
     "default-src 'none'",
     `script-src ${sha256(code)} 'wasm-unsafe-eval'`,
     'worker-src blob:',
-    `style-src-elem ${styleHashes.join(' ') || "'none'"}`,
-    "style-src-attr 'unsafe-inline'",
+    `style-src ${styleHashes.join(' ') || "'none'"}`,
     "connect-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
