@@ -4,15 +4,15 @@
 //! `data-*` attributes: `data-term`, `data-slogan`, `data-phrase`, `data-word`, `data-sort`,
 //! `data-start`/`data-end`.
 //!
-//! Each function reads only the part of the analysis it draws (serde ignores the rest), so a
-//! panel costs what it shows, not what the whole result weighs.
+//! Each function reads from the analysis only the fields it draws and only as far into each
+//! list as it shows (crossing from JS costs per field read), so a panel costs what it shows,
+//! not what the whole result weighs: a text with 100,000 numbering slips draws as fast as one
+//! with three hundred.
 
-use crate::model::{
-    ConcordanceLine, IssueKind, Keyword, Outline, OutlineIssue, Phrase, Removed, Section, Slogan, SloganKind, Term,
-    Warning,
-};
+use crate::model::{ConcordanceLine, IssueKind, Keyword, OutlineIssue, Part, SloganKind, Span, Term, Warning};
 use crate::text::Utf16Index;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -23,6 +23,13 @@ use web_sys::{Document, Element, HtmlElement};
 const MAX_RENDERED_SECTIONS: usize = 300;
 /// Likewise for the keyword and phrase lists under the term table.
 const MAX_LISTED: usize = 30;
+/// Marks of one source (highlights, removed chrome, issues, warnings) the text view draws at most:
+/// past this many the view would take seconds to build and show nothing a reader could scan.
+const MAX_TEXT_MARKS: usize = 10_000;
+/// Concordance lines drawn at most; the heading still gives the full count.
+const MAX_KWIC_LINES: usize = 2_000;
+/// Slogans read at most for the panel (each kind then shows up to `MAX_RENDERED_SECTIONS`).
+const MAX_READ_SLOGANS: usize = 5_000;
 
 /// Every word the panels show, in the two languages the page speaks: (key, 中文, English).
 const LABELS: &[(&str, &str, &str)] = &[
@@ -52,6 +59,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("noTerms", "没有可统计的词语。", "No terms to count."),
     ("noSlogans", "没有发现提法。", "No slogans found."),
     ("noOutline", "没有发现层次标记。", "No numbered parts found."),
+    ("moreParts", "……其余部分未列出。", "… more parts not listed."),
     ("noLines", "文中没有找到这个词。", "The term does not occur in the speech."),
     ("issues", "层次检查", "Numbering checks"),
     ("warnings", "需要核对", "To check"),
@@ -164,8 +172,32 @@ fn set_var(el: &Element, name: &str, value: f64) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
+fn parse<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
+}
+
+/// `object[key]`, or `undefined` when `object` is not an object.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The first `limit` entries of the array `value` (none when it is absent), and its full length.
+fn prefix<T: DeserializeOwned>(value: &JsValue, limit: usize, what: &str) -> Result<(Vec<T>, usize), JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok((Vec::new(), 0));
+    }
+    let array = value.dyn_ref::<js_sys::Array>().ok_or_else(|| js_sys::Error::new(&format!("{what}: not an array")))?;
+    let items = array.iter().take(limit).map(|item| parse(item, what)).collect::<Result<_, _>>()?;
+    Ok((items, array.length() as usize))
+}
+
+/// An optional object field: `None` when absent.
+fn optional<T: DeserializeOwned>(object: &JsValue, key: &str) -> Result<Option<T>, JsValue> {
+    let value = field(object, key);
+    if value.is_undefined() || value.is_null() { Ok(None) } else { parse(value, key).map(Some) }
 }
 
 fn clear(el: &Element) {
@@ -186,24 +218,20 @@ struct Mark {
     title: Option<String>,
 }
 
-/// What the text view marks on its own: chrome left out, numbering slips, warnings.
+/// A located stretch with a kind: what the text view needs of removed chrome.
 #[derive(Deserialize)]
-struct TextView {
-    #[serde(default)]
-    removed: Vec<Removed>,
-    #[serde(default)]
-    warnings: Vec<Warning>,
-    outline: Outline,
-    /// For wording warnings about them.
-    #[serde(default)]
-    slogans: Vec<Slogan>,
+struct Located {
+    start: u32,
+    end: u32,
+    kind: String,
 }
 
-/// The marks an analysis puts on its own text, with their meaning in `lang`.
-fn analysis_marks(view: &TextView, lang: &str) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = view
-        .removed
-        .iter()
+/// The marks an analysis puts on its own text (chrome left out, numbering slips, warnings),
+/// with their meaning in `lang`.
+fn analysis_marks(analysis: &JsValue, lang: &str) -> Result<Vec<Mark>, JsValue> {
+    let (removed, _) = prefix::<Located>(&field(analysis, "removed"), MAX_TEXT_MARKS, "removed")?;
+    let mut marks: Vec<Mark> = removed
+        .into_iter()
         .map(|r| Mark {
             start: r.start,
             end: r.end,
@@ -212,27 +240,28 @@ fn analysis_marks(view: &TextView, lang: &str) -> Vec<Mark> {
             title: Some(format!("{} · {}", label(lang, "removed"), label(lang, &r.kind))),
         })
         .collect();
-    for issue in &view.outline.issues {
-        if let Some(span) = issue_span(issue) {
+    let (issues, _) =
+        prefix::<OutlineIssue>(&field(&field(analysis, "outline"), "issues"), MAX_TEXT_MARKS, "outline.issues")?;
+    for issue in &issues {
+        if let Some((start, end)) = issue_span(issue) {
             let title = Some(issue_message(issue, lang));
-            marks.push(Mark { start: span.0, end: span.1, kind: "issue".into(), id: None, title });
+            marks.push(Mark { start, end, kind: "issue".into(), id: None, title });
         }
     }
-    marks.extend(view.warnings.iter().map(|w| Mark {
-        start: w.start,
-        end: w.end,
-        kind: "warning".into(),
-        id: None,
-        title: Some(warning_message(w, &view.slogans, lang)),
-    }));
-    marks
+    let (warnings, _) = prefix::<Warning>(&field(analysis, "warnings"), MAX_TEXT_MARKS, "warnings")?;
+    let formulas = if warnings.is_empty() { Vec::new() } else { formulas(analysis)? };
+    for w in &warnings {
+        let title = Some(warning_message(w, &formulas, lang));
+        marks.push(Mark { start: w.start, end: w.end, kind: "warning".into(), id: None, title });
+    }
+    Ok(marks)
 }
 
 /// Fills `container` with `text`, the stretches in `marks` wrapped in `<mark class="hl-{kind}">`.
 /// Marks are UTF-16 spans and may overlap or nest: each stretch of text carries the classes of
 /// every mark over it, and the first stretch of a mark also gets `hl-{kind}-start`.
 /// Given `analysis` (and `lang`), the chrome it left out, its numbering issues and its warnings
-/// are marked too.
+/// are marked too. Of each source, the first `MAX_TEXT_MARKS` marks are drawn.
 #[wasm_bindgen(js_name = renderText, skip_typescript)]
 pub fn render_text(
     container: &Element,
@@ -241,11 +270,9 @@ pub fn render_text(
     analysis: JsValue,
     lang: Option<String>,
 ) -> Result<(), JsValue> {
-    let mut marks: Vec<Mark> =
-        if marks.is_undefined() || marks.is_null() { Vec::new() } else { parse(marks, "marks")? };
+    let (mut marks, _) = prefix::<Mark>(&marks, MAX_TEXT_MARKS, "marks")?;
     if !analysis.is_undefined() && !analysis.is_null() {
-        let view: TextView = parse(analysis, "analysis")?;
-        marks.extend(analysis_marks(&view, lang.as_deref().unwrap_or("zh")));
+        marks.extend(analysis_marks(&analysis, lang.as_deref().unwrap_or("zh"))?);
     }
     let index = Utf16Index::new(text);
     let len = index.len_utf16();
@@ -307,14 +334,16 @@ pub fn render_text(
     Ok(())
 }
 
-/// What the terms panel draws.
+/// The terms of an analysis (at most its `maxTerms` option, 500 by default).
+fn terms_of(analysis: &JsValue) -> Result<Vec<Term>, JsValue> {
+    Ok(prefix::<Term>(&field(analysis, "terms"), usize::MAX, "terms")?.0)
+}
+
+/// What the phrase list shows of a repeated phrase (not its occurrences).
 #[derive(Deserialize)]
-struct TermsView {
-    terms: Vec<Term>,
-    #[serde(default)]
-    keywords: Vec<Keyword>,
-    #[serde(default)]
-    phrases: Vec<Phrase>,
+struct PhraseLabel {
+    text: String,
+    count: u32,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -372,15 +401,14 @@ pub fn render_terms(
     sort: &str,
     limit: usize,
 ) -> Result<(), JsValue> {
-    let view: TermsView = parse(analysis, "analysis")?;
+    let mut terms = terms_of(&analysis)?;
     let dom = Dom::new()?;
     clear(container);
-    if view.terms.is_empty() {
+    if terms.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
     }
     let (key, ascending) = SortKey::parse(sort);
-    let mut terms = view.terms;
     key.sort(ascending, &mut terms);
     let wrap = dom.add(container, "div", "table-wrap", None)?;
     let table = dom.add(&wrap, "table", "terms", None)?;
@@ -414,22 +442,24 @@ pub fn render_terms(
         dom.add(&row, "td", "pos", Some(t.pos.as_deref().unwrap_or("")))?;
         spread(&dom, &row, t, lang)?;
     }
-    if !view.keywords.is_empty() {
+    let (keywords, _) = prefix::<Keyword>(&field(&analysis, "keywords"), MAX_LISTED, "keywords")?;
+    if !keywords.is_empty() {
         let heading = dom.add(container, "h3", "", Some(label(lang, "keywords")))?;
         heading.set_attribute("title", label(lang, "keywordsHelp"))?;
         dom.add(container, "p", "help", Some(label(lang, "keywordsHelp")))?;
         let list = dom.add(container, "ol", "keywords", None)?;
-        for k in view.keywords.iter().take(MAX_LISTED) {
+        for k in &keywords {
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "term", &k.term, "term", &k.term)?;
             let weight = dom.add(&li, "span", "weight", Some(&format!("{:.3}", k.weight)))?;
             weight.set_attribute("title", &format!("{} {:.4}", label(lang, "weight"), k.weight))?;
         }
     }
-    if !view.phrases.is_empty() {
+    let (phrases, _) = prefix::<PhraseLabel>(&field(&analysis, "phrases"), MAX_LISTED, "phrases")?;
+    if !phrases.is_empty() {
         dom.add(container, "h3", "", Some(label(lang, "phrases")))?;
         let list = dom.add(container, "ul", "phrases", None)?;
-        for (i, p) in view.phrases.iter().take(MAX_LISTED).enumerate() {
+        for (i, p) in phrases.iter().enumerate() {
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "phrase", &p.text, "phrase", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", p.count)))?;
@@ -474,10 +504,10 @@ fn top_terms(terms: &[Term], limit: usize) -> Vec<&Term> {
 /// A horizontal bar chart of the `limit` most frequent terms; each label is a term button.
 #[wasm_bindgen(js_name = renderTermChart, skip_typescript)]
 pub fn render_term_chart(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
-    let view: TermsView = parse(analysis, "analysis")?;
+    let terms = terms_of(&analysis)?;
     let dom = Dom::new()?;
     clear(container);
-    let top = top_terms(&view.terms, limit);
+    let top = top_terms(&terms, limit);
     let Some(max) = top.first().map(|t| t.count.max(1) as f64) else {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
@@ -511,10 +541,10 @@ fn pos_family(pos: Option<&str>) -> &'static str {
 /// image whose label lists the words with their counts (the table holds the same terms as buttons).
 #[wasm_bindgen(js_name = renderWordCloud, skip_typescript)]
 pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
-    let view: TermsView = parse(analysis, "analysis")?;
+    let terms = terms_of(&analysis)?;
     let dom = Dom::new()?;
     clear(container);
-    let top = top_terms(&view.terms, limit);
+    let top = top_terms(&terms, limit);
     let (Some(first), Some(last)) = (top.first(), top.last()) else {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
@@ -544,62 +574,77 @@ pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, lim
     Ok(())
 }
 
+/// A numbered formula the text spells out: what a warning about its expansion names.
+#[derive(Deserialize)]
+struct Formula {
+    text: String,
+    occurrences: Vec<Span>,
+    expansion: Vec<String>,
+}
+
+/// The slogans with an expansion (few: only numbered formulas the text spells out).
+fn formulas(analysis: &JsValue) -> Result<Vec<Formula>, JsValue> {
+    let slogans = field(analysis, "slogans");
+    let Some(array) = slogans.dyn_ref::<js_sys::Array>() else { return Ok(Vec::new()) };
+    array.iter().filter(|s| !field(s, "expansion").is_undefined()).map(|s| parse(s, "slogans")).collect()
+}
+
 /// A warning in the UI language. The analysis words warnings in English; for the kinds it
-/// raises, the Chinese is built here from the slogan the warning concerns.
-fn warning_message(w: &Warning, slogans: &[Slogan], lang: &str) -> String {
+/// raises, the Chinese is built here from the formula the warning concerns.
+fn warning_message(w: &Warning, formulas: &[Formula], lang: &str) -> String {
     if lang.starts_with("en") {
         return w.message.clone();
     }
     match w.kind.as_str() {
-        "expansion-count" => {
-            let formula =
-                slogans.iter().find(|s| s.expansion.is_some() && s.occurrences.iter().any(|o| o.start == w.start));
-            match formula.and_then(|s| Some((&s.text, s.expansion.as_ref()?))) {
-                Some((text, items)) => {
-                    format!("“{text}”展开为{}项，与其数字不符：{}", items.len(), items.join("、"))
-                }
-                None => "数字略语的展开项数与数字不符".to_string(),
-            }
-        }
+        "expansion-count" => match formulas.iter().find(|f| f.occurrences.iter().any(|o| o.start == w.start)) {
+            Some(f) => format!("“{}”展开为{}项，与其数字不符：{}", f.text, f.expansion.len(), f.expansion.join("、")),
+            None => "数字略语的展开项数与数字不符".to_string(),
+        },
         "too-many-sections" => "顶层部分过多，词语分布按全文统计，不分部分".to_string(),
         _ => format!("需要核对：{}", w.message),
     }
 }
 
-/// What the slogans panel draws.
+/// What the slogans panel shows of a slogan (not its occurrences: the page looks those up on click).
 #[derive(Deserialize)]
-struct SlogansView {
-    slogans: Vec<Slogan>,
-    #[serde(default)]
-    warnings: Vec<Warning>,
+struct SloganEntry {
+    text: String,
+    kind: SloganKind,
+    count: u32,
+    expansion: Option<Vec<String>>,
+    frame: Option<String>,
+    speaker: Option<String>,
 }
 
 /// Warnings first (what the writer should check), then slogans grouped by kind, each with its
-/// count and, where known, its expansion, frame or speaker.
+/// count and, where known, its expansion, frame or speaker. `data-slogan` is the slogan's index
+/// in `analysis.slogans`.
 #[wasm_bindgen(js_name = renderSlogans, skip_typescript)]
 pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
-    let view: SlogansView = parse(analysis, "analysis")?;
+    let (warnings, _) = prefix::<Warning>(&field(&analysis, "warnings"), MAX_RENDERED_SECTIONS, "warnings")?;
+    let (slogans, total) = prefix::<SloganEntry>(&field(&analysis, "slogans"), MAX_READ_SLOGANS, "slogans")?;
     let dom = Dom::new()?;
     clear(container);
-    if !view.warnings.is_empty() {
+    if !warnings.is_empty() {
+        let formulas = formulas(&analysis)?;
         let group = dom.add(container, "section", "warnings", None)?;
         dom.add(&group, "h3", "", Some(label(lang, "warnings")))?;
         let list = dom.add(&group, "ul", "issues", None)?;
-        for w in view.warnings.iter().take(MAX_RENDERED_SECTIONS) {
+        for w in &warnings {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
-            dom.span_button(&li, "span", &warning_message(w, &view.slogans, lang), w.start, w.end)?;
+            dom.span_button(&li, "span", &warning_message(w, &formulas, lang), w.start, w.end)?;
         }
     }
-    if view.slogans.is_empty() {
+    if slogans.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noSlogans")))?;
         return Ok(());
     }
-    let mut kinds: Vec<SloganKind> = view.slogans.iter().map(|s| s.kind).collect();
+    let mut kinds: Vec<SloganKind> = slogans.iter().map(|s| s.kind).collect();
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        let members: Vec<(usize, &Slogan)> = view.slogans.iter().enumerate().filter(|(_, s)| s.kind == kind).collect();
+        let members: Vec<(usize, &SloganEntry)> = slogans.iter().enumerate().filter(|(_, s)| s.kind == kind).collect();
         let group = dom.add(container, "section", &format!("slogans kind-{}", kind_key(kind)), None)?;
         let heading = dom.add(&group, "h3", "", Some(label(lang, kind_key(kind))))?;
         dom.add(&heading, "span", "count", Some(&members.len().to_string()))?;
@@ -629,6 +674,9 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
                 dom.text(&el, speaker)?;
             }
         }
+    }
+    if total > slogans.len() {
+        dom.add(container, "p", "empty", Some(&format!("… +{}", total - slogans.len())))?;
     }
     Ok(())
 }
@@ -663,17 +711,20 @@ fn issue_message(issue: &OutlineIssue, lang: &str) -> String {
     }
 }
 
-/// Sections at every depth.
-fn count_sections(sections: &[Section]) -> usize {
-    sections.iter().map(|s| 1 + count_sections(&s.children)).sum()
-}
-
-/// What the outline panel draws.
+/// What the tree shows of a section; its children are read separately, only as far as the tree goes.
 #[derive(Deserialize)]
-struct OutlineView {
-    outline: Outline,
+#[serde(rename_all = "camelCase")]
+struct SectionHead {
+    start: u32,
+    end: u32,
+    level: u32,
+    marker: String,
+    heading: String,
+    chars: u32,
+    share: f64,
+    speaking_minutes: f64,
     #[serde(default)]
-    removed: Vec<Removed>,
+    top_terms: Vec<String>,
 }
 
 /// The document's parts, the outline as an ARIA tree (`tree`/`treeitem`/`group`, one item in
@@ -681,10 +732,10 @@ struct OutlineView {
 /// page chrome that was left out.
 #[wasm_bindgen(js_name = renderOutline, skip_typescript)]
 pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
-    let view: OutlineView = parse(analysis, "analysis")?;
-    let outline = &view.outline;
-    let messages: HashMap<u32, String> =
-        outline.issues.iter().filter_map(|i| Some((i.at?, issue_message(i, lang)))).collect();
+    let outline = field(&analysis, "outline");
+    let (issues, issue_total) =
+        prefix::<OutlineIssue>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
+    let messages: HashMap<u32, String> = issues.iter().filter_map(|i| Some((i.at?, issue_message(i, lang)))).collect();
     let dom = Dom::new()?;
     clear(container);
 
@@ -699,45 +750,44 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
         }
         Ok(())
     };
-    if let Some(p) = &outline.title {
+    if let Some(p) = optional::<Part>(&outline, "title")? {
         part("title", &p.text, p.start, p.end)?;
     }
-    if let Some(p) = &outline.salutation {
+    if let Some(p) = optional::<Part>(&outline, "salutation")? {
         part("salutation", &p.text, p.start, p.end)?;
     }
-    if let Some(a) = &outline.announced {
+    if let Some(a) = optional::<crate::model::Announced>(&outline, "announced")? {
         part("announced", &a.text, a.start, a.end)?;
     }
-    for p in &outline.interjections {
+    for p in prefix::<Part>(&field(&outline, "interjections"), MAX_RENDERED_SECTIONS, "outline.interjections")?.0 {
         part("interjection", &p.text, p.start, p.end)?;
     }
-    if let Some(p) = &outline.closing {
+    if let Some(p) = optional::<Part>(&outline, "closing")? {
         part("closing", &p.text, p.start, p.end)?;
     }
 
-    if outline.sections.is_empty() {
+    let sections = field(&outline, "sections");
+    if sections.dyn_ref::<js_sys::Array>().is_none_or(|a| a.length() == 0) {
         dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
     } else {
         let tree = dom.add(container, "ul", "tree", None)?;
         tree.set_attribute("role", "tree")?;
         tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
         let mut budget = MAX_RENDERED_SECTIONS;
-        for s in &outline.sections {
-            render_section(&dom, &tree, s, lang, &messages, &mut budget)?;
-        }
+        let complete = render_sections(&dom, &tree, &sections, lang, &messages, &mut budget)?;
         if let Some(first) = tree.query_selector("[role=treeitem]")? {
             first.set_attribute("tabindex", "0")?;
         }
-        let total = count_sections(&outline.sections);
-        if total > MAX_RENDERED_SECTIONS {
-            dom.add(container, "p", "empty", Some(&format!("… +{}", total - MAX_RENDERED_SECTIONS)))?;
+        if !complete {
+            dom.add(container, "p", "empty", Some(label(lang, "moreParts")))?;
         }
     }
 
-    if !outline.issues.is_empty() {
-        dom.add(container, "h3", "", Some(label(lang, "issues")))?;
+    if !issues.is_empty() {
+        let heading = dom.add(container, "h3", "", Some(label(lang, "issues")))?;
+        dom.add(&heading, "span", "count", Some(&issue_total.to_string()))?;
         let list = dom.add(container, "ul", "issues", None)?;
-        for issue in outline.issues.iter().take(MAX_RENDERED_SECTIONS) {
+        for issue in &issues {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
             let message = issue_message(issue, lang);
@@ -748,13 +798,18 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
                 None => dom.text(&li, &message)?,
             }
         }
+        if issue_total > issues.len() {
+            dom.add(container, "p", "empty", Some(&format!("… +{}", issue_total - issues.len())))?;
+        }
     }
 
-    if !view.removed.is_empty() {
+    let (removed, removed_total) =
+        prefix::<crate::model::Removed>(&field(&analysis, "removed"), MAX_RENDERED_SECTIONS, "removed")?;
+    if !removed.is_empty() {
         let details = dom.add(container, "details", "removed", None)?;
-        dom.add(&details, "summary", "", Some(&format!("{} ({})", label(lang, "removed"), view.removed.len())))?;
+        dom.add(&details, "summary", "", Some(&format!("{} ({removed_total})", label(lang, "removed"))))?;
         let list = dom.add(&details, "ul", "", None)?;
-        for r in view.removed.iter().take(MAX_RENDERED_SECTIONS) {
+        for r in &removed {
             let li = dom.add(&list, "li", "", None)?;
             dom.add(&li, "span", "kind", Some(label(lang, &r.kind)))?;
             dom.span_button(&li, "span", &r.text, r.start, r.end)?;
@@ -772,55 +827,62 @@ fn flag(dom: &Dom, parent: &Element, message: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn render_section(
+/// Draws `sections` (a JS array) and their children depth first while `budget` lasts; false
+/// when it ran out before the end.
+fn render_sections(
     dom: &Dom,
     parent: &Element,
-    s: &Section,
+    sections: &JsValue,
     lang: &str,
     messages: &HashMap<u32, String>,
     budget: &mut usize,
-) -> Result<(), JsValue> {
-    if *budget == 0 {
-        return Ok(());
-    }
-    *budget -= 1;
-    // No aria-label: the item is named by its content, and browsers leave the nested group out
-    // of a treeitem's name (an explicit label would hide the row's figures from the name).
-    let li = dom.add(parent, "li", "section", None)?;
-    li.set_attribute("role", "treeitem")?;
-    li.set_attribute("aria-level", &s.level.to_string())?;
-    li.set_attribute("tabindex", "-1")?;
-    li.set_attribute("data-start", &s.start.to_string())?;
-    li.set_attribute("data-end", &s.end.to_string())?;
-    let row = dom.add(&li, "div", "row", None)?;
-    let twisty = dom.add(&row, "span", "twisty", None)?;
-    twisty.set_attribute("aria-hidden", "true")?;
-    dom.add(&row, "span", "marker", Some(&s.marker))?;
-    dom.add(&row, "span", "heading", Some(&s.heading))?;
-    if let Some(message) = messages.get(&s.start) {
-        flag(dom, &row, message)?;
-    }
-    let meta = format!(
-        "{} {} · {:.0}% · {:.1} {}",
-        s.chars,
-        label(lang, "chars"),
-        s.share * 100.0,
-        s.speaking_minutes,
-        label(lang, "minutes")
-    );
-    dom.add(&row, "span", "meta", Some(&meta))?;
-    if !s.top_terms.is_empty() {
-        dom.add(&row, "span", "top", Some(&s.top_terms.join(" · ")))?;
-    }
-    if !s.children.is_empty() {
-        li.set_attribute("aria-expanded", "true")?;
-        let group = dom.add(&li, "ul", "", None)?;
-        group.set_attribute("role", "group")?;
-        for c in &s.children {
-            render_section(dom, &group, c, lang, messages, budget)?;
+) -> Result<bool, JsValue> {
+    let Some(array) = sections.dyn_ref::<js_sys::Array>() else { return Ok(true) };
+    for value in array.iter() {
+        if *budget == 0 {
+            return Ok(false);
+        }
+        *budget -= 1;
+        let s: SectionHead = parse(value.clone(), "outline.sections")?;
+        // No aria-label: the item is named by its content, and browsers leave the nested group out
+        // of a treeitem's name (an explicit label would hide the row's figures from the name).
+        let li = dom.add(parent, "li", "section", None)?;
+        li.set_attribute("role", "treeitem")?;
+        li.set_attribute("aria-level", &s.level.to_string())?;
+        li.set_attribute("tabindex", "-1")?;
+        li.set_attribute("data-start", &s.start.to_string())?;
+        li.set_attribute("data-end", &s.end.to_string())?;
+        let row = dom.add(&li, "div", "row", None)?;
+        let twisty = dom.add(&row, "span", "twisty", None)?;
+        twisty.set_attribute("aria-hidden", "true")?;
+        dom.add(&row, "span", "marker", Some(&s.marker))?;
+        dom.add(&row, "span", "heading", Some(&s.heading))?;
+        if let Some(message) = messages.get(&s.start) {
+            flag(dom, &row, message)?;
+        }
+        let meta = format!(
+            "{} {} · {:.0}% · {:.1} {}",
+            s.chars,
+            label(lang, "chars"),
+            s.share * 100.0,
+            s.speaking_minutes,
+            label(lang, "minutes")
+        );
+        dom.add(&row, "span", "meta", Some(&meta))?;
+        if !s.top_terms.is_empty() {
+            dom.add(&row, "span", "top", Some(&s.top_terms.join(" · ")))?;
+        }
+        let children = field(&value, "children");
+        if children.dyn_ref::<js_sys::Array>().is_some_and(|a| a.length() > 0) {
+            li.set_attribute("aria-expanded", "true")?;
+            let group = dom.add(&li, "ul", "", None)?;
+            group.set_attribute("role", "group")?;
+            if !render_sections(dom, &group, &children, lang, messages, budget)? {
+                return Ok(false);
+            }
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Key-word-in-context lines as a three-column table, headed by the term and its number of
@@ -832,14 +894,14 @@ pub fn render_concordance(
     lang: Option<String>,
     term: Option<String>,
 ) -> Result<(), JsValue> {
-    let lines: Vec<ConcordanceLine> = parse(lines, "lines")?;
+    let (lines, total) = prefix::<ConcordanceLine>(&lines, MAX_KWIC_LINES, "lines")?;
     let lang = lang.as_deref().unwrap_or("zh");
     let dom = Dom::new()?;
     clear(container);
     if let Some(term) = &term {
         let heading = dom.add(container, "h3", "kwic-title", None)?;
         dom.add(&heading, "span", "kwic-term", Some(term))?;
-        dom.add(&heading, "span", "count", Some(&format!("{} {}", lines.len(), label(lang, "occurrences"))))?;
+        dom.add(&heading, "span", "count", Some(&format!("{total} {}", label(lang, "occurrences"))))?;
     }
     if lines.is_empty() {
         dom.add(container, "p", "empty", Some(label(lang, "noLines")))?;
@@ -858,6 +920,9 @@ pub fn render_concordance(
         let hit = dom.add(&row, "td", "hit", None)?;
         dom.span_button(&hit, "hit", &line.keyword, line.start, line.end)?;
         dom.add(&row, "td", "right", Some(&line.right))?;
+    }
+    if total > lines.len() {
+        dom.add(container, "p", "empty", Some(&format!("… +{}", total - lines.len())))?;
     }
     Ok(())
 }
