@@ -256,15 +256,20 @@ pub fn clean(text: &str) -> Cleaned {
     cleaned
 }
 
-/// A copy of `text` with everything outside `body` and inside `removed` blanked byte for byte
-/// (newlines kept), so the analyses see only speech while their offsets still hold for `text`.
+/// A blank of each UTF-8 length (see `text::is_blank`): a masked character becomes one blank
+/// character as long as itself, so the mask has the same character boundaries as the text. (With
+/// a space per byte, a scan counting characters into masked chrome stopped inside one of the
+/// text's characters: the concordance's context did, and panicked.)
+const BLANKS: [&str; 4] = [" ", "\u{A0}", "\u{3000}", "\u{E0020}"];
+
+/// A copy of `text` with everything outside `body` and inside `removed` blanked character for
+/// character (newlines kept), so the analyses see only speech while their offsets still hold for `text`.
 pub fn mask(text: &str, cleaned: &Cleaned) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut blank = |range: Range<usize>| {
-        for b in &mut bytes[range] {
-            if *b != b'\n' {
-                *b = b' ';
-            }
+        for (at, c) in text[range.clone()].char_indices().filter(|&(_, c)| c != '\n') {
+            let at = range.start + at;
+            bytes[at..at + c.len_utf8()].copy_from_slice(BLANKS[c.len_utf8() - 1].as_bytes());
         }
     };
     blank(0..cleaned.body.start);
@@ -272,7 +277,7 @@ pub fn mask(text: &str, cleaned: &Cleaned) -> String {
     for (_, range) in &cleaned.removed {
         blank(range.clone());
     }
-    // Whole chars were replaced by ASCII spaces, so the bytes are still UTF-8.
+    // Whole chars were replaced by whole chars, so the bytes are still UTF-8.
     String::from_utf8(bytes).unwrap_or_default()
 }
 

@@ -387,6 +387,8 @@ fn spelled(rest: &str, shape: Spelled) -> Option<(Vec<String>, usize)> {
             if !inner.starts_with("一是") {
                 return None;
             }
+            // Where the items start, taken before `inner` is cut short (`offset` measures from its end).
+            let start = offset(inner);
             let inner = &inner[..floor_boundary(inner, COUNTED_MAX_BYTES)];
             let inner = &inner[..inner.find('\n').unwrap_or(inner.len())];
             let mut items = Vec::new();
@@ -401,7 +403,7 @@ fn spelled(rest: &str, shape: Spelled) -> Option<(Vec<String>, usize)> {
                 from = item_start + item_len;
             }
             let fits = items.len() >= 2 && items.iter().all(|i| (1..=ITEM_MAX_CHARS).contains(&i.chars().count()));
-            fits.then(|| (items, offset(inner) + from))
+            fits.then(|| (items, start + from))
         }
     }
 }

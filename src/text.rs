@@ -86,7 +86,7 @@ pub fn is_clause_break(c: char) -> bool {
 
 /// Blank but for the line structure: what chrome is masked with.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}')
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}' | '\u{E0020}')
 }
 
 /// Non-empty lines with their byte ranges, trimmed of surrounding blanks.

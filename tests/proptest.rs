@@ -5,6 +5,8 @@
 //! case counts keep `cargo test` quick. The fuzz targets in `fuzz/` explore the same space
 //! coverage-guided.
 
+#[path = "support/fuzz_case.rs"]
+mod fuzz_case;
 #[path = "support/invariants.rs"]
 mod invariants;
 
@@ -293,6 +295,29 @@ fn found_by_the_properties() {
     // panic (an abort in wasm) when the page showed the lines (Analyzer::concordance).
     let text = "第一，第一，第一，第一，第一，'第四：1.同志们：";
     check_concordance(text, &analyzer.concordance(text, "第一，", 13, &Options::default()).expect("lines"));
+    // Found by the fuzzer: a list counted out (：一是…二是…) cut short by its line's end was placed
+    // as far past its end as the rest of the text ran: a span past the list, or inside a character
+    // (a panic, an abort in wasm).
+    let text = "同志们：\n要坚持“三个导向”：一是目标导向；二是问题导向\n后面还有一段文字。\n";
+    let analysis = analyzer.analyze(text, &Options::default()).expect("a result");
+    check_analysis(text, &analysis);
+    let spans: Vec<String> =
+        analysis.warnings.iter().map(|w| invariants::Js::new(text).slice("warning", w.start, w.end)).collect();
+    assert_eq!(spans, ["三个导向”：一是目标导向；二是问题导向"]);
+}
+
+/// Every input the fuzzer ever failed on (`fuzz/regressions/<target>/`), run as the target runs it.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for (target, check) in [("analyze", fuzz_case::check_analyze as fn(&[u8])), ("segment", fuzz_case::check_segment)] {
+        for entry in std::fs::read_dir(dir.join(target)).into_iter().flatten().flatten() {
+            check(&std::fs::read(entry.path()).expect("readable"));
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 1, "no regression inputs found in {}", dir.display());
 }
 
 /// Ten megabytes in one text, a quarter in each shape that stresses an analysis: prose with an
