@@ -128,8 +128,10 @@ impl Analyzer {
     /// Everything speechlens finds in `text`.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
         let p = self.prepare(text, options)?;
+        // Parts are numbered between the salutation and the closing: `同志们：第一，…` opens part one.
+        let opening_end = p.cleaned.salutation.as_ref().map_or(p.cleaned.body.start, |s| s.end);
         let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
-        let tree = outline::build(&p.speech, p.cleaned.body.clone(), closing_start);
+        let tree = outline::build(&p.speech, opening_end..p.cleaned.body.end, closing_start);
         let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
 
         let stats = stats(&p);

@@ -125,9 +125,10 @@ pub struct OutlineTree {
     pub announced: Option<Announcement>,
 }
 
-/// Builds the outline of `speech` (chrome already blanked) within `body`; sections stop at `end`
-/// (where the closing starts, or the body's end).
+/// Builds the outline of `speech` (chrome already blanked) within `body` (after the salutation);
+/// sections stop at `end` (where the closing starts, or the body's end).
 pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
+    let end = end.max(body.start);
     let markers = find_markers(speech, body.start..end);
     let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
     check_series(&tree.sections, &mut HashMap::new(), &mut tree.issues);

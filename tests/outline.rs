@@ -193,6 +193,8 @@ fn sentences_that_only_look_numbered_make_no_sections() {
 fn every_marker_kind_at_a_paragraph_start_and_inline() {
     for (text, outline) in [
         ("第一，甲事。\n第二，乙事。", "第一， 甲事\n第二， 乙事\n"),
+        ("同志们：第一，要抓好县域经济。", "第一， 要抓好县域经济\n"),
+        ("同志们：\n1. 甲事\n2. 乙事", "1. 甲事\n2. 乙事\n"),
         ("开头。第一，甲事。第二，乙事。", "第一， 甲事\n第二， 乙事\n"),
         ("第一条 总则\n第二条 适用范围", "第一条 总则\n第二条 适用范围\n"),
         ("一、甲事\n二、乙事", "一、 甲事\n二、 乙事\n"),
