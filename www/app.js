@@ -150,10 +150,18 @@ function scrollTextTo(el) {
   view.scrollTop += el.getBoundingClientRect().top - box.top - box.height / 3;
 }
 
-function highlight(spans, kind, current) {
+/**
+ * Highlights `spans` in the text view and scrolls the view to the first (or to `current`). Unless
+ * told not to (`reveal` false: the concordance shows a term's places in the panel itself), it also
+ * brings the text view on screen when it is wholly off it, as on a phone where it sits above the panels.
+ */
+function highlight(spans, kind, current, reveal = true) {
   state.highlight = { kind, spans, current };
   showText();
-  scrollTextTo($('text').querySelector(current ? 'mark.hl-current' : `mark.hl-${kind}`));
+  const view = $('text');
+  const box = view.getBoundingClientRect();
+  if (reveal && (box.bottom < 0 || box.top > innerHeight)) view.scrollIntoView({ block: 'start' });
+  scrollTextTo(view.querySelector(current ? 'mark.hl-current' : `mark.hl-${kind}`));
 }
 
 // ---- analysis ---------------------------------------------------------------------------
@@ -204,8 +212,11 @@ async function showTerm(term) {
     const lines = await concordance(state.text, term, options(), { lane: 'kwic' });
     speechlens.renderConcordance($('kwic'), lines, state.lang, term);
     $('kwic-box').hidden = false;
+    // On a phone the panel does not scroll by itself: bring the concordance into view.
+    const box = $('kwic-box').getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) $('kwic-box').scrollIntoView({ block: 'nearest' });
     markActiveTerm();
-    highlight(lines, 'term');
+    highlight(lines, 'term', undefined, false);
   } catch (error) {
     if (!ignorable(error)) setStatus([['failed'], messageOf(error)], true);
   }

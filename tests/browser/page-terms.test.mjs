@@ -226,3 +226,19 @@ test('a word selected in the text or typed in becomes one term, and can be taken
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a phone, going to an occurrence brings the text view on screen', async () => {
+  const { page, errors } = await openPage(env, { width: 390, height: 844 });
+  const onScreen = (selector) => page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= innerHeight + 1; // a pixel's rounding either way
+  });
+  await page.$eval('#results', (el) => el.scrollIntoView());
+  await page.click('#terms button.term');
+  await page.waitForSelector('#kwic table.kwic tr');
+  assert.equal(await onScreen('#kwic-box'), true, 'the concordance shows in the panel, which stays in view');
+  await page.click('#kwic tr:first-child button.hit');
+  assert.equal(await onScreen('#text mark.hl-current'), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
