@@ -201,6 +201,20 @@ test('a panic inside the wasm (forced through the test hook) is an error on the 
   await page.close();
 });
 
+test('a text over the limit is a clear error on the page, the text is kept, and the next analysis works', async () => {
+  const { page, seen } = await openPage();
+  const length = 16 * 1024 * 1024 + 1;
+  await page.$eval('#status', (el) => { el.textContent = ''; });
+  await page.$eval('#input', (el, n) => { el.value = '要'.repeat(n); }, length);
+  await page.click('#analyze');
+  assert.equal(await settled(page), 'failed');
+  assert.match(await page.$eval('#status', (el) => el.textContent), /文本太长|too long/);
+  assert.equal(await page.$eval('#input', (el) => el.value.length), length, 'the text is kept');
+  assert.equal(await paste(page, '同志们：\n第一，要推动发展。\n第二，要改善民生。'), 'done');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 // ---- privacy ------------------------------------------------------------------------------
 
 /** The CSP of an HTML file as { directive: [sources] }. */

@@ -2,6 +2,7 @@
 //! with the test that replays what the fuzzer found (`fuzz/regressions/`, in `tests/proptest.rs`).
 //! The first byte picks the options, the rest is the text, invalid UTF-8 replaced by U+FFFD as
 //! wasm-bindgen replaces a lone surrogate. Needs `invariants` included beside it.
+#![allow(dead_code)] // each fuzz target uses one of these
 
 use crate::invariants::{check_analysis, check_concordance, check_csv, check_tokens};
 use speechlens::terms::PosFilter;
