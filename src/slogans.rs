@@ -664,6 +664,10 @@ fn clauses(speech: &str) -> Vec<Clause> {
     out
 }
 
+/// How many characters a shared word may stand earlier or later in one clause than in the
+/// first: 整体实力不断增强 and 城镇化水平不断提升 put 不断 at the fifth and sixth.
+const FRAME_DRIFT: usize = 2;
+
 /// Most character pairs an item has.
 const PAIRS_MAX: usize = ITEM_MAX_CHARS - 1;
 
@@ -680,6 +684,9 @@ struct Frame<'s> {
     shared: u32,
     shortest: usize,
     longest: usize,
+    /// An item was cut from a longer clause (智能化 from 加快构建具有智能化). Only an edge the
+    /// items share says where to cut; a word inside would leave arbitrary fragments.
+    cut: bool,
 }
 
 /// The character pairs of `item`: where each starts and the pair as one number, so that
@@ -698,7 +705,7 @@ impl<'s> Frame<'s> {
     fn new(item: &'s str) -> Frame<'s> {
         let chars = item.chars().count();
         let shared = (1u32 << chars.saturating_sub(1).min(PAIRS_MAX)) - 1;
-        Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars }
+        Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars, cut: false }
     }
 
     fn with(&self, item: &'s str) -> Frame<'s> {
@@ -708,9 +715,12 @@ impl<'s> Frame<'s> {
             *slot = pair;
             held_len += 1;
         }
+        // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
+        // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
         let mut shared = self.shared;
         for (bit, (_, pair)) in pairs(self.first).enumerate() {
-            if shared & 1 << bit != 0 && !held[..held_len].contains(&pair) {
+            let nearby = &held[bit.saturating_sub(FRAME_DRIFT).min(held_len)..held_len.min(bit + FRAME_DRIFT + 1)];
+            if shared & 1 << bit != 0 && !nearby.contains(&pair) {
                 shared &= !(1 << bit);
             }
         }
@@ -732,6 +742,7 @@ impl<'s> Frame<'s> {
             shared,
             shortest: self.shortest.min(chars),
             longest: self.longest.max(chars),
+            cut: self.cut,
         }
     }
 
@@ -743,7 +754,7 @@ impl<'s> Frame<'s> {
 
     /// What the items share, without building it: an affix that leaves every item something of
     /// its own, or failing that the longest stretch of shared pairs inside (`true`); items of like
-    /// length, and not function words alone.
+    /// length (within twice, for a word inside within half as long again), not function words alone.
     fn shared_part(&self) -> Option<(&'s str, bool, &'s str)> {
         let meaningful = |s: &str| s.chars().any(|c| is_han(c) && !FRAME_FILLERS.contains(c));
         if self.longest > self.shortest * 2 || self.shortest < 2 {
@@ -752,6 +763,11 @@ impl<'s> Frame<'s> {
         let affix = self.affix_chars();
         if affix > 0 && affix < self.shortest && (meaningful(self.prefix) || meaningful(self.suffix)) {
             return Some((self.prefix, false, self.suffix));
+        }
+        // A word inside frames only whole clauses of nearly one length (8 and 9 characters in the
+        // 不断 run): without an edge in common, unequal clauses sharing a word are prose repeating it.
+        if self.cut || self.longest * 2 > self.shortest * 3 {
+            return None;
         }
         // Overlapping pairs (不断, 断增) join into one stretch; the longest meaningful one frames.
         let width = |c: u64| char::from_u32(c as u32).map_or(0, char::len_utf8);
@@ -851,15 +867,15 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
         let whole = item_chars(&clauses[i].range).map(|n| (clauses[i].range.clone(), n));
         let longer = whole.as_ref().is_none_or(|(_, n)| *n > second_chars);
         let [cut, exact] = if longer { cuts(&clauses[i].range, second_chars, true) } else { [None, None] };
-        let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), chars(&r)));
-        let firsts = [whole, with_chars(cut), with_chars(exact)];
+        let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), chars(&r), true));
+        let firsts = [whole.map(|(r, n)| (r, n, false)), with_chars(cut), with_chars(exact)];
         // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
         // this before any frame is built.
-        let alike = |(_, n): &(Range<usize>, usize)| *n <= 2 * second_chars && second_chars <= 2 * n;
+        let alike = |(_, n, _): &(Range<usize>, usize, bool)| *n <= 2 * second_chars && second_chars <= 2 * n;
         let mut framed_pairs = firsts.clone().map(|first| {
             first
                 .filter(alike)
-                .map(|(f, _)| (Frame::new(&speech[f.clone()]).with(&speech[second.clone()]), f))
+                .map(|(f, _, cut)| (Frame { cut, ..Frame::new(&speech[f.clone()]) }.with(&speech[second.clone()]), f))
                 .filter(|(frame, _)| framed(frame))
         });
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
@@ -869,11 +885,15 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             let mut j = i + 2;
             let mut cut_short = false;
             while j < clauses.len() && clauses[j - 1].continues {
-                let fits = |r: &Range<usize>| Some(frame.with(&speech[r.clone()])).filter(framed);
+                let fits =
+                    |r: &Range<usize>, cut: bool| Some(Frame { cut, ..frame }.with(&speech[r.clone()])).filter(framed);
                 let whole = Some(clauses[j].range.clone()).filter(is_item);
-                let next = whole.as_ref().and_then(|r| fits(r).map(|f| (r.clone(), f))).or_else(|| {
+                let next = whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))).or_else(|| {
                     cut_short = true;
-                    cuts(&clauses[j].range, last, false).into_iter().flatten().find_map(|r| fits(&r).map(|f| (r, f)))
+                    cuts(&clauses[j].range, last, false)
+                        .into_iter()
+                        .flatten()
+                        .find_map(|r| fits(&r, true).map(|f| (r, f)))
                 });
                 let Some((next, grown)) = next else { break };
                 frame = grown;
@@ -892,7 +912,7 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 continue 'clauses;
             }
         }
-        for (first, _) in firsts.iter().flatten() {
+        for (first, _, _) in firsts.iter().flatten() {
             if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
                 out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
                 i += 2;

@@ -204,8 +204,9 @@ fn parallel_runs_and_their_frames() {
             e("新质生产力", Lexicon, 1),
             e("高质量发展", Lexicon, 1),
         ],
-        // Items with nothing in common are a list, not a parallel.
-        &["产业、项目"],
+        // Items with nothing in common are a list, not a parallel; a word that wanders through
+        // unequal clauses (第一…第一…第一) is repetition, not a frame.
+        &["产业、项目", "第一时间"],
     );
 }
 
