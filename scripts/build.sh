@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/speechlens.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/speechlens.wasm
 rm -rf pkg dist
 wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name speechlens
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name speechlens
