@@ -1,5 +1,5 @@
 # The build entry point. `make demo` and `make test` each install what is missing first.
-.PHONY: setup setup-test build demo test bench bench-seg clean
+.PHONY: setup setup-test build demo test bench bench-seg fuzz clean
 
 setup:
 	bash scripts/setup.sh
@@ -25,6 +25,11 @@ bench: setup-test
 # Segmentation accuracy (precision/recall/F1) against the PKU People's Daily gold, with and without the lexicon.
 bench-seg:
 	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh)
+
+# Coverage-guided fuzzing of analyze, growing fuzz/corpus/analyze; FUZZ_SECONDS=3600 for a long run.
+fuzz: setup-test
+	cd fuzz && cargo +nightly fuzz run -O analyze corpus/analyze ../tests/fixtures -- -dict=speech.dict \
+	  -max_total_time=$${FUZZ_SECONDS:-600} -timeout=20 -print_final_stats=1
 
 clean:
 	rm -rf pkg dist target tests/out bench/out

@@ -19,6 +19,9 @@ if $want_test; then
   command -v chromium >/dev/null || apt_install chromium
   # Without CJK fonts the screenshots show boxes where the Chinese should be.
   [ -d /usr/share/fonts/opentype/noto ] || apt_install fonts-noto-cjk
+  # The fuzz run: cargo-fuzz builds with libFuzzer's sanitizer flags, which only nightly accepts.
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo +nightly install -q cargo-fuzz --locked
 fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
