@@ -213,7 +213,7 @@ fn cases(default: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(cases(160))]
+    #![proptest_config(cases(400))]
 
     #[test]
     fn analyze_holds_its_invariants(text in any_text(), options in options()) {
