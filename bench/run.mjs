@@ -18,11 +18,21 @@ const TOOLS = ['speechlens', 'jieba-wasm', 'intl'];
 const started = performance.now();
 const log = (s) => process.stderr.write(`${s}\n`);
 
+/** The commit measured, or 'no git' in an exported tree. */
+function commit() {
+  try {
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim() + (dirty ? '+changes' : '');
+  } catch {
+    return 'no git';
+  }
+}
+
 const fileSizes = (rel) => (existsSync(`${root}${rel}`) ? sizes(readFileSync(`${root}${rel}`)) : null);
 
 const results = {
   when: new Date().toISOString(),
-  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+  commit: commit(),
   machine: { cpu: cpus()[0].model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
   texts: Object.fromEntries(texts().map(({ name, text }) => [name, { chars: text.length, bytes: Buffer.byteLength(text) }])),
   size: {
