@@ -6,7 +6,7 @@
 // (tags i and l: slogans.rs finds idioms by them), and every word with a frequency above 3. The
 // 165,749 words of frequency 2 or 3 it drops are mostly compounds jieba's corpus saw once or twice
 // (一个家, 中西方, 产品出口); dropping them *raises* F1 against the PKU People's Daily gold standard
-// from 0.8065 to 0.8331 and halves the dictionary (bench/README: the figures and how to redo them).
+// from 0.8065 to 0.8331 and halves the dictionary (README, Performance: the figures and the commands).
 // Their frequency mass goes to one entry, U+FDD0 (a noncharacter, never in a speech), so the
 // dictionary's total stays jieba's 60,101,964 and every kept word's log-probability is unchanged.
 //
