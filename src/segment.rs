@@ -10,7 +10,7 @@ pub const LEXICON: &str = include_str!("../data/lexicon.tsv");
 
 /// A jieba part-of-speech tag, kept inline: tags are short ASCII (`n`, `vn`, `nrfg`, `eng`),
 /// and a 1 MB text has half a million tokens, so one heap string each would dominate the cost.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Pos([u8; 4]);
 
 impl Pos {

@@ -51,26 +51,35 @@ pub struct Counted<'s> {
     pub first: usize,
 }
 
+/// A term's count so far, where it first occurs, and how often each tag was given to it.
+struct Tally {
+    count: u32,
+    first: usize,
+    tags: Vec<(Pos, u32)>,
+}
+
 /// Content words of `tokens` with their counts, most frequent first (ties: first seen first).
 pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosFilter) -> Vec<Counted<'s>> {
     // Per term: count, first offset, and how often each tag was given (the term's tag is its most common).
-    let mut table: HashMap<&str, (u32, usize, HashMap<Pos, u32>)> = HashMap::new();
+    let mut table: HashMap<&str, Tally> = HashMap::new();
     for tok in tokens {
         let word = &speech[tok.range()];
         if word.chars().count() < min_chars || !is_content(word) {
             continue;
         }
-        let entry = table.entry(word).or_insert_with(|| (0, tok.start, HashMap::new()));
-        entry.0 += 1;
-        *entry.2.entry(tok.pos).or_default() += 1;
+        let tally = table.entry(word).or_insert_with(|| Tally { count: 0, first: tok.start, tags: Vec::new() });
+        tally.count += 1;
+        // A word carries one or two tags in practice: a short list beats a map.
+        match tally.tags.iter_mut().find(|(pos, _)| *pos == tok.pos) {
+            Some((_, n)) => *n += 1,
+            None => tally.tags.push((tok.pos, 1)),
+        }
     }
     let mut counted: Vec<Counted> = table
         .into_iter()
-        .map(|(term, (count, first, tags))| {
-            let pos = tags
-                .into_iter()
-                .max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos.as_str().to_string())))
-                .map_or(Pos::OTHER, |(p, _)| p);
+        .map(|(term, Tally { count, first, tags })| {
+            let pos =
+                tags.into_iter().max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos))).map_or(Pos::OTHER, |(p, _)| p);
             Counted { term, count, pos, first }
         })
         .filter(|c| filter.keeps(c.pos))
@@ -106,10 +115,11 @@ const PHRASE_WORDS: Range<usize> = 2..7;
 pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<usize>>)> {
     let words: Vec<&Tok> = tokens.iter().filter(|t| !speech[t.range()].trim().is_empty()).collect();
     let is_word = |t: &Tok| speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric());
-    let mut found: Vec<(&str, Vec<Range<usize>>, usize)> = Vec::new();
+    // Per candidate: its text, occurrences, and the first window (index into `words`, length).
+    let mut found: Vec<(&str, Vec<Range<usize>>, usize, usize)> = Vec::new();
     for n in PHRASE_WORDS.rev() {
-        let mut seen: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
-        for window in words.windows(n) {
+        let mut seen: HashMap<&str, (usize, Vec<Range<usize>>)> = HashMap::new();
+        for (i, window) in words.windows(n).enumerate() {
             let (first, last) = (window[0], window[n - 1]);
             let adjoining =
                 window.windows(2).all(|p| p[0].end == p[1].start || speech[p[0].end..p[1].start].trim().is_empty());
@@ -120,21 +130,30 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
             if is_stopword(tail) || (is_stopword(head) && first.pos.as_str() != "p") {
                 continue;
             }
-            seen.entry(&speech[first.start..last.end]).or_default().push(first.start..last.end);
+            seen.entry(&speech[first.start..last.end]).or_insert_with(|| (i, Vec::new())).1.push(first.start..last.end);
         }
-        for (text, occurrences) in seen {
+        for (text, (i, occurrences)) in seen {
             if occurrences.len() >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4 {
-                found.push((text, occurrences, n));
+                found.push((text, occurrences, i, n));
             }
         }
     }
-    found.sort_by_key(|(text, occ, _)| (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start));
+    found.sort_by_key(|(text, occ, ..)| (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start));
+    // The word-aligned parts of every listed phrase, with its count: a candidate found here is
+    // contained in a longer listed phrase said as often. A set, so the check is not quadratic.
+    let mut covered: HashSet<(&str, usize)> = HashSet::new();
     let mut kept: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
-    for (text, occurrences, _) in found {
-        let subsumed = kept.iter().any(|(longer, occ)| occ.len() == occurrences.len() && longer.contains(text));
-        if !subsumed {
-            kept.push((text, occurrences));
+    for (text, occurrences, i, n) in found {
+        let count = occurrences.len();
+        if covered.contains(&(text, count)) {
+            continue;
         }
+        for a in 0..n {
+            for b in a + 2..=n {
+                covered.insert((&speech[words[i + a].start..words[i + b - 1].end], count));
+            }
+        }
+        kept.push((text, occurrences));
     }
     kept.sort_by_key(|(text, occ)| {
         (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
