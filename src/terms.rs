@@ -121,8 +121,9 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
         let mut seen: HashMap<&str, (usize, Vec<Range<usize>>)> = HashMap::new();
         for (i, window) in words.windows(n).enumerate() {
             let (first, last) = (window[0], window[n - 1]);
-            let adjoining =
-                window.windows(2).all(|p| p[0].end == p[1].start || speech[p[0].end..p[1].start].trim().is_empty());
+            // Words side by side or a space apart, on one line: a wider blank may be masked chrome
+            // (whose blanks are not the text's characters) or a paragraph break.
+            let adjoining = window.windows(2).all(|p| matches!(&speech[p[0].end..p[1].start], "" | " "));
             if !adjoining || !window.iter().all(|t| is_word(t)) {
                 continue;
             }
