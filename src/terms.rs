@@ -60,7 +60,6 @@ struct Tally {
 
 /// Content words of `tokens` with their counts, most frequent first (ties: first seen first).
 pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosFilter) -> Vec<Counted<'s>> {
-    // Per term: count, first offset, and how often each tag was given (the term's tag is its most common).
     let mut table: HashMap<&str, Tally> = HashMap::new();
     for tok in tokens {
         let word = &speech[tok.range()];
