@@ -5,7 +5,7 @@ use std::ops::Range;
 
 /// How many bytes of text one checkpoint of [`Utf16Index`] covers: a lookup scans at most this far,
 /// and the index costs 8 bytes per this many bytes of text.
-const CHECKPOINT_BYTES: usize = 256;
+const CHECKPOINT_BYTES: usize = 64;
 
 /// Maps byte offsets of a `str` to UTF-16 code-unit offsets (what JS strings index by).
 pub struct Utf16Index<'t> {
