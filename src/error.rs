@@ -9,7 +9,7 @@ pub enum ErrorKind {
     InvalidArgument,
     /// The text is longer than [`crate::MAX_INPUT_UNITS`].
     TooLarge,
-    /// A bug: something inside panicked. The analyzer stays usable.
+    /// A bug: a result that could not be turned into a JS value.
     Internal,
 }
 

@@ -1,14 +1,13 @@
 //! The wasm boundary: the only module that knows wasm-bindgen. Results cross as plain JS objects
-//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`. A panic would become an
-//! `internal` error where panics unwind; wasm32 builds abort on panic, so there it traps: JS gets a
-//! `WebAssembly.RuntimeError`, and `www/engine.js` replaces the instance (see SECURITY.md).
+//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`. wasm32 builds abort on
+//! panic, so a panic (none is known) traps: JS gets a `WebAssembly.RuntimeError`, and
+//! `www/engine.js` replaces the instance (see SECURITY.md).
 
 use crate::analyze::{Analyzer, Options};
 use crate::error::{Error, ErrorKind};
 use crate::terms::PosFilter;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use wasm_bindgen::prelude::*;
 
 /// Options as JS passes them; every field may be left out.
@@ -89,21 +88,12 @@ fn panic_if_armed_for_test() {
     }
 }
 
-/// Runs `f` with panics caught, and turns its result into a plain JS value.
+/// Runs `f` and turns its result into a plain JS value or a JS `Error`. There is no
+/// `catch_unwind` here on purpose: wasm32 aborts on panic, so a panic traps whatever this
+/// function does, and JS sees a `WebAssembly.RuntimeError` (see SECURITY.md, *Panics*).
 fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
-    let f = || {
-        panic_if_armed_for_test();
-        f()
-    };
-    let result = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::new(ErrorKind::Internal, format!("internal error: {what}")))
-    });
-    let value = result.map_err(|e| js_error(&e))?;
+    panic_if_armed_for_test();
+    let value = f().map_err(|e| js_error(&e))?;
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(&Error::new(ErrorKind::Internal, format!("result: {e}"))))
