@@ -9,10 +9,6 @@ use std::sync::OnceLock;
 /// Stop and function words (see the file's header for what is in it and why).
 pub const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
-/// Sum of the frequencies in jieba's default dictionary (`awk '{s+=$2} END {print s}' dict.txt`):
-/// the size of the reference corpus a word's dictionary frequency was counted in.
-const REFERENCE_TOTAL: f64 = 60_101_964.0;
-
 pub fn is_stopword(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
@@ -88,7 +84,8 @@ pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosF
 }
 
 /// TF-IDF keywords: a term's share of the speech's words times how rare it is in ordinary text,
-/// `ln(REFERENCE_TOTAL / f)`, where `f` is the term's frequency in jieba's reference corpus
+/// `ln(N / f)`, where `f` is the term's frequency in jieba's reference corpus of
+/// N = [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL) words
 /// (for a word jieba does not know, the frequency its parts suggest). High weight: said often
 /// here, seldom elsewhere.
 pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<(String, f64)> {
@@ -96,7 +93,8 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
     let mut weighted: Vec<(String, f64)> = counted
         .iter()
         .map(|c| {
-            let idf = (REFERENCE_TOTAL / jieba.suggest_freq(c.term).max(1) as f64).ln().max(0.0);
+            let idf =
+                (crate::segment::DICTIONARY_TOTAL as f64 / jieba.suggest_freq(c.term).max(1) as f64).ln().max(0.0);
             (c.term.to_string(), c.count as f64 / total * idf)
         })
         .collect();
