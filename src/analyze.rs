@@ -298,8 +298,9 @@ impl Analyzer {
 
     fn section(&self, p: &Prepared, node: &Node, body_han: u32) -> Section {
         let span = p.index.span(node.range.clone());
-        let chars = p.speech[node.range.clone()].chars().filter(|&c| !is_blank(c)).count() as u32;
-        let han = p.speech[node.range.clone()].chars().filter(|&c| is_han(c)).count() as u32;
+        let (chars, han) = p.speech[node.range.clone()]
+            .chars()
+            .fold((0u32, 0u32), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32));
         let from = p.tokens.partition_point(|t| t.start < node.range.start);
         let to = p.tokens.partition_point(|t| t.start < node.range.end);
         let top_terms = terms::count(&p.speech, &p.tokens[from..to], 2, PosFilter::All)
