@@ -24,7 +24,7 @@ bench: setup-test
 
 # Segmentation accuracy (precision/recall/F1) against the PKU People's Daily gold, with and without the lexicon.
 bench-seg:
-	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh)
+	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh) $$(node scripts/jieba-source.mjs dict.txt)
 
 # Coverage-guided fuzzing of analyze, growing fuzz/corpus/analyze; FUZZ_SECONDS=3600 for a long run.
 fuzz: setup-test

@@ -10,25 +10,31 @@
 // Their frequency mass goes to one entry, U+FDD0 (a noncharacter, never in a speech), so the
 // dictionary's total stays jieba's 60,101,964 and every kept word's log-probability is unchanged.
 //
-// Format, before brotli: `speechlens-dictionary 1 <entries> <total>\n`, the tags space-separated
-// on one line, then one line per word in jieba's (code point) order, front-coded: one byte of
-// 0x20 + the number of characters shared with the previous word, then the rest of the word; then
-// one line per word with its frequency; then one byte per word, the index of its tag. Columns
+// It also derives the tag of a word jieba finds that no dictionary holds (its HMM joins 网红, 赋能):
+// the tag most of jieba's words ending in the same character have (counted by words, idioms and
+// set phrases left out, since slogans.rs takes those tags to mean "idiom"). jieba-rs guesses these
+// with a part-of-speech HMM of its own, 2.5 MB that would more than double the wasm; against the PKU
+// gold the final-character rule tags 79.4 % of such words in the right class (noun, verb, other:
+// `make bench-seg` prints it), the HMM 79.1 % (measured the same way before it was dropped).
+//
+// Format, before brotli: `speechlens-dictionary 2 <entries> <total> <finals>\n`, the tags
+// space-separated on one line, then one line per word in jieba's (code point) order, front-coded:
+// one byte of 0x20 + the number of characters shared with the previous word, then the rest of the
+// word; then one line per word with its frequency; then one line of the final characters, in code
+// point order; then one byte per word and one per final character, the index of its tag. Columns
 // compress far better than `word freq tag` rows: 0.74 MB against 1.63 MB for jieba's zstd dict.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { jiebaDataFile } from './jieba-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAX_DROPPED_FREQ = 3;
 const KEPT_TAGS = new Set(['i', 'l']);
 export const MASS = '\u{FDD0}';
 
-const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1'], { cwd: root, encoding: 'utf8' }));
-const jieba = metadata.packages.find((p) => p.name === 'jieba-rs');
-const source = readFileSync(join(dirname(jieba.manifest_path), 'src/data/dict.txt'), 'utf8');
+const source = readFileSync(jiebaDataFile('dict.txt'), 'utf8');
 
 const rows = source.split('\n').filter((l) => l.trim()).map((l) => {
   const [word, freq, tag = ''] = l.trim().split(/\s+/);
@@ -39,7 +45,23 @@ const kept = rows.filter((r) => [...r.word].length === 1 || KEPT_TAGS.has(r.tag)
 const dropped = total - kept.reduce((s, r) => s + r.freq, 0);
 kept.push({ word: MASS, freq: dropped, tag: 'x' });
 
-const tags = [...new Set(kept.map((r) => r.tag))];
+const GUESS_EXCLUDED_TAGS = KEPT_TAGS;
+const finalTally = new Map();
+for (const { word, tag } of rows) {
+  const chars = [...word];
+  if (chars.length < 2 || GUESS_EXCLUDED_TAGS.has(tag)) continue;
+  const last = chars.at(-1);
+  const tally = finalTally.get(last) ?? new Map();
+  tally.set(tag, (tally.get(tag) ?? 0) + 1);
+  finalTally.set(last, tally);
+}
+// Ties go to the tag seen first in jieba's order, so the output is stable.
+const finals = [...finalTally.keys()].sort((a, b) => a.codePointAt(0) - b.codePointAt(0)).map((char) => {
+  const [[tag]] = [...finalTally.get(char)].sort((a, b) => b[1] - a[1]);
+  return { char, tag };
+});
+
+const tags = [...new Set([...kept, ...finals].map((r) => r.tag))];
 if (tags.length > 255 || tags.includes('')) throw new Error(`tags must be 1..255 non-empty ids: ${tags}`);
 let previous = [];
 const words = kept.map(({ word }) => {
@@ -50,13 +72,14 @@ const words = kept.map(({ word }) => {
   return String.fromCharCode(0x20 + shared) + chars.slice(shared).join('');
 });
 const text = [
-  `speechlens-dictionary 1 ${kept.length} ${total}`,
+  `speechlens-dictionary 2 ${kept.length} ${total} ${finals.length}`,
   tags.join(' '),
   ...words,
   ...kept.map((r) => r.freq),
+  finals.map((f) => f.char).join(''),
   '',
 ].join('\n');
-const bytes = Buffer.concat([Buffer.from(text), Buffer.from(kept.map((r) => tags.indexOf(r.tag)))]);
+const bytes = Buffer.concat([Buffer.from(text), Buffer.from([...kept, ...finals].map((r) => tags.indexOf(r.tag)))]);
 const compressed = brotliCompressSync(bytes, {
   params: {
     [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -66,4 +89,4 @@ const compressed = brotliCompressSync(bytes, {
 });
 writeFileSync(join(root, 'data/dictionary.br'), compressed);
 console.log(`data/dictionary.br: ${kept.length} of ${rows.length} entries (total ${total}, ${dropped} moved to U+FDD0), ` +
-  `${bytes.length} bytes, ${compressed.length} compressed`);
+  `tags for ${finals.length} final characters, ${bytes.length} bytes, ${compressed.length} compressed`);

@@ -92,11 +92,21 @@ pub const DICTIONARY_TOTAL: usize = 60_101_964;
 
 /// jieba's dictionary with the lexicon added, built once (the first analysis waits for it).
 pub fn dictionary() -> &'static Jieba {
-    static DICTIONARY: OnceLock<Jieba> = OnceLock::new();
-    DICTIONARY.get_or_init(|| {
+    &loaded().jieba
+}
+
+struct Loaded {
+    jieba: Jieba,
+    /// Tags for words jieba finds outside its dictionary, by their final character, sorted.
+    final_tags: Vec<(char, Pos)>,
+}
+
+fn loaded() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
         let mut jieba = Jieba::empty();
         // Data compiled in and checked by the tests below: it cannot fail at run time.
-        unpack(PACKED_DICTIONARY, |word, freq, tag| {
+        let final_tags = unpack(PACKED_DICTIONARY, |word, freq, tag| {
             jieba.add_word(word, Some(freq), Some(tag));
         })
         .expect("the embedded dictionary unpacks");
@@ -105,13 +115,23 @@ pub fn dictionary() -> &'static Jieba {
             let freq = jieba.suggest_freq(entry.word);
             jieba.add_word(entry.word, Some(freq), Some("nz"));
         }
-        jieba
+        Loaded { jieba, final_tags }
     })
 }
 
-/// Calls `add(word, frequency, tag)` for each entry of a packed dictionary; returns the total its
-/// header states, or `None` if the data is malformed.
-fn unpack(packed: &[u8], mut add: impl FnMut(&str, usize, &str)) -> Option<usize> {
+/// The tag for a word outside the dictionary (jieba-rs says `x`): that of the dictionary's words
+/// ending in the same character (`scripts/dictionary.mjs` says why and how well it does).
+fn guess_pos(word: &str) -> Pos {
+    let final_tags = &loaded().final_tags;
+    word.chars()
+        .next_back()
+        .and_then(|last| final_tags.binary_search_by_key(&last, |&(c, _)| c).ok())
+        .map_or(Pos::OTHER, |i| final_tags[i].1)
+}
+
+/// Calls `add(word, frequency, tag)` for each entry of a packed dictionary; returns its
+/// final-character tags, or `None` if the data is malformed.
+fn unpack(packed: &[u8], mut add: impl FnMut(&str, usize, &str)) -> Option<Vec<(char, Pos)>> {
     let mut bytes = Vec::with_capacity(packed.len() * 3);
     std::io::copy(&mut brotli_decompressor::Decompressor::new(packed, 1 << 16), &mut bytes).ok()?;
     let mut rest = &bytes[..];
@@ -122,8 +142,9 @@ fn unpack(packed: &[u8], mut add: impl FnMut(&str, usize, &str)) -> Option<usize
         std::str::from_utf8(text).ok()
     };
     let header: Vec<&str> = line()?.split(' ').collect();
-    let [_, "1", entries, total] = header[..] else { return None };
-    let (entries, total) = (entries.parse::<usize>().ok()?, total.parse().ok()?);
+    let [_, "2", entries, total, finals] = header[..] else { return None };
+    let (entries, total, finals) =
+        (entries.parse::<usize>().ok()?, total.parse::<usize>().ok()?, finals.parse::<usize>().ok()?);
     let tags: Vec<&str> = line()?.split(' ').collect();
     // Words are front-coded: 0x20 + characters shared with the previous word, then the rest.
     let mut words = String::with_capacity(entries * 9);
@@ -139,11 +160,21 @@ fn unpack(packed: &[u8], mut add: impl FnMut(&str, usize, &str)) -> Option<usize
         spans.push(start..words.len());
     }
     let freqs: Vec<usize> = (0..entries).map(|_| line()?.parse().ok()).collect::<Option<_>>()?;
-    let tag_ids = rest.get(..entries)?;
-    for ((span, freq), &tag) in spans.into_iter().zip(freqs).zip(tag_ids) {
+    if freqs.iter().sum::<usize>() != total {
+        return None;
+    }
+    let final_chars = line()?;
+    let (entry_tags, final_char_tags) = rest.split_at_checked(entries)?;
+    for ((span, freq), &tag) in spans.into_iter().zip(freqs).zip(entry_tags) {
         add(&words[span], freq, tags.get(usize::from(tag))?);
     }
-    Some(total)
+    let final_tags = final_chars
+        .chars()
+        .zip(final_char_tags)
+        .map(|(c, &tag)| Some((c, Pos::new(tags.get(usize::from(tag))?))))
+        .collect::<Option<Vec<_>>>()?;
+    let sorted = final_tags.windows(2).all(|w| w[0].0 < w[1].0);
+    (final_tags.len() == finals && final_char_tags.len() == finals && sorted).then_some(final_tags)
 }
 
 /// Segments `text` line by line (so memory follows the longest line, not the text), then
@@ -154,7 +185,11 @@ pub fn segment(jieba: &Jieba, text: &str, hmm: bool, forced: &[Range<usize>]) ->
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         for tag in jieba.tag(line, hmm) {
-            tokens.push(Tok { start: at + tag.byte_start, end: at + tag.byte_end, pos: Pos::new(tag.tag) });
+            let pos = match Pos::new(tag.tag) {
+                Pos::OTHER => guess_pos(tag.word),
+                known => known,
+            };
+            tokens.push(Tok { start: at + tag.byte_start, end: at + tag.byte_end, pos });
         }
         at += line.len();
     }
@@ -250,13 +285,14 @@ mod tests {
     #[test]
     fn packed_dictionary_holds_jiebas_total_and_its_everyday_words() {
         let (mut entries, mut sum, mut idioms) = (0, 0, 0);
-        let total = unpack(PACKED_DICTIONARY, |word, freq, tag| {
+        let final_tags = unpack(PACKED_DICTIONARY, |word, freq, tag| {
             entries += 1;
             sum += freq;
             idioms += usize::from(tag == "i");
             assert!(!word.is_empty() && !tag.is_empty(), "{word:?} {tag:?}");
-        });
-        assert_eq!(total, Some(DICTIONARY_TOTAL));
+        })
+        .expect("the embedded dictionary unpacks");
+        assert!(final_tags.len() > 5_000, "{} final characters", final_tags.len());
         assert_eq!(sum, DICTIONARY_TOTAL);
         assert!(entries > 180_000 && idioms > 8_000, "{entries} entries, {idioms} idioms");
         let jieba = dictionary();
@@ -266,8 +302,31 @@ mod tests {
     }
 
     #[test]
+    fn words_outside_the_dictionary_are_tagged_by_their_final_character() {
+        let jieba = dictionary();
+        for (word, class) in [("网红", "noun"), ("锚定", "verb"), ("县域化", "noun")] {
+            assert!(!jieba.has_word(word), "{word} is in the dictionary: pick another");
+            let pos = guess_pos(word);
+            let got = if pos.is_noun() {
+                "noun"
+            } else if pos.is_verb() {
+                "verb"
+            } else {
+                pos.as_str()
+            };
+            assert_eq!(got, class, "{word}: {}", pos.as_str());
+        }
+        assert!(loaded().final_tags.iter().all(|(_, pos)| !pos.is_idiom()), "a guess may not say idiom");
+        assert_eq!(guess_pos("，"), Pos::OTHER);
+        let text = "网红经济要锚定目标。";
+        let tokens = segment(jieba, text, true, &[]);
+        let untagged: Vec<_> = tokens.iter().filter(|t| t.pos == Pos::OTHER).map(|t| &text[t.range()]).collect();
+        assert_eq!(untagged, ["。"]);
+    }
+
+    #[test]
     fn malformed_packed_dictionary_is_refused() {
-        assert_eq!(unpack(b"not brotli", |_, _, _| {}), None);
+        assert!(unpack(b"not brotli", |_, _, _| {}).is_none());
     }
 
     #[test]
