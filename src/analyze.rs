@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
 use crate::segment::{self, Tok};
 use crate::slogans;
-use crate::terms::{self, PosFilter};
+use crate::terms::{self, PosFilter, Vocabulary};
 use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
 use std::ops::Range;
 
@@ -128,15 +128,16 @@ impl Analyzer {
     /// Everything speechlens finds in `text`.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
         let p = self.prepare(text, options)?;
+        let vocabulary = Vocabulary::new(&p.speech, &p.tokens);
         // Parts are numbered between the salutation and the closing: `同志们：第一，…` opens part one.
         let opening_end = p.cleaned.salutation.as_ref().map_or(p.cleaned.body.start, |s| s.end);
         let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
         let tree = outline::build(&p.speech, opening_end..p.cleaned.body.end, closing_start);
         let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
 
-        let stats = stats(&p);
+        let stats = stats(&p, &vocabulary);
         let han = stats.han_chars.max(1) as f64;
-        let mut counted = terms::count(&p.speech, &p.tokens, options.min_chars, options.pos);
+        let mut counted = terms::count(&vocabulary, &p.tokens, 0..p.tokens.len(), options.min_chars, options.pos);
         counted.truncate(options.max_terms);
         let mut warnings = Vec::new();
         let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
@@ -153,7 +154,7 @@ impl Analyzer {
         } else {
             &top_level[..]
         };
-        let by_section = section_counts(&p, &counted, buckets);
+        let by_section = section_counts(&p, &vocabulary, &counted, buckets);
         let term_list: Vec<Term> = counted
             .iter()
             .zip(by_section)
@@ -170,7 +171,7 @@ impl Analyzer {
             .into_iter()
             .map(|(term, weight)| Keyword { term, weight })
             .collect();
-        let phrases = terms::phrases(&p.speech, &p.tokens)
+        let phrases = terms::phrases(&p.speech, &p.tokens, &vocabulary)
             .into_iter()
             .map(|(text, occ)| Phrase {
                 text: text.to_string(),
@@ -197,7 +198,7 @@ impl Analyzer {
                 speaker: g.speaker,
             })
             .collect();
-        let outline = self.outline(&p, tree, &stats);
+        let outline = self.outline(&p, &vocabulary, tree, &stats);
 
         Ok(Analysis {
             version: crate::VERSION.to_string(),
@@ -258,13 +259,13 @@ impl Analyzer {
         Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
     }
 
-    fn outline(&self, p: &Prepared, tree: OutlineTree, stats: &Stats) -> Outline {
+    fn outline(&self, p: &Prepared, vocabulary: &Vocabulary, tree: OutlineTree, stats: &Stats) -> Outline {
         let part = |r: &Range<usize>| {
             let span = p.index.span(r.clone());
             Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
         };
         Outline {
-            sections: tree.sections.iter().map(|n| self.section(p, n, stats.han_chars)).collect(),
+            sections: tree.sections.iter().map(|n| self.section(p, vocabulary, n, stats.han_chars)).collect(),
             issues: tree
                 .issues
                 .into_iter()
@@ -296,14 +297,14 @@ impl Analyzer {
         }
     }
 
-    fn section(&self, p: &Prepared, node: &Node, body_han: u32) -> Section {
+    fn section(&self, p: &Prepared, vocabulary: &Vocabulary, node: &Node, body_han: u32) -> Section {
         let span = p.index.span(node.range.clone());
         let (chars, han) = p.speech[node.range.clone()]
             .chars()
             .fold((0u32, 0u32), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32));
         let from = p.tokens.partition_point(|t| t.start < node.range.start);
         let to = p.tokens.partition_point(|t| t.start < node.range.end);
-        let top_terms = terms::count(&p.speech, &p.tokens[from..to], 2, PosFilter::All)
+        let top_terms = terms::count(vocabulary, &p.tokens, from..to, 2, PosFilter::All)
             .into_iter()
             .take(SECTION_TOP_TERMS)
             .map(|c| c.term.to_string())
@@ -319,7 +320,7 @@ impl Analyzer {
             share: han as f64 / body_han.max(1) as f64,
             speaking_minutes: han as f64 / CHARS_PER_MINUTE,
             top_terms,
-            children: node.children.iter().map(|c| self.section(p, c, body_han)).collect(),
+            children: node.children.iter().map(|c| self.section(p, vocabulary, c, body_han)).collect(),
         }
     }
 }
@@ -341,12 +342,20 @@ fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
 
 /// Per counted term, its occurrences in each top-level section (one bucket for the whole body
 /// when there are none), in one pass over the tokens.
-fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<usize>]) -> Vec<Vec<u32>> {
+fn section_counts(
+    p: &Prepared,
+    vocabulary: &Vocabulary,
+    counted: &[terms::Counted],
+    sections: &[Range<usize>],
+) -> Vec<Vec<u32>> {
     let buckets = sections.len().max(1);
-    let row: std::collections::HashMap<&str, usize> = counted.iter().enumerate().map(|(i, c)| (c.term, i)).collect();
+    let mut row = vec![None; vocabulary.words.len()];
+    for (i, c) in counted.iter().enumerate() {
+        row[c.id as usize] = Some(i);
+    }
     let mut table = vec![vec![0u32; buckets]; counted.len()];
-    for tok in &p.tokens {
-        let Some(&i) = row.get(&p.speech[tok.range()]) else {
+    for (tok, &id) in p.tokens.iter().zip(&vocabulary.ids) {
+        let Some(i) = row[id as usize] else {
             continue;
         };
         let bucket = if sections.is_empty() {
@@ -362,12 +371,10 @@ fn section_counts(p: &Prepared, counted: &[terms::Counted], sections: &[Range<us
     table
 }
 
-fn stats(p: &Prepared) -> Stats {
+fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
     let body = &p.speech[p.cleaned.body.clone()];
     let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
-    let tokens =
-        p.tokens.iter().filter(|t| p.speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric())).count()
-            as u32;
+    let tokens = vocabulary.ids.iter().filter(|&&id| vocabulary.words[id as usize].wordlike).count() as u32;
     let mut sentences = 0;
     let mut open = false;
     for c in body.chars() {

@@ -2,7 +2,8 @@
 
 use crate::segment::{Pos, Tok};
 use crate::text::is_han;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -39,9 +40,64 @@ pub fn is_content(word: &str) -> bool {
     word.chars().any(|c| is_han(c) || c.is_alphabetic()) && !is_stopword(word)
 }
 
+/// The distinct words of a segmentation, each looked at once. A 1 MB speech has some 400,000
+/// tokens but a few tens of thousands of distinct words, and the term table, the section spreads,
+/// the phrases and the statistics all ask the same questions of every token; asking them of each
+/// token's text (hashing it, decoding its characters) was most of an analysis's cost.
+pub struct Vocabulary<'s> {
+    /// Per token, the index of its word in `words`.
+    pub ids: Vec<u32>,
+    pub words: Vec<Word<'s>>,
+}
+
+/// One distinct word and what the analyses ask of it.
+pub struct Word<'s> {
+    pub text: &'s str,
+    pub chars: usize,
+    /// Has a Han character, letter or digit: a word, not punctuation.
+    pub wordlike: bool,
+    /// Counted in the term table ([`is_content`]).
+    pub content: bool,
+    pub stop: bool,
+    /// Nothing but whitespace (a line break, a masked stretch of chrome).
+    pub blank: bool,
+}
+
+impl<'s> Vocabulary<'s> {
+    pub fn new(speech: &'s str, tokens: &[Tok]) -> Self {
+        // FxHash: fast on short keys; the text is the user's own, so hash flooding is no threat.
+        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut words = Vec::new();
+        let ids = tokens
+            .iter()
+            .map(|tok| {
+                let text = &speech[tok.range()];
+                *index.entry(text).or_insert_with(|| {
+                    words.push(Word {
+                        text,
+                        chars: text.chars().count(),
+                        wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
+                        content: is_content(text),
+                        stop: is_stopword(text),
+                        blank: text.trim().is_empty(),
+                    });
+                    (words.len() - 1) as u32
+                })
+            })
+            .collect();
+        Vocabulary { ids, words }
+    }
+
+    pub fn word(&self, token: usize) -> &Word<'s> {
+        &self.words[self.ids[token] as usize]
+    }
+}
+
 /// Counts of one term, by byte offsets.
 pub struct Counted<'s> {
     pub term: &'s str,
+    /// The term's index in the [`Vocabulary`].
+    pub id: u32,
     pub count: u32,
     pub pos: Pos,
     pub first: usize,
@@ -54,15 +110,22 @@ struct Tally {
     tags: Vec<(Pos, u32)>,
 }
 
-/// Content words of `tokens` with their counts, most frequent first (ties: first seen first).
-pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosFilter) -> Vec<Counted<'s>> {
-    let mut table: HashMap<&str, Tally> = HashMap::new();
-    for tok in tokens {
-        let word = &speech[tok.range()];
-        if word.chars().count() < min_chars || !is_content(word) {
+/// Content words among `tokens[span]` with their counts, most frequent first (ties: first seen
+/// first).
+pub fn count<'s>(
+    vocabulary: &Vocabulary<'s>,
+    tokens: &[Tok],
+    span: Range<usize>,
+    min_chars: usize,
+    filter: PosFilter,
+) -> Vec<Counted<'s>> {
+    let mut table: FxHashMap<u32, Tally> = FxHashMap::default();
+    for (tok, &id) in tokens[span.clone()].iter().zip(&vocabulary.ids[span]) {
+        let word = &vocabulary.words[id as usize];
+        if word.chars < min_chars || !word.content {
             continue;
         }
-        let tally = table.entry(word).or_insert_with(|| Tally { count: 0, first: tok.start, tags: Vec::new() });
+        let tally = table.entry(id).or_insert_with(|| Tally { count: 0, first: tok.start, tags: Vec::new() });
         tally.count += 1;
         // A word carries one or two tags in practice: a short list beats a map.
         match tally.tags.iter_mut().find(|(pos, _)| *pos == tok.pos) {
@@ -72,10 +135,10 @@ pub fn count<'s>(speech: &'s str, tokens: &[Tok], min_chars: usize, filter: PosF
     }
     let mut counted: Vec<Counted> = table
         .into_iter()
-        .map(|(term, Tally { count, first, tags })| {
+        .map(|(id, Tally { count, first, tags })| {
             let pos =
                 tags.into_iter().max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos))).map_or(Pos::OTHER, |(p, _)| p);
-            Counted { term, count, pos, first }
+            Counted { term: vocabulary.words[id as usize].text, id, count, pos, first }
         })
         .filter(|c| filter.keeps(c.pos))
         .collect();
@@ -109,23 +172,30 @@ const PHRASE_WORDS: Range<usize> = 2..7;
 /// Word n-grams said at least twice, maximal: a phrase is left out when a longer listed one with
 /// the same count contains it. A phrase does not cross punctuation, does not end on a stop word,
 /// and starts on one only where it is a preposition heading the phrase (以科技创新…).
-pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<usize>>)> {
-    let words: Vec<&Tok> = tokens.iter().filter(|t| !speech[t.range()].trim().is_empty()).collect();
-    let is_word = |t: &Tok| speech[t.range()].chars().any(|c| is_han(c) || c.is_alphanumeric());
+pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> Vec<(&'s str, Vec<Range<usize>>)> {
+    let words: Vec<usize> = (0..tokens.len()).filter(|&t| !vocabulary.word(t).blank).collect();
+    // How many words from each on can make a phrase: word-like, side by side or a space apart,
+    // on one line (a wider blank may be masked chrome, whose blanks are not the text's
+    // characters, or a paragraph break). A window fits where its first word's run is as long.
+    let mut run = vec![0usize; words.len()];
+    for k in (0..words.len()).rev() {
+        run[k] = match vocabulary.word(words[k]).wordlike {
+            false => 0,
+            true if k + 1 < words.len()
+                && matches!(&speech[tokens[words[k]].end..tokens[words[k + 1]].start], "" | " ") =>
+            {
+                run[k + 1] + 1
+            }
+            true => 1,
+        };
+    }
     // Per candidate: its text, occurrences, and the first window (index into `words`, length).
     let mut found: Vec<(&str, Vec<Range<usize>>, usize, usize)> = Vec::new();
     for n in PHRASE_WORDS.rev() {
-        let mut seen: HashMap<&str, (usize, Vec<Range<usize>>)> = HashMap::new();
-        for (i, window) in words.windows(n).enumerate() {
-            let (first, last) = (window[0], window[n - 1]);
-            // Words side by side or a space apart, on one line: a wider blank may be masked chrome
-            // (whose blanks are not the text's characters) or a paragraph break.
-            let adjoining = window.windows(2).all(|p| matches!(&speech[p[0].end..p[1].start], "" | " "));
-            if !adjoining || !window.iter().all(|t| is_word(t)) {
-                continue;
-            }
-            let (head, tail) = (&speech[first.range()], &speech[last.range()]);
-            if is_stopword(tail) || (is_stopword(head) && first.pos.as_str() != "p") {
+        let mut seen: FxHashMap<&str, (usize, Vec<Range<usize>>)> = FxHashMap::default();
+        for i in (0..words.len()).filter(|&i| run[i] >= n) {
+            let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
+            if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
                 continue;
             }
             seen.entry(&speech[first.start..last.end]).or_insert_with(|| (i, Vec::new())).1.push(first.start..last.end);
@@ -139,7 +209,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
     found.sort_by_key(|(text, occ, ..)| (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start));
     // The word-aligned parts of every listed phrase, with its count: a candidate found here is
     // contained in a longer listed phrase said as often. A set, so the check is not quadratic.
-    let mut covered: HashSet<(&str, usize)> = HashSet::new();
+    let mut covered: FxHashSet<(&str, usize)> = FxHashSet::default();
     let mut kept: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
     for (text, occurrences, i, n) in found {
         let count = occurrences.len();
@@ -148,7 +218,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok]) -> Vec<(&'s str, Vec<Range<u
         }
         for a in 0..n {
             for b in a + 2..=n {
-                covered.insert((&speech[words[i + a].start..words[i + b - 1].end], count));
+                covered.insert((&speech[tokens[words[i + a]].start..tokens[words[i + b - 1]].end], count));
             }
         }
         kept.push((text, occurrences));
