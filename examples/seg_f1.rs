@@ -90,7 +90,8 @@ fn main() {
     let gold = std::fs::read_to_string(&path).expect("readable gold file");
     let jieba_dict = std::fs::read(std::env::args().nth(2).expect(usage)).expect("readable jieba dict.txt");
     let plain = Jieba::with_dict(&mut &jieba_dict[..]).expect("jieba's dict.txt parses");
-    let ours = speechlens::segment::dictionary();
+    let dictionary = speechlens::segment::full_dictionary();
+    let ours = dictionary.jieba();
     let variants: [(&str, &Jieba, bool); 4] = [
         ("jieba dictionary, HMM", &plain, true),
         ("speechlens dictionary, HMM", ours, true),

@@ -18,7 +18,7 @@
 // `make bench-seg` prints it), the HMM 79.1 % (measured the same way before it was dropped).
 //
 // Format, before brotli: `speechlens-dictionary 2 <entries> <total> <finals>\n`, the tags
-// space-separated on one line, then one line per word in jieba's (code point) order, front-coded:
+// space-separated on one line, then one line per word in code point order, front-coded:
 // one byte of 0x20 + the number of characters shared with the previous word, then the rest of the
 // word; then one line per word with its frequency; then one line of the final characters, in code
 // point order; then one byte per word and one per final character, the index of its tag. Columns
@@ -44,6 +44,9 @@ const total = rows.reduce((s, r) => s + r.freq, 0);
 const kept = rows.filter((r) => [...r.word].length === 1 || KEPT_TAGS.has(r.tag) || r.freq > MAX_DROPPED_FREQ);
 const dropped = total - kept.reduce((s, r) => s + r.freq, 0);
 kept.push({ word: MASS, freq: dropped, tag: 'x' });
+// In byte (= code point) order, which segment.rs relies on to find a word or a prefix's words by
+// binary search; jieba's dict.txt is already in that order but for the entry just added.
+kept.sort((a, b) => Buffer.compare(Buffer.from(a.word), Buffer.from(b.word)));
 
 const GUESS_EXCLUDED_TAGS = KEPT_TAGS;
 const finalTally = new Map();

@@ -4,11 +4,12 @@ use crate::clean::{self, Cleaned};
 use crate::error::{Error, ErrorKind};
 use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
-use crate::segment::{self, Tok};
+use crate::segment::{self, Dictionary, Tok};
 use crate::slogans;
 use crate::terms::{self, PosFilter, Vocabulary};
 use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
 use std::ops::Range;
+use std::sync::RwLockReadGuard;
 
 /// The longest text accepted, in UTF-16 code units (what JS's `text.length` counts):
 /// 16 Mi, a few hundred times the longest speech, small enough that the analysis of the
@@ -71,6 +72,8 @@ struct Prepared<'t> {
     /// `text` with chrome blanked byte for byte: the analyses read this.
     speech: String,
     tokens: Vec<Tok>,
+    /// Holding every word `speech` can use, for as long as the analysis looks words up.
+    dictionary: RwLockReadGuard<'static, Dictionary>,
 }
 
 impl Analyzer {
@@ -96,7 +99,7 @@ impl Analyzer {
     pub fn segment(&self, text: &str, hmm: bool) -> Result<Vec<Token>, Error> {
         let index = checked_index(text)?;
         let forced = segment::find_units(text, self.user_words.iter().map(String::as_str));
-        let tokens = segment::segment(segment::dictionary(), text, hmm, &forced);
+        let tokens = segment::segment(segment::dictionary_for([text]).jieba(), text, hmm, &forced);
         Ok(tokens
             .iter()
             .map(|t| {
@@ -121,8 +124,9 @@ impl Analyzer {
         let speech = clean::mask(text, &cleaned);
         let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
         let forced = segment::find_units(&speech, slogans::marked_units(&speech).into_iter().chain(user_words));
-        let tokens = segment::segment(segment::dictionary(), &speech, options.hmm, &forced);
-        Ok(Prepared { text, index, cleaned, speech, tokens })
+        let dictionary = segment::dictionary_for([speech.as_str()]);
+        let tokens = segment::segment(dictionary.jieba(), &speech, options.hmm, &forced);
+        Ok(Prepared { text, index, cleaned, speech, tokens, dictionary })
     }
 
     /// Everything speechlens finds in `text`.
@@ -167,7 +171,7 @@ impl Analyzer {
                 first_at: p.index.utf16(c.first),
             })
             .collect();
-        let keywords = terms::keywords(segment::dictionary(), &counted, stats.tokens, options.max_terms)
+        let keywords = terms::keywords(p.dictionary.jieba(), &counted, stats.tokens, options.max_terms)
             .into_iter()
             .map(|(term, weight)| Keyword { term, weight })
             .collect();
@@ -179,7 +183,7 @@ impl Analyzer {
                 occurrences: spans(&p.index, &occ),
             })
             .collect();
-        let detected = slogans::detect(&p.speech, &p.tokens, segment::dictionary());
+        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba());
         warnings.extend(detected.warnings.into_iter().map(|w| {
             let span = p.index.span(w.range);
             Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }

@@ -578,7 +578,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
         let k = expansions.partition_point(|e| e.start <= f.text.start);
         k == 0 || expansions[k - 1].end < f.text.end
     }));
-    Detected { slogans: group(speech, jieba, found), warnings }
+    Detected { slogans: group(speech, found), warnings }
 }
 
 /// A numbered formula said bare and not in the lexicon: 三高四新 and 一村一品 by their alternating
@@ -963,7 +963,7 @@ fn specificity(kind: SloganKind) -> u8 {
 }
 
 /// One entry per distinct text with every place it occurs, ranked by [`score`].
-fn group(speech: &str, jieba: &Jieba, found: Vec<Found>) -> Vec<Grouped> {
+fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
     let mut by_text: HashMap<&str, Grouped> = HashMap::new();
     for f in found {
         let text = &speech[f.text.clone()];
@@ -991,7 +991,7 @@ fn group(speech: &str, jieba: &Jieba, found: Vec<Found>) -> Vec<Grouped> {
         if g.kind == SloganKind::Numbered && g.expansion.is_none() {
             g.expansion = known_expansion(&g.text).map(|items| items.iter().map(|s| s.to_string()).collect());
         }
-        g.score = score(g, jieba);
+        g.score = score(g);
     }
     grouped
         .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start)));
@@ -1015,9 +1015,9 @@ fn kind_weight(kind: SloganKind) -> f64 {
 /// A quoted phrase counts fully only as a coinage: several characters that jieba's base dictionary
 /// does not hold as one word (县域不经济), or a formulation of our lexicon (数商兴农). A scare-quoted
 /// ordinary word (“土地”, “县”) is one dictionary word, so it ranks low however often it is quoted.
-fn score(g: &Grouped, jieba: &Jieba) -> f64 {
+fn score(g: &Grouped) -> f64 {
     let chars = g.text.chars().count();
-    let coined = chars >= 2 && (!jieba.has_word(&g.text) || lexicon().contains_key(g.text.as_str()));
+    let coined = chars >= 2 && (!crate::segment::in_dictionary(&g.text) || lexicon().contains_key(g.text.as_str()));
     let scare = if g.kind == SloganKind::Quoted && !coined { 0.2 } else { 1.0 };
     kind_weight(g.kind) * scare * (1.0 + chars.min(8) as f64 / 8.0) * (g.occurrences.len() as f64).sqrt()
 }
@@ -1108,11 +1108,12 @@ mod tests {
     #[test]
     fn function_words_alone_frame_nothing() {
         let text = "我的、你的、他的";
-        let tokens = crate::segment::segment(crate::segment::dictionary(), text, true, &[]);
-        let mut d = Dictionary { jieba: crate::segment::dictionary(), tags: HashMap::new() };
+        let dictionary = crate::segment::full_dictionary();
+        let tokens = crate::segment::segment(dictionary.jieba(), text, true, &[]);
+        let mut d = Dictionary { jieba: dictionary.jieba(), tags: HashMap::new() };
         assert!(parallels(text, &tokens, &mut d).is_empty());
         let text = "坚持改革、坚持开放、坚持创新";
-        let tokens = crate::segment::segment(crate::segment::dictionary(), text, true, &[]);
+        let tokens = crate::segment::segment(dictionary.jieba(), text, true, &[]);
         let frames: Vec<Option<String>> = parallels(text, &tokens, &mut d).into_iter().map(|f| f.frame).collect();
         assert_eq!(frames, [Some("坚持…".to_string())]);
     }
@@ -1125,7 +1126,8 @@ mod tests {
 
     #[test]
     fn not_idioms_are_tagged_idioms_by_jieba() {
-        let mut d = Dictionary { jieba: crate::segment::dictionary(), tags: HashMap::new() };
+        let dictionary = crate::segment::full_dictionary();
+        let mut d = Dictionary { jieba: dictionary.jieba(), tags: HashMap::new() };
         for (word, _) in NOT_IDIOMS {
             assert_eq!(d.tag(word), Some("i"), "{word} no longer needs listing");
             assert!(!d.is_idiom(word, "i"));

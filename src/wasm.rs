@@ -136,11 +136,11 @@ pub fn terms_csv(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| with_default(|a| a.terms_csv(text, &JsOptions::parse(&options)?.options()?)))
 }
 
-/// Builds the dictionary now rather than on the first analysis (it takes a moment).
+/// Unpacks the dictionary now rather than on the first analysis (it takes a moment).
 #[wasm_bindgen(skip_typescript)]
 pub fn warmup() -> Result<JsValue, JsValue> {
     boundary(|| {
-        crate::segment::dictionary();
+        crate::segment::dictionary_for([]);
         Ok(())
     })
 }

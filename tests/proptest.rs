@@ -13,8 +13,10 @@ mod invariants;
 use invariants::{check_analysis, check_concordance, check_csv, check_tokens};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
+use speechlens::segment::{self, Dictionary};
 use speechlens::terms::PosFilter;
 use speechlens::{Analyzer, ErrorKind, MAX_INPUT_UNITS, Options};
+use std::sync::{Mutex, OnceLock};
 
 /// Pieces pasted speeches are made of, and the odd things pasted with them. Each line is one
 /// family of input the issue names; the generator strings them together in any order.
@@ -180,6 +182,11 @@ fn any_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Common Han characters in any order: pairs no speech has, prefixes the dictionary never loaded.
+fn han_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::char::range('\u{4E00}', '\u{9FA5}'), 0..200).prop_map(|c| c.into_iter().collect())
+}
+
 fn options() -> impl Strategy<Value = Options> {
     (
         any::<bool>(),
@@ -226,6 +233,29 @@ proptest! {
         let mut analyzer = Analyzer::new();
         analyzer.add_words(words);
         check_tokens(&text, &analyzer.segment(&text, hmm).expect("a segmentation"));
+    }
+
+    /// The dictionary loads words as texts need them (segment::Dictionary says why that is exact):
+    /// one lazily loaded dictionary, used case after case as the page uses it, against a whole one.
+    #[test]
+    fn a_lazily_loaded_dictionary_cuts_as_the_whole_one(
+        text in prop_oneof![any_text(), han_text(), (han_text(), speechlike(), han_text()).prop_map(|(a, b, c)| a + &b + &c)],
+        hmm in any::<bool>(),
+    ) {
+        // Long texts load the whole dictionary, which would leave nothing lazy for later cases.
+        prop_assume!(text.len() < 32 * 1024);
+        static DICTIONARIES: OnceLock<Mutex<(Dictionary, Dictionary)>> = OnceLock::new();
+        let mut dictionaries = DICTIONARIES
+            .get_or_init(|| {
+                let mut whole = Dictionary::new();
+                whole.load_all();
+                Mutex::new((Dictionary::new(), whole))
+            })
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (lazy, whole) = &mut *dictionaries;
+        lazy.load_for(&text);
+        prop_assert_eq!(segment::segment(lazy.jieba(), &text, hmm, &[]), segment::segment(whole.jieba(), &text, hmm, &[]));
     }
 
     #[test]
