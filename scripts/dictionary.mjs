@@ -1,4 +1,4 @@
-// Generates data/dictionary.br, the segmentation dictionary speechlens embeds instead of jieba's
+// Generates data/dictionary.bin, the segmentation dictionary speechlens embeds instead of jieba's
 // dict.txt: `node scripts/dictionary.mjs` (needs the jieba-rs sources cargo has fetched; the
 // output is committed, so building never needs this script).
 //
@@ -17,15 +17,16 @@
 // gold the final-character rule tags 79.4 % of such words in the right class (noun, verb, other:
 // `make bench-seg` prints it), the HMM 79.1 % (measured the same way before it was dropped).
 //
-// Format, before brotli: `speechlens-dictionary 2 <entries> <total> <finals>\n`, the tags
+// Format: `speechlens-dictionary 3 <entries> <total> <finals>\n`, the tags
 // space-separated on one line, then one line per word in code point order, front-coded:
-// one byte of 0x20 + the number of characters shared with the previous word, then the rest of the
+// one byte of 0x20 + the number of bytes (whole characters) shared with the previous word, so
+// unpacking copies them without decoding, then the rest of the
 // word; then one line per word with its frequency; then one line of the final characters, in code
 // point order; then one byte per word and one per final character, the index of its tag. Columns
-// compress far better than `word freq tag` rows: 0.74 MB against 1.63 MB for jieba's zstd dict.
+// compress far better than `word freq tag` rows: 0.85 MB gzipped against 1.63 MB for jieba's zstd dict.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { jiebaDataFile } from './jieba-source.mjs';
 
@@ -70,12 +71,18 @@ let previous = [];
 const words = kept.map(({ word }) => {
   const chars = [...word];
   let shared = 0;
-  while (shared < Math.min(chars.length, previous.length, 0x5e) && chars[shared] === previous[shared]) shared++;
+  let sharedBytes = 0;
+  while (shared < Math.min(chars.length, previous.length) && chars[shared] === previous[shared]) {
+    const bytes = Buffer.byteLength(chars[shared]);
+    if (sharedBytes + bytes > 0x5e) break;
+    sharedBytes += bytes;
+    shared++;
+  }
   previous = chars;
-  return String.fromCharCode(0x20 + shared) + chars.slice(shared).join('');
+  return String.fromCharCode(0x20 + sharedBytes) + chars.slice(shared).join('');
 });
 const text = [
-  `speechlens-dictionary 2 ${kept.length} ${total} ${finals.length}`,
+  `speechlens-dictionary 3 ${kept.length} ${total} ${finals.length}`,
   tags.join(' '),
   ...words,
   ...kept.map((r) => r.freq),
@@ -83,13 +90,9 @@ const text = [
   '',
 ].join('\n');
 const bytes = Buffer.concat([Buffer.from(text), Buffer.from([...kept, ...finals].map((r) => tags.indexOf(r.tag)))]);
-const compressed = brotliCompressSync(bytes, {
-  params: {
-    [constants.BROTLI_PARAM_QUALITY]: 11,
-    [constants.BROTLI_PARAM_LGWIN]: 24,
-    [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-  },
-});
-writeFileSync(join(root, 'data/dictionary.br'), compressed);
-console.log(`data/dictionary.br: ${kept.length} of ${rows.length} entries (total ${total}, ${dropped} moved to U+FDD0), ` +
-  `tags for ${finals.length} final characters, ${bytes.length} bytes, ${compressed.length} compressed`);
+// Stored raw: the .wasm that embeds it is sent compressed (gzip or brotli by the server, gzip
+// inside the single-file page), and a raw table costs nothing to open, where unpacking brotli
+// inside the wasm was most of a cold start (README, Performance).
+writeFileSync(join(root, 'data/dictionary.bin'), bytes);
+console.log(`data/dictionary.bin: ${kept.length} of ${rows.length} entries (total ${total}, ${dropped} moved to U+FDD0), ` +
+  `tags for ${finals.length} final characters, ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);

@@ -86,7 +86,7 @@ pub fn is_lexicon_word(word: &str) -> bool {
 
 /// The segmentation dictionary: jieba's, pruned and packed by `scripts/dictionary.mjs` (its header
 /// says what is kept, why, and the format).
-const PACKED_DICTIONARY: &[u8] = include_bytes!("../data/dictionary.br");
+const PACKED_DICTIONARY: &[u8] = include_bytes!("../data/dictionary.bin");
 
 /// The sum of the packed dictionary's frequencies: jieba's own total, kept by the pruning.
 pub const DICTIONARY_TOTAL: usize = 60_101_964;
@@ -99,14 +99,14 @@ const MASS: &str = "\u{FDD0}";
 /// past a few speeches' length it would use most of the dictionary anyway.
 const LOAD_ALL_BYTES: usize = 64 * 1024;
 
-/// The packed dictionary unpacked into columns, in code point order, so a word, or the words
-/// that start with a prefix, are found by binary search.
+/// The packed dictionary unpacked into columns, in code point order (checked by the tests), so a
+/// word, or the words that start with a prefix, are found by binary search.
 struct Entries {
     text: String,
     /// Where each word ends in `text`; it starts where the one before ends.
     ends: Vec<u32>,
     freqs: Vec<u32>,
-    tags: Vec<u8>,
+    tags: &'static [u8],
     tag_names: Vec<String>,
     /// Tags for words jieba finds outside its dictionary, by their final character, sorted.
     final_tags: Vec<(char, Pos)>,
@@ -288,51 +288,60 @@ fn guess_pos(word: &str) -> Pos {
 }
 
 /// Unpacks the packed dictionary, or `None` if the data is malformed.
-fn unpack(packed: &[u8]) -> Option<Entries> {
-    let mut bytes = Vec::with_capacity(packed.len() * 3);
-    std::io::copy(&mut brotli_decompressor::Decompressor::new(packed, 1 << 16), &mut bytes).ok()?;
-    let mut rest = &bytes[..];
-    let mut line = || {
-        let end = rest.iter().position(|&b| b == b'\n')?;
-        let (text, tail) = rest.split_at(end);
-        rest = &tail[1..];
-        std::str::from_utf8(text).ok()
-    };
-    let header: Vec<&str> = line()?.split(' ').collect();
-    let [_, "2", entries, total, finals] = header[..] else { return None };
+fn unpack(packed: &'static [u8]) -> Option<Entries> {
+    let header_end = packed.iter().position(|&b| b == b'\n')?;
+    let header: Vec<&str> = std::str::from_utf8(&packed[..header_end]).ok()?.split(' ').collect();
+    let [_, "3", entries, total, finals] = header[..] else { return None };
     let (entries, total, finals) =
         (entries.parse::<usize>().ok()?, total.parse::<usize>().ok()?, finals.parse::<usize>().ok()?);
-    let tag_names: Vec<String> = line()?.split(' ').map(str::to_string).collect();
-    // Words are front-coded: 0x20 + characters shared with the previous word, then the rest.
+    // Lines of UTF-8, checked in one pass, then the tag columns, a byte per word and per final.
+    let (lines, tags) = packed.split_at_checked(packed.len().checked_sub(entries + finals)?)?;
+    let mut rest = std::str::from_utf8(lines).ok()?;
+    // Lines are a few bytes long: a plain scan beats `str::split`'s memchr set-up for each.
+    let mut lines = std::iter::from_fn(|| {
+        let end = rest.bytes().position(|b| b == b'\n')?;
+        let (line, tail) = rest.split_at(end);
+        rest = &tail[1..];
+        Some(line)
+    })
+    .skip(1);
+    let tag_names: Vec<String> = lines.next()?.split(' ').map(str::to_string).collect();
+    // Words are front-coded: 0x20 + bytes shared with the previous word, then the rest.
     let mut text = String::with_capacity(entries * 9);
     let mut ends: Vec<u32> = Vec::with_capacity(entries);
     for _ in 0..entries {
-        let coded = line()?;
+        let coded = lines.next()?;
         let shared = usize::from(*coded.as_bytes().first()?).checked_sub(0x20)?;
         let start = text.len();
-        let previous = &text[ends.len().checked_sub(2).map_or(0, |k| ends[k] as usize)..start];
-        let prefix = previous.char_indices().nth(shared).map_or(previous.len(), |(at, _)| at);
-        let from = start - previous.len();
-        text.extend_from_within(from..from + prefix);
-        text.push_str(&coded[1..]);
+        let from = ends.len().checked_sub(2).map_or(0, |k| ends[k] as usize);
+        if shared > start - from || !text.is_char_boundary(from + shared) {
+            return None;
+        }
+        text.extend_from_within(from..from + shared);
+        text.push_str(coded.get(1..)?);
         ends.push(u32::try_from(text.len()).ok()?);
     }
-    let freqs: Vec<u32> = (0..entries).map(|_| line()?.parse().ok()).collect::<Option<_>>()?;
-    if freqs.iter().map(|&f| f as usize).sum::<usize>() != total {
-        return None;
-    }
-    let final_chars = line()?;
-    let (tags, final_char_tags) = rest.split_at_checked(entries)?;
+    let freqs: Vec<u32> = (0..entries).map(|_| parse_decimal(lines.next()?)).collect::<Option<_>>()?;
+    let final_chars = lines.next()?;
+    let (tags, final_char_tags) = tags.split_at(entries);
     let final_tags = final_chars
         .chars()
         .zip(final_char_tags)
         .map(|(c, &tag)| Some((c, Pos::new(tag_names.get(usize::from(tag))?))))
         .collect::<Option<Vec<_>>>()?;
-    let unpacked = Entries { text, ends, freqs, tags: tags.to_vec(), tag_names, final_tags };
-    let sorted = (1..entries).all(|k| unpacked.word(k - 1) < unpacked.word(k))
-        && unpacked.final_tags.windows(2).all(|w| w[0].0 < w[1].0);
-    let tagged = unpacked.tags.iter().all(|&t| usize::from(t) < unpacked.tag_names.len());
-    (sorted && tagged && unpacked.final_tags.len() == finals && final_char_tags.len() == finals).then_some(unpacked)
+    let whole = lines.next().is_none() && rest.is_empty() && final_tags.len() == finals;
+    let summed = freqs.iter().map(|&f| f as usize).sum::<usize>() == total;
+    let tagged = tags.iter().all(|&t| usize::from(t) < tag_names.len());
+    (whole && summed && tagged).then_some(Entries { text, ends, freqs, tags, tag_names, final_tags })
+}
+
+/// A frequency column's number: digits only (`str::parse` weighs signs and radixes for each).
+fn parse_decimal(digits: &str) -> Option<u32> {
+    let digits = digits.as_bytes();
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &d| n.checked_mul(10)?.checked_add(u32::from(d - b'0')))
 }
 
 /// Segments `text` line by line (so memory follows the longest line, not the text), then
@@ -447,6 +456,9 @@ mod tests {
         let idioms = entries.tags.iter().filter(|&&t| entries.tag_names[usize::from(t)] == "i").count();
         assert!(entries.len() > 180_000 && idioms > 8_000, "{} entries, {idioms} idioms", entries.len());
         assert!(entries.final_tags.len() > 5_000, "{} final characters", entries.final_tags.len());
+        // Binary search relies on the order; the data is compiled in, so it is checked here.
+        assert!((1..entries.len()).all(|k| entries.word(k - 1) < entries.word(k)), "words in code point order");
+        assert!(entries.final_tags.windows(2).all(|w| w[0].0 < w[1].0), "final characters in order");
         let full = full_dictionary();
         for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会", "新质生产力"] {
             assert!(in_dictionary(word) && full.jieba().has_word(word), "{word}");
@@ -502,7 +514,8 @@ mod tests {
 
     #[test]
     fn malformed_packed_dictionary_is_refused() {
-        assert!(unpack(b"not brotli").is_none());
+        assert!(unpack(b"not a dictionary").is_none());
+        assert!(unpack(&PACKED_DICTIONARY[..PACKED_DICTIONARY.len() - 1]).is_none());
     }
 
     #[test]
