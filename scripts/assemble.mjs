@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'nod
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,7 @@ console.log('assembled pkg/ and dist/ (with speechlens.html)');
 /**
  * The page with its stylesheets, scripts and wasm inlined. Its CSP, and why each directive is what it is:
  * - `default-src 'none'`, `connect-src 'none'`: the page fetches nothing, not even from disk; the
- *   wasm is in the page as base64, decoded and compiled in memory, so no directive has to allow a fetch.
+ *   wasm is in the page as gzip in base64, inflated and compiled in memory, so no directive has to allow a fetch.
  * - `script-src 'sha256-…' 'wasm-unsafe-eval'`: only the one inlined script, pinned by its hash (no
  *   'unsafe-inline'); 'wasm-unsafe-eval' is what WebAssembly.compile needs, and allows nothing else.
  * - `worker-src blob:`: the analysis worker is made from source bundled into that hashed script; a
@@ -74,8 +75,8 @@ async function singleFile(html) {
   for (const m of scripts.slice(1)) html = html.replace(m[0], '');
   html = html.replace(scripts[0][0], () => `<script type="module">${code}</script>\n`);
 
-  const wasm = readFileSync(at('pkg/web/speechlens_bg.wasm')).toString('base64');
-  html = html.replace('</body>', () => `<script type="application/wasm-base64" id="speechlens-wasm">${wasm}</script>\n</body>`);
+  const wasm = gzipSync(readFileSync(at('pkg/web/speechlens_bg.wasm')), { level: 9 }).toString('base64');
+  html = html.replace('</body>', () => `<script type="application/gzip-base64" id="speechlens-wasm">${wasm}</script>\n</body>`);
 
   const csp = [
     "default-src 'none'",
