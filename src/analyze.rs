@@ -141,8 +141,8 @@ impl Analyzer {
 
         let stats = stats(&p, &vocabulary);
         let han = stats.han_chars.max(1) as f64;
-        let mut counted = terms::count(&vocabulary, &p.tokens, 0..p.tokens.len(), options.min_chars, options.pos);
-        counted.truncate(options.max_terms);
+        let counted =
+            terms::count(&vocabulary, &p.tokens, 0..p.tokens.len(), options.min_chars, options.pos, options.max_terms);
         let mut warnings = Vec::new();
         let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
             warnings.push(Warning {
@@ -308,9 +308,8 @@ impl Analyzer {
             .fold((0u32, 0u32), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32));
         let from = p.tokens.partition_point(|t| t.start < node.range.start);
         let to = p.tokens.partition_point(|t| t.start < node.range.end);
-        let top_terms = terms::count(vocabulary, &p.tokens, from..to, 2, PosFilter::All)
+        let top_terms = terms::count(vocabulary, &p.tokens, from..to, 2, PosFilter::All, SECTION_TOP_TERMS)
             .into_iter()
-            .take(SECTION_TOP_TERMS)
             .map(|c| c.term.to_string())
             .collect();
         Section {

@@ -110,14 +110,15 @@ struct Tally {
     tags: Vec<(Pos, u32)>,
 }
 
-/// Content words among `tokens[span]` with their counts, most frequent first (ties: first seen
-/// first).
+/// The `limit` most frequent content words among `tokens[span]` with their counts, most frequent
+/// first (ties: first seen first).
 pub fn count<'s>(
     vocabulary: &Vocabulary<'s>,
     tokens: &[Tok],
     span: Range<usize>,
     min_chars: usize,
     filter: PosFilter,
+    limit: usize,
 ) -> Vec<Counted<'s>> {
     let mut table: FxHashMap<u32, Tally> = FxHashMap::default();
     for (tok, &id) in tokens[span.clone()].iter().zip(&vocabulary.ids[span]) {
@@ -142,7 +143,13 @@ pub fn count<'s>(
         })
         .filter(|c| filter.keeps(c.pos))
         .collect();
-    counted.sort_by_key(|c| (std::cmp::Reverse(c.count), c.first));
+    let rank = |c: &Counted| (std::cmp::Reverse(c.count), c.first);
+    // Sections ask for five of thousands of words: pick them before sorting.
+    if limit < counted.len() {
+        counted.select_nth_unstable_by_key(limit, rank);
+        counted.truncate(limit);
+    }
+    counted.sort_unstable_by_key(rank);
     counted
 }
 

@@ -1,11 +1,12 @@
 //! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
 
 use crate::model::Span;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// How many bytes of text one checkpoint of [`Utf16Index`] covers: a lookup scans at most this far,
 /// and the index costs 8 bytes per this many bytes of text.
-const CHECKPOINT_BYTES: usize = 64;
+const CHECKPOINT_BYTES: usize = 32;
 
 /// Maps byte offsets of a `str` to UTF-16 code-unit offsets (what JS strings index by).
 pub struct Utf16Index<'t> {
@@ -13,6 +14,10 @@ pub struct Utf16Index<'t> {
     /// `(byte, utf16)` at a char boundary every [`CHECKPOINT_BYTES`] bytes or so.
     checkpoints: Vec<(usize, u32)>,
     len_utf16: u32,
+    /// The checkpoint of the last lookup. Offsets come in runs (a span's start and end, a
+    /// phrase's occurrences in order), so the next one is usually a few checkpoints on; on a
+    /// long text a search from the start misses the cache at every step.
+    hint: Cell<usize>,
 }
 
 impl<'t> Utf16Index<'t> {
@@ -30,7 +35,7 @@ impl<'t> Utf16Index<'t> {
         if checkpoints.is_empty() {
             checkpoints.push((0, 0));
         }
-        Utf16Index { text, checkpoints, len_utf16: units }
+        Utf16Index { text, checkpoints, len_utf16: units, hint: Cell::new(0) }
     }
 
     pub fn len_utf16(&self) -> u32 {
@@ -42,9 +47,29 @@ impl<'t> Utf16Index<'t> {
         if byte >= self.text.len() {
             return self.len_utf16;
         }
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (from, units) = self.checkpoints[i];
+        let (from, units) = self.checkpoints[self.checkpoint(byte)];
         units + utf16_len(&self.text.as_bytes()[from..byte])
+    }
+
+    /// The last checkpoint at or before `byte`: galloping forward from the hint, else a binary
+    /// search of the checkpoints before it.
+    fn checkpoint(&self, byte: usize) -> usize {
+        let checkpoints = &self.checkpoints;
+        let at_or_before = |&(b, _): &(usize, u32)| b <= byte;
+        let hint = self.hint.get();
+        let found = if checkpoints[hint].0 <= byte {
+            let (mut low, mut step) = (hint, 1);
+            while low + step < checkpoints.len() && checkpoints[low + step].0 <= byte {
+                low += step;
+                step *= 2;
+            }
+            let high = (low + step).min(checkpoints.len());
+            low + checkpoints[low..high].partition_point(at_or_before) - 1
+        } else {
+            checkpoints[..hint].partition_point(at_or_before) - 1
+        };
+        self.hint.set(found);
+        found
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
@@ -93,7 +118,11 @@ pub fn is_clause_break(c: char) -> bool {
 
 /// Blank but for the line structure: what chrome is masked with.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}' | '\u{E0020}')
+    match c {
+        // Han and most other text first: a range test, not Unicode's whitespace table.
+        '\u{3001}'..='\u{FEFE}' | '\u{FF00}'..='\u{E001F}' => false,
+        c => c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}' | '\u{E0020}'),
+    }
 }
 
 /// Non-empty lines with their byte ranges, trimmed of surrounding blanks.
@@ -172,6 +201,14 @@ mod tests {
         }
         assert_eq!(index.utf16(text.len()), units);
         assert_eq!(index.len_utf16(), units);
+        // Backwards and in jumps, as offsets come from different lists: the hint must not matter.
+        let expected = |byte: usize| text[..byte].encode_utf16().count() as u32;
+        let boundaries: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for &byte in
+            boundaries.iter().rev().chain(boundaries.iter().step_by(37)).chain(boundaries.iter().rev().step_by(101))
+        {
+            assert_eq!(index.utf16(byte), expected(byte), "byte {byte}");
+        }
     }
 
     #[test]
