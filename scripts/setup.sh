@@ -13,8 +13,6 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# jieba-rs's embedded dictionary is compressed with zstd, whose C code needs clang for wasm32.
-command -v clang >/dev/null || apt_install clang
 if $want_test; then
   command -v chromium >/dev/null || apt_install chromium
   # Without CJK fonts the screenshots show boxes where the Chinese should be.
