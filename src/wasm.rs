@@ -140,7 +140,7 @@ pub fn terms_csv(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn warmup() -> Result<JsValue, JsValue> {
     boundary(|| {
-        crate::segment::dictionary_for([]);
+        drop(crate::segment::dictionary_for([]));
         Ok(())
     })
 }
