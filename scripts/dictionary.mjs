@@ -17,13 +17,17 @@
 // gold the final-character rule tags 79.4 % of such words in the right class (noun, verb, other:
 // `make bench-seg` prints it), the HMM 79.1 % (measured the same way before it was dropped).
 //
-// Format: `speechlens-dictionary 3 <entries> <total> <finals>\n`, the tags
-// space-separated on one line, then one line per word in code point order, front-coded:
-// one byte of 0x20 + the number of bytes (whole characters) shared with the previous word, so
-// unpacking copies them without decoding, then the rest of the
-// word; then one line per word with its frequency; then one line of the final characters, in code
-// point order; then one byte per word and one per final character, the index of its tag. Columns
-// compress far better than `word freq tag` rows: 0.85 MB gzipped against 1.63 MB for jieba's zstd dict.
+// Format, read in place (segment.rs copies nothing: opening it costs a check of its lengths):
+// - `speechlens-dictionary 4 <entries> <total> <finals> <block>\n`, then the tags, space-separated,
+//   on one line;
+// - one line per word, in code point order, front-coded: a byte of 0x20 + the number of bytes
+//   (whole characters) shared with the word before, then the rest. Every <block>th word is whole
+//   (shares nothing), so a word is found by a binary search over those and a few steps on;
+// - one line of the final characters of the guessed tags, in code point order;
+// - binary, little-endian: per block, the byte offset of its first word's line (u32); per word,
+//   its frequency (u32) and the index of its tag (u8); per final character, the index of its tag.
+// Columns compress far better than `word freq tag` rows: 0.9 MB gzipped against 1.63 MB for
+// jieba's zstd dict.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,12 +71,13 @@ const finals = [...finalTally.keys()].sort((a, b) => a.codePointAt(0) - b.codePo
 
 const tags = [...new Set([...kept, ...finals].map((r) => r.tag))];
 if (tags.length > 255 || tags.includes('')) throw new Error(`tags must be 1..255 non-empty ids: ${tags}`);
+export const BLOCK = 32;
 let previous = [];
-const words = kept.map(({ word }) => {
+const words = kept.map(({ word }, i) => {
   const chars = [...word];
   let shared = 0;
   let sharedBytes = 0;
-  while (shared < Math.min(chars.length, previous.length) && chars[shared] === previous[shared]) {
+  while (i % BLOCK && shared < Math.min(chars.length, previous.length) && chars[shared] === previous[shared]) {
     const bytes = Buffer.byteLength(chars[shared]);
     if (sharedBytes + bytes > 0x5e) break;
     sharedBytes += bytes;
@@ -81,15 +86,24 @@ const words = kept.map(({ word }) => {
   previous = chars;
   return String.fromCharCode(0x20 + sharedBytes) + chars.slice(shared).join('');
 });
-const text = [
-  `speechlens-dictionary 3 ${kept.length} ${total} ${finals.length}`,
-  tags.join(' '),
-  ...words,
-  ...kept.map((r) => r.freq),
-  finals.map((f) => f.char).join(''),
-  '',
-].join('\n');
-const bytes = Buffer.concat([Buffer.from(text), Buffer.from([...kept, ...finals].map((r) => tags.indexOf(r.tag)))]);
+const head = `speechlens-dictionary 4 ${kept.length} ${total} ${finals.length} ${BLOCK}\n${tags.join(' ')}\n`;
+const blockOffsets = [];
+let offset = Buffer.byteLength(head);
+words.forEach((line, i) => {
+  if (i % BLOCK === 0) blockOffsets.push(offset);
+  offset += Buffer.byteLength(line) + 1;
+});
+const u32 = (values) => {
+  const out = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => out.writeUInt32LE(v, i * 4));
+  return out;
+};
+const bytes = Buffer.concat([
+  Buffer.from(head + words.map((w) => `${w}\n`).join('') + finals.map((f) => f.char).join('') + '\n'),
+  u32(blockOffsets),
+  u32(kept.map((r) => r.freq)),
+  Buffer.from([...kept, ...finals].map((r) => tags.indexOf(r.tag))),
+]);
 // Stored raw: the .wasm that embeds it is sent compressed (gzip or brotli by the server, gzip
 // inside the single-file page), and a raw table costs nothing to open, where unpacking brotli
 // inside the wasm was most of a cold start (README, Performance).

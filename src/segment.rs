@@ -99,47 +99,94 @@ const MASS: &str = "\u{FDD0}";
 /// past a few speeches' length it would use most of the dictionary anyway.
 const LOAD_ALL_BYTES: usize = 64 * 1024;
 
-/// The packed dictionary unpacked into columns, in code point order (checked by the tests), so a
-/// word, or the words that start with a prefix, are found by binary search.
+/// The packed dictionary, read in place (`scripts/dictionary.mjs` gives the format): words are
+/// front-coded in blocks whose first word is whole, in code point order (checked by the tests),
+/// so a word, or the words that start with a prefix, are found by a binary search over the
+/// blocks' first words and a few steps within one block. Opening it copies nothing.
 struct Entries {
-    text: String,
-    /// Where each word ends in `text`; it starts where the one before ends.
-    ends: Vec<u32>,
-    freqs: Vec<u32>,
+    /// The word lines, from the first block's first word to the end of the last word.
+    words: &'static str,
+    /// Per block, where its first word's line starts in `words`.
+    blocks: Vec<u32>,
+    block: usize,
+    len: usize,
+    freqs: &'static [u8],
     tags: &'static [u8],
-    tag_names: Vec<String>,
+    tag_names: Vec<&'static str>,
     /// Tags for words jieba finds outside its dictionary, by their final character, sorted.
     final_tags: Vec<(char, Pos)>,
 }
 
 impl Entries {
     fn len(&self) -> usize {
-        self.ends.len()
+        self.len
     }
 
-    fn word(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        &self.text[start..self.ends[k] as usize]
+    fn freq(&self, k: usize) -> usize {
+        let bytes = &self.freqs[4 * k..4 * k + 4];
+        u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+    }
+
+    fn tag(&self, k: usize) -> &'static str {
+        self.tag_names[usize::from(self.tags[k])]
+    }
+
+    /// The whole first word of block `b`.
+    fn block_start(&self, b: usize) -> &'static str {
+        let line = &self.words[self.blocks[b] as usize..];
+        line.get(1..line.find('\n').unwrap_or(line.len())).unwrap_or("")
+    }
+
+    /// Calls `visit(k, word)` for each entry in `range`, in order, until it returns false.
+    fn walk(&self, range: Range<usize>, mut visit: impl FnMut(usize, &str) -> bool) {
+        let mut word = String::new();
+        let mut k = range.start - range.start % self.block;
+        let mut rest = &self.words[self.blocks.get(k / self.block).map_or(self.words.len(), |&at| at as usize)..];
+        while k < range.end {
+            let Some((line, tail)) = rest.split_once('\n') else { return };
+            rest = tail;
+            // `unpack` checks the shape, the tests every word: malformed data ends the walk.
+            let shared = usize::from(line.as_bytes().first().map_or(0, |b| b.saturating_sub(0x20)));
+            if line.is_empty() || shared > word.len() || !word.is_char_boundary(shared) {
+                return;
+            }
+            word.truncate(shared);
+            word.push_str(&line[1..]);
+            if k >= range.start && !visit(k, &word) {
+                return;
+            }
+            k += 1;
+        }
+    }
+
+    /// The first entry whose word fails `before`, which must hold for a prefix of the entries.
+    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.blocks.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if before(self.block_start(mid)) { low = mid + 1 } else { high = mid }
+        }
+        // Block `low - 1` is the last whose first word is before: the answer is in it.
+        let Some(block) = low.checked_sub(1) else { return 0 };
+        let mut found = ((block + 1) * self.block).min(self.len);
+        self.walk(block * self.block..found, |k, word| {
+            let past = !before(word);
+            if past {
+                found = k;
+            }
+            !past
+        });
+        found
     }
 
     fn find(&self, word: &str) -> Option<usize> {
         let at = self.partition(|w| w < word);
-        (at < self.len() && self.word(at) == word).then_some(at)
-    }
-
-    /// The entries whose word starts with `prefix`.
-    fn with_prefix(&self, prefix: &str) -> Range<usize> {
-        self.partition(|w| w < prefix)..self.partition(|w| w < prefix || w.starts_with(prefix))
-    }
-
-    /// The first entry whose word fails `before` (which must hold for a prefix of the entries).
-    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if before(self.word(mid)) { lo = mid + 1 } else { hi = mid }
-        }
-        lo
+        let mut equal = false;
+        self.walk(at..(at + 1).min(self.len), |_, w| {
+            equal = w == word;
+            false
+        });
+        equal.then_some(at)
     }
 }
 
@@ -177,7 +224,7 @@ impl Dictionary {
     /// The lexicon and the dictionary words it needs; everything else comes as texts need it.
     pub fn new() -> Dictionary {
         let entries = entries();
-        let mass = entries.find(MASS).map_or(0, |k| entries.freqs[k] as usize);
+        let mass = entries.find(MASS).map_or(0, |k| entries.freq(k));
         let mut jieba = Jieba::empty();
         jieba.add_word(MASS, Some(DICTIONARY_TOTAL), Some("x"));
         let mut dictionary =
@@ -212,11 +259,11 @@ impl Dictionary {
                     let len = first.encode_utf8(&mut buf).len();
                     let len = len + second.map_or(0, |s| s.encode_utf8(&mut buf[len..]).len());
                     let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
-                    let range = match second {
-                        None => entries().find(key).map_or(0..0, |k| k..k + 1),
-                        Some(_) => entries().with_prefix(key),
-                    };
-                    self.add(range);
+                    let from = entries().partition(|w| w < key);
+                    match second {
+                        None => self.add(from, |w| w == key),
+                        Some(_) => self.add(from, |w| w.starts_with(key)),
+                    }
                 }
             }
         }
@@ -225,24 +272,28 @@ impl Dictionary {
 
     pub fn load_all(&mut self) {
         if !self.complete {
-            self.add(0..entries().len());
+            self.add(0, |_| true);
             self.settle_mass();
             self.complete = true;
             self.loaded = FxHashSet::default();
         }
     }
 
-    /// Adds the entries in `range` that `jieba` lacks; a lexicon word there keeps its frequency.
-    fn add(&mut self, range: Range<usize>) {
+    /// Adds the entries from `from` on for as long as their word is one to `keep`, except those
+    /// `jieba` has: a lexicon word keeps its frequency.
+    fn add(&mut self, from: usize, keep: impl Fn(&str) -> bool) {
         let entries = entries();
-        for k in range {
-            let word = entries.word(k);
-            if word != MASS && !self.jieba.has_word(word) {
-                let freq = entries.freqs[k] as usize;
-                self.jieba.add_word(word, Some(freq), Some(&entries.tag_names[usize::from(entries.tags[k])]));
-                self.pending -= freq;
+        let (jieba, pending) = (&mut self.jieba, &mut self.pending);
+        entries.walk(from..entries.len(), |k, word| {
+            if !keep(word) {
+                return false;
             }
-        }
+            if word != MASS && !jieba.has_word(word) {
+                jieba.add_word(word, Some(entries.freq(k)), Some(entries.tag(k)));
+                *pending -= entries.freq(k);
+            }
+            true
+        });
     }
 
     /// Puts the frequency of what is still to come back on [`MASS`]: jieba's total stays the same.
@@ -287,61 +338,44 @@ fn guess_pos(word: &str) -> Pos {
         .map_or(Pos::OTHER, |i| final_tags[i].1)
 }
 
-/// Unpacks the packed dictionary, or `None` if the data is malformed.
+/// Opens the packed dictionary, or `None` if its shape is wrong.
 fn unpack(packed: &'static [u8]) -> Option<Entries> {
     let header_end = packed.iter().position(|&b| b == b'\n')?;
     let header: Vec<&str> = std::str::from_utf8(&packed[..header_end]).ok()?.split(' ').collect();
-    let [_, "3", entries, total, finals] = header[..] else { return None };
-    let (entries, total, finals) =
-        (entries.parse::<usize>().ok()?, total.parse::<usize>().ok()?, finals.parse::<usize>().ok()?);
-    // Lines of UTF-8, checked in one pass, then the tag columns, a byte per word and per final.
-    let (lines, tags) = packed.split_at_checked(packed.len().checked_sub(entries + finals)?)?;
-    let mut rest = std::str::from_utf8(lines).ok()?;
-    // Lines are a few bytes long: a plain scan beats `str::split`'s memchr set-up for each.
-    let mut lines = std::iter::from_fn(|| {
-        let end = rest.bytes().position(|b| b == b'\n')?;
-        let (line, tail) = rest.split_at(end);
-        rest = &tail[1..];
-        Some(line)
-    })
-    .skip(1);
-    let tag_names: Vec<String> = lines.next()?.split(' ').map(str::to_string).collect();
-    // Words are front-coded: 0x20 + bytes shared with the previous word, then the rest.
-    let mut text = String::with_capacity(entries * 9);
-    let mut ends: Vec<u32> = Vec::with_capacity(entries);
-    for _ in 0..entries {
-        let coded = lines.next()?;
-        let shared = usize::from(*coded.as_bytes().first()?).checked_sub(0x20)?;
-        let start = text.len();
-        let from = ends.len().checked_sub(2).map_or(0, |k| ends[k] as usize);
-        if shared > start - from || !text.is_char_boundary(from + shared) {
-            return None;
-        }
-        text.extend_from_within(from..from + shared);
-        text.push_str(coded.get(1..)?);
-        ends.push(u32::try_from(text.len()).ok()?);
-    }
-    let freqs: Vec<u32> = (0..entries).map(|_| parse_decimal(lines.next()?)).collect::<Option<_>>()?;
-    let final_chars = lines.next()?;
-    let (tags, final_char_tags) = tags.split_at(entries);
-    let final_tags = final_chars
+    let [_, "4", entries, total, finals, block] = header[..] else { return None };
+    let number = |s: &str| s.parse::<usize>().ok();
+    let (len, total, finals, block) = (number(entries)?, number(total)?, number(finals)?, number(block)?.max(1));
+    let block_count = len.div_ceil(block);
+    let binary = (4 * block_count).checked_add(5 * len)?.checked_add(finals)?;
+    let (text, binary) = packed.split_at_checked(packed.len().checked_sub(binary)?)?;
+    let text = std::str::from_utf8(text).ok()?;
+    let (block_offsets, binary) = binary.split_at(4 * block_count);
+    let (freqs, binary) = binary.split_at(4 * len);
+    let (tags, final_char_tags) = binary.split_at(len);
+
+    let (tag_line, _) = text.get(header_end + 1..)?.split_once('\n')?;
+    let tag_names: Vec<&'static str> = tag_line.split(' ').collect();
+    let words_start = header_end + 1 + tag_line.len() + 1;
+    let finals_start = text.strip_suffix('\n')?.rfind('\n')? + 1;
+    let words = text.get(words_start..finals_start)?;
+    let blocks = block_offsets
+        .chunks_exact(4)
+        .map(|b| {
+            let at = (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).checked_sub(words_start)?;
+            // Each block starts a line with a whole word (nothing shared).
+            let starts_line = at == 0 || words.as_bytes().get(at - 1) == Some(&b'\n');
+            (starts_line && words.as_bytes().get(at) == Some(&0x20)).then_some(at as u32)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let final_tags = text[finals_start..text.len() - 1]
         .chars()
         .zip(final_char_tags)
         .map(|(c, &tag)| Some((c, Pos::new(tag_names.get(usize::from(tag))?))))
         .collect::<Option<Vec<_>>>()?;
-    let whole = lines.next().is_none() && rest.is_empty() && final_tags.len() == finals;
-    let summed = freqs.iter().map(|&f| f as usize).sum::<usize>() == total;
-    let tagged = tags.iter().all(|&t| usize::from(t) < tag_names.len());
-    (whole && summed && tagged).then_some(Entries { text, ends, freqs, tags, tag_names, final_tags })
-}
-
-/// A frequency column's number: digits only (`str::parse` weighs signs and radixes for each).
-fn parse_decimal(digits: &str) -> Option<u32> {
-    let digits = digits.as_bytes();
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    digits.iter().try_fold(0u32, |n, &d| n.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+    let entries = Entries { words, blocks, block, len, freqs, tags, tag_names, final_tags };
+    let summed = (0..len).map(|k| entries.freq(k)).sum::<usize>() == total;
+    let tagged = tags.iter().chain(final_char_tags).all(|&t| usize::from(t) < entries.tag_names.len());
+    (summed && tagged && entries.final_tags.len() == finals).then_some(entries)
 }
 
 /// Segments `text` line by line (so memory follows the longest line, not the text), then
@@ -452,12 +486,26 @@ mod tests {
     #[test]
     fn packed_dictionary_holds_jiebas_total_and_its_everyday_words() {
         let entries = unpack(PACKED_DICTIONARY).expect("the embedded dictionary unpacks");
-        assert_eq!(entries.freqs.iter().map(|&f| f as usize).sum::<usize>(), DICTIONARY_TOTAL);
-        let idioms = entries.tags.iter().filter(|&&t| entries.tag_names[usize::from(t)] == "i").count();
+        assert_eq!((0..entries.len()).map(|k| entries.freq(k)).sum::<usize>(), DICTIONARY_TOTAL);
+        let idioms = (0..entries.len()).filter(|&k| entries.tag(k) == "i").count();
         assert!(entries.len() > 180_000 && idioms > 8_000, "{} entries, {idioms} idioms", entries.len());
         assert!(entries.final_tags.len() > 5_000, "{} final characters", entries.final_tags.len());
-        // Binary search relies on the order; the data is compiled in, so it is checked here.
-        assert!((1..entries.len()).all(|k| entries.word(k - 1) < entries.word(k)), "words in code point order");
+        // Searches rely on the order and the walk on the coding; the data is compiled in, so both
+        // are checked here, word by word, rather than each time it is opened.
+        let mut words = Vec::new();
+        entries.walk(0..entries.len(), |k, word| {
+            assert_eq!(k, words.len());
+            words.push(word.to_string());
+            true
+        });
+        assert_eq!(words.len(), entries.len());
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "words in code point order");
+        for (b, first) in words.iter().step_by(entries.block).enumerate() {
+            assert_eq!(entries.block_start(b), first);
+        }
+        for k in [0, 1, 31, 32, 33, 1000, entries.len() - 1] {
+            assert_eq!(entries.find(&words[k]), Some(k), "{}", words[k]);
+        }
         assert!(entries.final_tags.windows(2).all(|w| w[0].0 < w[1].0), "final characters in order");
         let full = full_dictionary();
         for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会", "新质生产力"] {
