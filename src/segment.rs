@@ -99,6 +99,10 @@ const MASS: &str = "\u{FDD0}";
 /// past a few speeches' length it would use most of the dictionary anyway.
 const LOAD_ALL_BYTES: usize = 64 * 1024;
 
+/// Past this many character pairs looked up, the whole dictionary is loaded: the set of pairs
+/// would otherwise grow with every new text (random Han text has a new pair at every character).
+const MAX_LOADED_PREFIXES: usize = 200_000;
+
 /// The packed dictionary, read in place (`scripts/dictionary.mjs` gives the format): words are
 /// front-coded in blocks whose first word is whole, in code point order (checked by the tests),
 /// so a word, or the words that start with a prefix, are found by a binary search over the
@@ -222,6 +226,7 @@ pub fn in_dictionary(word: &str) -> bool {
 /// entry, so jieba's total, and with it every word's log-probability, is the same as with the
 /// whole dictionary: a text is cut exactly as the whole dictionary would cut it. (`MASS` is one
 /// character that no dictionary word contains, so its own frequency cannot change a cut either.)
+/// Long texts, and many new ones, load everything at once ([`LOAD_ALL_BYTES`], [`MAX_LOADED_PREFIXES`]).
 pub struct Dictionary {
     jieba: Jieba,
     /// Prefixes whose words are in `jieba`: a character pair, or one character (its own word).
@@ -259,7 +264,7 @@ impl Dictionary {
         if self.complete {
             return;
         }
-        if text.len() >= LOAD_ALL_BYTES {
+        if text.len() >= LOAD_ALL_BYTES || self.loaded.len() >= MAX_LOADED_PREFIXES {
             return self.load_all();
         }
         let mut chars = text.chars().peekable();
@@ -548,6 +553,19 @@ mod tests {
             }
         }
         assert!(lazy.jieba().suggest_freq("新质生产力") > 1);
+    }
+
+    #[test]
+    fn many_new_character_pairs_load_the_whole_dictionary_instead() {
+        let mut dictionary = Dictionary::new();
+        // Every pair of 600 common characters, in texts short enough to be looked up pair by pair.
+        let chars: Vec<char> = ('\u{4E00}'..).take(600).collect();
+        for first in &chars {
+            let text: String = chars.iter().flat_map(|second| [*first, *second]).collect();
+            dictionary.load_for(&text);
+            assert!(dictionary.complete || dictionary.loaded.len() < MAX_LOADED_PREFIXES + 2 * text.chars().count());
+        }
+        assert!(dictionary.complete && dictionary.loaded.is_empty());
     }
 
     #[test]
