@@ -2,7 +2,7 @@
 //! documents, attributed quotations, parallel clauses, idioms and known formulations.
 //!
 //! Three linear scans over the masked speech, each feeding one list of [`Found`]:
-//! 1. the marks (`“”「」『』""‘’《》〈〉`), nested up to [`MAX_NESTING`]: every quoted run is classed
+//! 1. the marks (`“”「」『』""‘’《》〈〉`), nested up to `MAX_NESTING`: every quoted run is classed
 //!    (phrase, enumeration, passage) and every 《…》 is a title;
 //! 2. the tokens: lexicon words, idioms, unquoted numbered formulas (一带一路), and the bare
 //!    occurrences of phrases the speech quotes elsewhere;
