@@ -223,10 +223,11 @@ pub fn in_dictionary(word: &str) -> bool {
 /// few thousand of them. A word can only change how a text is cut if it occurs in the text, so
 /// before a text is cut the words starting with each of its character pairs (and each single
 /// character) are added, once. The frequency of the words not yet added stays on the stand-in
-/// entry U+FDD0 (`MASS`), so jieba's total, and with it every word's log-probability, is the same as with the
-/// whole dictionary: a text is cut exactly as the whole dictionary would cut it. (`MASS` is one
-/// character that no dictionary word contains, so its own frequency cannot change a cut either.)
-/// Long texts, and many new ones, load everything at once (`LOAD_ALL_BYTES`, `MAX_LOADED_PREFIXES`).
+/// entry U+FDD0 (`MASS`), so jieba's total, and with it every word's log-probability, is the
+/// same as with the whole dictionary: a text is cut exactly as the whole dictionary would cut it.
+/// (`MASS` is one character that no dictionary word contains, so its own frequency cannot change
+/// a cut either.) Long texts, and many new ones, load everything at once (`LOAD_ALL_BYTES`,
+/// `MAX_LOADED_PREFIXES`).
 pub struct Dictionary {
     jieba: Jieba,
     /// Prefixes whose words are in `jieba`: a character pair, or one character (its own word).
