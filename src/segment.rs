@@ -91,6 +91,13 @@ const PACKED_DICTIONARY: &[u8] = include_bytes!("../data/dictionary.bin");
 /// The sum of the packed dictionary's frequencies: jieba's own total, kept by the pruning.
 pub const DICTIONARY_TOTAL: usize = 60_101_964;
 
+/// The frequency and tag jieba gives each lexicon word when the lexicon is added, in order, to the
+/// whole dictionary with jieba's rule for keeping a word whole (see [`lexicon_frequencies`]), and
+/// the dictionary frequency it replaces. Generated, so that no start-up has to work them out:
+/// `cargo run --release --example lexicon_freqs > data/lexicon-freqs.tsv`; a test fails when it is
+/// stale.
+const LEXICON_FREQS: &str = include_str!("../data/lexicon-freqs.tsv");
+
 /// The entry that carries the frequency of the words left out (see `scripts/dictionary.mjs`):
 /// a noncharacter, so no text ever uses it as a word.
 const MASS: &str = "\u{FDD0}";
@@ -212,6 +219,33 @@ fn entries() -> &'static Entries {
     ENTRIES.get_or_init(|| unpack(PACKED_DICTIONARY).expect("the embedded dictionary unpacks"))
 }
 
+/// A lexicon word as jieba holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LexiconWord {
+    pub word: &'static str,
+    pub freq: usize,
+    pub tag: &'static str,
+    /// Its frequency in the packed dictionary, which `freq` replaces; 0 if it has none.
+    pub replaces: usize,
+}
+
+/// The lexicon words with their frequencies ([`LEXICON_FREQS`]), in code point order.
+fn lexicon_words() -> &'static [LexiconWord] {
+    static WORDS: OnceLock<Vec<LexiconWord>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<LexiconWord> = LEXICON_FREQS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|line| {
+                let [word, freq, tag, replaces] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
+                Some(LexiconWord { word, freq: freq.parse().ok()?, tag, replaces: replaces.parse().ok()? })
+            })
+            .collect();
+        words.sort_unstable_by_key(|w| w.word);
+        words
+    })
+}
+
 /// Whether `word` is one word of the dictionary: jieba's (as packed) or the lexicon.
 pub fn in_dictionary(word: &str) -> bool {
     entries().find(word).is_some() || is_lexicon_word(word)
@@ -239,21 +273,17 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    /// The lexicon and the dictionary words it needs; everything else comes as texts need it.
+    /// An empty jieba whose total is already the whole dictionary's with the lexicon: words come
+    /// as texts need them.
     pub fn new() -> Dictionary {
         let entries = entries();
         let mass = entries.find(MASS).map_or(0, |k| entries.freq(k));
+        let lexicon = lexicon_words();
+        let pending = DICTIONARY_TOTAL - mass - lexicon.iter().map(|w| w.replaces).sum::<usize>()
+            + lexicon.iter().map(|w| w.freq).sum::<usize>();
         let mut jieba = Jieba::empty();
-        jieba.add_word(MASS, Some(DICTIONARY_TOTAL), Some("x"));
-        let mut dictionary =
-            Dictionary { jieba, loaded: FxHashSet::default(), pending: DICTIONARY_TOTAL - mass, mass, complete: false };
-        for entry in lexicon_entries() {
-            dictionary.load_for(entry.word);
-            // jieba's own rule for "keep this whole": a frequency just above what its parts would score.
-            let freq = dictionary.jieba.suggest_freq(entry.word);
-            dictionary.jieba.add_word(entry.word, Some(freq), Some("nz"));
-        }
-        dictionary
+        jieba.add_word(MASS, Some(mass + pending), Some("x"));
+        Dictionary { jieba, loaded: FxHashSet::default(), pending, mass, complete: false }
     }
 
     pub fn jieba(&self) -> &Jieba {
@@ -277,10 +307,9 @@ impl Dictionary {
                     let len = first.encode_utf8(&mut buf).len();
                     let len = len + second.map_or(0, |s| s.encode_utf8(&mut buf[len..]).len());
                     let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
-                    let from = entries().partition(|w| w < key);
                     match second {
-                        None => self.add(from, |w| w == key),
-                        Some(_) => self.add(from, |w| w.starts_with(key)),
+                        None => self.add(|w| w == key, |w| w < key),
+                        Some(_) => self.add(|w| w.starts_with(key), |w| w < key),
                     }
                 }
             }
@@ -290,19 +319,27 @@ impl Dictionary {
 
     pub fn load_all(&mut self) {
         if !self.complete {
-            self.add(0, |_| true);
+            self.add(|_| true, |_| false);
             self.settle_mass();
             self.complete = true;
             self.loaded = FxHashSet::default();
         }
     }
 
-    /// Adds the entries from `from` on for as long as their word is one to `keep`, except those
-    /// `jieba` has: a lexicon word keeps its frequency.
-    fn add(&mut self, from: usize, keep: impl Fn(&str) -> bool) {
+    /// Adds the words to `keep`, which follow those `before` them: first the lexicon's, with their
+    /// own frequencies, then the dictionary's that jieba does not hold yet.
+    fn add(&mut self, keep: impl Fn(&str) -> bool, before: impl Fn(&str) -> bool) {
+        let lexicon = lexicon_words();
+        let from = lexicon.partition_point(|w| before(w.word));
+        for w in lexicon[from..].iter().take_while(|w| keep(w.word)) {
+            if !self.jieba.has_word(w.word) {
+                self.jieba.add_word(w.word, Some(w.freq), Some(w.tag));
+                self.pending -= w.freq;
+            }
+        }
         let entries = entries();
         let (jieba, pending) = (&mut self.jieba, &mut self.pending);
-        entries.walk(from..entries.len(), |k, word| {
+        entries.walk(entries.partition(before)..entries.len(), |k, word| {
             if !keep(word) {
                 return false;
             }
@@ -324,6 +361,35 @@ impl Default for Dictionary {
     fn default() -> Self {
         Dictionary::new()
     }
+}
+
+/// The lexicon's frequencies worked out from scratch, as jieba would hold them: the whole packed
+/// dictionary added in order, then each lexicon word, in file order, with the frequency jieba's
+/// `suggest_freq` gives it (just above what its parts would score: it stays whole). Returns that
+/// jieba too: the reference a [`Dictionary`] must cut exactly as. Slow (the whole dictionary); for
+/// the generator of `data/lexicon-freqs.tsv` and the tests.
+pub fn lexicon_frequencies() -> (Jieba, Vec<LexiconWord>) {
+    let entries = entries();
+    let mut jieba = Jieba::empty();
+    entries.walk(0..entries.len(), |k, word| {
+        jieba.add_word(word, Some(entries.freq(k)), Some(entries.tag(k)));
+        true
+    });
+    let words = lexicon_entries()
+        .map(|entry| {
+            let known = entries.find(entry.word);
+            let freq = jieba.suggest_freq(entry.word);
+            jieba.add_word(entry.word, Some(freq), Some("nz"));
+            LexiconWord {
+                word: entry.word,
+                freq,
+                // add_word keeps the tag of a word jieba already has.
+                tag: known.map_or("nz", |k| entries.tag(k)),
+                replaces: known.map_or(0, |k| entries.freq(k)),
+            }
+        })
+        .collect();
+    (jieba, words)
 }
 
 /// The shared dictionary, with every word `texts` can use loaded. Hold the guard while cutting
@@ -533,8 +599,19 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_frequencies_are_current() {
+        let mut computed = lexicon_frequencies().1;
+        computed.sort_unstable_by_key(|w| w.word);
+        assert!(
+            computed == lexicon_words(),
+            "data/lexicon-freqs.tsv is stale: cargo run --release --example lexicon_freqs > data/lexicon-freqs.tsv"
+        );
+    }
+
+    #[test]
     fn a_lazily_loaded_dictionary_cuts_as_the_whole_one() {
         let mut lazy = Dictionary::new();
+        let (reference, _) = lexicon_frequencies();
         let mut whole = Dictionary::new();
         whole.load_all();
         let texts = [
@@ -545,12 +622,14 @@ mod tests {
         for text in texts {
             lazy.load_for(text);
             for hmm in [true, false] {
-                assert_eq!(segment(lazy.jieba(), text, hmm, &[]), segment(whole.jieba(), text, hmm, &[]));
+                let expected = segment(&reference, text, hmm, &[]);
+                assert_eq!(segment(lazy.jieba(), text, hmm, &[]), expected);
+                assert_eq!(segment(whole.jieba(), text, hmm, &[]), expected);
             }
             let words: Vec<&str> = lazy.jieba().cut(text, true).iter().map(|t| t.word).collect();
             // MASS's own frequency does differ; it is no term (no Han, no letter), so nothing asks.
             for word in words.into_iter().filter(|&w| w != MASS) {
-                assert_eq!(lazy.jieba().suggest_freq(word), whole.jieba().suggest_freq(word), "{word}");
+                assert_eq!(lazy.jieba().suggest_freq(word), reference.suggest_freq(word), "{word}");
             }
         }
         assert!(lazy.jieba().suggest_freq("新质生产力") > 1);
