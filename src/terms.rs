@@ -40,10 +40,10 @@ pub fn is_content(word: &str) -> bool {
     word.chars().any(|c| is_han(c) || c.is_alphabetic()) && !is_stopword(word)
 }
 
-/// The distinct words of a segmentation, each looked at once. A 1 MB speech has some 400,000
+/// The distinct words of a segmentation, each looked at once. A 1 MB speech has some 180,000
 /// tokens but a few tens of thousands of distinct words, and the term table, the section spreads,
 /// the phrases and the statistics all ask the same questions of every token; asking them of each
-/// token's text (hashing it, decoding its characters) was most of an analysis's cost.
+/// token's text (hashing it, decoding its characters) was a third of an analysis's cost.
 pub struct Vocabulary<'s> {
     /// Per token, the index of its word in `words`.
     pub ids: Vec<u32>,
