@@ -252,7 +252,7 @@ pub fn clean(text: &str) -> Cleaned {
         let kind = if i >= related { "related" } else { chrome_kind(line(i)).unwrap_or("navigation") };
         cleaned.removed.push((kind, range.clone()));
     }
-    cleaned.removed.sort_by_key(|(_, r)| r.start);
+    crate::sort::sort_by_key(&mut cleaned.removed, |(_, r)| r.start);
     cleaned
 }
 

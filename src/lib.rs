@@ -21,6 +21,7 @@ pub mod outline;
 pub mod render;
 pub mod segment;
 pub mod slogans;
+pub mod sort;
 pub mod terms;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

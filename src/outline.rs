@@ -147,7 +147,7 @@ pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
             ..Issue::new(IssueKind::Count, 1, announced.range.clone())
         });
     }
-    tree.issues.sort_by_key(|i| i.range.start);
+    crate::sort::sort_by_key(&mut tree.issues, |i| i.range.start);
     tree
 }
 

@@ -277,9 +277,9 @@ pub fn render_text(
     let index = Utf16Index::new(text);
     let len = index.len_utf16();
     marks.retain(|m| m.start < m.end.min(len));
-    marks.sort_by_key(|m| m.start);
+    crate::sort::sort_by_key(&mut marks, |m| m.start);
     let mut points: Vec<u32> = marks.iter().flat_map(|m| [m.start, m.end.min(len)]).collect();
-    points.sort_unstable();
+    crate::sort::sort_by(&mut points, Ord::cmp);
     points.dedup();
 
     let dom = Dom::new()?;
@@ -379,7 +379,7 @@ impl SortKey {
     }
 
     /// Sorts stably, so rows that tie keep the analysis's order (count, then first occurrence).
-    fn sort(self, ascending: bool, terms: &mut [Term]) {
+    fn sort(self, ascending: bool, terms: &mut Vec<Term>) {
         let order = |a: &Term, b: &Term| match self {
             SortKey::Term => a.term.cmp(&b.term),
             SortKey::Count => a.count.cmp(&b.count),
@@ -387,7 +387,7 @@ impl SortKey {
             SortKey::Pos => a.pos.cmp(&b.pos),
             SortKey::First => a.first_at.cmp(&b.first_at),
         };
-        if ascending { terms.sort_by(order) } else { terms.sort_by(|a, b| order(b, a)) }
+        crate::sort::sort_by(terms, |a, b| if ascending { order(a, b) } else { order(b, a) });
     }
 }
 
@@ -496,7 +496,7 @@ fn spread(dom: &Dom, row: &Element, t: &Term, lang: &str) -> Result<(), JsValue>
 /// The `limit` most frequent terms, most frequent first (the analysis's order).
 fn top_terms(terms: &[Term], limit: usize) -> Vec<&Term> {
     let mut top: Vec<&Term> = terms.iter().collect();
-    top.sort_by_key(|t| std::cmp::Reverse(t.count));
+    crate::sort::sort_by_key(&mut top, |t| std::cmp::Reverse(t.count));
     top.truncate(limit);
     top
 }
@@ -641,7 +641,7 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
         return Ok(());
     }
     let mut kinds: Vec<SloganKind> = slogans.iter().map(|s| s.kind).collect();
-    kinds.sort();
+    crate::sort::sort_by(&mut kinds, Ord::cmp);
     kinds.dedup();
     for kind in kinds {
         let members: Vec<(usize, &SloganEntry)> = slogans.iter().enumerate().filter(|(_, s)| s.kind == kind).collect();

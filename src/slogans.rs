@@ -188,7 +188,7 @@ fn mark_runs(speech: &str) -> Vec<Run> {
             open.push((m, at));
         }
     }
-    runs.sort_by_key(|r| r.outer.start);
+    crate::sort::sort_by_key(&mut runs, |r| r.outer.start);
     runs
 }
 
@@ -212,7 +212,7 @@ pub fn marked_units(speech: &str) -> Vec<&str> {
         .map(|(inner, _)| &speech[inner])
         .filter(|s| is_phrase(s) && s.chars().count() >= 2)
         .collect();
-    units.sort_unstable();
+    crate::sort::sort_by(&mut units, Ord::cmp);
     units.dedup();
     units
 }
@@ -572,7 +572,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
         found.push(f);
     }
 
-    expansions.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut expansions, |r| r.start);
     found.extend(parallels(speech, tokens, &mut dictionary).into_iter().filter(|f| {
         // The items of 四链(创新链、产业链、资金链、人才链) are its expansion, not a parallel of their own.
         let k = expansions.partition_point(|e| e.start <= f.text.start);
@@ -986,15 +986,16 @@ fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
     }
     let mut grouped: Vec<Grouped> = by_text.into_values().collect();
     for g in &mut grouped {
-        g.occurrences.sort_by_key(|r| r.start);
+        crate::sort::sort_by_key(&mut g.occurrences, |r| r.start);
         g.occurrences.dedup();
         if g.kind == SloganKind::Numbered && g.expansion.is_none() {
             g.expansion = known_expansion(&g.text).map(|items| items.iter().map(|s| s.to_string()).collect());
         }
         g.score = score(g);
     }
-    grouped
-        .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start)));
+    crate::sort::sort_by(&mut grouped, |a, b| {
+        b.score.total_cmp(&a.score).then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start))
+    });
     grouped
 }
 

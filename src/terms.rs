@@ -149,7 +149,7 @@ pub fn count<'s>(
         counted.select_nth_unstable_by_key(limit, rank);
         counted.truncate(limit);
     }
-    counted.sort_unstable_by_key(rank);
+    crate::sort::sort_by_key(&mut counted, rank);
     counted
 }
 
@@ -168,7 +168,7 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
             (c.term.to_string(), c.count as f64 / total * idf)
         })
         .collect();
-    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut weighted, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     weighted.truncate(limit);
     weighted
 }
@@ -213,7 +213,9 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
             }
         }
     }
-    found.sort_by_key(|(text, occ, ..)| (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start));
+    crate::sort::sort_by_key(&mut found, |(text, occ, ..)| {
+        (std::cmp::Reverse(text.len()), std::cmp::Reverse(occ.len()), occ[0].start)
+    });
     // The word-aligned parts of every listed phrase, with its count: a candidate found here is
     // contained in a longer listed phrase said as often. A set, so the check is not quadratic.
     let mut covered: FxHashSet<(&str, usize)> = FxHashSet::default();
@@ -230,7 +232,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
-    kept.sort_by_key(|(text, occ)| {
+    crate::sort::sort_by_key(&mut kept, |(text, occ)| {
         (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
     });
     kept
