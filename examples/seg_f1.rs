@@ -145,7 +145,7 @@ fn main() {
     }
     println!("gold: {path}: {sentences} sentences, {} words", scores[0].gold);
     let mut worst: Vec<(String, usize)> = introduced.into_iter().collect();
-    worst.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    speechlens::sort::sort_by(&mut worst, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let listed: Vec<String> = worst.iter().take(15).map(|(w, n)| format!("{w} {n}")).collect();
     println!("words speechlens's dictionary cuts against the gold where jieba's does not: {}", listed.join(", "));
     println!(

@@ -47,8 +47,8 @@ fn time(f: &mut impl FnMut()) -> Duration {
 /// (fastest, median) of each of two jobs.
 fn timings(mut a: impl FnMut(), mut b: impl FnMut()) -> [(Duration, Duration); 2] {
     let (mut ta, mut tb): (Vec<Duration>, Vec<Duration>) = (0..RUNS).map(|_| (time(&mut a), time(&mut b))).unzip();
-    ta.sort();
-    tb.sort();
+    speechlens::sort::sort_by(&mut ta, Ord::cmp);
+    speechlens::sort::sort_by(&mut tb, Ord::cmp);
     [(ta[0], ta[RUNS / 2]), (tb[0], tb[RUNS / 2])]
 }
 

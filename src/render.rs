@@ -379,7 +379,7 @@ impl SortKey {
     }
 
     /// Sorts stably, so rows that tie keep the analysis's order (count, then first occurrence).
-    fn sort(self, ascending: bool, terms: &mut Vec<Term>) {
+    fn sort(self, ascending: bool, terms: &mut [Term]) {
         let order = |a: &Term, b: &Term| match self {
             SortKey::Term => a.term.cmp(&b.term),
             SortKey::Count => a.count.cmp(&b.count),

@@ -241,7 +241,7 @@ fn lexicon_words() -> &'static [LexiconWord] {
                 Some(LexiconWord { word, freq: freq.parse().ok()?, tag, replaces: replaces.parse().ok()? })
             })
             .collect();
-        words.sort_unstable_by_key(|w| w.word);
+        crate::sort::sort_by_key(&mut words, |w| w.word);
         words
     })
 }
@@ -601,7 +601,7 @@ mod tests {
     #[test]
     fn lexicon_frequencies_are_current() {
         let mut computed = lexicon_frequencies().1;
-        computed.sort_unstable_by_key(|w| w.word);
+        crate::sort::sort_by_key(&mut computed, |w| w.word);
         assert!(
             computed == lexicon_words(),
             "data/lexicon-freqs.tsv is stale: cargo run --release --example lexicon_freqs > data/lexicon-freqs.tsv"

@@ -879,7 +879,9 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 .filter(|(frame, _)| framed(frame))
         });
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
-        framed_pairs.sort_by_key(|pair| std::cmp::Reverse(pair.as_ref().map(|(frame, _)| frame.affix_chars())));
+        crate::sort::sort_by_key(&mut framed_pairs, |pair| {
+            std::cmp::Reverse(pair.as_ref().map(|(frame, _)| frame.affix_chars()))
+        });
         for (mut frame, first) in framed_pairs.into_iter().flatten() {
             let (mut count, mut end, mut last) = (2, second.end, second_chars);
             let mut j = i + 2;
