@@ -121,7 +121,6 @@ struct Entries {
     /// Per block, where its first word's line starts in `words`.
     blocks: Vec<u32>,
     block: usize,
-    len: usize,
     freqs: &'static [u8],
     tags: &'static [u8],
     tag_names: Vec<&'static str>,
@@ -131,7 +130,7 @@ struct Entries {
 
 impl Entries {
     fn len(&self) -> usize {
-        self.len
+        self.tags.len()
     }
 
     fn freq(&self, k: usize) -> usize {
@@ -182,7 +181,7 @@ impl Entries {
         }
         // Block `low - 1` is the last whose first word is before: the answer is in it.
         let Some(block) = low.checked_sub(1) else { return 0 };
-        let mut found = ((block + 1) * self.block).min(self.len);
+        let mut found = ((block + 1) * self.block).min(self.len());
         self.walk(block * self.block..found, |k, word| {
             let past = !before(word);
             if past {
@@ -196,7 +195,7 @@ impl Entries {
     fn find(&self, word: &str) -> Option<usize> {
         let at = self.partition(|w| w < word);
         let mut equal = false;
-        self.walk(at..(at + 1).min(self.len), |_, w| {
+        self.walk(at..(at + 1).min(self.len()), |_, w| {
             equal = w == word;
             false
         });
@@ -456,7 +455,7 @@ fn unpack(packed: &'static [u8]) -> Option<Entries> {
         .zip(final_char_tags)
         .map(|(c, &tag)| Some((c, Pos::new(tag_names.get(usize::from(tag))?))))
         .collect::<Option<Vec<_>>>()?;
-    let entries = Entries { words, blocks, block, len, freqs, tags, tag_names, final_tags };
+    let entries = Entries { words, blocks, block, freqs, tags, tag_names, final_tags };
     let summed = (0..len).map(|k| entries.freq(k)).sum::<usize>() == total;
     let tagged = tags.iter().chain(final_char_tags).all(|&t| usize::from(t) < entries.tag_names.len());
     (summed && tagged && entries.final_tags.len() == finals).then_some(entries)
