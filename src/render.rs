@@ -526,11 +526,11 @@ pub fn render_term_chart(container: &Element, analysis: JsValue, lang: &str, lim
     Ok(())
 }
 
-/// Which colour family a term gets in the cloud, from its part of speech.
+/// Which colour family a term gets in the cloud: the classes of the term table's filter.
 fn pos_family(pos: Option<&str>) -> &'static str {
-    match pos.and_then(|p| p.chars().next()) {
-        Some('n') => "noun",
-        Some('v') => "verb",
+    match pos.map(crate::segment::Pos::new) {
+        Some(p) if p.is_noun() => "noun",
+        Some(p) if p.is_verb() => "verb",
         _ => "other",
     }
 }
