@@ -1,41 +1,31 @@
 //! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
 
 use crate::model::Span;
-use std::cell::Cell;
 use std::ops::Range;
 
-/// How many bytes of text one checkpoint of [`Utf16Index`] covers: a lookup scans at most this far,
-/// and the index costs 8 bytes per this many bytes of text.
-const CHECKPOINT_BYTES: usize = 32;
+/// How many bytes of text one block of [`Utf16Index`] covers: a lookup counts at most this many
+/// bytes, and the index costs 4 bytes per this many bytes of text.
+const BLOCK_BYTES: usize = 32;
 
 /// Maps byte offsets of a `str` to UTF-16 code-unit offsets (what JS strings index by).
 pub struct Utf16Index<'t> {
     text: &'t str,
-    /// `(byte, utf16)` at a char boundary every [`CHECKPOINT_BYTES`] bytes or so.
-    checkpoints: Vec<(usize, u32)>,
+    /// The UTF-16 units before each [`BLOCK_BYTES`]-byte block. Blocks start at fixed bytes, not at
+    /// char boundaries ([`utf16_len`] counts any run of bytes), so a lookup finds its block by a
+    /// division: no search, and no cache miss but the block's own.
+    blocks: Vec<u32>,
     len_utf16: u32,
-    /// The checkpoint of the last lookup. Offsets come in runs (a span's start and end, a
-    /// phrase's occurrences in order), so the next one is usually a few checkpoints on; on a
-    /// long text a search from the start misses the cache at every step.
-    hint: Cell<usize>,
 }
 
 impl<'t> Utf16Index<'t> {
     pub fn new(text: &'t str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
         let mut units = 0u32;
-        let mut next = 0usize;
-        for (byte, ch) in text.char_indices() {
-            if byte >= next {
-                checkpoints.push((byte, units));
-                next = byte + CHECKPOINT_BYTES;
-            }
-            units += ch.len_utf16() as u32;
+        for block in text.as_bytes().chunks(BLOCK_BYTES) {
+            blocks.push(units);
+            units += utf16_len(block);
         }
-        if checkpoints.is_empty() {
-            checkpoints.push((0, 0));
-        }
-        Utf16Index { text, checkpoints, len_utf16: units, hint: Cell::new(0) }
+        Utf16Index { text, blocks, len_utf16: units }
     }
 
     pub fn len_utf16(&self) -> u32 {
@@ -47,29 +37,8 @@ impl<'t> Utf16Index<'t> {
         if byte >= self.text.len() {
             return self.len_utf16;
         }
-        let (from, units) = self.checkpoints[self.checkpoint(byte)];
-        units + utf16_len(&self.text.as_bytes()[from..byte])
-    }
-
-    /// The last checkpoint at or before `byte`: galloping forward from the hint, else a binary
-    /// search of the checkpoints before it.
-    fn checkpoint(&self, byte: usize) -> usize {
-        let checkpoints = &self.checkpoints;
-        let at_or_before = |&(b, _): &(usize, u32)| b <= byte;
-        let hint = self.hint.get();
-        let found = if checkpoints[hint].0 <= byte {
-            let (mut low, mut step) = (hint, 1);
-            while low + step < checkpoints.len() && checkpoints[low + step].0 <= byte {
-                low += step;
-                step *= 2;
-            }
-            let high = (low + step).min(checkpoints.len());
-            low + checkpoints[low..high].partition_point(at_or_before) - 1
-        } else {
-            checkpoints[..hint].partition_point(at_or_before) - 1
-        };
-        self.hint.set(found);
-        found
+        let block = byte / BLOCK_BYTES;
+        self.blocks[block] + utf16_len(&self.text.as_bytes()[block * BLOCK_BYTES..byte])
     }
 
     pub fn span(&self, range: Range<usize>) -> Span {
@@ -81,8 +50,10 @@ impl<'t> Utf16Index<'t> {
         if unit >= self.len_utf16 {
             return self.text.len();
         }
-        let i = self.checkpoints.partition_point(|&(_, u)| u <= unit) - 1;
-        let (mut byte, mut units) = self.checkpoints[i];
+        let block = self.blocks.partition_point(|&u| u <= unit) - 1;
+        // The block may start inside a character: whole characters are counted from the next boundary.
+        let mut byte = self.text.ceil_char_boundary(block * BLOCK_BYTES);
+        let mut units = self.utf16(byte);
         for ch in self.text[byte..].chars() {
             let next = units + ch.len_utf16() as u32;
             if next > unit {
@@ -201,7 +172,7 @@ mod tests {
         }
         assert_eq!(index.utf16(text.len()), units);
         assert_eq!(index.len_utf16(), units);
-        // Backwards and in jumps, as offsets come from different lists: the hint must not matter.
+        // Backwards and in jumps, as offsets come from different lists.
         let expected = |byte: usize| text[..byte].encode_utf16().count() as u32;
         let boundaries: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         for &byte in
