@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
 use crate::segment::{self, Dictionary, Tok};
 use crate::slogans;
-use crate::terms::{self, PosFilter, Vocabulary};
+use crate::terms::{self, PosFilter, TermCounter, Vocabulary};
 use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
 use std::ops::Range;
 use std::sync::RwLockReadGuard;
@@ -141,8 +141,8 @@ impl Analyzer {
 
         let stats = stats(&p, &vocabulary);
         let han = stats.han_chars.max(1) as f64;
-        let counted =
-            terms::count(&vocabulary, &p.tokens, 0..p.tokens.len(), options.min_chars, options.pos, options.max_terms);
+        let mut counter = TermCounter::new(&vocabulary, &p.tokens);
+        let counted = counter.count(0..p.tokens.len(), options.min_chars, options.pos, options.max_terms);
         let mut warnings = Vec::new();
         let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
             warnings.push(Warning {
@@ -202,7 +202,7 @@ impl Analyzer {
                 speaker: g.speaker,
             })
             .collect();
-        let outline = self.outline(&p, &vocabulary, tree, &stats);
+        let outline = self.outline(&p, &mut counter, tree, &stats);
 
         Ok(Analysis {
             version: crate::VERSION.to_string(),
@@ -263,13 +263,13 @@ impl Analyzer {
         Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
     }
 
-    fn outline(&self, p: &Prepared, vocabulary: &Vocabulary, tree: OutlineTree, stats: &Stats) -> Outline {
+    fn outline(&self, p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &Stats) -> Outline {
         let part = |r: &Range<usize>| {
             let span = p.index.span(r.clone());
             Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
         };
         Outline {
-            sections: tree.sections.iter().map(|n| self.section(p, vocabulary, n, stats.han_chars)).collect(),
+            sections: tree.sections.iter().map(|n| section(p, counter, n, stats.han_chars).0).collect(),
             issues: tree
                 .issues
                 .into_iter()
@@ -300,32 +300,52 @@ impl Analyzer {
             }),
         }
     }
+}
 
-    fn section(&self, p: &Prepared, vocabulary: &Vocabulary, node: &Node, body_han: u32) -> Section {
-        let span = p.index.span(node.range.clone());
-        let (chars, han) = p.speech[node.range.clone()]
-            .chars()
-            .fold((0u32, 0u32), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32));
-        let from = p.tokens.partition_point(|t| t.start < node.range.start);
-        let to = p.tokens.partition_point(|t| t.start < node.range.end);
-        let top_terms = terms::count(vocabulary, &p.tokens, from..to, 2, PosFilter::All, SECTION_TOP_TERMS)
-            .into_iter()
-            .map(|c| c.term.to_string())
-            .collect();
-        Section {
-            start: span.start,
-            end: span.end,
-            level: node.level,
-            marker: p.speech[node.marker.clone()].to_string(),
-            ordinal: node.ordinal,
-            heading: p.speech[node.heading.clone()].to_string(),
-            chars,
-            share: han as f64 / body_han.max(1) as f64,
-            speaking_minutes: han as f64 / CHARS_PER_MINUTE,
-            top_terms,
-            children: node.children.iter().map(|c| self.section(p, vocabulary, c, body_han)).collect(),
-        }
+/// The section of `node` and its Han characters. A section's characters are its children's and
+/// those of the text around them, so each byte is read once however deep the nesting.
+fn section(p: &Prepared, counter: &mut TermCounter, node: &Node, body_han: u32) -> (Section, u32) {
+    let mut children = Vec::with_capacity(node.children.len());
+    let (mut chars, mut han) = (0u32, 0u32);
+    let mut at = node.range.start;
+    for child in &node.children {
+        let (text_chars, text_han) = char_counts(&p.speech[at..child.range.start]);
+        let (section, child_han) = section(p, counter, child, body_han);
+        chars += text_chars + section.chars;
+        han += text_han + child_han;
+        at = child.range.end;
+        children.push(section);
     }
+    let (text_chars, text_han) = char_counts(&p.speech[at..node.range.end]);
+    chars += text_chars;
+    han += text_han;
+    let from = p.tokens.partition_point(|t| t.start < node.range.start);
+    let to = p.tokens.partition_point(|t| t.start < node.range.end);
+    let top_terms = counter
+        .count(from..to, 2, PosFilter::All, SECTION_TOP_TERMS)
+        .into_iter()
+        .map(|c| c.term.to_string())
+        .collect();
+    let span = p.index.span(node.range.clone());
+    let section = Section {
+        start: span.start,
+        end: span.end,
+        level: node.level,
+        marker: p.speech[node.marker.clone()].to_string(),
+        ordinal: node.ordinal,
+        heading: p.speech[node.heading.clone()].to_string(),
+        chars,
+        share: han as f64 / body_han.max(1) as f64,
+        speaking_minutes: han as f64 / CHARS_PER_MINUTE,
+        top_terms,
+        children,
+    };
+    (section, han)
+}
+
+/// Characters that are not blank, and Han characters.
+fn char_counts(text: &str) -> (u32, u32) {
+    text.chars().fold((0, 0), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32))
 }
 
 fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {

@@ -103,54 +103,90 @@ pub struct Counted<'s> {
     pub first: usize,
 }
 
-/// A term's count so far, where it first occurs, and how often each tag was given to it.
+/// A term's count so far in one span, where it first occurs, and how often each tag was given
+/// to it. A word carries one tag but where a forced unit clipped it: the first tag is kept
+/// inline and any other in a list, which stays empty (unallocated) in practice.
+#[derive(Clone)]
 struct Tally {
     count: u32,
     first: usize,
-    tags: Vec<(Pos, u32)>,
+    tag: Pos,
+    tag_count: u32,
+    other_tags: Vec<(Pos, u32)>,
 }
 
-/// The `limit` most frequent content words among `tokens[span]` with their counts, most frequent
-/// first (ties: first seen first).
-pub fn count<'s>(
-    vocabulary: &Vocabulary<'s>,
-    tokens: &[Tok],
-    span: Range<usize>,
-    min_chars: usize,
-    filter: PosFilter,
-    limit: usize,
-) -> Vec<Counted<'s>> {
-    let mut table: FxHashMap<u32, Tally> = FxHashMap::default();
-    for (tok, &id) in tokens[span.clone()].iter().zip(&vocabulary.ids[span]) {
-        let word = &vocabulary.words[id as usize];
-        if word.chars < min_chars || !word.content {
-            continue;
-        }
-        let tally = table.entry(id).or_insert_with(|| Tally { count: 0, first: tok.start, tags: Vec::new() });
-        tally.count += 1;
-        // A word carries one or two tags in practice: a short list beats a map.
-        match tally.tags.iter_mut().find(|(pos, _)| *pos == tok.pos) {
-            Some((_, n)) => *n += 1,
-            None => tally.tags.push((tok.pos, 1)),
-        }
+impl Tally {
+    /// The tag given most often; ties go to the lesser tag.
+    fn pos(&self) -> Pos {
+        std::iter::once((self.tag, self.tag_count))
+            .chain(self.other_tags.iter().copied())
+            .max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos)))
+            .map_or(Pos::OTHER, |(pos, _)| pos)
     }
-    let mut counted: Vec<Counted> = table
-        .into_iter()
-        .map(|(id, Tally { count, first, tags })| {
-            let pos =
-                tags.into_iter().max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos))).map_or(Pos::OTHER, |(p, _)| p);
-            Counted { term: vocabulary.words[id as usize].text, id, count, pos, first }
-        })
-        .filter(|c| filter.keeps(c.pos))
-        .collect();
-    let rank = |c: &Counted| (std::cmp::Reverse(c.count), c.first);
-    // Sections ask for five of thousands of words: pick them before sorting.
-    if limit < counted.len() {
-        counted.select_nth_unstable_by_key(limit, rank);
-        counted.truncate(limit);
+}
+
+/// Counts terms over spans of one segmentation. Its tallies are indexed by word id and reset
+/// after each span, so a long speech's thousands of sections each cost their own tokens only:
+/// no hashing, no table built per section.
+pub struct TermCounter<'v, 's> {
+    vocabulary: &'v Vocabulary<'s>,
+    tokens: &'v [Tok],
+    tallies: Vec<Tally>,
+    /// The ids tallied in the current span, in first-seen order.
+    seen: Vec<u32>,
+}
+
+impl<'v, 's> TermCounter<'v, 's> {
+    pub fn new(vocabulary: &'v Vocabulary<'s>, tokens: &'v [Tok]) -> Self {
+        let unseen = Tally { count: 0, first: 0, tag: Pos::OTHER, tag_count: 0, other_tags: Vec::new() };
+        TermCounter { vocabulary, tokens, tallies: vec![unseen; vocabulary.words.len()], seen: Vec::new() }
     }
-    crate::sort::sort_by_key(&mut counted, rank);
-    counted
+
+    /// The `limit` most frequent content words among `tokens[span]` with their counts, most
+    /// frequent first (ties: first seen first).
+    pub fn count(&mut self, span: Range<usize>, min_chars: usize, filter: PosFilter, limit: usize) -> Vec<Counted<'s>> {
+        let words = &self.vocabulary.words;
+        for (tok, &id) in self.tokens[span.clone()].iter().zip(&self.vocabulary.ids[span]) {
+            let word = &words[id as usize];
+            if word.chars < min_chars || !word.content {
+                continue;
+            }
+            let tally = &mut self.tallies[id as usize];
+            if tally.count == 0 {
+                self.seen.push(id);
+                tally.first = tok.start;
+                tally.tag = tok.pos;
+                tally.tag_count = 0;
+                tally.other_tags.clear();
+            }
+            tally.count += 1;
+            if tally.tag == tok.pos {
+                tally.tag_count += 1;
+            } else {
+                match tally.other_tags.iter_mut().find(|(pos, _)| *pos == tok.pos) {
+                    Some((_, n)) => *n += 1,
+                    None => tally.other_tags.push((tok.pos, 1)),
+                }
+            }
+        }
+        let mut counted: Vec<Counted> = Vec::with_capacity(self.seen.len());
+        for id in self.seen.drain(..) {
+            let tally = &mut self.tallies[id as usize];
+            let (count, first, pos) = (tally.count, tally.first, tally.pos());
+            tally.count = 0;
+            if filter.keeps(pos) {
+                counted.push(Counted { term: words[id as usize].text, id, count, pos, first });
+            }
+        }
+        let rank = |c: &Counted| (std::cmp::Reverse(c.count), c.first);
+        // Sections ask for five of thousands of words: pick them before sorting.
+        if limit < counted.len() {
+            counted.select_nth_unstable_by_key(limit, rank);
+            counted.truncate(limit);
+        }
+        crate::sort::sort_by_key(&mut counted, rank);
+        counted
+    }
 }
 
 /// TF-IDF keywords: a term's share of the speech's words times how rare it is in ordinary text,
