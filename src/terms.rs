@@ -235,17 +235,38 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
     // Per candidate: its text, occurrences, and the first window (index into `words`, length).
     let mut found: Vec<(&str, Vec<Range<usize>>, usize, usize)> = Vec::new();
     for n in PHRASE_WORDS.rev() {
-        let mut seen: FxHashMap<&str, (usize, Vec<Range<usize>>)> = FxHashMap::default();
+        // Most windows are said once: they are counted first, and only the candidates said
+        // twice or more get a list of occurrences (one allocation per window was half the cost).
+        let mut class_of: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::new(); // (first range, its window, count)
+        let mut windows: Vec<(Range<usize>, u32)> = Vec::new();
         for i in (0..words.len()).filter(|&i| run[i] >= n) {
             let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
             if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
                 continue;
             }
-            seen.entry(&speech[first.start..last.end]).or_insert_with(|| (i, Vec::new())).1.push(first.start..last.end);
+            let range = first.start..last.end;
+            let class = *class_of.entry(&speech[range.clone()]).or_insert_with(|| {
+                classes.push((range.clone(), i, 0));
+                (classes.len() - 1) as u32
+            });
+            classes[class as usize].2 += 1;
+            windows.push((range, class));
         }
-        for (text, (i, occurrences)) in seen {
-            if occurrences.len() >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4 {
-                found.push((text, occurrences, i, n));
+        // Per class, its index in `found` if it is a candidate.
+        let slots: Vec<Option<usize>> = classes
+            .into_iter()
+            .map(|(range, i, count)| {
+                let text = &speech[range];
+                (count >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4).then(|| {
+                    found.push((text, Vec::with_capacity(count as usize), i, n));
+                    found.len() - 1
+                })
+            })
+            .collect();
+        for (range, class) in windows {
+            if let Some(k) = slots[class as usize] {
+                found[k].1.push(range);
             }
         }
     }
