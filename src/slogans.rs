@@ -14,7 +14,7 @@ use crate::model::SloganKind;
 use crate::segment::{Pos, Tok, lexicon_entries};
 use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
 use jieba_rs::Jieba;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -226,29 +226,9 @@ struct Known {
     items: Option<Vec<&'static str>>,
 }
 
-/// FNV-1a, for the lexicon's map: it is looked up once per token, where std's SipHash costs more
-/// than the lookup. Its keys are fixed, so crafted input cannot pile collisions into it.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
-type LexiconMap = HashMap<&'static str, Known, std::hash::BuildHasherDefault<Fnv>>;
+/// FxHash, as for every per-analysis table: the lexicon is looked up once per token, where std's
+/// SipHash costs more than the lookup. Its keys are fixed, so crafted input cannot pile collisions into it.
+type LexiconMap = FxHashMap<&'static str, Known>;
 
 /// The lexicon's words with what it knows of them.
 fn lexicon() -> &'static LexiconMap {
@@ -461,7 +441,7 @@ fn enumeration(inner: &str) -> Option<Vec<String>> {
 /// Looks words up in jieba's dictionary, once per distinct word.
 struct Dictionary<'j> {
     jieba: &'j Jieba,
-    tags: HashMap<String, Option<String>>,
+    tags: FxHashMap<String, Option<String>>,
 }
 
 impl Dictionary<'_> {
@@ -500,10 +480,10 @@ impl Dictionary<'_> {
 /// cut as `Analyzer` cuts them: every quoted phrase of [`marked_units`] forced whole (and so tagged
 /// [`Pos::PROPER`]) wherever it occurs, which is how its bare occurrences are found.
 pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
-    let mut dictionary = Dictionary { jieba, tags: HashMap::new() };
+    let mut dictionary = Dictionary { jieba, tags: FxHashMap::default() };
     let mut found = Vec::new();
     let mut warnings = Vec::new();
-    let mut phrase_kinds: HashMap<&str, SloganKind> = HashMap::new();
+    let mut phrase_kinds: FxHashMap<&str, SloganKind> = FxHashMap::default();
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut expansions: Vec<Range<usize>> = Vec::new();
 
@@ -966,7 +946,7 @@ fn specificity(kind: SloganKind) -> u8 {
 
 /// One entry per distinct text with every place it occurs, ranked by [`score`].
 fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
-    let mut by_text: HashMap<&str, Grouped> = HashMap::new();
+    let mut by_text: FxHashMap<&str, Grouped> = FxHashMap::default();
     for f in found {
         let text = &speech[f.text.clone()];
         let entry = by_text.entry(text).or_insert_with(|| Grouped {
@@ -996,7 +976,10 @@ fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
         g.score = score(g);
     }
     crate::sort::sort_by(&mut grouped, |a, b| {
-        b.score.total_cmp(&a.score).then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start))
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.occurrences[0].start.cmp(&b.occurrences[0].start))
+            .then_with(|| a.text.cmp(&b.text))
     });
     grouped
 }
@@ -1113,7 +1096,7 @@ mod tests {
         let text = "我的、你的、他的";
         let dictionary = crate::segment::full_dictionary();
         let tokens = crate::segment::segment(dictionary.jieba(), text, true, &[]);
-        let mut d = Dictionary { jieba: dictionary.jieba(), tags: HashMap::new() };
+        let mut d = Dictionary { jieba: dictionary.jieba(), tags: FxHashMap::default() };
         assert!(parallels(text, &tokens, &mut d).is_empty());
         let text = "坚持改革、坚持开放、坚持创新";
         let tokens = crate::segment::segment(dictionary.jieba(), text, true, &[]);
@@ -1130,7 +1113,7 @@ mod tests {
     #[test]
     fn not_idioms_are_tagged_idioms_by_jieba() {
         let dictionary = crate::segment::full_dictionary();
-        let mut d = Dictionary { jieba: dictionary.jieba(), tags: HashMap::new() };
+        let mut d = Dictionary { jieba: dictionary.jieba(), tags: FxHashMap::default() };
         for (word, _) in NOT_IDIOMS {
             assert_eq!(d.tag(word), Some("i"), "{word} no longer needs listing");
             assert!(!d.is_idiom(word, "i"));

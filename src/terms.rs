@@ -3,7 +3,6 @@
 use crate::segment::{Pos, Tok};
 use crate::text::is_han;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -11,7 +10,7 @@ use std::sync::OnceLock;
 pub const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
 pub fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
         .contains(word)
 }
