@@ -102,26 +102,16 @@ pub struct Counted<'s> {
     pub first: usize,
 }
 
-/// A term's count so far in one span, where it first occurs, and how often each tag was given
-/// to it. A word carries one tag but where a forced unit clipped it: the first tag is kept
-/// inline and any other in a list, which stays empty (unallocated) in practice.
-#[derive(Clone)]
+/// A term's count so far in one span, where it first occurs (a byte offset: texts are far under
+/// 4 GB), and its first tag with how often it was given. A word carries one tag but where a forced
+/// unit clipped it; other tags go to [`TermCounter::other_tags`]. Small, as the section counts
+/// touch one per token.
+#[derive(Clone, Copy)]
 struct Tally {
     count: u32,
-    first: usize,
+    first: u32,
     tag: Pos,
     tag_count: u32,
-    other_tags: Vec<(Pos, u32)>,
-}
-
-impl Tally {
-    /// The tag given most often; ties go to the lesser tag.
-    fn pos(&self) -> Pos {
-        std::iter::once((self.tag, self.tag_count))
-            .chain(self.other_tags.iter().copied())
-            .max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos)))
-            .map_or(Pos::OTHER, |(pos, _)| pos)
-    }
 }
 
 /// Counts terms over spans of one segmentation. Its tallies are indexed by word id and reset
@@ -130,61 +120,95 @@ impl Tally {
 pub struct TermCounter<'v, 's> {
     vocabulary: &'v Vocabulary<'s>,
     tokens: &'v [Tok],
+    /// Per word, its length in characters if it is content (saturating), else 0: one byte read
+    /// per token to skip the function words and punctuation that are most of a text.
+    content_chars: Vec<u8>,
     tallies: Vec<Tally>,
     /// The ids tallied in the current span, in first-seen order.
     seen: Vec<u32>,
+    /// Tags other than a word's first in the current span: (id, tag, count).
+    other_tags: Vec<(u32, Pos, u32)>,
 }
 
 impl<'v, 's> TermCounter<'v, 's> {
     pub fn new(vocabulary: &'v Vocabulary<'s>, tokens: &'v [Tok]) -> Self {
-        let unseen = Tally { count: 0, first: 0, tag: Pos::OTHER, tag_count: 0, other_tags: Vec::new() };
-        TermCounter { vocabulary, tokens, tallies: vec![unseen; vocabulary.words.len()], seen: Vec::new() }
+        let content_chars =
+            vocabulary.words.iter().map(|w| if w.content { w.chars.min(u8::MAX as usize) as u8 } else { 0 }).collect();
+        let unseen = Tally { count: 0, first: 0, tag: Pos::OTHER, tag_count: 0 };
+        TermCounter {
+            vocabulary,
+            tokens,
+            content_chars,
+            tallies: vec![unseen; vocabulary.words.len()],
+            seen: Vec::new(),
+            other_tags: Vec::new(),
+        }
     }
 
     /// The `limit` most frequent content words among `tokens[span]` with their counts, most
     /// frequent first (ties: first seen first).
     pub fn count(&mut self, span: Range<usize>, min_chars: usize, filter: PosFilter, limit: usize) -> Vec<Counted<'s>> {
         let words = &self.vocabulary.words;
+        let long_enough = |id: usize| match self.content_chars[id] {
+            0 => false,
+            u8::MAX => words[id].chars >= min_chars,
+            chars => chars as usize >= min_chars,
+        };
         for (tok, &id) in self.tokens[span.clone()].iter().zip(&self.vocabulary.ids[span]) {
-            let word = &words[id as usize];
-            if word.chars < min_chars || !word.content {
+            if !long_enough(id as usize) {
                 continue;
             }
             let tally = &mut self.tallies[id as usize];
             if tally.count == 0 {
                 self.seen.push(id);
-                tally.first = tok.start;
-                tally.tag = tok.pos;
-                tally.tag_count = 0;
-                tally.other_tags.clear();
+                *tally = Tally { count: 0, first: tok.start as u32, tag: tok.pos, tag_count: 0 };
             }
             tally.count += 1;
             if tally.tag == tok.pos {
                 tally.tag_count += 1;
             } else {
-                match tally.other_tags.iter_mut().find(|(pos, _)| *pos == tok.pos) {
-                    Some((_, n)) => *n += 1,
-                    None => tally.other_tags.push((tok.pos, 1)),
+                match self.other_tags.iter_mut().find(|(other, pos, _)| *other == id && *pos == tok.pos) {
+                    Some((_, _, n)) => *n += 1,
+                    None => self.other_tags.push((id, tok.pos, 1)),
                 }
             }
         }
-        let mut counted: Vec<Counted> = Vec::with_capacity(self.seen.len());
+        // Ranked by one integer key, most frequent then first seen first (each word's first
+        // occurrence is its own, so no two keys tie); a `Counted` is built for the winners only.
+        let mut ranked: Vec<(u64, u32)> = Vec::with_capacity(self.seen.len());
         for id in self.seen.drain(..) {
             let tally = &mut self.tallies[id as usize];
-            let (count, first, pos) = (tally.count, tally.first, tally.pos());
-            tally.count = 0;
-            if filter.keeps(pos) {
-                counted.push(Counted { term: words[id as usize].text, id, count, pos, first });
+            if filter == PosFilter::All || filter.keeps(Self::pos(tally, id, &self.other_tags)) {
+                ranked.push((u64::from(u32::MAX - tally.count) << 32 | u64::from(tally.first), id));
             }
+            // Only the count marks a tally as used: the rest is read below, before any next span.
+            tally.count = 0;
         }
-        let rank = |c: &Counted| (std::cmp::Reverse(c.count), c.first);
         // Sections ask for five of thousands of words: pick them before sorting.
-        if limit < counted.len() {
-            counted.select_nth_unstable_by_key(limit, rank);
-            counted.truncate(limit);
+        if limit < ranked.len() {
+            ranked.select_nth_unstable_by_key(limit, |&(key, _)| key);
+            ranked.truncate(limit);
         }
-        crate::sort::sort_by_key(&mut counted, rank);
+        crate::sort::sort_by_key(&mut ranked, |&(key, _)| key);
+        let counted = ranked
+            .into_iter()
+            .map(|(key, id)| {
+                let (count, first) = (u32::MAX - (key >> 32) as u32, key as u32 as usize);
+                let pos = Self::pos(&self.tallies[id as usize], id, &self.other_tags);
+                Counted { term: words[id as usize].text, id, count, pos, first }
+            })
+            .collect();
+        self.other_tags.clear();
         counted
+    }
+
+    /// The tag given most often; ties go to the lesser tag.
+    fn pos(tally: &Tally, id: u32, other_tags: &[(u32, Pos, u32)]) -> Pos {
+        let others = other_tags.iter().filter(|(other, ..)| *other == id).map(|&(_, pos, n)| (pos, n));
+        std::iter::once((tally.tag, tally.tag_count))
+            .chain(others)
+            .max_by_key(|&(pos, n)| (n, std::cmp::Reverse(pos)))
+            .map_or(Pos::OTHER, |(pos, _)| pos)
     }
 }
 
@@ -367,6 +391,42 @@ fn csv_cell(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tokens over `words` joined with nothing between them, each with its tag.
+    fn tokens(words: &[(&str, &str)]) -> (String, Vec<Tok>) {
+        let (mut text, mut toks) = (String::new(), Vec::new());
+        for (word, tag) in words {
+            toks.push(Tok { start: text.len(), end: text.len() + word.len(), pos: Pos::new(tag) });
+            text.push_str(word);
+        }
+        (text, toks)
+    }
+
+    #[test]
+    fn counts_by_span_with_each_terms_most_given_tag() {
+        let (text, toks) = tokens(&[
+            ("发展", "vn"),
+            ("的", "uj"),
+            ("改革", "v"),
+            ("发展", "v"),
+            ("发展", "v"),
+            ("改革", "vn"),
+            ("改革", "vn"),
+            ("开放", "v"),
+        ]);
+        let vocabulary = Vocabulary::new(&text, &toks);
+        let mut counter = TermCounter::new(&vocabulary, &toks);
+        let got = |c: Vec<Counted>| {
+            c.into_iter().map(|c| (c.term.to_string(), c.count, c.pos.as_str().to_string())).collect::<Vec<_>>()
+        };
+        let all = counter.count(0..toks.len(), 2, PosFilter::All, 10);
+        assert_eq!(got(all), [("发展".into(), 3, "v".into()), ("改革".into(), 3, "vn".into()), ("开放".into(), 1, "v".into())]);
+        // A later span starts afresh; the limit keeps the most frequent, first seen first on ties
+        // (发展 is said as often), and a tie of tags goes to the lesser one.
+        assert_eq!(got(counter.count(2..6, 2, PosFilter::All, 1)), [("改革".into(), 2, "v".into())]);
+        assert_eq!(got(counter.count(0..toks.len(), 2, PosFilter::Nouns, 10)), [("改革".into(), 3, "vn".into())]);
+        assert_eq!(counter.count(0..toks.len(), 3, PosFilter::All, 10).len(), 0);
+    }
 
     #[test]
     fn stopword_list_is_loaded() {
