@@ -64,15 +64,17 @@ fn measure(name: &str, text: &str) {
     }
     let dictionary = segment::full_dictionary();
     let jieba = dictionary.jieba();
-    let forced = segment::find_units(text, slogans::marked_units(text));
+    let runs = slogans::mark_runs(text);
+    let forced = segment::find_units(text, slogans::marked_units(text, &runs));
     let tokens = segment::segment(jieba, text, true, &forced);
     let mut found = 0;
     let [segmenting, detecting] = timings(
         || {
-            let forced = segment::find_units(text, slogans::marked_units(text));
+            let runs = slogans::mark_runs(text);
+            let forced = segment::find_units(text, slogans::marked_units(text, &runs));
             std::hint::black_box(segment::segment(jieba, text, true, &forced));
         },
-        || found = std::hint::black_box(slogans::detect(text, &tokens, jieba)).slogans.len(),
+        || found = std::hint::black_box(slogans::detect(text, &tokens, jieba, &runs)).slogans.len(),
     );
     println!(
         "{name:<34} {:>7} chars  segment {:>7.2} ms (median {:>7.2})  detect {:>7.2} ms (median {:>7.2})  \

@@ -71,6 +71,8 @@ struct Prepared<'t> {
     cleaned: Cleaned,
     /// `text` with chrome blanked byte for byte: the analyses read this.
     speech: String,
+    /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
+    runs: Vec<slogans::Run>,
     tokens: Vec<Tok>,
     /// Holding every word `speech` can use, for as long as the analysis looks words up.
     dictionary: RwLockReadGuard<'static, Dictionary>,
@@ -123,10 +125,11 @@ impl Analyzer {
         };
         let speech = clean::mask(text, &cleaned);
         let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
-        let forced = segment::find_units(&speech, slogans::marked_units(&speech).into_iter().chain(user_words));
+        let runs = slogans::mark_runs(&speech);
+        let forced = segment::find_units(&speech, slogans::marked_units(&speech, &runs).into_iter().chain(user_words));
         let dictionary = segment::dictionary_for([speech.as_str()]);
         let tokens = segment::segment(dictionary.jieba(), &speech, options.hmm, &forced);
-        Ok(Prepared { text, index, cleaned, speech, tokens, dictionary })
+        Ok(Prepared { text, index, cleaned, speech, runs, tokens, dictionary })
     }
 
     /// Everything speechlens finds in `text`.
@@ -183,7 +186,7 @@ impl Analyzer {
                 occurrences: spans(&p.index, &occ),
             })
             .collect();
-        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba());
+        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba(), &p.runs);
         warnings.extend(detected.warnings.into_iter().map(|w| {
             let span = p.index.span(w.range);
             Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }

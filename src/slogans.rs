@@ -160,9 +160,10 @@ pub struct Detected {
     pub warnings: Vec<Inconsistency>,
 }
 
-/// A run of text between a pair of [`MARKS`].
+/// A run of text between a pair of [`MARKS`]. An analysis finds them once ([`mark_runs`]): the
+/// cut needs the quoted ones ([`marked_units`]), the detection all of them.
 #[derive(Clone, Debug)]
-struct Run {
+pub struct Run {
     role: Role,
     inner: Range<usize>,
     outer: Range<usize>,
@@ -170,7 +171,7 @@ struct Run {
 
 /// Every marked run of `speech`, in order of its opening mark. A run does not cross a line; a
 /// closing mark closes the innermost open run it matches, dropping unclosed runs inside it.
-fn mark_runs(speech: &str) -> Vec<Run> {
+pub fn mark_runs(speech: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut open: Vec<(usize, usize)> = Vec::with_capacity(MAX_NESTING); // (index in MARKS, byte)
     // Han characters are most of a speech and none is a mark: skipped before any comparison.
@@ -192,11 +193,6 @@ fn mark_runs(speech: &str) -> Vec<Run> {
     runs
 }
 
-/// Quoted runs of `speech` as (inner text range, whole range with marks), in text order.
-pub fn quoted_runs(speech: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    mark_runs(speech).into_iter().filter(|r| r.role == Role::Quote).map(|r| (r.inner, r.outer)).collect()
-}
-
 /// A quoted run short enough, and free of clause punctuation, to be a phrase.
 fn is_phrase(inner: &str) -> bool {
     let chars = inner.chars().count();
@@ -205,11 +201,13 @@ fn is_phrase(inner: &str) -> bool {
         && !inner.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | ',' | '、'))
 }
 
-/// Phrases the speech itself marks as units, which segmentation must keep whole.
-pub fn marked_units(speech: &str) -> Vec<&str> {
-    let mut units: Vec<&str> = quoted_runs(speech)
-        .into_iter()
-        .map(|(inner, _)| &speech[inner])
+/// Phrases the speech itself marks as units (quotes them), which segmentation must keep whole.
+/// `runs` are the speech's [`mark_runs`].
+pub fn marked_units<'s>(speech: &'s str, runs: &[Run]) -> Vec<&'s str> {
+    let mut units: Vec<&str> = runs
+        .iter()
+        .filter(|r| r.role == Role::Quote)
+        .map(|r| &speech[r.inner.clone()])
         .filter(|s| is_phrase(s) && s.chars().count() >= 2)
         .collect();
     crate::sort::sort_by(&mut units, Ord::cmp);
@@ -476,10 +474,11 @@ impl Dictionary<'_> {
     }
 }
 
-/// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `tokens` are
-/// cut as `Analyzer` cuts them: every quoted phrase of [`marked_units`] forced whole (and so tagged
-/// [`Pos::PROPER`]) wherever it occurs, which is how its bare occurrences are found.
-pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
+/// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `runs` are the
+/// speech's [`mark_runs`]; `tokens` are cut as `Analyzer` cuts them: every quoted phrase of
+/// [`marked_units`] forced whole (and so tagged [`Pos::PROPER`]) wherever it occurs, which is how
+/// its bare occurrences are found.
+pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Detected {
     let mut dictionary = Dictionary { jieba, tags: FxHashMap::default() };
     let mut found = Vec::new();
     let mut warnings = Vec::new();
@@ -487,12 +486,12 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut expansions: Vec<Range<usize>> = Vec::new();
 
-    for run in mark_runs(speech) {
+    for run in runs {
         let inner = &speech[run.inner.clone()];
         if run.role == Role::Title {
             if (1..=TITLE_MAX_CHARS).contains(&inner.chars().count()) && inner.chars().any(is_han) {
                 titles.push(run.inner.clone());
-                found.push(Found::new(SloganKind::Title, run.inner));
+                found.push(Found::new(SloganKind::Title, run.inner.clone()));
             }
         } else if is_phrase(inner) {
             let kind = if is_numbered(inner) {
@@ -505,17 +504,17 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba) -> Detected {
                 SloganKind::Quoted
             };
             phrase_kinds.insert(inner, kind);
-            let mut f = Found::new(kind, run.inner);
+            let mut f = Found::new(kind, run.inner.clone());
             if kind == SloganKind::Numbered {
                 spell_out(speech, &mut f, run.outer.end, &mut warnings, &mut expansions);
             }
             found.push(f);
         } else if let Some(items) = enumeration(inner) {
-            found.push(Found { expansion: Some(items), ..Found::new(SloganKind::Numbered, run.inner) });
+            found.push(Found { expansion: Some(items), ..Found::new(SloganKind::Numbered, run.inner.clone()) });
         } else if let Some(speaker) = speaker_before(speech, run.outer.start) {
-            found.push(Found { speaker: Some(speaker), ..Found::new(SloganKind::Quotation, run.inner) });
+            found.push(Found { speaker: Some(speaker), ..Found::new(SloganKind::Quotation, run.inner.clone()) });
         } else if is_classical_line(inner) {
-            found.push(Found::new(SloganKind::Quotation, run.inner));
+            found.push(Found::new(SloganKind::Quotation, run.inner.clone()));
         }
         // Anything else is a long quotation: a passage the speech cites, not a slogan.
     }
