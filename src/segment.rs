@@ -102,12 +102,18 @@ const LEXICON_FREQS: &str = include_str!("../data/lexicon-freqs.tsv");
 /// a noncharacter, so no text ever uses it as a word.
 const MASS: &str = "\u{FDD0}";
 
-/// A text at least this long has the whole dictionary loaded rather than its words looked up:
-/// past a few speeches' length it would use most of the dictionary anyway.
-const LOAD_ALL_BYTES: usize = 64 * 1024;
+/// A text at least this long has the whole dictionary loaded at once: only scanning it for new
+/// character pairs would take longer than loading everything (25 ms natively; looking up the
+/// 20,000 pairs of a 1 MB speech takes 16).
+const LOAD_ALL_BYTES: usize = 2 * 1024 * 1024;
 
-/// Past this many character pairs looked up, the whole dictionary is loaded: the set of pairs
-/// would otherwise grow with every new text (random Han text has a new pair at every character).
+/// Past this many new character pairs in one text, the rest of the dictionary is loaded at once:
+/// each pair is a lookup, and some 35,000 of them cost as much as loading everything (random
+/// Han text has a new pair at every character).
+const MAX_NEW_PREFIXES: usize = 30_000;
+
+/// Past this many pairs looked up in all, the whole dictionary is loaded: the set of pairs would
+/// otherwise grow with every new text.
 const MAX_LOADED_PREFIXES: usize = 200_000;
 
 /// The packed dictionary, read in place (`scripts/dictionary.mjs` gives the format): words are
@@ -259,8 +265,8 @@ pub fn in_dictionary(word: &str) -> bool {
 /// entry U+FDD0 (`MASS`), so jieba's total, and with it every word's log-probability, is the
 /// same as with the whole dictionary: a text is cut exactly as the whole dictionary would cut it.
 /// (`MASS` is one character that no dictionary word contains, so its own frequency cannot change
-/// a cut either.) Long texts, and many new ones, load everything at once (`LOAD_ALL_BYTES`,
-/// `MAX_LOADED_PREFIXES`).
+/// a cut either.) Very long texts, texts of many new pairs, and many texts load everything at
+/// once (`LOAD_ALL_BYTES`, `MAX_NEW_PREFIXES`, `MAX_LOADED_PREFIXES`).
 pub struct Dictionary {
     jieba: Jieba,
     /// Prefixes whose words are in `jieba`: a character pair, or one character (its own word).
@@ -297,8 +303,12 @@ impl Dictionary {
         if text.len() >= LOAD_ALL_BYTES || self.loaded.len() >= MAX_LOADED_PREFIXES {
             return self.load_all();
         }
+        let loaded_before = self.loaded.len();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
+            if self.loaded.len() - loaded_before > MAX_NEW_PREFIXES {
+                return self.load_all();
+            }
             for prefix in [(c, None), (c, chars.peek().copied())] {
                 if self.loaded.insert(prefix) {
                     let mut buf = [0u8; 8];
@@ -632,6 +642,20 @@ mod tests {
             }
         }
         assert!(lazy.jieba().suggest_freq("新质生产力") > 1);
+    }
+
+    #[test]
+    fn a_long_speech_is_looked_up_and_a_text_of_many_new_pairs_loads_everything() {
+        let mut dictionary = Dictionary::new();
+        // A megabyte of speech: the same pairs again and again, so looking them up stays cheap.
+        dictionary.load_for(&include_str!("../tests/fixtures/seed-speech.txt").repeat(150));
+        assert!(!dictionary.complete && dictionary.loaded.len() < MAX_NEW_PREFIXES);
+        // Every pair of 200 characters in one text: more new pairs than are worth looking up.
+        let chars: Vec<char> = ('\u{4E00}'..).take(200).collect();
+        let text: String =
+            chars.iter().flat_map(|&first| chars.iter().flat_map(move |&second| [first, second])).collect();
+        dictionary.load_for(&text);
+        assert!(dictionary.complete && dictionary.loaded.is_empty());
     }
 
     #[test]
