@@ -324,11 +324,8 @@ fn section(p: &Prepared, counter: &mut TermCounter, node: &Node, body_han: u32) 
     han += text_han;
     let from = p.tokens.partition_point(|t| t.start < node.range.start);
     let to = p.tokens.partition_point(|t| t.start < node.range.end);
-    let top_terms = counter
-        .count(from..to, 2, PosFilter::All, SECTION_TOP_TERMS)
-        .into_iter()
-        .map(|c| c.term.to_string())
-        .collect();
+    let top_terms =
+        counter.count(from..to, 2, PosFilter::All, SECTION_TOP_TERMS).into_iter().map(|c| c.term.to_string()).collect();
     let span = p.index.span(node.range.clone());
     let section = Section {
         start: span.start,

@@ -420,7 +420,10 @@ mod tests {
             c.into_iter().map(|c| (c.term.to_string(), c.count, c.pos.as_str().to_string())).collect::<Vec<_>>()
         };
         let all = counter.count(0..toks.len(), 2, PosFilter::All, 10);
-        assert_eq!(got(all), [("发展".into(), 3, "v".into()), ("改革".into(), 3, "vn".into()), ("开放".into(), 1, "v".into())]);
+        assert_eq!(
+            got(all),
+            [("发展".into(), 3, "v".into()), ("改革".into(), 3, "vn".into()), ("开放".into(), 1, "v".into())]
+        );
         // A later span starts afresh; the limit keeps the most frequent, first seen first on ties
         // (发展 is said as often), and a tie of tags goes to the lesser one.
         assert_eq!(got(counter.count(2..6, 2, PosFilter::All, 1)), [("改革".into(), 2, "v".into())]);

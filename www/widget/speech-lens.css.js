@@ -65,8 +65,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.pos { color: var(--_muted); font-size: .8rem; }
 button.term, button.slogan, button.phrase, button.span, button.hit { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
 button.term:hover, button.slogan:hover, button.phrase:hover { color: var(--_accent); text-decoration: underline; }
-td.spread { display: flex; gap: 2px; align-items: flex-end; height: 1.2rem; }
-td.spread .bar { width: 7px; height: calc(var(--h) * 1%); min-height: 1px; background: var(--_accent); opacity: .7; }
+td.spread svg { display: block; height: 1.2rem; }
+td.spread .bars { fill: var(--_accent); opacity: .7; }
+td.spread .bars.zero { fill: var(--_line); }
 h3 { font-size: .92rem; margin: .9rem 0 .3rem; }
 .count, .weight, .meta, .top { color: var(--_muted); font-size: .8rem; margin-left: .5rem; }
 .expansion, .frame, .speaker { font-size: .85rem; margin-left: .5rem; }
