@@ -270,7 +270,8 @@ pub fn in_dictionary(word: &str) -> bool {
 pub struct Dictionary {
     jieba: Jieba,
     /// Prefixes whose words are in `jieba`: a character pair, or one character (its own word).
-    loaded: FxHashSet<(char, Option<char>)>,
+    /// As one number (see [`prefix_key`]): a long text looks up two per character.
+    loaded: FxHashSet<u64>,
     /// The frequency of the entries not in `jieba` yet, carried by [`MASS`].
     pending: usize,
     mass: usize,
@@ -310,7 +311,7 @@ impl Dictionary {
                 return self.load_all();
             }
             for prefix in [(c, None), (c, chars.peek().copied())] {
-                if self.loaded.insert(prefix) {
+                if self.loaded.insert(prefix_key(prefix)) {
                     let mut buf = [0u8; 8];
                     let (first, second) = prefix;
                     let len = first.encode_utf8(&mut buf).len();
@@ -399,6 +400,12 @@ pub fn lexicon_frequencies() -> (Jieba, Vec<LexiconWord>) {
         })
         .collect();
     (jieba, words)
+}
+
+/// A prefix of [`Dictionary::loaded`] as one number: a character's 21 bits, then the second's
+/// (or one past the last code point for none).
+fn prefix_key((first, second): (char, Option<char>)) -> u64 {
+    u64::from(first) << 21 | second.map_or(0x11_0000, u64::from)
 }
 
 /// The shared dictionary, with every word `texts` can use loaded. Hold the guard while cutting
