@@ -25,36 +25,47 @@ async function speechlensWeb() {
   return { analyze: glue.analyze, memory: () => wasm.memory.buffer.byteLength };
 }
 
+/** `tool`'s analysis (speechlens) or segmentation (the peers) as one function, imported now. */
+async function runner(tool) {
+  if (tool === 'speechlens') {
+    const { analyze } = await import(`${root}pkg/index.mjs`);
+    return (t) => analyze(t);
+  }
+  if (tool === 'jieba-wasm') {
+    const { cut } = await import('jieba-wasm');
+    return (t) => cut(t, true);
+  }
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return (t) => intlCut(segmenter, t);
+}
+
 const TASKS = {
   /** Import (or construct) to the first complete result on the sample, in this fresh process. */
   async cold(tool) {
     const started = performance.now();
-    if (tool === 'speechlens') {
-      const { analyze } = await import(`${root}pkg/index.mjs`);
-      analyze(sample);
-    } else if (tool === 'jieba-wasm') {
-      const { cut } = await import('jieba-wasm');
-      cut(sample, true);
-    } else {
-      intlCut(new Intl.Segmenter('zh', { granularity: 'word' }), sample);
-    }
+    (await runner(tool))(sample);
     return { ms: performance.now() - started };
+  },
+
+  /**
+   * A long text pasted into a page that has shown the sample: the first run on it (words the
+   * sample did not need are loaded, code it did not reach is compiled), then the second.
+   */
+  async paste(tool, name) {
+    const run = await runner(tool);
+    run(sample);
+    const { text } = texts().find((t) => t.name === name);
+    const t0 = performance.now();
+    run(text);
+    const t1 = performance.now();
+    run(text);
+    return { first: t1 - t0, second: performance.now() - t1 };
   },
 
   /** Warm throughput on every text: median ms of `runs` runs after one unmeasured run. */
   async throughput(tool, runsArg) {
     const runs = Number(runsArg);
-    let run;
-    if (tool === 'speechlens') {
-      const { analyze } = await import(`${root}pkg/index.mjs`);
-      run = (t) => analyze(t);
-    } else if (tool === 'jieba-wasm') {
-      const { cut } = await import('jieba-wasm');
-      run = (t) => cut(t, true);
-    } else {
-      const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-      run = (t) => intlCut(segmenter, t);
-    }
+    const run = await runner(tool);
     const out = {};
     for (const { name, text } of texts()) {
       run(text);

@@ -50,6 +50,15 @@ log(`node: cold start, ${COLD_RUNS} fresh processes per tool`);
 for (const tool of TOOLS) {
   results.node.cold[tool] = median(Array.from({ length: COLD_RUNS }, () => child('cold', tool).ms));
 }
+log(`node: a long text pasted after the sample, ${COLD_RUNS} fresh processes per tool and text`);
+results.node.paste = {};
+for (const tool of ['speechlens', 'jieba-wasm']) {
+  results.node.paste[tool] = {};
+  for (const name of ['100k chars', '1 MB']) {
+    const runs = Array.from({ length: COLD_RUNS }, () => child('paste', tool, name));
+    results.node.paste[tool][name] = { first: median(runs.map((r) => r.first)), second: median(runs.map((r) => r.second)) };
+  }
+}
 log('node: throughput');
 for (const tool of TOOLS) results.node.throughput[tool] = child('throughput', tool, RUNS);
 log('node: Intl.Segmenter on the 100k text as one string');
@@ -95,6 +104,12 @@ function print(r) {
         ratio(tp.speechlens[n]?.ms ?? tp.speechlens[n], tp.intl[n]?.ms ?? tp.intl[n])]));
   }
   console.log(`(Node's Intl.Segmenter on the 100k text as ONE string: ${ms(r.node.intlWhole100k.ms)} ms)`);
+
+  const paste = r.node.paste;
+  table('a long text pasted after the sample, in Node, median ms of fresh processes (first run on it, then the second)',
+    ['text', 'speechlens first', 'second', 'jieba-wasm first', 'second', 'jieba/speechlens (first)'],
+    Object.keys(paste.speechlens).map((n) => [n, ms(paste.speechlens[n].first), ms(paste.speechlens[n].second),
+      ms(paste['jieba-wasm'][n].first), ms(paste['jieba-wasm'][n].second), ratio(paste.speechlens[n].first, paste['jieba-wasm'][n].first)]));
 
   table('size (gzip -9, brotli -11)', ['file', 'raw', 'gzip', 'brotli'],
     Object.entries(r.size).map(([f, s]) => [f, kb(s?.raw), kb(s?.gzip), kb(s?.brotli)]));
