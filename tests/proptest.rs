@@ -243,7 +243,8 @@ proptest! {
         text in prop_oneof![any_text(), han_text(), (han_text(), speechlike(), han_text()).prop_map(|(a, b, c)| a + &b + &c)],
         hmm in any::<bool>(),
     ) {
-        // Long texts load the whole dictionary, which would leave nothing lazy for later cases.
+        // Short, so no case has so many new pairs that the whole dictionary is loaded, which would
+        // leave nothing lazy for later cases.
         prop_assume!(text.len() < 32 * 1024);
         static DICTIONARIES: OnceLock<Mutex<(Dictionary, jieba_rs::Jieba)>> = OnceLock::new();
         let mut dictionaries = DICTIONARIES
@@ -253,6 +254,32 @@ proptest! {
         let (lazy, whole) = &mut *dictionaries;
         lazy.load_for(&text);
         prop_assert_eq!(segment::segment(lazy.jieba(), &text, hmm, &[]), segment::segment(whole, &text, hmm, &[]));
+    }
+
+    /// The units forced whole are found leftmost-longest, without overlaps, as trying every word
+    /// at every character finds them. Words are cut from the text itself, so most occur in it.
+    #[test]
+    fn units_are_found_leftmost_longest(
+        text in prop_oneof![han_text(), speechlike(), (han_text(), speechlike()).prop_map(|(a, b)| format!("{a}{b}{a}"))],
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), 1..8usize), 0..12),
+        extra in prop::collection::vec(prop_oneof![prop::sample::select(PIECES).prop_map(String::from), any::<String>()], 0..3),
+    ) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut words: Vec<String> = extra;
+        if !chars.is_empty() {
+            for (start, len) in cuts {
+                let from = start.index(chars.len());
+                let to = chars.get(from + len).map_or(text.len(), |&(at, _)| at);
+                words.push(text[chars[from].0..to].to_string());
+            }
+        }
+        let mut plain = Vec::new();
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            let longest = words.iter().filter(|w| !w.is_empty() && text[at..].starts_with(w.as_str())).map(String::len).max();
+            at += longest.inspect(|len| plain.push(at..at + len)).unwrap_or(c.len_utf8());
+        }
+        prop_assert_eq!(segment::find_units(&text, words.iter().map(String::as_str)), plain);
     }
 
     #[test]
