@@ -541,7 +541,7 @@ pub fn find_units<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> V
     }
     let mut at = 0;
     while let Some(c) = text[at..].chars().next() {
-        match trie.longest_prefix(&text[at..]) {
+        match trie.may_start(c).then(|| trie.longest_prefix(&text[at..])).flatten() {
             Some(len) => {
                 found.push(at..at + len);
                 at += len;
@@ -558,6 +558,9 @@ struct Trie {
     edges: FxHashMap<(u32, char), u32>,
     /// Per node: a word ends there.
     ends: Vec<bool>,
+    /// A bit per character of the Basic Multilingual Plane that starts a word: most characters of
+    /// a text start none, and a bit test is cheaper than the root's hash lookup.
+    starts: Vec<u64>,
 }
 
 impl Trie {
@@ -565,9 +568,18 @@ impl Trie {
         self.edges.is_empty()
     }
 
+    fn may_start(&self, c: char) -> bool {
+        let c = c as usize;
+        self.starts.get(c / 64).is_none_or(|bits| bits & 1 << (c % 64) != 0)
+    }
+
     fn insert(&mut self, word: &str) {
         if self.ends.is_empty() {
             self.ends.push(false);
+            self.starts = vec![0; 0x1_0000 / 64];
+        }
+        if let Some(first) = word.chars().next().map(|c| c as usize).filter(|&c| c < 0x1_0000) {
+            self.starts[first / 64] |= 1 << (first % 64);
         }
         let mut node = 0;
         for c in word.chars() {
