@@ -525,16 +525,21 @@ fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
     out
 }
 
+/// The longest word kept whole, in characters. A quoted phrase is a unit only up to a dozen
+/// (`slogans::is_phrase`); a word the user adds is no longer than a name or a formulation. The
+/// bound is what keeps [`find_units`] linear: a walk from each character goes no further.
+pub const MAX_UNIT_CHARS: usize = 64;
+
 /// Every occurrence of each of `words` in `text`, longest match first where they overlap,
-/// sorted and non-overlapping: the shape [`segment`] takes for `forced`. One pass over the text
-/// for all the words together: at each character, the longest word starting there is found by
-/// a walk down a trie of the words (no longer than the longest word: a quoted phrase is at most
-/// a dozen characters), and the scan goes on after it. A speech marks hundreds of units;
+/// sorted and non-overlapping: the shape [`segment`] takes for `forced`. Words longer than
+/// [`MAX_UNIT_CHARS`] are left out. One pass over the text for all the words together: at each
+/// character, the longest word starting there is found by a walk down a trie of the words (at
+/// most `MAX_UNIT_CHARS` steps), and the scan goes on after it. A speech marks hundreds of units;
 /// searching the text once per unit made this the costliest step of an analysis, and an
 /// Aho-Corasick automaton was a sixth of our code, all compiled before the first result.
 pub fn find_units<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> Vec<Range<usize>> {
     let mut trie = Trie::default();
-    words.into_iter().filter(|w| !w.is_empty()).for_each(|w| trie.insert(w));
+    words.into_iter().filter(|w| !w.is_empty() && w.chars().nth(MAX_UNIT_CHARS).is_none()).for_each(|w| trie.insert(w));
     let mut found = Vec::new();
     if trie.is_empty() {
         return found;
@@ -636,6 +641,15 @@ mod tests {
     #[test]
     fn longest_unit_wins_where_units_overlap() {
         assert_eq!(find_units("新质生产力", ["生产力", "新质生产力"]), vec![Range { start: 0, end: 15 }]);
+    }
+
+    #[test]
+    fn units_longer_than_the_bound_are_not_kept_whole() {
+        let longest = "一".repeat(MAX_UNIT_CHARS);
+        let text = longest.repeat(3);
+        let bytes = longest.len();
+        assert_eq!(find_units(&text, [longest.as_str()]), [0..bytes, bytes..2 * bytes, 2 * bytes..3 * bytes]);
+        assert_eq!(find_units(&text, [format!("{longest}一").as_str()]), []);
     }
 
     #[test]

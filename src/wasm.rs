@@ -275,7 +275,7 @@ export interface ConcordanceLine extends Span { left: string; keyword: string; r
 export interface Options {
   /** Let jieba's HMM find words its dictionary lacks (default true). */
   hmm?: boolean;
-  /** Words to keep whole in this analysis. */
+  /** Words to keep whole in this analysis (up to 64 characters each; longer ones are not). */
   userWords?: string[];
   /** Which parts of speech the term table keeps (default 'all'). */
   pos?: 'all' | 'nouns' | 'verbs';
