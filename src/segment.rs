@@ -115,6 +115,9 @@ const MAX_NEW_PREFIXES: usize = 30_000;
 /// otherwise grow with every new text.
 const MAX_LOADED_PREFIXES: usize = 200_000;
 
+/// A frequency column's mark for a frequency too large for 16 bits, kept aside instead.
+const LARGE_FREQ: u16 = u16::MAX;
+
 /// The packed dictionary, read in place (`scripts/dictionary.mjs` gives the format): words are
 /// front-coded in blocks whose first word is whole, in code point order (checked by the tests),
 /// so a word, or the words that start with a prefix, are found by a binary search over the
@@ -126,7 +129,10 @@ struct Entries {
     /// Per block, where its first word's line starts in `words`.
     blocks: Vec<u32>,
     block: usize,
+    /// Per word, its frequency as a u16; [`LARGE_FREQ`] says it is in `large_freqs`.
     freqs: &'static [u8],
+    /// (index, frequency) of the words of frequency [`LARGE_FREQ`] or more, by index.
+    large_freqs: Vec<(u32, u32)>,
     tags: &'static [u8],
     tag_names: Vec<&'static str>,
     /// Tags for words jieba finds outside its dictionary, by their final character, sorted.
@@ -139,8 +145,13 @@ impl Entries {
     }
 
     fn freq(&self, k: usize) -> usize {
-        let bytes = &self.freqs[4 * k..4 * k + 4];
-        u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+        match u16::from_le_bytes([self.freqs[2 * k], self.freqs[2 * k + 1]]) {
+            LARGE_FREQ => self
+                .large_freqs
+                .binary_search_by_key(&k, |&(at, _)| at as usize)
+                .map_or(0, |i| self.large_freqs[i].1 as usize),
+            small => usize::from(small),
+        }
     }
 
     fn tag(&self, k: usize) -> &'static str {
@@ -441,15 +452,22 @@ fn guess_pos(word: &str) -> Pos {
 fn unpack(packed: &'static [u8]) -> Option<Entries> {
     let header_end = packed.iter().position(|&b| b == b'\n')?;
     let header: Vec<&str> = std::str::from_utf8(&packed[..header_end]).ok()?.split(' ').collect();
-    let [_, "4", entries, total, finals, block] = header[..] else { return None };
+    let [_, "5", entries, total, finals, block, large] = header[..] else { return None };
     let number = |s: &str| s.parse::<usize>().ok();
     let (len, total, finals, block) = (number(entries)?, number(total)?, number(finals)?, number(block)?.max(1));
-    let block_count = len.div_ceil(block);
-    let binary = (4 * block_count).checked_add(5 * len)?.checked_add(finals)?;
+    let (large, block_count) = (number(large)?, len.div_ceil(block));
+    let binary = (4 * block_count).checked_add(3 * len)?.checked_add(8 * large)?.checked_add(finals)?;
     let (text, binary) = packed.split_at_checked(packed.len().checked_sub(binary)?)?;
     let (block_offsets, binary) = binary.split_at(4 * block_count);
-    let (freqs, binary) = binary.split_at(4 * len);
+    let (freqs, binary) = binary.split_at(2 * len);
+    let (large_freqs, binary) = binary.split_at(8 * large);
     let (tags, final_char_tags) = binary.split_at(len);
+    let u32_at = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let large_freqs: Vec<(u32, u32)> =
+        large_freqs.chunks_exact(8).map(|e| (u32_at(&e[..4]), u32_at(&e[4..]))).collect();
+    if !large_freqs.is_sorted_by_key(|&(at, _)| at) {
+        return None;
+    }
 
     let (tag_line, _) = next_line(text.get(header_end + 1..)?);
     let tag_names: Vec<&'static str> = std::str::from_utf8(tag_line).ok()?.split(' ').collect();
@@ -459,7 +477,7 @@ fn unpack(packed: &'static [u8]) -> Option<Entries> {
     let blocks = block_offsets
         .chunks_exact(4)
         .map(|b| {
-            let at = (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).checked_sub(words_start)?;
+            let at = (u32_at(b) as usize).checked_sub(words_start)?;
             // Each block starts a line with a whole word (nothing shared).
             let starts_line = at == 0 || words.get(at - 1) == Some(&b'\n');
             (starts_line && words.get(at) == Some(&0x20)).then_some(at as u32)
@@ -471,7 +489,7 @@ fn unpack(packed: &'static [u8]) -> Option<Entries> {
         .zip(final_char_tags)
         .map(|(c, &tag)| Some((c, Pos::new(tag_names.get(usize::from(tag))?))))
         .collect::<Option<Vec<_>>>()?;
-    let entries = Entries { words, blocks, block, freqs, tags, tag_names, final_tags };
+    let entries = Entries { words, blocks, block, freqs, large_freqs, tags, tag_names, final_tags };
     let summed = (0..len).map(|k| entries.freq(k)).sum::<usize>() == total;
     let tagged = tags.iter().chain(final_char_tags).all(|&t| usize::from(t) < entries.tag_names.len());
     (summed && tagged && entries.final_tags.len() == finals).then_some(entries)
