@@ -65,7 +65,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.pos { color: var(--_muted); font-size: .8rem; }
 button.term, button.slogan, button.phrase, button.span, button.hit { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
 button.term:hover, button.slogan:hover, button.phrase:hover { color: var(--_accent); text-decoration: underline; }
-td.spread svg { display: block; height: 1.2rem; }
+td.spread svg { display: block; height: 1.2rem; max-width: 16rem; }
 td.spread .bars { fill: var(--_accent); opacity: .7; }
 td.spread .bars.zero { fill: var(--_line); }
 h3 { font-size: .92rem; margin: .9rem 0 .3rem; }
