@@ -205,7 +205,7 @@ impl Analyzer {
                 speaker: g.speaker,
             })
             .collect();
-        let outline = self.outline(&p, &mut counter, tree, &stats);
+        let outline = outline(&p, &mut counter, tree, &stats);
 
         Ok(Analysis {
             version: crate::VERSION.to_string(),
@@ -265,43 +265,44 @@ impl Analyzer {
         let analysis = self.analyze(text, options)?;
         Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
     }
+}
 
-    fn outline(&self, p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &Stats) -> Outline {
-        let part = |r: &Range<usize>| {
-            let span = p.index.span(r.clone());
-            Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
-        };
-        Outline {
-            sections: tree.sections.iter().map(|n| section(p, counter, n, stats.han_chars).0).collect(),
-            issues: tree
-                .issues
-                .into_iter()
-                .map(|i| {
-                    let span = p.index.span(i.range);
-                    OutlineIssue {
-                        kind: i.kind,
-                        message: i.message,
-                        expected: i.expected,
-                        at: Some(span.start),
-                        end: Some(span.end),
-                        found: i.found,
-                        previous: i.previous,
-                        missing: i.missing,
-                        announced: i.announced,
-                        parts: i.parts,
-                        level: i.level,
-                    }
-                })
-                .collect(),
-            title: p.cleaned.title.as_ref().map(part),
-            salutation: p.cleaned.salutation.as_ref().map(part),
-            closing: p.cleaned.closing.as_ref().map(part),
-            interjections: p.cleaned.interjections.iter().map(part).collect(),
-            announced: tree.announced.map(|a| {
-                let span = p.index.span(a.range.clone());
-                Announced { count: a.count, text: p.text[a.range].to_string(), start: span.start, end: span.end }
-            }),
-        }
+/// The outline of the speech: its sections with their sizes and top terms, its checks, its parts.
+fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &Stats) -> Outline {
+    let part = |r: &Range<usize>| {
+        let span = p.index.span(r.clone());
+        Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+    };
+    Outline {
+        sections: tree.sections.iter().map(|n| section(p, counter, n, stats.han_chars).0).collect(),
+        issues: tree
+            .issues
+            .into_iter()
+            .map(|i| {
+                let span = p.index.span(i.range);
+                OutlineIssue {
+                    kind: i.kind,
+                    message: i.message,
+                    expected: i.expected,
+                    at: Some(span.start),
+                    end: Some(span.end),
+                    found: i.found,
+                    previous: i.previous,
+                    missing: i.missing,
+                    announced: i.announced,
+                    parts: i.parts,
+                    level: i.level,
+                }
+            })
+            .collect(),
+        title: p.cleaned.title.as_ref().map(part),
+        salutation: p.cleaned.salutation.as_ref().map(part),
+        closing: p.cleaned.closing.as_ref().map(part),
+        interjections: p.cleaned.interjections.iter().map(part).collect(),
+        announced: tree.announced.map(|a| {
+            let span = p.index.span(a.range.clone());
+            Announced { count: a.count, text: p.text[a.range].to_string(), start: span.start, end: span.end }
+        }),
     }
 }
 

@@ -496,8 +496,9 @@ fn spread(dom: &Dom, row: &Element, t: &Term, lang: &str) -> Result<(), JsValue>
         .enumerate()
         .map(|(i, n)| if en { format!("part {}: {n}", i + 1) } else { format!("第{}部分：{n}", i + 1) })
         .collect();
-    cell.set_attribute("title", &parts.join(" · "))?;
-    cell.set_attribute("aria-label", &parts.join(" · "))?;
+    let label = parts.join(" · ");
+    cell.set_attribute("title", &label)?;
+    cell.set_attribute("aria-label", &label)?;
     // A bar is 7 wide with 2 between, in a box 100 high that CSS scales to the row; the shortest
     // bar stays visible.
     let (mut counted, mut zero) = (String::new(), String::new());
