@@ -1,5 +1,5 @@
 # The build entry point. `make demo` and `make test` each install what is missing first.
-.PHONY: setup setup-test build demo test bench bench-seg fuzz clean
+.PHONY: setup setup-test build demo test bench bench-seg eval fuzz clean
 
 setup:
 	bash scripts/setup.sh
@@ -25,6 +25,12 @@ bench: setup-test
 # Segmentation accuracy (precision/recall/F1) against the PKU People's Daily gold, with and without the lexicon.
 bench-seg:
 	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh) $$(node scripts/jieba-source.mjs dict.txt)
+
+# The analysis against a reader's annotations of real texts (eval/README.md): FILE=texts.jsonl, VERBOSE=1 for every miss.
+FILE ?= ../shared/corpus/dev/people-2020.jsonl
+ANNOTATIONS ?= eval/people-2020.jsonl
+eval:
+	cargo run -q --release --example eval -- $(FILE) $(ANNOTATIONS) $(if $(VERBOSE),--verbose)
 
 # Coverage-guided fuzzing of analyze, growing fuzz/corpus/analyze; FUZZ_SECONDS=3600 for a long run.
 fuzz: setup-test
