@@ -395,6 +395,17 @@ fn section_counts(
     table
 }
 
+/// Paragraphs of the input (broken as pasted, `text::paragraphs`) that hold speech: a caption's
+/// paragraph, blanked, is none.
+fn paragraphs(p: &Prepared) -> u32 {
+    let body = &p.cleaned.body;
+    let holds_speech = |r: &Range<usize>| {
+        let r = r.start.max(body.start)..r.end.min(body.end);
+        r.start < r.end && p.speech[r].contains(|c: char| !is_blank(c))
+    };
+    crate::text::paragraphs(p.text).iter().filter(|r| holds_speech(r)).count() as u32
+}
+
 fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
     let body = &p.speech[p.cleaned.body.clone()];
     let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
@@ -415,7 +426,7 @@ fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
         han_chars,
         tokens,
         sentences,
-        paragraphs: crate::text::lines(body).count() as u32,
+        paragraphs: paragraphs(p),
         speaking_minutes: han_chars as f64 / CHARS_PER_MINUTE,
     }
 }

@@ -5,7 +5,7 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
-use crate::outline;
+use crate::{anatomy, outline};
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end};
 use std::ops::Range;
 
@@ -146,19 +146,39 @@ impl Cleaned {
     }
 }
 
+/// The text cut into pieces: its paragraphs, cut again around the chrome `anatomy` finds inside
+/// them, each with the kind its finder gave it (`None`: for the line rules to judge).
+fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
+    let mut pieces = Vec::new();
+    let opens_with_salutation = |s: &str| salutation_in(s).is_some_and(|r| r.start == 0);
+    for paragraph in text::paragraphs(text) {
+        let with_head = paragraph.start < SALUTATION_SEARCH_BYTES;
+        let mut at = paragraph.start;
+        for (kind, found) in anatomy::pieces(text, paragraph.clone(), with_head, opens_with_salutation) {
+            pieces.extend(text::trim(text, at..found.start).map(|gap| (None, gap)));
+            pieces.push((kind, found.clone()));
+            at = found.end;
+        }
+        pieces.extend(text::trim(text, at..paragraph.end).map(|rest| (None, rest)));
+    }
+    pieces
+}
+
 /// Finds the body of the speech in `text` and the chrome to leave out.
 pub fn clean(text: &str) -> Cleaned {
-    let lines: Vec<Range<usize>> = text::lines(text).collect();
+    let pieces = pieces(text);
+    let lines: Vec<Range<usize>> = pieces.iter().map(|(_, r)| r.clone()).collect();
     let line = |i: usize| &text[lines[i].clone()];
-    let outside_kind = |s: &str| OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
-    let inside_kind = |s: &str| INSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind);
-    let chrome_kind = |s: &str| outside_kind(s).or_else(|| inside_kind(s));
-    let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(line(i)).is_none();
+    let outside_kind = |i: usize| pieces[i].0.or_else(|| outside_rule(line(i)));
+    let inside_kind = |i: usize| pieces[i].0.or_else(|| inside_rule(line(i)));
+    let chrome_kind = |i: usize| outside_kind(i).or_else(|| inside_kind(i));
+    let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(i).is_none();
 
     // The speech opens with its salutation when only chrome or a news lead stands before it.
     let mut salutation = None;
     for (i, range) in lines.iter().enumerate() {
-        if let Some(at) = salutation_in(line(i)) {
+        let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&line(i - 1));
+        if let Some(at) = salutation_in(line(i)).or_else(|| addressee_in(line(i), after_label)) {
             salutation = Some((i, range.start + at.start..range.start + at.end));
             break;
         }
@@ -169,7 +189,7 @@ pub fn clean(text: &str) -> Cleaned {
     // Without one, it opens with its first paragraph, or a short sentence (大家好！) or numbered
     // heading (一、总体要求) before it: titles and menus end without a stop and number nothing.
     let opens_speech = |i: usize| {
-        speech_prose(i) || (chrome_kind(line(i)).is_none() && (is_sentence(line(i)) || outline::opens_section(line(i))))
+        speech_prose(i) || (chrome_kind(i).is_none() && (is_sentence(line(i)) || outline::opens_section(line(i))))
     };
     let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| opens_speech(i)));
     let Some(first) = first else {
@@ -177,16 +197,23 @@ pub fn clean(text: &str) -> Cleaned {
     };
     let body_start = salutation.as_ref().map_or(lines[first].start, |(_, r)| r.start);
 
-    // The speech ends before a list of related articles, with its closing, or at its last line of speech.
-    let related = (first + 1..lines.len()).find(|&i| is_related_heading(line(i))).unwrap_or(lines.len());
+    // The speech ends before a list of related articles, notes, or a news report printed after it
+    // (its dateline followed by prose), with its closing, or at its last line of speech.
+    let (related, related_kind) = (first + 1..lines.len())
+        .find_map(|i| {
+            let report = pieces[i].0 == Some("dateline") && (i + 1 < lines.len() && speech_prose(i + 1));
+            let heading = is_related_heading(line(i)).then_some("related");
+            heading.or(is_notes_heading(line(i)).then_some("footnote")).or(report.then_some("report")).map(|k| (i, k))
+        })
+        .unwrap_or((lines.len(), "related"));
     let last_prose = (first..related).rev().find(|&i| speech_prose(i)).unwrap_or(first);
     let closing = (last_prose..related).rev().find_map(|i| {
         let from = if i == first { body_start } else { lines[i].start };
-        closing_in(text, from..lines[i].end, chrome_kind).map(|c| (i, c))
+        closing_in(text, from..lines[i].end, rule_kind).map(|c| (i, c))
     });
     // Good wishes on lines of their own after the thanks (祝大家新春愉快！) still close the speech.
     let closing = closing.map(|(i, c)| {
-        let wishes = (i + 1..related).rev().find(|&j| is_sentence(line(j)) && chrome_kind(line(j)).is_none());
+        let wishes = (i + 1..related).rev().find(|&j| is_sentence(line(j)) && chrome_kind(j).is_none());
         match wishes {
             Some(j) => (j, c.start..lines[j].end),
             None => (i, c),
@@ -195,7 +222,7 @@ pub fn clean(text: &str) -> Cleaned {
     let (last, body_end) = match &closing {
         Some((i, c)) => (*i, c.end),
         None => {
-            let last = (first..related).rev().find(|&i| chrome_kind(line(i)).is_none()).unwrap_or(first);
+            let last = (first..related).rev().find(|&i| chrome_kind(i).is_none()).unwrap_or(first);
             (last, lines[last].end)
         }
     };
@@ -207,8 +234,7 @@ pub fn clean(text: &str) -> Cleaned {
     // Before the body, of the lines no rule explains and that read as no paragraph, the title is
     // the one the page repeats most (sites print it as heading, breadcrumb and caption), then the
     // longest; the site's name loses.
-    let unexplained: Vec<usize> =
-        (0..first).filter(|&i| outside_kind(line(i)).is_none() && !is_prose(line(i))).collect();
+    let unexplained: Vec<usize> = (0..first).filter(|&i| outside_kind(i).is_none() && !is_prose(line(i))).collect();
     let mut repeats = std::collections::HashMap::new();
     for &i in &unexplained {
         *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
@@ -221,39 +247,53 @@ pub fn clean(text: &str) -> Cleaned {
         lines[unexplained.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)].clone()
     });
     let title_key = cleaned.title.as_ref().map(|t| title_key(&text[t.clone()]));
-    for range in &lines[..first] {
-        let line = &text[range.clone()];
-        let kind = outside_kind(line).unwrap_or_else(|| match &cleaned.title {
+    for (i, range) in lines[..first].iter().enumerate() {
+        let kind = outside_kind(i).unwrap_or_else(|| match &cleaned.title {
             Some(t) if t.start == range.start => "title",
-            Some(_) if title_key.as_deref() == Some(&*self::title_key(line)) => "duplicate-title",
-            _ if is_prose(line) => "lead",
+            Some(_) if title_key.as_deref() == Some(&*self::title_key(line(i))) => "duplicate-title",
+            _ if is_prose(line(i)) => "lead",
             _ => "navigation",
         });
         cleaned.removed.push((kind, range.clone()));
     }
-    // A flattened page runs its menus and the speech together on one line.
+    // A flattened page runs its menus, or a news lead, and the speech together on one line.
     if let Some(before) = text::trim(text, lines[first].start..body_start) {
-        cleaned.removed.push((outside_kind(&text[before.clone()]).unwrap_or("navigation"), before));
+        cleaned.removed.push((unexplained_kind(&text[before.clone()]), before));
     }
-    if let Some(len) = dateline_len(&text[body_start..lines[first].end]) {
-        cleaned.removed.push(("dateline", body_start..body_start + len));
-    }
-    for line in &lines[first..=last] {
+    for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
         let range = line.start.max(body_start)..line.end.min(body_end);
-        match inside_kind(&text[range.clone()]) {
+        let kind = if range == *line { inside_kind(i) } else { inside_rule(&text[range.clone()]) };
+        match kind {
             Some(kind) => cleaned.removed.push((kind, range)),
             None => cleaned.interjections.extend(interjections_in(text, range, cleaned.salutation.as_ref())),
         }
     }
     if let Some(after) = text::trim(text, body_end..lines[last].end) {
-        cleaned.removed.push((chrome_kind(&text[after.clone()]).unwrap_or("navigation"), after));
+        cleaned.removed.push((unexplained_kind(&text[after.clone()]), after));
     }
     for (i, range) in lines.iter().enumerate().skip(last + 1) {
-        let kind = if i >= related { "related" } else { chrome_kind(line(i)).unwrap_or("navigation") };
+        let kind = chrome_kind(i).unwrap_or(if i >= related { related_kind } else { "navigation" });
         cleaned.removed.push((kind, range.clone()));
     }
     crate::sort::sort_by_key(&mut cleaned.removed, |(_, r)| r.start);
     cleaned
+}
+
+fn outside_rule(s: &str) -> Option<Kind> {
+    OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+}
+
+fn inside_rule(s: &str) -> Option<Kind> {
+    INSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+}
+
+fn rule_kind(s: &str) -> Option<Kind> {
+    outside_rule(s).or_else(|| inside_rule(s))
+}
+
+/// Text beside the speech on its line that no rule names: a news lead when it holds sentences, else menus.
+fn unexplained_kind(s: &str) -> Kind {
+    rule_kind(s).unwrap_or(if s.contains(is_sentence_end) { "lead" } else { "navigation" })
 }
 
 /// A blank of each UTF-8 length (see `text::is_blank`): a masked character becomes one blank
@@ -297,12 +337,27 @@ fn salutation_in(line: &str) -> Option<Range<usize>> {
         let start = line[..colon]
             .rfind(|c: char| is_blank(c) || is_sentence_end(c) || matches!(c, '：' | ':' | '>' | '】'))
             .map_or(0, |at| at + line[at..].chars().next().map_or(0, char::len_utf8));
-        if start > 0 && is_address(&line[start..colon]) {
+        // Menus may stand before it on its line, sentences may not: a salutation after them re-addresses.
+        if start > 0 && is_address(&line[start..colon]) && !line[..start].contains(is_sentence_end) {
             return Some(start..end);
         }
     }
     None
 }
+
+/// A letter's addressee after its label (`回信` + `北京科技大学全体巴基斯坦留学生：`), or after a news
+/// lead that announces the letter (`……回信全文如下：“硬骨头六连”全体官兵：`): any short name with a colon.
+fn addressee_in(line: &str, after_label: bool) -> Option<Range<usize>> {
+    let start = if after_label { 0 } else { line.find(ANNOUNCES_TEXT).map(|at| at + ANNOUNCES_TEXT.len())? };
+    let rest = &line[start..];
+    let colon = rest.find(['：', ':'])?;
+    let name = &rest[..colon];
+    let fits = !name.is_empty() && short(name, 30) && !name.contains(is_clause_break);
+    fits.then(|| start..start + colon + rest[colon..].chars().next().map_or(0, char::len_utf8))
+}
+
+/// How a news lead hands over to the text it prints: `回信全文如下：`.
+const ANNOUNCES_TEXT: &str = "如下：";
 
 /// Address terms joined by 、 or ，: `女士们、先生们、朋友们`, `尊敬的张书记，各位来宾`.
 fn is_address(s: &str) -> bool {
@@ -398,6 +453,11 @@ fn is_sentence(line: &str) -> bool {
 /// Titles repeat with small changes (the sample adds 的): compare without spaces and 的.
 fn title_key(line: &str) -> String {
     line.chars().filter(|&c| !text::is_blank(c) && c != '的').collect()
+}
+
+/// `注：` on a line of its own: notes to the text follow, as reprints print them after the speech.
+fn is_notes_heading(line: &str) -> bool {
+    matches!(line.trim_matches(is_blank), "注：" | "注:" | "注释：" | "注释:")
 }
 
 fn is_related_heading(line: &str) -> bool {
@@ -534,7 +594,7 @@ fn is_reporter_line(line: &str) -> bool {
 
 /// A dateline on a line of its own: `新华社北京10月13日电`, `本报讯（记者 王五）`.
 fn is_dateline_line(line: &str) -> bool {
-    dateline_len(line).is_some_and(|len| line[len..].trim_matches(is_blank).is_empty())
+    anatomy::dateline_len(line).is_some_and(|len| line[len..].trim_matches(is_blank).is_empty())
 }
 
 /// Site footers: copyright and registration lines.
@@ -543,17 +603,9 @@ fn is_footer(line: &str) -> bool {
         && ["版权所有", "Copyright", "copyright", "©", "ICP备", "ICP证", "公网安备"].iter().any(|m| line.contains(m))
 }
 
-/// A photo credit: `新华社记者 王晔 摄`, `本报记者 张三摄`, `新华社发（李四 摄）`, `视觉中国供图`, `张三 摄`.
-fn is_credit(s: &str) -> bool {
-    let s = s.trim_matches(|c: char| is_blank(c) || "（）()".contains(c));
-    let credited = s.ends_with("摄影") || s.ends_with("供图") || s.ends_with("社发");
-    let shot = s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄"));
-    short(s, 30) && !s.contains(is_sentence_end) && (credited || shot)
-}
-
 /// `新华社记者 王晔 摄`, `（新华社记者 李学仁 摄）` on a line of their own.
 fn is_photo_credit(line: &str) -> bool {
-    is_credit(line)
+    anatomy::is_credit(line)
 }
 
 /// A caption sentence with the credit after it: `…在长沙召开。（新华社记者 王晔 摄）`, `…会议现场。新华社记者 王晔 摄`.
@@ -565,7 +617,7 @@ fn is_credited_caption(line: &str) -> bool {
     let bracketed = line.strip_suffix(['）', ')']).and_then(|s| s.rfind(['（', '('])).map(|open| &line[open..]);
     let after_stop =
         line.rfind(is_sentence_end).map(|at| &line[at + line[at..].chars().next().map_or(0, char::len_utf8)..]);
-    bracketed.is_some_and(is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && is_credit(s))
+    bracketed.is_some_and(anatomy::is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && anatomy::is_credit(s))
 }
 
 /// `图为会议现场。`, `▲ 10月13日拍摄的会场。`, `（图片来源：视觉中国）`, `资料图片`.
@@ -590,51 +642,6 @@ fn is_picture_caption(line: &str) -> bool {
 fn is_editor_credit(line: &str) -> bool {
     let core = line.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
     core == "完" || (short(core, 20) && ["责任编辑", "编辑", "校对", "审核"].iter().any(|m| core.starts_with(m)))
-}
-
-/// A wire service's dateline and byline at the head of a text, by the word that ends the dateline;
-/// the head before it names the outlet (so `今年10月13日电视台报道` is no dateline).
-const DATELINE_ENDS: &[Word] = &[
-    Word { word: "日电", example: "新华社北京10月13日电（记者 张三 李四）" },
-    Word { word: "讯", example: "本报讯（记者 王五）" },
-    Word { word: "消息", example: "央视网消息（新闻联播）：" },
-];
-/// Words of an outlet's name: 新华社, 中新社, 本报, 人民网, 央视网, 中央广播电视总台.
-const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
-
-/// Bytes of a wire-service dateline (with its byline and a `题：…` title) at the head of `line`.
-/// A date inside a sentence is no dateline: the head is short, unpunctuated and names an outlet.
-fn dateline_len(line: &str) -> Option<usize> {
-    const HEAD_BYTES: usize = 90;
-    let window = &line[..line.floor_char_boundary(HEAD_BYTES)];
-    let (end, word) =
-        DATELINE_ENDS.iter().filter_map(|w| window.find(w.word).map(|at| (at + w.word.len(), w.word))).min()?;
-    let head = &line[..end];
-    let follows = line[end..].chars().next();
-    let fits = word == "日电" || follows.is_none_or(|c| is_blank(c) || matches!(c, '（' | '(' | '：' | ':'));
-    if !fits
-        || head.contains(|c: char| is_blank(c) || is_clause_break(c))
-        || !OUTLET_WORDS.iter().any(|w| head.contains(w))
-    {
-        return None;
-    }
-    let mut len = end;
-    let rest = line[len..].trim_start_matches(is_blank);
-    if rest.starts_with(['（', '(']) {
-        let close = rest.find(['）', ')']).filter(|&c| rest[..c].chars().count() <= 30);
-        if let Some(close) = close.filter(|&c| word != "日电" || rest[..c].contains("记者")) {
-            len = line.len() - rest.len() + close + rest[close..].chars().next().map_or(0, char::len_utf8);
-        }
-    }
-    let rest = &line[len..];
-    if let Some(after) = rest.strip_prefix(['：', ':']) {
-        len = line.len() - after.len();
-    } else if let Some(title) = rest.trim_start_matches(is_blank).strip_prefix("题：")
-        && !title.contains(is_sentence_end)
-    {
-        len = line.len();
-    }
-    Some(len)
 }
 
 #[cfg(test)]
@@ -666,9 +673,6 @@ mod tests {
         }
         for w in LEAD_WORDS {
             assert!(w.example.contains(w.word), "{}", w.example);
-        }
-        for w in DATELINE_ENDS {
-            assert_eq!(dateline_len(w.example), Some(w.example.len()), "{}", w.example);
         }
     }
 

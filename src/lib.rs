@@ -13,6 +13,7 @@
 //! ```
 
 pub mod analyze;
+pub mod anatomy;
 pub mod clean;
 pub mod error;
 pub mod model;

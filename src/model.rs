@@ -195,8 +195,11 @@ pub struct Outline {
 /// Text judged not to be speech (page chrome) and left out of every analysis.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Removed {
-    /// `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `lead` (a news report's words
-    /// before the speech it prints), `tags`, `dateline`, `byline`, `caption`, `related` (a list of other articles).
+    /// `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `subtitle` (——在…上的讲话),
+    /// `date-line` (（2020年11月19日，北京）), `lead` (a news report's words before the speech it prints),
+    /// `report` (a news report printed after it, from its dateline on), `tags`, `dateline` (also a bracketed
+    /// source line, （新华社北京3月26日电）), `byline`, `signature` (a letter's name and date), `caption`
+    /// (a photo credit with its caption), `footnote` (※ notes), `related` (a list of other articles).
     pub kind: String,
     pub text: String,
     pub start: u32,

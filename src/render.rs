@@ -94,6 +94,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("dateline", "电头", "dateline"),
     ("byline", "署名", "byline"),
     ("caption", "图片说明", "photo caption"),
+    ("subtitle", "副标题", "subtitle"),
+    ("date-line", "日期行", "date line"),
+    ("lead", "导语", "news lead"),
+    ("report", "新闻报道", "news report"),
+    ("signature", "落款", "signature"),
+    ("footnote", "注释", "footnote"),
+    ("related", "相关文章", "related articles"),
 ];
 
 /// The label of `key` in `lang`; a key the table lacks (a removed-chrome kind added to the

@@ -96,14 +96,34 @@ pub fn is_blank(c: char) -> bool {
     }
 }
 
-/// Non-empty lines with their byte ranges, trimmed of surrounding blanks.
-pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut at = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let start = at;
-        at += line.len();
-        trim(text, start..start + line.len())
-    })
+/// Paragraphs with their byte ranges, trimmed of blanks: pasted text breaks them with a newline or,
+/// flattened onto one line, with a run of two or more spaces (`　　`, `\u{2003}\u{2003}`, two ASCII
+/// spaces); one space is a space inside a paragraph (`构建新发展格局　实现互利共赢`).
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut run_start = 0;
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if c == '\n' {
+            found.extend(trim(text, start..at));
+            start = at + 1;
+            run = 0;
+        } else if is_blank(c) {
+            if run == 0 {
+                run_start = at;
+            }
+            run += 1;
+        } else {
+            if run >= 2 {
+                found.extend(trim(text, start..run_start));
+                start = run_start;
+            }
+            run = 0;
+        }
+    }
+    found.extend(trim(text, start..text.len()));
+    found
 }
 
 /// `range` without leading and trailing blanks; `None` when nothing is left.
@@ -192,9 +212,9 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_trimmed_and_skip_blank_ones() {
-        let text = "  a\n\n\u{a0}b c \n";
-        let got: Vec<&str> = lines(text).map(|r| &text[r]).collect();
-        assert_eq!(got, ["a", "b c"]);
+    fn paragraphs_break_at_newlines_and_runs_of_spaces() {
+        let text = "  a\n\n\u{a0}b c \n甲。\u{3000}\u{3000}乙\u{3000}丙\u{2003}\u{2003}丁  e";
+        let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["a", "b c", "甲。", "乙\u{3000}丙", "丁", "e"]);
     }
 }

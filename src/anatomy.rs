@@ -1,0 +1,467 @@
+//! The anatomy of a news copy: what a news site or newspaper prints around and inside a speech,
+//! found inside paragraphs, since flattened pages run it together with the speech (`……讲话（2020年
+//! 11月24日）习近平同志们：`, `……重要讲话。 新华社记者 鞠鹏/摄第一，……`).
+//!
+//! Each finder is a row of a table with a real example; `clean` cuts paragraphs at what they find
+//! and removes only those pieces. A finder recognises a piece by its own shape (a credit ends in 摄,
+//! a source line is a bracketed dateline), never by what is around it, so speech stays speech.
+
+use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end};
+use std::ops::Range;
+
+/// What a piece is, as `Removed.kind` names it.
+pub type Kind = &'static str;
+
+/// Pieces found anywhere in a paragraph: (kind, real example, finder of every occurrence).
+struct Finder {
+    kind: Kind,
+    // Documentation the tests hold each finder to.
+    #[cfg_attr(not(test), allow(dead_code))]
+    example: &'static str,
+    find: fn(&str) -> Vec<Range<usize>>,
+}
+
+const FINDERS: &[Finder] = &[
+    Finder {
+        kind: "caption",
+        example: "2020年3月6日，习近平在北京出席决战决胜脱贫攻坚座谈会并发表重要讲话。 新华社记者 鞠鹏/摄",
+        find: captions,
+    },
+    Finder { kind: "dateline", example: "（新华社北京3月26日电）", find: source_lines },
+    Finder { kind: "byline", example: "《 人民日报 》（ 2020年03月27日 02 版）", find: newspaper_sources },
+    Finder { kind: "footnote", example: "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", find: footnotes },
+    Finder { kind: "date-line", example: "（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）", find: date_lines },
+    Finder { kind: "signature", example: "习近平2020年8月30日", find: signatures },
+    Finder { kind: "dateline", example: "新华社北京8月31日电", find: datelines },
+];
+
+/// The pieces of chrome inside `paragraph` (a range of `text`), in order, not overlapping; a
+/// paragraph near the text's start is read for a head too (dateline, title, subtitle, date line,
+/// byline). `opens_speech` says whether speech opens at the start of a string (a salutation).
+pub fn pieces(
+    text: &str,
+    paragraph: Range<usize>,
+    with_head: bool,
+    opens_speech: impl Fn(&str) -> bool,
+) -> Vec<(Option<Kind>, Range<usize>)> {
+    let p = &text[paragraph.clone()];
+    let mut found: Vec<(Option<Kind>, Range<usize>)> = Vec::new();
+    if with_head {
+        found.extend(head(text, p, &opens_speech));
+    }
+    for finder in FINDERS {
+        for r in (finder.find)(p) {
+            if !found.iter().any(|(_, f)| f.start < r.end && r.start < f.end) {
+                found.push((Some(finder.kind), r));
+            }
+        }
+    }
+    crate::sort::sort_by_key(&mut found, |(_, r)| r.start);
+    found.into_iter().map(|(kind, r)| (kind, paragraph.start + r.start..paragraph.start + r.end)).collect()
+}
+
+/// A letter's label before its addressee: `回信北京科技大学全体巴基斯坦留学生：`, `贺信值此……之际`.
+pub const LETTER_LABELS: &[&str] = &["回信", "贺信", "贺电", "复信", "致信", "慰问信", "唁电"];
+
+/// Surnames a byline's name starts with (the commonest, and those of the leaders the texts name):
+/// a name is only cut from what follows when it starts with one, so `党的十八大以后` is no byline.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习栗俞尤温";
+
+/// Offices a byline puts before the name: `中华人民共和国主席 习近平`.
+const OFFICES: &[&str] = &["中华人民共和国主席", "国家主席", "国务院总理", "总书记", "主席", "总理"];
+
+/// What a subtitle says the text was: `——在亚太经合组织工商领导人对话会上的主旨演讲`.
+const OCCASIONS: &[&str] =
+    &["讲话", "致辞", "演讲", "发言", "报告", "贺词", "说明", "答问", "书面致辞", "主旨演讲", "视频讲话"];
+
+/// The head of a news copy at the start of `p`: a wire dateline, a letter's label, or a title
+/// followed by a subtitle, a date line or ※, then those, then a byline. Pieces without a kind are
+/// titles (clean chooses the title among the lines before the speech).
+fn head(text: &str, p: &str, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Option<Kind>, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut at = skip_blanks(p, 0);
+    if let Some(len) = dateline_len(&p[at..]) {
+        found.push((Some("dateline"), at..at + len));
+        at = skip_blanks(p, at + len);
+    }
+    if let Some(label) = LETTER_LABELS.iter().find(|l| p[at..].starts_with(**l)) {
+        found.push((None, at..at + label.len()));
+        return found;
+    }
+    let Some(title_end) = title_end(&p[at..]).map(|e| at + e) else { return found };
+    let title = p[at..title_end].trim_end_matches(is_blank);
+    // A title names an occasion or a theme: `今天（2020年9月8日）我们……` has none.
+    if title.chars().filter(|&c| is_han(c)).nth(3).is_none() {
+        return found;
+    }
+    found.push((None, at..at + title.len()));
+    at = title_end;
+    let mut dated = false;
+    if let Some(len) = subtitle_len(&p[at..]) {
+        found.push((Some("subtitle"), at..at + len));
+        at = skip_blanks(p, at + len);
+    }
+    if let Some(len) = date_line_len(&p[at..]) {
+        found.push((Some("date-line"), at..at + len));
+        at = skip_blanks(p, at + len);
+        dated = true;
+    }
+    if p[at..].starts_with('※') {
+        found.push((Some("footnote"), at..at + '※'.len_utf8()));
+        at = skip_blanks(p, at + '※'.len_utf8());
+        dated = true;
+    }
+    if dated && let Some(len) = byline_len(text, &p[at..], opens_speech) {
+        found.push((Some("byline"), at..at + len));
+    }
+    found
+}
+
+fn skip_blanks(s: &str, at: usize) -> usize {
+    at + s[at..].len() - s[at..].trim_start_matches(is_blank).len()
+}
+
+/// Where a title at the start of `s` ends: before a subtitle, a date line or ※, within a title's
+/// length and before any sentence ends (`共抗疫情，共促复苏，共谋和平——在……的致辞（2020年11月12日，北京）`).
+fn title_end(s: &str) -> Option<usize> {
+    const LONGEST_CHARS: usize = 80;
+    for (n, (at, c)) in s.char_indices().enumerate() {
+        if n > LONGEST_CHARS || is_sentence_end(c) {
+            return None;
+        }
+        let rest = &s[at..];
+        let subtitle = subtitle_len(rest).is_some();
+        if subtitle || date_line_len(rest).is_some() || (c == '※' && at > 0) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// `——在……上的讲话` followed by its date line: a subtitle, not a speech's dash (`——联合国的75年，是……`).
+fn subtitle_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("——").or_else(|| s.strip_prefix("－－")).or_else(|| s.strip_prefix('－'))?;
+    let open = rest.find(['（', '('])?;
+    let words = rest[..open].trim_end_matches(is_blank);
+    let fits = short(words, 60) && !words.contains(is_clause_break) && OCCASIONS.iter().any(|o| words.ends_with(o));
+    (fits && date_line_len(&rest[open..]).is_some()).then(|| s.len() - rest.len() + open)
+}
+
+/// A bracketed date, with a place or an occasion: `（2020年11月19日，北京）`, `（2018年2月12日）`,
+/// `（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）`.
+fn date_line_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    let content = inner[..close].trim_matches(is_blank);
+    let dated = full_date_len(content).is_some();
+    (dated && short(content, 60) && !content.contains(is_sentence_end))
+        .then(|| s.len() - inner.len() + close + inner[close..].chars().next().map_or(0, char::len_utf8))
+}
+
+/// Bytes of a full date at the start of `s`: `2020年11月19日`, `2020年5月17日`.
+fn full_date_len(s: &str) -> Option<usize> {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let year = digits(s);
+    let rest = s[year..].strip_prefix('年').filter(|_| year == 4)?;
+    let month = digits(rest);
+    let rest2 = rest[month..].strip_prefix('月').filter(|_| (1..=2).contains(&month))?;
+    let day = digits(rest2);
+    let rest3 = rest2[day..].strip_prefix('日').filter(|_| (1..=2).contains(&day))?;
+    Some(s.len() - rest3.len())
+}
+
+/// Whether a sentence opens with a date (`2020年2月10日，`, `4月21日，`, `这是4月15日下午`), as
+/// photo captions do.
+fn opens_with_date(s: &str) -> bool {
+    let s = s.strip_prefix("这是").unwrap_or(s);
+    let s = match s.find('年') {
+        Some(y) if y == 4 && s[..y].bytes().all(|b| b.is_ascii_digit()) => &s[y + '年'.len_utf8()..],
+        _ => s,
+    };
+    let month = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=2).contains(&month) && s[month..].starts_with('月')
+}
+
+/// A byline at the start of `s`: an office and a name (`中华人民共和国主席 习近平`), or a name alone.
+/// A name is two to four Han characters; where it ends is where a salutation starts, or else the
+/// length at which the same name occurs elsewhere in the text (the captions, the footnote name
+/// the speaker); with neither, a name without an office is not cut (the speech may begin there).
+fn byline_len(text: &str, s: &str, opens_speech: &impl Fn(&str) -> bool) -> Option<usize> {
+    let office = OFFICES.iter().find(|o| s.starts_with(**o)).map_or(0, |o| o.len());
+    let name_at = skip_blanks(s, office);
+    let name = &s[name_at..];
+    if !name.starts_with(|c: char| SURNAMES.contains(c)) {
+        return None;
+    }
+    let han: Vec<usize> = name.char_indices().take_while(|&(_, c)| is_han(c)).map(|(i, c)| i + c.len_utf8()).collect();
+    let candidates = [3, 2, 4].into_iter().filter_map(|n| han.get(n - 1).copied());
+    let len = candidates
+        .clone()
+        .find(|&len| opens_speech(name[len..].trim_start_matches(is_blank)))
+        .or_else(|| candidates.clone().find(|&len| text.matches(&name[..len]).nth(1).is_some()))
+        .or_else(|| (office > 0).then(|| han.get(2).copied()).flatten())?;
+    Some(name_at + len)
+}
+
+/// At most `max` characters long, found without counting a long string to its end.
+fn short(s: &str, max: usize) -> bool {
+    s.chars().nth(max).is_none()
+}
+
+/// A photo credit: `新华社记者 王晔 摄`, `新华社记者 鞠鹏/摄`, `（新华社记者 李学仁 摄）`, `新华社发 陈钟昊/摄`,
+/// `本报记者 张三摄`, `视觉中国供图`, `张三 摄`.
+pub fn is_credit(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| is_blank(c) || "（）()".contains(c));
+    let credited = s.ends_with("摄影") || s.ends_with("供图") || s.ends_with("社发");
+    let shot = s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄") || s.ends_with("/摄"));
+    short(s, 30) && !s.contains(is_sentence_end) && !s.contains(['，', ',']) && (credited || shot)
+}
+
+/// Where a credit may start: the outlet or 记者, or its bracket.
+const CREDIT_HEADS: &[&str] = &["（新华社", "(新华社", "新华社", "（本报", "本报", "（记者", "记者"];
+
+/// Photo credits anywhere in `p`, with the caption sentences before them: sentences that open
+/// with a date or with 这是 and speak of no 我 (`2020年2月10日，习近平在北京调研……。这是习近平在……。`).
+fn captions(p: &str) -> Vec<Range<usize>> {
+    const WINDOW_BYTES: usize = 60;
+    let mut found = Vec::new();
+    for (at, _) in p.match_indices('摄') {
+        let mut end = at + '摄'.len_utf8();
+        if p[end..].starts_with(['）', ')']) {
+            end += p[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        let window = p.floor_char_boundary(at.saturating_sub(WINDOW_BYTES));
+        let credit = CREDIT_HEADS
+            .iter()
+            .filter_map(|h| p[window..at].find(h).map(|i| window + i))
+            .filter(|&start| is_credit(&p[start..end]))
+            .min();
+        let Some(mut start) = credit else { continue };
+        if found.last().is_some_and(|r: &Range<usize>| r.end > start) {
+            continue;
+        }
+        let mut sentences = 0;
+        while sentences < 3 {
+            let before = p[..start].trim_end_matches(is_blank);
+            let body = before.trim_end_matches(is_sentence_end);
+            let sentence_start =
+                body.rfind(is_sentence_end).map_or(0, |i| i + body[i..].chars().next().map_or(0, char::len_utf8));
+            let sentence = p[sentence_start..before.len()].trim_start_matches(is_blank);
+            let dated = opens_with_date(sentence) || sentence.starts_with("这是");
+            // The event a 这是 sentence follows: `……来到四川考察调研……。这是……`.
+            let event = sentences > 0 && p[start..].starts_with("这是");
+            if sentence.is_empty() || sentence.contains('我') || !short(sentence, 200) || !(dated || event) {
+                break;
+            }
+            start = before.len() - sentence.len();
+            sentences += 1;
+        }
+        found.push(start..end);
+    }
+    found
+}
+
+/// A wire dateline and what follows it (`新华社北京10月13日电（记者 张三 李四）`, `本报讯（记者 王五）`,
+/// `央视网消息（新闻联播）：`), by the word that ends it; the head before it names the outlet (so
+/// `今年10月13日电视台报道` is no dateline).
+const DATELINE_ENDS: &[&str] = &["日电", "讯", "消息"];
+/// Words of an outlet's name: 新华社, 中新社, 本报, 人民网, 央视网, 中央广播电视总台.
+const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
+
+/// Bytes of a wire-service dateline (with its byline and a `题：…` title) at the head of `line`.
+/// A date inside a sentence is no dateline: the head is short, unpunctuated and names an outlet.
+pub fn dateline_len(line: &str) -> Option<usize> {
+    const HEAD_BYTES: usize = 90;
+    let window = &line[..line.floor_char_boundary(HEAD_BYTES)];
+    let (end, word) =
+        DATELINE_ENDS.iter().filter_map(|w| window.find(w).map(|at| (at + w.len(), *w))).min()?;
+    let head = &line[..end];
+    let follows = line[end..].chars().next();
+    let fits = word == "日电" || follows.is_none_or(|c| is_blank(c) || matches!(c, '（' | '(' | '：' | ':'));
+    if !fits
+        || head.contains(|c: char| is_blank(c) || is_clause_break(c) || matches!(c, '（' | '(' | '）' | ')'))
+        || !OUTLET_WORDS.iter().any(|w| head.contains(w))
+    {
+        return None;
+    }
+    let mut len = end;
+    let rest = line[len..].trim_start_matches(is_blank);
+    if rest.starts_with(['（', '(']) {
+        let close = rest.find(['）', ')']).filter(|&c| rest[..c].chars().count() <= 30);
+        if let Some(close) = close.filter(|&c| word != "日电" || rest[..c].contains("记者")) {
+            len = line.len() - rest.len() + close + rest[close..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    let rest = &line[len..];
+    if let Some(after) = rest.strip_prefix(['：', ':']) {
+        len = line.len() - after.len();
+    } else if let Some(title) = rest.trim_start_matches(is_blank).strip_prefix("题：")
+        && !title.contains(is_sentence_end)
+    {
+        len = line.len();
+    }
+    Some(len)
+}
+
+/// Wire datelines opening a sentence anywhere in `p`: a news report printed after a letter starts
+/// so (`……习近平2020年8月30日（新华社北京8月31日电）新华社北京8月31日电在密云水库……`).
+fn datelines(p: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (at, _) in p.match_indices("日电") {
+        let from = p[..at]
+            .rfind(|c: char| is_sentence_end(c) || is_blank(c) || matches!(c, '）' | ')' | '：' | ':'))
+            .map_or(0, |i| i + p[i..].chars().next().map_or(0, char::len_utf8));
+        if let Some(len) = dateline_len(&p[from..]).filter(|&len| from + len > at) {
+            found.push(from..from + len);
+        }
+    }
+    found
+}
+
+/// `（新华社北京3月26日电）`, `（据新华社合肥8月21日电 习近平在安徽考察时强调……）`: where the wire copy came from.
+fn source_lines(p: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (open, c) in p.match_indices(['（', '(']) {
+        let inner = &p[open + c.len()..];
+        let inner_source = inner.strip_prefix('据').unwrap_or(inner);
+        let Some(close) = inner.find(['）', ')']) else { continue };
+        if dateline_len(inner_source).is_some() && short(&inner[..close], 120) && !inner[..close].contains(is_sentence_end) {
+            found.push(open..open + c.len() + close + inner[close..].chars().next().map_or(0, char::len_utf8));
+        }
+    }
+    found
+}
+
+/// A newspaper's source line: `《 人民日报 》（ 2020年03月27日 02 版）`.
+fn newspaper_sources(p: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (open, _) in p.match_indices('《') {
+        let rest = &p[open..];
+        let Some(close) = rest.find('》') else { continue };
+        let paper = rest['《'.len_utf8()..close].trim_matches(is_blank);
+        let after = rest[close + '》'.len_utf8()..].trim_start_matches(is_blank);
+        let Some(bracket) = after.strip_prefix(['（', '(']) else { continue };
+        let Some(end) = bracket.find(['）', ')']) else { continue };
+        let issue = bracket[..end].trim_matches(is_blank);
+        if short(paper, 10) && paper.ends_with('报') && short(issue, 30) && issue.ends_with('版') {
+            let len = rest.len() - bracket.len() + end + bracket[end..].chars().next().map_or(0, char::len_utf8);
+            found.push(open..open + len);
+        }
+    }
+    found
+}
+
+/// `※这是习近平总书记……的讲话。` to the paragraph's end: the note a reprint adds after the text.
+/// A ※ after a title is the mark that note refers to (found with the head).
+fn footnotes(p: &str) -> Vec<Range<usize>> {
+    p.match_indices('※')
+        .filter(|(at, _)| {
+            let note = p[at + '※'.len_utf8()..].trim_start_matches(is_blank);
+            note.starts_with("这是") || note.starts_with("本文")
+        })
+        .map(|(at, _)| at..p.len())
+        .take(1)
+        .collect()
+}
+
+/// Bracketed dates with an occasion, as reprints close each excerpt: `（2020年2月5日在……上的讲话）`.
+fn date_lines(p: &str) -> Vec<Range<usize>> {
+    p.match_indices(['（', '('])
+        .filter_map(|(at, _)| date_line_len(&p[at..]).map(|len| at..at + len))
+        .filter(|r| OCCASIONS.iter().any(|o| p[r.clone()].trim_end_matches(['）', ')']).ends_with(o)))
+        .collect()
+}
+
+/// A letter's signature after its last sentence: a name and a full date (`……作出新的更大的贡献。
+/// 习近平2020年8月17日（新华社……`), followed by nothing or by the source line.
+fn signatures(p: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (at, _) in p.match_indices('年') {
+        let Some(year_at) = at.checked_sub(4).filter(|&y| p.is_char_boundary(y)) else { continue };
+        let Some(len) = full_date_len(&p[year_at..]) else { continue };
+        let end = year_at + len;
+        let after = p[end..].trim_start_matches(is_blank);
+        if !(after.is_empty() || after.starts_with(['（', '(']) || dateline_len(after).is_some()) {
+            continue;
+        }
+        let before = p[..year_at].trim_end_matches(is_blank);
+        let name = before.rfind(|c: char| !is_han(c)).map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
+        let named = (2..=4).contains(&before[name..].chars().count());
+        let after_sentence = before[..name].trim_end_matches(is_blank).ends_with(is_sentence_end) || name == 0;
+        if named && after_sentence {
+            found.push(name..end);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_finder_finds_its_example_whole() {
+        for f in FINDERS {
+            assert_eq!((f.find)(f.example), [0..f.example.len()], "{} in {}", f.kind, f.example);
+        }
+    }
+
+    fn head_of(text: &str) -> Vec<(Option<Kind>, &str)> {
+        head(text, text, &|s: &str| s.starts_with("同志们")).into_iter().map(|(k, r)| (k, &text[r])).collect()
+    }
+
+    #[test]
+    fn heads_of_news_copies() {
+        assert_eq!(
+            head_of("在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平同志们：今天……"),
+            [(None, "在全国劳动模范和先进工作者表彰大会上的讲话"), (Some("date-line"), "（2020年11月24日）"), (Some("byline"), "习近平")]
+        );
+        assert_eq!(
+            head_of("新华社北京11月19日电构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友："),
+            [
+                (Some("dateline"), "新华社北京11月19日电"),
+                (None, "构建新发展格局　实现互利共赢"),
+                (Some("subtitle"), "——在亚太经合组织工商领导人对话会上的主旨演讲"),
+                (Some("date-line"), "（2020年11月19日，北京）"),
+                (Some("byline"), "中华人民共和国主席 习近平"),
+            ]
+        );
+        // An article's ※ and byline; the name recurs in its footnote.
+        assert_eq!(
+            head_of("不断开拓新境界※习近平今天，我们学习。※这是习近平总书记的讲话。"),
+            [(None, "不断开拓新境界"), (Some("footnote"), "※"), (Some("byline"), "习近平")]
+        );
+        assert_eq!(head_of("回信北京科技大学全体巴基斯坦留学生：你们好！"), [(None, "回信")]);
+    }
+
+    #[test]
+    fn speech_is_no_head() {
+        // A speech's dash, a date inside a sentence, a name that starts the speech.
+        for text in [
+            "——联合国的75年，是人类社会迅速发展的75年。",
+            "同志们：2020年1月7日，我主持召开会议。",
+            "今天（2020年9月8日）我们在这里隆重集会。",
+        ] {
+            assert_eq!(head_of(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn captions_take_their_sentences_and_leave_the_speech() {
+        let p = "我们要坚持到底。2019年4月15日，习近平在重庆考察。这是4月15日下午，习近平看望贫困户。 新华社记者 刘彬/摄第一，加强组织领导。";
+        let got: Vec<&str> = captions(p).into_iter().map(|r| &p[r]).collect();
+        assert_eq!(got, ["2019年4月15日，习近平在重庆考察。这是4月15日下午，习近平看望贫困户。 新华社记者 刘彬/摄"]);
+        // 1月7日 opens a sentence of speech: it speaks of 我, and no credit follows.
+        assert!(captions("1月7日，我主持召开会议。摄影展很成功。").is_empty());
+    }
+
+    #[test]
+    fn signatures_and_datelines_after_a_letter() {
+        let p = "共同守护好祖国的绿水青山。习近平2020年8月30日（新华社北京8月31日电）新华社北京8月31日电在密云水库建成60周年之际，";
+        assert_eq!(signatures(p).into_iter().map(|r| &p[r]).collect::<Vec<_>>(), ["习近平2020年8月30日"]);
+        assert_eq!(source_lines(p).into_iter().map(|r| &p[r]).collect::<Vec<_>>(), ["（新华社北京8月31日电）"]);
+        assert!(datelines(p).into_iter().any(|r| &p[r] == "新华社北京8月31日电"));
+        // A date closing a sentence of speech is no signature.
+        assert!(signatures("会议定于2020年8月30日。").is_empty());
+    }
+}
