@@ -134,12 +134,17 @@ fn evaluate(text: &str, note: &Annotation, a: &Analysis, f: &mut Figures, verbos
     }
     let chars = |r: Range<usize>| text[r.clone()].char_indices().map(move |(at, c)| (r.start + at, c));
     let speech_chars = chars(0..text.len()).filter(|&(at, _)| is_speech[at]).count();
-    let lost: Vec<usize> = chars(0..text.len()).filter(|&(at, _)| is_speech[at] && removed[at]).map(|(at, _)| at).collect();
+    let lost: Vec<usize> =
+        chars(0..text.len()).filter(|&(at, _)| is_speech[at] && removed[at]).map(|(at, _)| at).collect();
     f.speech_chars += speech_chars;
     f.speech_removed += lost.len();
     if let Some(&at) = lost.first() {
         f.texts_losing_speech += 1;
-        say(format!("{} speech characters removed, from {:?}", lost.len(), &text[at..text.ceil_char_boundary(at + 30)]));
+        say(format!(
+            "{} speech characters removed, from {:?}",
+            lost.len(),
+            &text[at..text.ceil_char_boundary(at + 30)]
+        ));
     }
     for (kind, r) in &chrome {
         let whole = chars(r.clone()).all(|(at, c)| is_blank(c) || removed[at]);
@@ -193,7 +198,10 @@ fn evaluate(text: &str, note: &Annotation, a: &Analysis, f: &mut Figures, verbos
     for (at, (_, level, marker)) in found_at.iter().zip(&found) {
         if !want.contains(at) {
             f.false_sections += 1;
-            say(format!("false section (level {level}) {marker:?}: {:?}", &text[*at..text.ceil_char_boundary(at + 30)]));
+            say(format!(
+                "false section (level {level}) {marker:?}: {:?}",
+                &text[*at..text.ceil_char_boundary(at + 30)]
+            ));
         }
     }
 

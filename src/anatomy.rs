@@ -29,8 +29,14 @@ const FINDERS: &[Finder] = &[
     },
     Finder { kind: "dateline", example: "（新华社北京3月26日电）", find: source_lines },
     Finder { kind: "byline", example: "《 人民日报 》（ 2020年03月27日 02 版）", find: newspaper_sources },
-    Finder { kind: "footnote", example: "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", find: footnotes },
-    Finder { kind: "date-line", example: "（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）", find: date_lines },
+    Finder {
+        kind: "footnote", example: "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", find: footnotes
+    },
+    Finder {
+        kind: "date-line",
+        example: "（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）",
+        find: date_lines,
+    },
     Finder { kind: "signature", example: "习近平2020年8月30日", find: signatures },
     Finder { kind: "dateline", example: "新华社北京8月31日电", find: datelines },
 ];
@@ -213,7 +219,8 @@ fn short(s: &str, max: usize) -> bool {
 pub fn is_credit(s: &str) -> bool {
     let s = s.trim_matches(|c: char| is_blank(c) || "（）()".contains(c));
     let credited = s.ends_with("摄影") || s.ends_with("供图") || s.ends_with("社发");
-    let shot = s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄") || s.ends_with("/摄"));
+    let shot =
+        s.ends_with('摄') && (s.contains("记者") || s.contains("社发") || s.ends_with(" 摄") || s.ends_with("/摄"));
     short(s, 30) && !s.contains(is_sentence_end) && !s.contains(['，', ',']) && (credited || shot)
 }
 
@@ -273,8 +280,7 @@ const OUTLET_WORDS: &[&str] = &["社", "报", "网", "台", "通讯"];
 pub fn dateline_len(line: &str) -> Option<usize> {
     const HEAD_BYTES: usize = 90;
     let window = &line[..line.floor_char_boundary(HEAD_BYTES)];
-    let (end, word) =
-        DATELINE_ENDS.iter().filter_map(|w| window.find(w).map(|at| (at + w.len(), *w))).min()?;
+    let (end, word) = DATELINE_ENDS.iter().filter_map(|w| window.find(w).map(|at| (at + w.len(), *w))).min()?;
     let head = &line[..end];
     let follows = line[end..].chars().next();
     let fits = word == "日电" || follows.is_none_or(|c| is_blank(c) || matches!(c, '（' | '(' | '：' | ':'));
@@ -325,7 +331,10 @@ fn source_lines(p: &str) -> Vec<Range<usize>> {
         let inner = &p[open + c.len()..];
         let inner_source = inner.strip_prefix('据').unwrap_or(inner);
         let Some(close) = inner.find(['）', ')']) else { continue };
-        if dateline_len(inner_source).is_some() && short(&inner[..close], 120) && !inner[..close].contains(is_sentence_end) {
+        if dateline_len(inner_source).is_some()
+            && short(&inner[..close], 120)
+            && !inner[..close].contains(is_sentence_end)
+        {
             found.push(open..open + c.len() + close + inner[close..].chars().next().map_or(0, char::len_utf8));
         }
     }
@@ -385,7 +394,8 @@ fn signatures(p: &str) -> Vec<Range<usize>> {
             continue;
         }
         let before = p[..year_at].trim_end_matches(is_blank);
-        let name = before.rfind(|c: char| !is_han(c)).map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
+        let name =
+            before.rfind(|c: char| !is_han(c)).map_or(0, |i| i + before[i..].chars().next().map_or(0, char::len_utf8));
         let named = (2..=4).contains(&before[name..].chars().count());
         let after_sentence = before[..name].trim_end_matches(is_blank).ends_with(is_sentence_end) || name == 0;
         if named && after_sentence {
@@ -414,10 +424,16 @@ mod tests {
     fn heads_of_news_copies() {
         assert_eq!(
             head_of("在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平同志们：今天……"),
-            [(None, "在全国劳动模范和先进工作者表彰大会上的讲话"), (Some("date-line"), "（2020年11月24日）"), (Some("byline"), "习近平")]
+            [
+                (None, "在全国劳动模范和先进工作者表彰大会上的讲话"),
+                (Some("date-line"), "（2020年11月24日）"),
+                (Some("byline"), "习近平")
+            ]
         );
         assert_eq!(
-            head_of("新华社北京11月19日电构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友："),
+            head_of(
+                "新华社北京11月19日电构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友："
+            ),
             [
                 (Some("dateline"), "新华社北京11月19日电"),
                 (None, "构建新发展格局　实现互利共赢"),

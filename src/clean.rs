@@ -5,8 +5,8 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
-use crate::{anatomy, outline};
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end};
+use crate::{anatomy, outline};
 use std::ops::Range;
 
 /// What a located piece of the document is, as `Removed.kind` names it.
@@ -151,7 +151,12 @@ impl Cleaned {
 fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
     let mut pieces = Vec::new();
     let opens_with_salutation = |s: &str| salutation_in(s).is_some_and(|r| r.start == 0);
-    for paragraph in text::paragraphs(text) {
+    // A line a rule knows whole stays whole (`Tags: 会上   党组`); others break into paragraphs.
+    let paragraphs = text::lines(text).flat_map(|line| match rule_kind(&text[line.clone()]) {
+        Some(_) => vec![line],
+        None => text::paragraphs_in(text, line),
+    });
+    for paragraph in paragraphs {
         let with_head = paragraph.start < SALUTATION_SEARCH_BYTES;
         let mut at = paragraph.start;
         for (kind, found) in anatomy::pieces(text, paragraph.clone(), with_head, opens_with_salutation) {
@@ -178,7 +183,8 @@ pub fn clean(text: &str) -> Cleaned {
     let mut salutation = None;
     for (i, range) in lines.iter().enumerate() {
         let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&line(i - 1));
-        if let Some(at) = salutation_in(line(i)).or_else(|| addressee_in(line(i), after_label)) {
+        let opening = salutation_in(line(i)).filter(|at| opens_after(&line(i)[..at.start]));
+        if let Some(at) = opening.or_else(|| addressee_in(line(i), after_label)) {
             salutation = Some((i, range.start + at.start..range.start + at.end));
             break;
         }
@@ -272,7 +278,12 @@ pub fn clean(text: &str) -> Cleaned {
         cleaned.removed.push((unexplained_kind(&text[after.clone()]), after));
     }
     for (i, range) in lines.iter().enumerate().skip(last + 1) {
-        let kind = chrome_kind(i).unwrap_or(if i >= related { related_kind } else { "navigation" });
+        // A report keeps its own chrome's kinds; a list of related articles is one piece of chrome.
+        let kind = match chrome_kind(i) {
+            Some(kind) if i < related || related_kind == "report" => kind,
+            _ if i >= related => related_kind,
+            _ => "navigation",
+        };
         cleaned.removed.push((kind, range.clone()));
     }
     crate::sort::sort_by_key(&mut cleaned.removed, |(_, r)| r.start);
@@ -289,6 +300,14 @@ fn inside_rule(s: &str) -> Option<Kind> {
 
 fn rule_kind(s: &str) -> Option<Kind> {
     outside_rule(s).or_else(|| inside_rule(s))
+}
+
+/// Whether a salutation after `before` on its line opens the speech: menus, chrome or a news lead
+/// may stand before it; after sentences of speech it re-addresses the audience.
+fn opens_after(before: &str) -> bool {
+    !before.contains(is_sentence_end)
+        || rule_kind(before).is_some()
+        || LEAD_WORDS.iter().any(|w| before.contains(w.word))
 }
 
 /// Text beside the speech on its line that no rule names: a news lead when it holds sentences, else menus.
@@ -337,8 +356,7 @@ fn salutation_in(line: &str) -> Option<Range<usize>> {
         let start = line[..colon]
             .rfind(|c: char| is_blank(c) || is_sentence_end(c) || matches!(c, '：' | ':' | '>' | '】'))
             .map_or(0, |at| at + line[at..].chars().next().map_or(0, char::len_utf8));
-        // Menus may stand before it on its line, sentences may not: a salutation after them re-addresses.
-        if start > 0 && is_address(&line[start..colon]) && !line[..start].contains(is_sentence_end) {
+        if start > 0 && is_address(&line[start..colon]) {
             return Some(start..end);
         }
     }
@@ -617,7 +635,8 @@ fn is_credited_caption(line: &str) -> bool {
     let bracketed = line.strip_suffix(['）', ')']).and_then(|s| s.rfind(['（', '('])).map(|open| &line[open..]);
     let after_stop =
         line.rfind(is_sentence_end).map(|at| &line[at + line[at..].chars().next().map_or(0, char::len_utf8)..]);
-    bracketed.is_some_and(anatomy::is_credit) || after_stop.is_some_and(|s| !s.trim().is_empty() && anatomy::is_credit(s))
+    bracketed.is_some_and(anatomy::is_credit)
+        || after_stop.is_some_and(|s| !s.trim().is_empty() && anatomy::is_credit(s))
 }
 
 /// `图为会议现场。`, `▲ 10月13日拍摄的会场。`, `（图片来源：视觉中国）`, `资料图片`.

@@ -100,11 +100,16 @@ pub fn is_blank(c: char) -> bool {
 /// flattened onto one line, with a run of two or more spaces (`　　`, `\u{2003}\u{2003}`, two ASCII
 /// spaces); one space is a space inside a paragraph (`构建新发展格局　实现互利共赢`).
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    paragraphs_in(text, 0..text.len())
+}
+
+/// The paragraphs of `range`, a part of `text`.
+pub fn paragraphs_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let mut start = 0;
+    let mut start = range.start;
     let mut run_start = 0;
     let mut run = 0;
-    for (at, c) in text.char_indices() {
+    for (at, c) in text[range.clone()].char_indices().map(|(at, c)| (range.start + at, c)) {
         if c == '\n' {
             found.extend(trim(text, start..at));
             start = at + 1;
@@ -122,8 +127,18 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
             run = 0;
         }
     }
-    found.extend(trim(text, start..text.len()));
+    found.extend(trim(text, start..range.end));
     found
+}
+
+/// Non-empty lines with their byte ranges, trimmed of blanks.
+pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len();
+        trim(text, start..start + line.len())
+    })
 }
 
 /// `range` without leading and trailing blanks; `None` when nothing is left.

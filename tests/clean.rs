@@ -130,7 +130,7 @@ fn wire_report_loses_dateline_byline_and_captions() {
     check(
         include_str!("fixtures/wire-report.txt"),
         Expect {
-            body: ("新华社北京10月13日电", "贡献力量。"),
+            body: ("10月13日，全国县域经济发展座谈会在北京召开。会议指出", "贡献力量。"),
             removed: &[
                 ("dateline", "新华社北京10月13日电（记者 张三 李四）"),
                 ("caption", "10月13日，全国县域经济发展座谈会在北京召开。新华社记者 王晔 摄"),
