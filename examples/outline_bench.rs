@@ -40,7 +40,7 @@ fn main() {
         let clean_ms = t.elapsed().as_secs_f64() * 1e3;
         let speech = clean::mask(text, &cleaned);
         let t = Instant::now();
-        let tree = outline::build(&speech, cleaned.body.clone(), cleaned.body.end);
+        let tree = outline::build(&speech, cleaned.body.clone(), cleaned.body.end, &speechlens::text::paragraphs(text));
         let outline_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
         let analysis = Analyzer::new().analyze(text, &Options::default()).expect("analyses");

@@ -74,6 +74,8 @@ struct Prepared<'t> {
     /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
     runs: Vec<slogans::Run>,
     tokens: Vec<Tok>,
+    /// The paragraphs of `text` as pasted (`text::paragraphs`).
+    paragraphs: Vec<Range<usize>>,
     /// Holding every word `speech` can use, for as long as the analysis looks words up.
     dictionary: RwLockReadGuard<'static, Dictionary>,
 }
@@ -129,7 +131,8 @@ impl Analyzer {
         let forced = segment::find_units(&speech, slogans::marked_units(&speech, &runs).into_iter().chain(user_words));
         let dictionary = segment::dictionary_for([speech.as_str()]);
         let tokens = segment::segment(dictionary.jieba(), &speech, options.hmm, &forced);
-        Ok(Prepared { text, index, cleaned, speech, runs, tokens, dictionary })
+        let paragraphs = crate::text::paragraphs(text);
+        Ok(Prepared { text, index, cleaned, speech, runs, tokens, paragraphs, dictionary })
     }
 
     /// Everything speechlens finds in `text`.
@@ -139,7 +142,7 @@ impl Analyzer {
         // Parts are numbered between the salutation and the closing: `同志们：第一，…` opens part one.
         let opening_end = p.cleaned.salutation.as_ref().map_or(p.cleaned.body.start, |s| s.end);
         let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
-        let tree = outline::build(&p.speech, opening_end..p.cleaned.body.end, closing_start);
+        let tree = outline::build(&p.speech, opening_end..p.cleaned.body.end, closing_start, &p.paragraphs);
         let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
 
         let stats = stats(&p, &vocabulary);
@@ -403,7 +406,7 @@ fn paragraphs(p: &Prepared) -> u32 {
         let r = r.start.max(body.start)..r.end.min(body.end);
         r.start < r.end && p.speech[r].contains(|c: char| !is_blank(c))
     };
-    crate::text::paragraphs(p.text).iter().filter(|r| holds_speech(r)).count() as u32
+    p.paragraphs.iter().filter(|r| holds_speech(r)).count() as u32
 }
 
 fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {

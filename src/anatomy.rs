@@ -209,6 +209,15 @@ fn byline_len(text: &str, s: &str, opens_speech: &impl Fn(&str) -> bool) -> Opti
     Some(name_at + len)
 }
 
+/// A byline or a letter's signature on a line of its own: `中华人民共和国主席习近平`, `习近平`.
+pub fn is_byline(line: &str) -> bool {
+    let office = OFFICES.iter().find(|o| line.starts_with(**o)).map_or(0, |o| o.len());
+    let name = line[office..].trim_start_matches(is_blank);
+    name.starts_with(|c: char| SURNAMES.contains(c))
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(is_han)
+}
+
 /// At most `max` characters long, found without counting a long string to its end.
 fn short(s: &str, max: usize) -> bool {
     s.chars().nth(max).is_none()
@@ -243,29 +252,46 @@ fn captions(p: &str) -> Vec<Range<usize>> {
             .filter_map(|h| p[window..at].find(h).map(|i| window + i))
             .filter(|&start| is_credit(&p[start..end]))
             .min();
-        let Some(mut start) = credit else { continue };
+        let Some(start) = credit else { continue };
         if found.last().is_some_and(|r: &Range<usize>| r.end > start) {
             continue;
         }
-        let mut sentences = 0;
-        while sentences < 3 {
-            let before = p[..start].trim_end_matches(is_blank);
-            let body = before.trim_end_matches(is_sentence_end);
-            let sentence_start =
-                body.rfind(is_sentence_end).map_or(0, |i| i + body[i..].chars().next().map_or(0, char::len_utf8));
-            let sentence = p[sentence_start..before.len()].trim_start_matches(is_blank);
-            let dated = opens_with_date(sentence) || sentence.starts_with("这是");
-            // The event a 这是 sentence follows: `……来到四川考察调研……。这是……`.
-            let event = sentences > 0 && p[start..].starts_with("这是");
-            if sentence.is_empty() || sentence.contains('我') || !short(sentence, 200) || !(dated || event) {
-                break;
-            }
-            start = before.len() - sentence.len();
-            sentences += 1;
-        }
-        found.push(start..end);
+        found.push(caption_start(p, start)..end);
     }
     found
+}
+
+/// Where the caption of a credit at `credit` starts: at the nearest of the three sentences before
+/// it that opens with a date or with 这是 (the sentences after it describe the picture: `……出席会议。`),
+/// and one more before a 这是 that names the event (`……春节来临之际，……来到四川考察调研。这是……`);
+/// a sentence that says 我 is speech, and with no dated sentence the credit stands alone.
+fn caption_start(p: &str, credit: usize) -> usize {
+    const MOST_SENTENCES: usize = 3;
+    let sentence_before = |end: usize| {
+        let before = p[..end].trim_end_matches(is_blank);
+        let body = before.trim_end_matches(is_sentence_end);
+        let start = body.rfind(is_sentence_end).map_or(0, |i| i + body[i..].chars().next().map_or(0, char::len_utf8));
+        let start = skip_blanks(p, start);
+        (start < before.len()).then(|| (start, &p[start..before.len()]))
+    };
+    let caption_like = |s: &str| !s.contains('我') && short(s, 200);
+    let mut at = credit;
+    for _ in 0..MOST_SENTENCES {
+        let Some((start, sentence)) = sentence_before(at).filter(|(_, s)| caption_like(s)) else { break };
+        if opens_with_date(sentence) || sentence.starts_with("这是") {
+            let event = sentence_before(start).filter(|(_, s)| {
+                sentence.starts_with("这是") && !sentence.contains("拍摄") && caption_like(s) && names_an_event(s)
+            });
+            return event.map_or(start, |(start, _)| start);
+        }
+        at = start;
+    }
+    credit
+}
+
+/// A sentence that dates an event: `2019年4月15日至17日，……`, `……春节来临之际，……`.
+fn names_an_event(s: &str) -> bool {
+    opens_with_date(s) || s.contains("之际")
 }
 
 /// A wire dateline and what follows it (`新华社北京10月13日电（记者 张三 李四）`, `本报讯（记者 王五）`,

@@ -52,6 +52,7 @@ const OUTSIDE_RULES: &[LineRule] = &[
         kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
     LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
+    LineRule { kind: "byline", example: "中华人民共和国主席习近平", matches: anatomy::is_byline },
     LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
     LineRule {
         kind: "navigation",

@@ -74,6 +74,8 @@ struct Marker {
     /// Right after a colon: may be a list inside a sentence (`三件事：1.稳就业，2.保民生`).
     after_colon: bool,
     paragraph_end: usize,
+    /// How many sentences came before it.
+    sentence: usize,
 }
 
 /// A section by byte ranges; `analyze` turns it into the public `Section`.
@@ -126,10 +128,11 @@ pub struct OutlineTree {
 }
 
 /// Builds the outline of `speech` (chrome already blanked) within `body` (after the salutation);
-/// sections stop at `end` (where the closing starts, or the body's end).
-pub fn build(speech: &str, body: Range<usize>, end: usize) -> OutlineTree {
+/// sections stop at `end` (where the closing starts, or the body's end). `paragraphs` are the
+/// paragraphs as pasted (`text::paragraphs` of the text before blanking: a blanked caption is no break).
+pub fn build(speech: &str, body: Range<usize>, end: usize, paragraphs: &[Range<usize>]) -> OutlineTree {
     let end = end.max(body.start);
-    let markers = find_markers(speech, body.start..end);
+    let markers = find_markers(speech, body.start..end, paragraphs);
     let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
     check_series(&tree.sections, &mut HashMap::new(), &mut tree.issues);
     let first_top = tree.sections.first().map_or(end, |s| s.range.start);
@@ -169,7 +172,7 @@ impl Issue {
 }
 
 /// Every marker in `range`, in text order.
-fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
+fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Marker> {
     let mut markers = Vec::new();
     let mut paragraph_start = true;
     let mut after_break = true;
@@ -182,15 +185,27 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
     let mut sequence_open = false;
     // End of the paragraph `at` is in, found once per paragraph (a 10 MB text may be one line).
     let mut paragraph_end = 0;
+    // Sentences seen so far: markers of one style within one sentence are a list, not parts.
+    let mut sentence = 0;
+    let mut blanks = 0;
+    let mut next_paragraph = 0;
     while at < bytes_end {
         if at >= paragraph_end {
-            paragraph_end = speech[at..bytes_end].find('\n').map_or(bytes_end, |i| at + i + 1);
+            while paragraphs.get(next_paragraph).is_some_and(|p| p.end <= at) {
+                next_paragraph += 1;
+            }
+            paragraph_end = paragraphs.get(next_paragraph).map_or(bytes_end, |p| p.end.min(bytes_end));
+            paragraph_start = true;
+            after_break = true;
+            after_clause = true;
+            in_heading = false;
         }
         let rest = &speech[at..bytes_end];
         let Some(ch) = rest.chars().next() else { break };
         if is_blank(ch) {
-            if ch == '\n' {
-                paragraph_start = true;
+            blanks += 1;
+            // Chrome blanked inside a paragraph (a caption before 第二) ends what stood before it.
+            if blanks == 2 {
                 after_break = true;
                 after_clause = true;
                 in_heading = false;
@@ -198,6 +213,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
             at += ch.len_utf8();
             continue;
         }
+        blanks = 0;
         let eligible = |style: Style| {
             paragraph_start
                 || after_break
@@ -213,7 +229,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
             if counts {
                 sequence_open |= style == Style::Sequence;
                 let inline = !paragraph_start;
-                markers.push(Marker { style, ordinal, range: at..at + len, inline, after_colon, paragraph_end });
+                markers.push(Marker { style, ordinal, range: at..at + len, inline, after_colon, paragraph_end, sentence });
                 paragraph_start = false;
                 after_break = false;
                 after_clause = false;
@@ -224,6 +240,7 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
             }
         }
         paragraph_start = false;
+        sentence += usize::from(is_sentence_end(ch));
         after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
         after_clause = is_clause_break(ch);
         in_heading &= !is_sentence_end(ch);
@@ -236,14 +253,43 @@ fn find_markers(speech: &str, range: Range<usize>) -> Vec<Marker> {
         *per_paragraph.entry((m.paragraph_end, m.style)).or_default() += 1;
     }
     markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
+    drop_lists(&mut markers);
+    drop_sequences_without_middle(&mut markers);
     number_sequences(&mut markers);
-    // A lone 一是 or 首先 counts nothing: a series needs a second member.
-    for style in [Style::Shi, Style::Sequence] {
-        if markers.iter().filter(|m| m.style == style).count() < 2 {
-            markers.retain(|m| m.style != style);
-        }
+    // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
+    // and a good wish (首先，我代表……；最后，预祝……): a sequence of parts has a 其次 or a 再次.
+    if markers.iter().filter(|m| m.style == Style::Shi).count() < 2 {
+        markers.retain(|m| m.style != Style::Shi);
     }
     markers
+}
+
+/// Drops each 首先 run (a 首先 and the sequence words up to the next 首先) that has no 其次 or 再次.
+fn drop_sequences_without_middle(markers: &mut Vec<Marker>) {
+    let mut keep = vec![true; markers.len()];
+    let sequence: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].style == Style::Sequence).collect();
+    for run in sequence.chunk_by(|_, &next| markers[next].ordinal != 1) {
+        if !run.iter().any(|&i| (2..=3).contains(&markers[i].ordinal)) {
+            run.iter().for_each(|&i| keep[i] = false);
+        }
+    }
+    let mut keep = keep.into_iter();
+    markers.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Drops the items of lists inside one sentence (`三件事：一是同大家谈谈心，二是给大家鼓鼓劲，三是……。`):
+/// markers of one style that follow each other within a sentence number no parts.
+fn drop_lists(markers: &mut Vec<Marker>) {
+    let in_list: Vec<bool> = (0..markers.len())
+        .map(|i| {
+            let same_sentence = |j: usize| {
+                markers.get(j).is_some_and(|n: &Marker| n.style == markers[i].style && n.sentence == markers[i].sentence)
+            };
+            markers[i].inline && (same_sentence(i + 1) || i.checked_sub(1).is_some_and(same_sentence))
+        })
+        .collect();
+    let mut keep = in_list.iter().map(|l| !l);
+    markers.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// 最后 closes a 首先 sequence whatever its length: give it the next number.
@@ -262,8 +308,8 @@ pub fn opens_section(line: &str) -> bool {
     match_marker(line).is_some()
 }
 
-/// What may follow 第一 in a marker: `第一部分`, `第一个方面`, `第一方面`, `第一条`.
-const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "条"];
+/// What may follow 第一 in a marker: `第一部分`, `第一个方面`, `第一方面`, `第一个问题`, `第一条`.
+const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "个问题", "条"];
 
 /// The marker at the start of `s`: its style, number and length in bytes.
 fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
@@ -331,7 +377,7 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     }
     for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)] {
         if let Some(after) = s.strip_prefix(word)
-            && (after.starts_with(['，', ',', '：', ':']) || ordinal == 1)
+            && after.starts_with(['，', ',', '：', ':'])
         {
             return Some((Style::Sequence, ordinal, word.len()));
         }
@@ -462,6 +508,13 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
             expected: Some(s.style.render(expected)),
             ..Issue::new(kind, s.level, s.marker.clone())
         };
+        // A 一 after a later number starts a new series (a new lead-in: 一是……六是。……一是……).
+        if s.ordinal == 1 && prev.is_some_and(|p| p > 1) {
+            expected = 2;
+            last_seen.insert(s.style, s.ordinal);
+            check_series(&s.children, last_seen, issues);
+            continue;
+        }
         if prev == Some(s.ordinal) {
             issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
         } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
@@ -527,7 +580,7 @@ mod tests {
 
     /// (style, ordinal, level, heading) per section, depth first.
     fn check(text: &str, expect: &[(&str, u32, &str)]) -> OutlineTree {
-        let tree = build(text, 0..text.len(), text.len());
+        let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         let mut got = Vec::new();
         fn walk<'a>(text: &'a str, nodes: &[Node], got: &mut Vec<(&'a str, u32, &'a str)>) {
             for n in nodes {
@@ -572,10 +625,11 @@ mod tests {
         );
         assert_eq!(tree.issues.len(), 1);
         assert_eq!((tree.issues[0].kind, tree.issues[0].expected.as_deref()), (IssueKind::Gap, Some("第三")));
-        let tree = build("一、甲\n一、乙\n", 0..16, 16);
+        let text = "一、甲\n一、乙\n";
+        let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert_eq!(tree.issues[0].kind, IssueKind::Duplicate);
         let text = "1. 甲\n3. 乙\n2. 丙\n";
-        let tree = build(text, 0..text.len(), text.len());
+        let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         let kinds: Vec<_> = tree.issues.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [IssueKind::Gap, IssueKind::Order]);
     }
@@ -583,14 +637,14 @@ mod tests {
     #[test]
     fn announced_counts() {
         let text = "下面我讲三个方面。\n第一，甲。\n第二，乙。\n";
-        let tree = build(text, 0..text.len(), text.len());
+        let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert_eq!(tree.announced.as_ref().and_then(|a| a.count), Some(3));
         assert_eq!(tree.issues[0].kind, IssueKind::Count);
         let text = "我提2点建议。\n第一，甲。\n第二，乙。\n";
-        let tree = build(text, 0..text.len(), text.len());
+        let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert!(tree.issues.is_empty());
         let text = "我谈几点体会。\n第一，甲。\n";
-        assert_eq!(build(text, 0..text.len(), text.len()).announced.map(|a| a.count), Some(None));
+        assert_eq!(build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text)).announced.map(|a| a.count), Some(None));
     }
 
     #[test]
