@@ -229,7 +229,15 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
             if counts {
                 sequence_open |= style == Style::Sequence;
                 let inline = !paragraph_start;
-                markers.push(Marker { style, ordinal, range: at..at + len, inline, after_colon, paragraph_end, sentence });
+                markers.push(Marker {
+                    style,
+                    ordinal,
+                    range: at..at + len,
+                    inline,
+                    after_colon,
+                    paragraph_end,
+                    sentence,
+                });
                 paragraph_start = false;
                 after_break = false;
                 after_clause = false;
@@ -283,7 +291,9 @@ fn drop_lists(markers: &mut Vec<Marker>) {
     let in_list: Vec<bool> = (0..markers.len())
         .map(|i| {
             let same_sentence = |j: usize| {
-                markers.get(j).is_some_and(|n: &Marker| n.style == markers[i].style && n.sentence == markers[i].sentence)
+                markers
+                    .get(j)
+                    .is_some_and(|n: &Marker| n.style == markers[i].style && n.sentence == markers[i].sentence)
             };
             markers[i].inline && (same_sentence(i + 1) || i.checked_sub(1).is_some_and(same_sentence))
         })
@@ -644,7 +654,10 @@ mod tests {
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert!(tree.issues.is_empty());
         let text = "我谈几点体会。\n第一，甲。\n";
-        assert_eq!(build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text)).announced.map(|a| a.count), Some(None));
+        assert_eq!(
+            build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text)).announced.map(|a| a.count),
+            Some(None)
+        );
     }
 
     #[test]
