@@ -52,13 +52,21 @@ pub fn pieces(
 ) -> Vec<(Option<Kind>, Range<usize>)> {
     let p = &text[paragraph.clone()];
     let mut found: Vec<(Option<Kind>, Range<usize>)> = Vec::new();
-    if with_head {
-        found.extend(head(text, p, &opens_speech));
-    }
     for finder in FINDERS {
         for r in (finder.find)(p) {
             if !found.iter().any(|(_, f)| f.start < r.end && r.start < f.end) {
                 found.push((Some(finder.kind), r));
+            }
+        }
+    }
+    // What a finder knows by its own shape (a newspaper's source line) wins over a head, which is
+    // read whole or not at all.
+    let heads = if with_head { head(text, p, &opens_speech) } else { Vec::new() };
+    let clash = |r: &Range<usize>| found.iter().any(|(_, f)| f.start < r.end && r.start < f.end && f != r);
+    if !heads.iter().any(|(_, r)| clash(r)) {
+        for (kind, r) in heads {
+            if !found.iter().any(|(_, f)| *f == r) {
+                found.push((kind, r));
             }
         }
     }
@@ -204,7 +212,11 @@ fn byline_len(text: &str, s: &str, opens_speech: &impl Fn(&str) -> bool) -> Opti
     let len = candidates
         .clone()
         .find(|&len| opens_speech(name[len..].trim_start_matches(is_blank)))
-        .or_else(|| candidates.clone().find(|&len| text.matches(&name[..len]).nth(1).is_some()))
+        .or_else(|| {
+            // A name repeats no character (so `谢谢大家` is no name), and the text names it again.
+            let distinct = |n: &str| n.chars().enumerate().all(|(i, c)| !n.chars().skip(i + 1).any(|d| d == c));
+            candidates.clone().find(|&len| distinct(&name[..len]) && text.matches(&name[..len]).nth(1).is_some())
+        })
         .or_else(|| (office > 0).then(|| han.get(2).copied()).flatten())?;
     Some(name_at + len)
 }
@@ -261,16 +273,17 @@ fn captions(p: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Where the caption of a credit at `credit` starts: at the nearest of the three sentences before
+/// Where the caption of a credit at `credit` starts: at the nearest of the two sentences before
 /// it that opens with a date or with 这是 (the sentences after it describe the picture: `……出席会议。`),
 /// and one more before a 这是 that names the event (`……春节来临之际，……来到四川考察调研。这是……`);
 /// a sentence that says 我 is speech, and with no dated sentence the credit stands alone.
 fn caption_start(p: &str, credit: usize) -> usize {
-    const MOST_SENTENCES: usize = 3;
+    const MOST_SENTENCES: usize = 2;
     let sentence_before = |end: usize| {
         let before = p[..end].trim_end_matches(is_blank);
         let body = before.trim_end_matches(is_sentence_end);
-        let start = body.rfind(is_sentence_end).map_or(0, |i| i + body[i..].chars().next().map_or(0, char::len_utf8));
+        let boundary = |c: char| is_sentence_end(c) || matches!(c, '：' | ':');
+        let start = body.rfind(boundary).map_or(0, |i| i + body[i..].chars().next().map_or(0, char::len_utf8));
         let start = skip_blanks(p, start);
         (start < before.len()).then(|| (start, &p[start..before.len()]))
     };
@@ -386,16 +399,16 @@ fn newspaper_sources(p: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// `※这是习近平总书记……的讲话。` to the paragraph's end: the note a reprint adds after the text.
+/// `※这是习近平总书记……的讲话。`: the note a reprint adds after the text, to its full stop.
 /// A ※ after a title is the mark that note refers to (found with the head).
 fn footnotes(p: &str) -> Vec<Range<usize>> {
     p.match_indices('※')
-        .filter(|(at, _)| {
-            let note = p[at + '※'.len_utf8()..].trim_start_matches(is_blank);
-            note.starts_with("这是") || note.starts_with("本文")
+        .filter_map(|(at, _)| {
+            let note = &p[at + '※'.len_utf8()..];
+            let opens = note.trim_start_matches(is_blank);
+            let end = note.find('。').map_or(note.len(), |e| e + '。'.len_utf8());
+            (opens.starts_with("这是") || opens.starts_with("本文")).then(|| at..at + '※'.len_utf8() + end)
         })
-        .map(|(at, _)| at..p.len())
-        .take(1)
         .collect()
 }
 

@@ -52,7 +52,6 @@ const OUTSIDE_RULES: &[LineRule] = &[
         kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
     LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
-    LineRule { kind: "byline", example: "中华人民共和国主席习近平", matches: anatomy::is_byline },
     LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
     LineRule {
         kind: "navigation",
@@ -152,8 +151,8 @@ impl Cleaned {
 fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
     let mut pieces = Vec::new();
     let opens_with_salutation = |s: &str| salutation_in(s).is_some_and(|r| r.start == 0);
-    // A line a rule knows whole stays whole (`Tags: 会上   党组`); others break into paragraphs.
-    let paragraphs = text::lines(text).flat_map(|line| match rule_kind(&text[line.clone()]) {
+    // A line of page chrome stays whole (`Tags: 会上   党组`); others break into paragraphs.
+    let paragraphs = text::lines(text).flat_map(|line| match outside_rule(&text[line.clone()]) {
         Some(_) => vec![line],
         None => text::paragraphs_in(text, line),
     });
@@ -166,6 +165,13 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
             at = found.end;
         }
         pieces.extend(text::trim(text, at..paragraph.end).map(|rest| (None, rest)));
+    }
+    // A letter signed on lines of its own: a name (with its office), then the date.
+    for i in 1..pieces.len() {
+        let dated = |j: usize| is_timestamp(&text[pieces[j].1.clone()]);
+        if pieces[i - 1].0.is_none() && anatomy::is_byline(&text[pieces[i - 1].1.clone()]) && dated(i) {
+            pieces[i - 1].0 = Some("signature");
+        }
     }
     pieces
 }
@@ -180,7 +186,20 @@ pub fn clean(text: &str) -> Cleaned {
     let chrome_kind = |i: usize| outside_kind(i).or_else(|| inside_kind(i));
     let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(i).is_none();
 
-    // The speech opens with its salutation when only chrome or a news lead stands before it.
+    // The speech opens with its first paragraph, or a short sentence (大家好！) or numbered
+    // heading (一、总体要求) before it: titles and menus have no full stop and number nothing.
+    // What a head runs straight into (`……（2020年2月3日）习近平一、……`) is where the speech starts.
+    let after_head = |i: usize| {
+        i > 0
+            && matches!(pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
+            && text[lines[i - 1].end..lines[i].start].chars().nth(1).is_none()
+    };
+    let opens_speech = |i: usize| {
+        let stops = line(i).contains('。') || after_head(i);
+        speech_prose(i)
+            || (chrome_kind(i).is_none() && (stops || is_sentence(line(i)) || outline::opens_section(line(i))))
+    };
+    // It opens with its salutation when only chrome or a news lead stands before it.
     let mut salutation = None;
     for (i, range) in lines.iter().enumerate() {
         let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&line(i - 1));
@@ -189,15 +208,11 @@ pub fn clean(text: &str) -> Cleaned {
             salutation = Some((i, range.start + at.start..range.start + at.end));
             break;
         }
-        if speech_prose(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w.word)) {
+        // Speech before it (not a lead's sentences): the salutation re-addresses.
+        if opens_speech(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w.word)) {
             break;
         }
     }
-    // Without one, it opens with its first paragraph, or a short sentence (大家好！) or numbered
-    // heading (一、总体要求) before it: titles and menus end without a stop and number nothing.
-    let opens_speech = |i: usize| {
-        speech_prose(i) || (chrome_kind(i).is_none() && (is_sentence(line(i)) || outline::opens_section(line(i))))
-    };
     let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| opens_speech(i)));
     let Some(first) = first else {
         return Cleaned { body: 0..text.len(), ..Cleaned::default() };
@@ -208,7 +223,9 @@ pub fn clean(text: &str) -> Cleaned {
     // (its dateline followed by prose), with its closing, or at its last line of speech.
     let (related, related_kind) = (first + 1..lines.len())
         .find_map(|i| {
-            let report = pieces[i].0 == Some("dateline") && (i + 1 < lines.len() && speech_prose(i + 1));
+            // A bracketed source line (（新华社北京3月26日电）) closes a copy; a bare dateline opens one.
+            let opens_copy = pieces[i].0 == Some("dateline") && !line(i).starts_with(['（', '(']);
+            let report = opens_copy && i + 1 < lines.len() && speech_prose(i + 1);
             let heading = is_related_heading(line(i)).then_some("related");
             heading.or(is_notes_heading(line(i)).then_some("footnote")).or(report.then_some("report")).map(|k| (i, k))
         })
@@ -226,12 +243,11 @@ pub fn clean(text: &str) -> Cleaned {
             None => (i, c),
         }
     });
+    // Lines no rule explains after the closing are kept: where in doubt, keep.
+    let last_unexplained = (first..related).rev().find(|&i| chrome_kind(i).is_none()).unwrap_or(first);
     let (last, body_end) = match &closing {
-        Some((i, c)) => (*i, c.end),
-        None => {
-            let last = (first..related).rev().find(|&i| chrome_kind(i).is_none()).unwrap_or(first);
-            (last, lines[last].end)
-        }
+        Some((i, c)) if *i >= last_unexplained => (*i, c.end),
+        _ => (last_unexplained, lines[last_unexplained].end),
     };
 
     let mut cleaned = Cleaned { body: body_start..body_end, ..Cleaned::default() };

@@ -206,6 +206,62 @@ fn options() -> impl Strategy<Value = Options> {
         })
 }
 
+/// Sentences of speech, in the shapes that chrome rules look for: dates, names, 新华社, 首先, markers,
+/// salutations and re-addresses, a closing.
+const SPEECH_SENTENCES: &[&str] = &[
+    "同志们：",
+    "尊敬的各位来宾，女士们，先生们：",
+    "1月7日，我主持召开中央政治局常委会会议，对疫情防控工作提出了要求。",
+    "2020年是决胜全面建成小康社会、决战脱贫攻坚之年。",
+    "10月13日，会议在长沙召开，新华社记者参加了报道。",
+    "第一，加强组织领导，压实各级责任。",
+    "第二，坚持目标标准，确保如期完成任务。",
+    "一、关于前一段疫情防控工作",
+    "首先要坚定信心，不要被困难吓倒。",
+    "习近平同志指出，要坚持以人民为中心的发展思想。",
+    "——联合国的75年，是人类社会迅速发展的75年。",
+    "这是我们人生之大幸，让我们共同努力。",
+    "女士们、先生们、朋友们！",
+    "我相信，我们一定能够战胜这场疫情。",
+    "谢谢大家。",
+];
+
+/// Heads of news copies, before a speech.
+const HEADS: &[&str] = &["新华社北京11月19日电", "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平"];
+
+/// Chrome as news copies print it inside and after a speech. (A wire dateline after the speech
+/// has begun opens a news report, which `clean` removes whole: not generated here.)
+const CHROME: &[&str] = &[
+    "2020年3月6日，习近平在北京出席座谈会并发表重要讲话。 新华社记者 鞠鹏/摄",
+    "（新华社北京3月26日电）",
+    "《 人民日报 》（ 2020年03月27日 02 版）",
+    "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。",
+];
+
+/// A speech (sentences joined as pastes join them) with chrome before, between and after its
+/// sentences; the byte ranges of the speech's sentences.
+fn news_copy() -> impl Strategy<Value = (String, Vec<std::ops::Range<usize>>)> {
+    let joint = prop::sample::select(vec!["", "\u{3000}\u{3000}", "\n", "  "]);
+    let part =
+        (prop::sample::select(SPEECH_SENTENCES), prop::option::weighted(0.2, prop::sample::select(CHROME)), joint);
+    (prop::sample::subsequence(HEADS, 0..=HEADS.len()), prop::collection::vec(part, 1..30)).prop_map(|(head, parts)| {
+        let mut text = head.concat();
+        let mut speech = Vec::new();
+        for (sentence, chrome, joint) in parts {
+            text.push_str(joint);
+            speech.push(text.len()..text.len() + sentence.len());
+            text.push_str(sentence);
+            // Chrome glued to a dated sentence of speech would read as its caption to anyone; a
+            // paragraph break before it leaves no doubt.
+            if let Some(chrome) = chrome {
+                text.push_str("\u{3000}\u{3000}");
+                text.push_str(chrome);
+            }
+        }
+        (text, speech)
+    })
+}
+
 /// Case counts small enough for `cargo test`; `PROPTEST_CASES` overrides them. Failures found
 /// are replayed first on every later run from `tests/proptest-regressions.txt` (commit it).
 fn cases(default: u32) -> ProptestConfig {
@@ -226,6 +282,20 @@ proptest! {
     fn analyze_holds_its_invariants(text in any_text(), options in options()) {
         let analysis = Analyzer::new().analyze(&text, &options).expect("text under the limit gives a result");
         check_analysis(&text, &analysis);
+    }
+
+    /// Where in doubt, keep: no character of speech is ever removed, whatever chrome surrounds it.
+    #[test]
+    fn speech_is_never_removed((text, speech) in news_copy()) {
+        let analysis = Analyzer::new().analyze(&text, &Options::default()).expect("a result");
+        let units = |byte: usize| text[..byte].encode_utf16().count() as u32;
+        for sentence in &speech {
+            let (start, end) = (units(sentence.start), units(sentence.end));
+            let removed = analysis.removed.iter().find(|r| r.start < end && start < r.end);
+            prop_assert!(removed.is_none(), "{:?} removed as {:?}", &text[sentence.clone()], removed.map(|r| &r.kind));
+            // The speech may open before its salutation's line, never after a sentence of it.
+            prop_assert!(analysis.body.end >= end || text[sentence.clone()].ends_with(['：', '！']), "{:?} after the body", &text[sentence.clone()]);
+        }
     }
 
     #[test]
