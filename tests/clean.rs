@@ -411,3 +411,56 @@ fn speech_that_looks_like_chrome_stays() {
         assert_eq!(slice(&text, a.body.start, a.body.end), text, "{line}");
     }
 }
+
+/// A news copy flattened onto one line, as people's-daily reprints paste: title, date line and
+/// byline run into the salutation, a captioned photo credit stands right before 第二, a source
+/// line and a newspaper's line close it.
+#[test]
+fn flattened_news_copy_with_a_credit_before_a_marker() {
+    let text = "在全市乡村振兴工作会议上的讲话（2024年3月6日）王建国同志们：今年是全面推进乡村振兴的关键一年，\
+                任务艰巨繁重，我讲两点意见。第一，抓好粮食生产，稳住农业基本盘。\
+                2024年2月20日，王建国在某县调研春耕生产。 本报记者 李明/摄第二，推进产业发展，拓宽农民增收渠道。\
+                谢谢大家。（新华社北京3月6日电）《 人民日报 》（ 2024年03月07日 02 版）";
+    let a = check(
+        text,
+        Expect {
+            body: ("同志们：", "谢谢大家。"),
+            removed: &[
+                ("title", "在全市乡村振兴工作会议上的讲话"),
+                ("date-line", "（2024年3月6日）"),
+                ("byline", "王建国"),
+                ("caption", "2024年2月20日，王建国在某县调研春耕生产。 本报记者 李明/摄"),
+                ("dateline", "（新华社北京3月6日电）"),
+                ("byline", "《 人民日报 》"),
+            ],
+            title: Some("在全市乡村振兴工作会议上的讲话"),
+            salutation: Some("同志们："),
+            closing: Some("谢谢大家。"),
+            interjections: NONE,
+            kept: &["第一，抓好粮食生产", "第二，推进产业发展"],
+        },
+    );
+    let markers: Vec<&str> = a.outline.sections.iter().map(|s| s.marker.as_str()).collect();
+    assert_eq!(markers, ["第一，", "第二，"]);
+    assert!(a.outline.issues.is_empty(), "{:?}", a.outline.issues);
+}
+
+/// Paragraphs run together with ideographic spaces count as paragraphs.
+#[test]
+fn flattened_paragraphs_are_counted() {
+    let text = "同志们：\u{3000}\u{3000}今天我们召开会议，研究部署全年工作。\u{3000}\u{3000}\
+                一要统一思想，提高认识。\u{3000}\u{3000}二要狠抓落实，务求实效。";
+    let a = check(
+        text,
+        Expect {
+            body: ("同志们：", "务求实效。"),
+            removed: &[],
+            title: None,
+            salutation: Some("同志们："),
+            closing: None,
+            interjections: NONE,
+            kept: &["今天我们召开会议"],
+        },
+    );
+    assert_eq!(a.stats.paragraphs, 4);
+}

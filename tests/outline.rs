@@ -276,3 +276,19 @@ fn announced_counts_that_match_and_that_do_not() {
         assert_eq!(counts, mismatch.into_iter().collect::<Vec<_>>(), "{text}");
     }
 }
+
+/// What no careful reader would call a slip: a series that starts again after a new lead-in,
+/// 首先 in running prose, 首先 and 最后 opening a thank-you and a good wish.
+#[test]
+fn no_false_alarms() {
+    for text in [
+        "成绩来之不易：一是经济稳定增长。二是民生持续改善。三是改革不断深化。\n今年要重点抓好几项工作：一是稳就业。二是保民生。",
+        "首先要坚定信心，不要被困难吓倒。最后，我还要强调的是，要加强领导。",
+        "首先，我代表中国政府表示感谢。各国要团结合作。最后，预祝会议圆满成功！",
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        assert!(a.outline.issues.is_empty(), "{text}: {:?}", a.outline.issues);
+        let sequence = a.outline.sections.iter().any(|s| s.marker.starts_with("首先") || s.marker.starts_with("最后"));
+        assert!(!sequence, "{text}: 首先/最后 made sections");
+    }
+}
