@@ -95,6 +95,9 @@ const ADDRESS_TAILS: &[Word] = &[
     Word { word: "们", example: "同志们、朋友们、女士们、先生们、同学们、代表们" },
     Word { word: "先生", example: "主席先生" },
     Word { word: "女士", example: "主持人女士" },
+    Word { word: "阁下", example: "总统阁下" },
+    Word { word: "团长", example: "各代表团团长" },
+    Word { word: "首脑", example: "各国政府首脑" },
 ];
 
 /// How a speech signs off; a run of sentences holding these at the end of the speech is its closing.
@@ -171,6 +174,7 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
         let dated = |j: usize| is_timestamp(&text[pieces[j].1.clone()]);
         if pieces[i - 1].0.is_none() && anatomy::is_byline(&text[pieces[i - 1].1.clone()]) && dated(i) {
             pieces[i - 1].0 = Some("signature");
+            pieces[i].0 = Some("signature");
         }
     }
     pieces
@@ -220,12 +224,14 @@ pub fn clean(text: &str) -> Cleaned {
     let body_start = salutation.as_ref().map_or(lines[first].start, |(_, r)| r.start);
 
     // The speech ends before a list of related articles, notes, or a news report printed after it
-    // (its dateline followed by prose), with its closing, or at its last line of speech.
+    // (its dateline followed by prose, or prose after a letter's signature), with its closing, or
+    // at its last line of speech.
     let (related, related_kind) = (first + 1..lines.len())
         .find_map(|i| {
             // A bracketed source line (（新华社北京3月26日电）) closes a copy; a bare dateline opens one.
             let opens_copy = pieces[i].0 == Some("dateline") && !line(i).starts_with(['（', '(']);
-            let report = opens_copy && i + 1 < lines.len() && speech_prose(i + 1);
+            let report = opens_copy && i + 1 < lines.len() && speech_prose(i + 1)
+                || pieces[i - 1].0 == Some("signature") && speech_prose(i);
             let heading = is_related_heading(line(i)).then_some("related");
             heading.or(is_notes_heading(line(i)).then_some("footnote")).or(report.then_some("report")).map(|k| (i, k))
         })
@@ -377,7 +383,7 @@ fn salutation_in(line: &str) -> Option<Range<usize>> {
             return Some(start..end);
         }
     }
-    None
+    comma_salutation_in(line)
 }
 
 /// A letter's addressee after its label (`回信` + `北京科技大学全体巴基斯坦留学生：`), or after a news
@@ -394,15 +400,30 @@ fn addressee_in(line: &str, after_label: bool) -> Option<Range<usize>> {
 /// How a news lead hands over to the text it prints: `回信全文如下：`.
 const ANNOUNCES_TEXT: &str = "如下：";
 
-/// Address terms joined by 、 or ，: `女士们、先生们、朋友们`, `尊敬的张书记，各位来宾`.
+/// Address terms joined by ，, each a list joined by 、 whose first item is an address term and
+/// whose others share its head: `尊敬的各位国家元首、政府首脑，各位来宾，女士们、先生们，朋友们`.
 fn is_address(s: &str) -> bool {
     let term = |t: &str| {
         let chars = t.chars().count();
-        chars <= 16
+        chars <= 20
             && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h.word) && chars > h.word.chars().count())
                 || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h.word))))
     };
-    !s.is_empty() && short(s, 60) && s.split(['、', '，', ',']).all(term)
+    let shares_head = |t: &str| (1..=10).contains(&t.chars().count()) && t.chars().all(is_han);
+    let group = |g: &str| {
+        let mut items = g.split('、');
+        items.next().is_some_and(term) && items.all(|t| term(t) || shares_head(t))
+    };
+    !s.is_empty() && short(s, 160) && s.split(['，', ',']).all(group)
+}
+
+/// A salutation that ends with a comma, as some diplomatic speeches open (`尊敬的拉马福萨总统，
+/// 尊敬的萨勒总统，在全球抗击新冠肺炎疫情的重要时刻，……`): two address terms or more from the
+/// line's start, up to the last comma after them.
+fn comma_salutation_in(line: &str) -> Option<Range<usize>> {
+    let commas = line.char_indices().filter(|&(_, c)| matches!(c, '，' | ','));
+    let ends: Vec<usize> = commas.map_while(|(at, c)| is_address(&line[..at]).then_some(at + c.len_utf8())).collect();
+    (ends.len() >= 2).then(|| 0..ends[ends.len() - 1])
 }
 
 /// Mid-speech re-addresses of the audience in `range`: sentences that are only address terms

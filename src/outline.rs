@@ -26,8 +26,8 @@ pub enum Style {
     ArabicParen,
     /// `①` … `⑳`
     Circled,
-    /// `一是提升…能力。二是分业施策…`
-    Shi,
+    /// `一是提升…能力。二是分业施策…` / `一要狠抓工作落实。二要…`, with its verb.
+    Shi(&'static str),
     /// `首先，…其次，…再次，…最后，…`
     Sequence,
 }
@@ -43,7 +43,7 @@ impl Style {
             Style::Arabic => format!("{n}."),
             Style::ArabicParen => format!("（{n}）"),
             Style::Circled => char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from),
-            Style::Shi => format!("{han}是"),
+            Style::Shi(verb) => format!("{han}{verb}"),
             Style::Sequence => {
                 ["首先", "其次", "再次"].get(n.saturating_sub(1) as usize).unwrap_or(&"最后").to_string()
             }
@@ -52,7 +52,7 @@ impl Style {
 
     /// Styles that are often written mid-sentence (after a colon or comma) and not only at a sentence's start.
     fn runs_inline(self) -> bool {
-        matches!(self, Style::Shi | Style::Sequence | Style::Circled)
+        matches!(self, Style::Shi(_) | Style::Sequence | Style::Circled)
     }
 
     /// Styles that can follow a heading with no stop in between, as flattened text runs
@@ -266,8 +266,10 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
     number_sequences(&mut markers);
     // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
     // and a good wish (首先，我代表……；最后，预祝……): a sequence of parts has a 其次 or a 再次.
-    if markers.iter().filter(|m| m.style == Style::Shi).count() < 2 {
-        markers.retain(|m| m.style != Style::Shi);
+    for verb in SHI_VERBS {
+        if markers.iter().filter(|m| m.style == Style::Shi(verb)).count() < 2 {
+            markers.retain(|m| m.style != Style::Shi(verb));
+        }
     }
     markers
 }
@@ -321,6 +323,9 @@ pub fn opens_section(line: &str) -> bool {
 /// What may follow 第一 in a marker: `第一部分`, `第一个方面`, `第一方面`, `第一个问题`, `第一条`.
 const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "个问题", "条"];
 
+/// What follows 一 in a series of points: `一是…，二是…`, `一要狠抓工作落实。二要…`.
+const SHI_VERBS: [&str; 2] = ["是", "要"];
+
 /// The marker at the start of `s`: its style, number and length in bytes.
 fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     let (numeral, rest) = split_han_numeral(s);
@@ -347,12 +352,12 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
                 numeral.len() + '、'.len_utf8(),
             ));
         }
-        if let Some(after) = rest.strip_prefix('是') {
+        if let Some((verb, after)) = SHI_VERBS.iter().find_map(|v| Some((*v, rest.strip_prefix(v)?))) {
             // "一是一、二是二" says a thing is itself, it numbers nothing.
             return (!after.starts_with(numeral) && !after.starts_with(is_clause_break)).then_some((
-                Style::Shi,
+                Style::Shi(verb),
                 n,
-                numeral.len() + '是'.len_utf8(),
+                numeral.len() + verb.len(),
             ));
         }
         return None;

@@ -295,7 +295,8 @@ pub fn render_text(
     let len = index.len_utf16();
     marks.retain(|m| m.start < m.end.min(len));
     crate::sort::sort_by_key(&mut marks, |m| m.start);
-    let mut points: Vec<u32> = marks.iter().flat_map(|m| [m.start, m.end.min(len)]).collect();
+    let breaks = flattened_breaks(text, &index);
+    let mut points: Vec<u32> = marks.iter().flat_map(|m| [m.start, m.end.min(len)]).chain(breaks.iter().copied()).chain([len]).collect();
     crate::sort::sort_by(&mut points, Ord::cmp);
     points.dedup();
 
@@ -323,6 +324,9 @@ pub fn render_text(
         if start >= end {
             continue;
         }
+        if breaks.binary_search(&from).is_ok() {
+            fragment.append_child(&dom.doc.create_element("br")?)?;
+        }
         if active.is_empty() {
             plain(start, end)?;
             continue;
@@ -349,6 +353,18 @@ pub fn render_text(
     clear(container);
     container.append_child(&fragment)?;
     Ok(())
+}
+
+/// Where a flattened paste (paragraphs joined by `　　` on one line) breaks its paragraphs, in
+/// UTF-16 units: at the run of blanks, which then indents the paragraph it opens as print does.
+/// A `<br>` there adds nothing to the text content, so offsets into the view stay offsets into the text.
+fn flattened_breaks(text: &str, index: &Utf16Index) -> Vec<u32> {
+    let paragraphs = crate::text::paragraphs(text);
+    paragraphs
+        .windows(2)
+        .filter(|pair| !text[pair[0].end..pair[1].start].contains('\n'))
+        .map(|pair| index.utf16(pair[0].end))
+        .collect()
 }
 
 /// The terms of an analysis (at most its `maxTerms` option, 500 by default).
