@@ -295,6 +295,14 @@ fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &S
                     announced: i.announced,
                     parts: i.parts,
                     level: i.level,
+                    series: i
+                        .series
+                        .into_iter()
+                        .map(|(marker, range)| {
+                            let span = p.index.span(range);
+                            SeenMarker { marker, at: span.start, end: span.end }
+                        })
+                        .collect(),
                 }
             })
             .collect(),

@@ -102,6 +102,15 @@ fn head(text: &str, p: &str, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Optio
         found.push((None, at..at + label.len()));
         return found;
     }
+    // A subtitle or a date on a line of its own, under the title's line.
+    if let Some(len) = subtitle_len(&p[at..]) {
+        found.push((Some("subtitle"), at..at + len));
+        return found;
+    }
+    if let Some(len) = date_line_len(&p[at..]) {
+        found.push((Some("date-line"), at..at + len));
+        return found;
+    }
     let Some(title_end) = title_end(&p[at..]).map(|e| at + e) else { return found };
     let title = p[at..title_end].trim_end_matches(is_blank);
     // A title names an occasion or a theme: `今天（2020年9月8日）我们……` has none.
@@ -162,8 +171,12 @@ fn subtitle_len(s: &str) -> Option<usize> {
 }
 
 /// A bracketed date, with a place or an occasion: `（2020年11月19日，北京）`, `（2018年2月12日）`,
-/// `（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）`.
+/// `（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）`; or a date under a dash, as a
+/// subtitle line: `——2024年3月6日`.
 fn date_line_len(s: &str) -> Option<usize> {
+    if let Some(dated) = s.strip_prefix("——") {
+        return full_date_len(dated).map(|len| "——".len() + len);
+    }
     let inner = s.strip_prefix(['（', '('])?;
     let close = inner.find(['）', ')'])?;
     let content = inner[..close].trim_matches(is_blank);

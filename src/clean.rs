@@ -402,7 +402,7 @@ const ANNOUNCES_TEXT: &str = "如下：";
 
 /// Address terms joined by ，, each a list joined by 、 whose first item is an address term and
 /// whose others share its head: `尊敬的各位国家元首、政府首脑，各位来宾，女士们、先生们，朋友们`.
-fn is_address(s: &str) -> bool {
+pub(crate) fn is_address(s: &str) -> bool {
     let term = |t: &str| {
         let chars = t.chars().count();
         chars <= 20

@@ -155,6 +155,18 @@ pub struct OutlineIssue {
     pub parts: Option<u32>,
     /// The level of the numbering series concerned (1 = top).
     pub level: u32,
+    /// The evidence: each marker of the series as counted, where the text has it (for `count`, the
+    /// top-level parts), so a reader can check the slip: `第一` 120–123, `第二` 300–303, `第四` 900–903.
+    #[serde(default)]
+    pub series: Vec<SeenMarker>,
+}
+
+/// A numbering marker as an issue's evidence: `marker` normalised (`第二`), `text.slice(at, end)` as written.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SeenMarker {
+    pub marker: String,
+    pub at: u32,
+    pub end: u32,
 }
 
 /// A located piece of text: title, salutation, closing.

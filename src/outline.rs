@@ -111,6 +111,9 @@ pub struct Issue {
     pub level: u32,
     /// The marker (or announcement) the issue concerns, as a byte range.
     pub range: Range<usize>,
+    /// The evidence: the series' markers as counted (`第一`, `第二`, `第四`), each where the text has it;
+    /// for `Count`, the top-level parts.
+    pub series: Vec<(String, Range<usize>)>,
 }
 
 /// `我谈几点体会` → count `None` (几); `讲四个方面` → `Some(4)`.
@@ -133,7 +136,7 @@ pub struct OutlineTree {
 pub fn build(speech: &str, body: Range<usize>, end: usize, paragraphs: &[Range<usize>]) -> OutlineTree {
     let end = end.max(body.start);
     let markers = find_markers(speech, body.start..end, paragraphs);
-    let mut tree = OutlineTree { sections: nest(speech, &markers, end), ..OutlineTree::default() };
+    let mut tree = OutlineTree { sections: nest(speech, &markers, end, paragraphs), ..OutlineTree::default() };
     check_series(&tree.sections, &mut HashMap::new(), &mut tree.issues);
     let first_top = tree.sections.first().map_or(end, |s| s.range.start);
     tree.announced = find_announcement(speech, body.start..first_top);
@@ -147,6 +150,7 @@ pub fn build(speech: &str, body: Range<usize>, end: usize, paragraphs: &[Range<u
             found: Some(parts.to_string()),
             announced: Some(count),
             parts: Some(parts),
+            series: tree.sections.iter().map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect(),
             ..Issue::new(IssueKind::Count, 1, announced.range.clone())
         });
     }
@@ -167,6 +171,7 @@ impl Issue {
             parts: None,
             level,
             range,
+            series: Vec::new(),
         }
     }
 }
@@ -413,8 +418,21 @@ fn split_han_numeral(s: &str) -> (&str, &str) {
     s.split_at(len)
 }
 
+/// How a speech turns from its numbered parts to what stands outside them: it addresses its
+/// audience again (`同志们，乡村振兴任重道远。`, `各位代表！`) or sums up (`总之，……`).
+const SUMS_UP: [&str; 4] = ["总之", "总而言之", "综上所述", "总的来说"];
+
+/// Whether a paragraph opens the unnumbered rest after the last part (see `SUMS_UP`); `同志们都知道`
+/// and `各位代表对报告` address no one.
+fn opens_rest(paragraph: &str) -> bool {
+    let head: String =
+        paragraph.chars().take_while(|&c| !matches!(c, '，' | ',' | '！' | '!' | '：' | ':')).take(40).collect();
+    let punctuated = paragraph[head.len()..].starts_with(['，', ',', '！', '!', '：', ':']);
+    punctuated && (SUMS_UP.contains(&head.as_str()) || crate::clean::is_address(&head))
+}
+
 /// Arranges markers into a tree by the order styles appear in, and gives each section its extent.
-fn nest(speech: &str, markers: &[Marker], end: usize) -> Vec<Node> {
+fn nest(speech: &str, markers: &[Marker], end: usize, paragraphs: &[Range<usize>]) -> Vec<Node> {
     let mut levels = Vec::with_capacity(markers.len());
     // Each open style with where its latest marker's part must end: an inline marker's part ends
     // with its paragraph, so a marker past that cannot nest in it (or in anything nested in it).
@@ -435,10 +453,12 @@ fn nest(speech: &str, markers: &[Marker], end: usize) -> Vec<Node> {
     }
     // A section runs to the next marker at its level or above (one pass with a stack of open sections).
     let mut ends = vec![end; markers.len()];
+    let mut has_next_peer = vec![false; markers.len()];
     let mut open: Vec<usize> = Vec::new();
     for (j, m) in markers.iter().enumerate() {
         while let Some(&i) = open.last().filter(|&&i| levels[i] >= levels[j]) {
             ends[i] = m.range.start;
+            has_next_peer[i] = levels[i] == levels[j];
             open.pop();
         }
         open.push(j);
@@ -446,6 +466,21 @@ fn nest(speech: &str, markers: &[Marker], end: usize) -> Vec<Node> {
     for (i, m) in markers.iter().enumerate() {
         if m.inline {
             ends[i] = ends[i].min(m.paragraph_end);
+        }
+    }
+    // The last of a run of parts ends where the unnumbered rest of its parent begins; children
+    // first, so a part's rest is looked for after its last child's.
+    for i in (0..markers.len()).rev().filter(|&i| !has_next_peer[i] && !markers[i].inline) {
+        let children_end = (i + 1..markers.len())
+            .take_while(|&k| levels[k] > levels[i] && markers[k].range.start < ends[i])
+            .map(|k| ends[k])
+            .max();
+        let from = children_end.unwrap_or(0).max(markers[i].paragraph_end);
+        let rest = paragraphs
+            .iter()
+            .find(|p| p.start >= from && p.start < ends[i] && speech.get(p.start..p.end).is_some_and(opens_rest));
+        if let Some(rest) = rest {
+            ends[i] = rest.start;
         }
     }
     let mut next = 0;
@@ -511,25 +546,29 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
 /// A run may go on numbering where the same style left off under an earlier parent, as articles
 /// do through parts (第一部分 第一条 第二条 第二部分 第三条): `last_seen` holds where each style left off.
 fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: &mut Vec<Issue>) {
-    let mut expected = sections
-        .first()
-        .and_then(|s| last_seen.get(&s.style).filter(|&&last| s.ordinal > last).map(|last| last + 1))
-        .unwrap_or(1);
+    let continued = sections.first().and_then(|s| last_seen.get(&s.style).copied().filter(|&last| s.ordinal > last));
+    let mut expected = continued.map_or(1, |last| last + 1);
+    // A 一 after a later number starts a new series (a new lead-in: 一是……六是。……一是……).
+    let restarts = |i: usize| i > 0 && sections[i].ordinal == 1 && sections[i - 1].ordinal > 1;
+    let mut series_start = 0;
     for (i, s) in sections.iter().enumerate() {
+        if restarts(i) {
+            (series_start, expected) = (i, 1);
+        }
+        let series_end = (i + 1..sections.len()).find(|&j| restarts(j)).unwrap_or(sections.len());
+        let series = &sections[series_start..series_end];
         let found = s.style.render(s.ordinal);
-        let prev = i.checked_sub(1).map(|p| sections[p].ordinal);
+        let prev = (i > series_start).then(|| sections[i - 1].ordinal);
         let issue = |kind| Issue {
             found: Some(found.clone()),
             expected: Some(s.style.render(expected)),
+            series: series.iter().map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect(),
             ..Issue::new(kind, s.level, s.marker.clone())
         };
-        // A 一 after a later number starts a new series (a new lead-in: 一是……六是。……一是……).
-        if s.ordinal == 1 && prev.is_some_and(|p| p > 1) {
-            expected = 2;
-            last_seen.insert(s.style, s.ordinal);
-            check_series(&s.children, last_seen, issues);
-            continue;
-        }
+        // Only numbers the series has nowhere are missing (（一）（三）（二） is an order slip), and
+        // only after a number the text has: an excerpt may start at 第二.
+        let missing: Vec<u32> = (expected..s.ordinal).filter(|&n| !series.iter().any(|m| m.ordinal == n)).collect();
+        let counted_before = prev.is_some() || continued.is_some();
         if prev == Some(s.ordinal) {
             issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
         } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
@@ -539,10 +578,11 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
                 previous: Some(previous),
                 ..issue(IssueKind::Order)
             });
-        } else if s.ordinal > expected {
-            let missing: Vec<String> = (expected..s.ordinal).map(|n| s.style.render(n)).collect();
+        } else if !missing.is_empty() && counted_before {
+            let missing: Vec<String> = missing.iter().map(|&n| s.style.render(n)).collect();
             issues.push(Issue {
                 message: format!("{} is missing before {found}", missing.join("、")),
+                expected: missing.first().cloned(),
                 missing,
                 ..issue(IssueKind::Gap)
             });
@@ -645,8 +685,14 @@ mod tests {
         assert_eq!(tree.issues[0].kind, IssueKind::Duplicate);
         let text = "1. 甲\n3. 乙\n2. 丙\n";
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
+        // 2 comes after 3: an order slip, and nothing is missing.
         let kinds: Vec<_> = tree.issues.iter().map(|i| i.kind).collect();
-        assert_eq!(kinds, [IssueKind::Gap, IssueKind::Order]);
+        assert_eq!(kinds, [IssueKind::Order]);
+        let seen: Vec<&str> = tree.issues[0].series.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(seen, ["1.", "3.", "2."]);
+        // An excerpt may start at 第二: nothing before it was counted.
+        let text = "第二，乙。\n第三，丙。\n";
+        assert!(build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text)).issues.is_empty());
     }
 
     #[test]

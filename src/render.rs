@@ -62,6 +62,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("moreParts", "……其余部分未列出。", "… more parts not listed."),
     ("noLines", "文中没有找到这个词。", "The term does not occur in the speech."),
     ("issues", "层次检查", "Numbering checks"),
+    ("seen", "所见序号：", "Markers seen: "),
     ("warnings", "需要核对", "To check"),
     ("outlineTree", "讲话结构", "Speech outline"),
     ("parts", "文稿要素", "Document parts"),
@@ -296,7 +297,8 @@ pub fn render_text(
     marks.retain(|m| m.start < m.end.min(len));
     crate::sort::sort_by_key(&mut marks, |m| m.start);
     let breaks = flattened_breaks(text, &index);
-    let mut points: Vec<u32> = marks.iter().flat_map(|m| [m.start, m.end.min(len)]).chain(breaks.iter().copied()).chain([len]).collect();
+    let mut points: Vec<u32> =
+        marks.iter().flat_map(|m| [m.start, m.end.min(len)]).chain(breaks.iter().copied()).chain([len]).collect();
     crate::sort::sort_by(&mut points, Ord::cmp);
     points.dedup();
 
@@ -761,6 +763,21 @@ fn issue_message(issue: &OutlineIssue, lang: &str) -> String {
     }
 }
 
+/// An issue's evidence under its message: the series' markers as counted, each a button to its place.
+fn render_evidence(dom: &Dom, li: &Element, issue: &OutlineIssue, lang: &str) -> Result<(), JsValue> {
+    if issue.series.is_empty() {
+        return Ok(());
+    }
+    let line = dom.add(li, "div", "evidence", Some(label(lang, "seen")))?;
+    for (i, seen) in issue.series.iter().enumerate() {
+        if i > 0 {
+            dom.text(&line, " · ")?;
+        }
+        dom.span_button(&line, "span", &seen.marker, seen.at, seen.end)?;
+    }
+    Ok(())
+}
+
 /// What the tree shows of a section; its children are read separately, only as far as the tree goes.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -847,6 +864,7 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
                 }
                 None => dom.text(&li, &message)?,
             }
+            render_evidence(&dom, &li, issue, lang)?;
         }
         if issue_total > issues.len() {
             dom.add(container, "p", "empty", Some(&format!("… +{}", issue_total - issues.len())))?;

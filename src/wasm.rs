@@ -244,13 +244,15 @@ export interface Section extends Span {
  * A numbering slip. `message` is English; the other fields let a page phrase it in any language:
  * gap: `missing` (and `expected` = its first) before `found`; duplicate: `found` again where `expected` was due;
  * order: `found` after `previous`; count: `announced` parts announced, `parts` found. `text.slice(at, end)` is the
- * marker (or the announcement) concerned; `level` is 1 for the top-level series.
+ * marker (or the announcement) concerned; `level` is 1 for the top-level series. `series` is the evidence: every
+ * marker of the series as counted (for count, the top-level parts), normalised, with `text.slice(at, end)` as written.
  */
 export interface OutlineIssue {
   kind: 'gap' | 'duplicate' | 'order' | 'count'; message: string; level: number;
   expected?: string; at?: number; end?: number; found?: string; previous?: string; missing?: string[];
-  announced?: number; parts?: number;
+  announced?: number; parts?: number; series: SeenMarker[];
 }
+export interface SeenMarker { marker: string; at: number; end: number }
 export interface Part extends Span { text: string }
 export interface Outline {
   sections: Section[]; issues: OutlineIssue[];

@@ -464,3 +464,62 @@ fn flattened_paragraphs_are_counted() {
     );
     assert_eq!(a.stats.paragraphs, 4);
 }
+
+/// A page whose site name and menu stand above the headline, a dated line under it, a news lead,
+/// paragraphs joined by `　　`, a photo credit between two parts and an editor's line at the foot:
+/// the title is the speech's, never the site's, and the speech keeps every paragraph.
+#[test]
+fn site_name_above_the_headline_of_a_flattened_copy() {
+    let text = include_str!("fixtures/news-copy-flattened.txt");
+    let a = check(
+        text,
+        Expect {
+            body: ("同志们：", "谢谢大家。"),
+            removed: &[
+                ("navigation", "河西日报网 首页"),
+                ("title", "在全市乡村振兴工作会议上的讲话"),
+                ("date-line", "——2024年3月6日"),
+                ("dateline", "河西日报讯"),
+                ("lead", "3月6日，全市乡村振兴工作会议召开。"),
+                ("caption", "2024年2月20日，王建国在某县调研春耕生产。"),
+                ("byline", "（责任编辑：张华）"),
+            ],
+            title: Some("在全市乡村振兴工作会议上的讲话"),
+            salutation: Some("同志们："),
+            closing: Some("谢谢大家。"),
+            interjections: NONE,
+            kept: &["同志们，乡村振兴任重道远。"],
+        },
+    );
+    // 同志们： 今年… 一、 粮食… 二、 要做强… 三、 各级… 同志们，… 谢谢大家。
+    assert_eq!(a.stats.paragraphs, 10);
+}
+
+/// A news lead that announces a letter, the letter to its addressee, its signature and date on
+/// lines of their own, and the report going on after it: only the letter is speech.
+#[test]
+fn lead_then_letter_then_the_report_again() {
+    let text = "　　新华社北京3月1日电　国家主席王建国日前给某县实验小学的孩子们回信，勉励他们好好学习。回信全文如下：\
+                某县实验小学的孩子们：　　你们好！来信收到了。得知你们在学校里学知识、练本领，我很高兴。\
+                　　希望你们珍惜时光，努力学习，长大后为祖国作贡献。　　王建国　　2024年2月28日\
+                　　某县实验小学地处山区，学生大多来自农村家庭。近日，孩子们给王建国写信，汇报学习生活情况。";
+    let a = check(
+        text,
+        Expect {
+            body: ("某县实验小学的孩子们：", "为祖国作贡献。"),
+            removed: &[
+                ("dateline", "新华社北京3月1日电"),
+                ("lead", "国家主席王建国日前"),
+                ("signature", "王建国"),
+                ("signature", "2024年2月28日"),
+                ("report", "某县实验小学地处山区"),
+            ],
+            title: None,
+            salutation: Some("某县实验小学的孩子们："),
+            closing: None,
+            interjections: NONE,
+            kept: &["你们好！"],
+        },
+    );
+    assert_eq!(a.stats.paragraphs, 3);
+}

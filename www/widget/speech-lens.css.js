@@ -82,6 +82,7 @@ dl.parts dt { color: var(--_muted); }
 dl.parts dd { margin: 0; }
 ul.issues { padding-left: 0; list-style: none; }
 li.issue { color: var(--_accent); }
+li.issue .evidence { color: var(--_muted); font-size: .85em; margin-left: 1.4em; }
 .warn { margin-right: .4rem; }
 /* Key word in context: one line per occurrence, the contexts clipped towards the key word. */
 .kwic-title { font-size: .9rem; margin: .3rem 0; }
