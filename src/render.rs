@@ -327,7 +327,7 @@ pub fn render_text(
             continue;
         }
         if breaks.binary_search(&from).is_ok() {
-            fragment.append_child(&dom.doc.create_element("br")?)?;
+            fragment.append_child(&dom.doc.create_element("br")?.into())?;
         }
         if active.is_empty() {
             plain(start, end)?;

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './harness.mjs';
-import { openPage, reanalysed } from './page-helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { openPage, reanalysed, shot } from './page-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -144,6 +145,12 @@ test('numbering issues are marked in the tree and in the text, in the UI languag
   await page.click('#outline dl.parts dd:nth-of-type(2) button');
   assert.equal(await page.textContent('#text mark.hl-section'), '同志们:');
 
+  // The evidence under the message: the series as counted, each marker a way to its place.
+  assert.equal(await page.textContent('#outline li.issue .evidence'), '所见序号：第一 · 第二 · 第四');
+  await page.click('#outline li.issue .evidence button:text-is("第二")');
+  assert.match(await page.textContent('#text mark.hl-section'), /^第二/);
+  await shot(page, 'issue-evidence-zh');
+
   await page.click('#lang');
   assert.match(await page.getAttribute(fourthWarn, 'aria-label'), /第三 is missing before 第四/);
   assert.match(await page.getAttribute('#text mark.hl-issue', 'title'), /第三 is missing/);
@@ -166,6 +173,35 @@ test('removed page chrome is greyed and listed, and a toggle keeps it', async ()
   assert.equal(await chars(), before);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a flattened news copy shows its paragraphs as paragraphs, its chrome greyed, its text whole', async () => {
+  for (const [lang, width] of [[undefined, 1280], ['en', 390]]) {
+    const { page, errors } = await openPage(env, { lang, width });
+    const text = readFileSync(new URL('../fixtures/news-copy-flattened.txt', import.meta.url), 'utf8');
+    await reanalysed(page, () => page.fill('#input', text));
+    // Twelve paragraphs run together on the fourth line: eleven breaks, and the text as typed.
+    assert.equal(await page.$$eval('#text br', (b) => b.length), 11);
+    assert.equal(await page.textContent('#text'), text);
+    const removed = await page.$$eval('#text mark.hl-removed-start', (ms) => ms.map((m) => m.textContent));
+    assert.ok(removed.some((r) => r.startsWith('2024年2月20日，王建国')), removed.join(' | '));
+    // The paragraph after a break starts a line of its own: its first character sits left of the break's.
+    const lefts = await page.$$eval('#text br', (bs) => bs.map((b) => {
+      const range = document.createRange();
+      range.setStartBefore(b);
+      const before = range.getClientRects()[0] ?? b.previousSibling?.parentElement?.getBoundingClientRect();
+      const next = b.nextSibling;
+      const after = document.createRange();
+      after.setStart(next, 0);
+      after.setEnd(next, Math.min(3, next.textContent.length));
+      return [before?.top ?? 0, after.getClientRects()[0]?.top ?? 0];
+    }));
+    assert.ok(lefts.every(([top, nextTop]) => nextTop > top), JSON.stringify(lefts));
+    await page.click('#tab-outline');
+    await shot(page, `flattened-copy-${lang ?? 'zh'}-${width}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 /** GB18030 bytes of `text`, found by decoding every two-byte code (the test has no encoder). */

@@ -39,6 +39,8 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   assert.equal(r.outline.issues.length, 1);
   assert.equal(r.outline.issues[0].kind, 'gap');
   assert.equal(r.outline.issues[0].expected, '第三');
+  assert.deepEqual(r.outline.issues[0].series.map((m) => [m.marker, out.text.slice(m.at, m.end)]),
+    [['第一', '第一,'], ['第二', '第二,'], ['第四', '第四,']]);
   for (const s of ['县域不经济', '三高四新', '数商兴农', '四链']) {
     const slogan = r.slogans.find((x) => x.text === s);
     assert.ok(slogan, s);

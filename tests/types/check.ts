@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts: if a field of the result contract is
 // renamed or retyped, this stops compiling.
 import init, { analyze, segment, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, Section, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import type { Analysis, SeenMarker, Section, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -14,6 +14,7 @@ export async function check(text: string): Promise<number> {
   const section: Section = result.outline.sections[0];
   const nested: Section[] = section.children;
   const gap: 'gap' | 'duplicate' | 'order' | 'count' = result.outline.issues[0].kind;
+  const evidence: string[] = result.outline.issues[0].series.map((m: SeenMarker) => text.slice(m.at, m.end) + m.marker);
   const body: number = result.body.end - result.body.start + result.stats.hanChars + result.stats.speakingMinutes;
   const tokens: string[] = segment(text, { hmm: false }).map((t) => t.word + t.pos);
   const lines: string[] = concordance(text, '县域', { width: 10 }).map((l) => l.left + l.keyword + l.right);
@@ -25,5 +26,5 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [version, kind, expansion, nested, gap, tokens, lines, csv, words, errorKind, body, first].length;
+  return [version, kind, expansion, nested, gap, evidence, tokens, lines, csv, words, errorKind, body, first].length;
 }
