@@ -26,11 +26,13 @@ bench: setup-test
 bench-seg:
 	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh) $$(node scripts/jieba-source.mjs dict.txt)
 
-# The analysis against a reader's annotations of real texts (eval/README.md): FILE=texts.jsonl, VERBOSE=1 for every miss.
+# The analysis against a reader's annotations of real texts and judgements of its slogans (eval/README.md):
+# FILE=texts.jsonl, VERBOSE=1 for every miss.
 FILE ?= ../shared/corpus/dev/people-2020.jsonl
 ANNOTATIONS ?= eval/people-2020.jsonl
+SLOGAN_LABELS ?= eval/slogans-people-2020.jsonl
 eval:
-	cargo run -q --release --example eval -- $(FILE) $(ANNOTATIONS) $(if $(VERBOSE),--verbose)
+	cargo run -q --release --example eval -- $(FILE) $(ANNOTATIONS) $(SLOGAN_LABELS) $(if $(VERBOSE),--verbose)
 
 # Coverage-guided fuzzing of analyze, growing fuzz/corpus/analyze; FUZZ_SECONDS=3600 for a long run.
 fuzz: setup-test

@@ -1,6 +1,6 @@
 //! How the analysis compares with what a careful reader sees in real texts (`make eval FILE=…`):
-//! `cargo run --release --example eval -- TEXTS.jsonl ANNOTATIONS.jsonl [--verbose]`.
-//! The annotation format is in eval/README.md.
+//! `cargo run --release --example eval -- TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose]`.
+//! The formats are in eval/README.md.
 
 use serde::Deserialize;
 use speechlens::model::{Analysis, Section};
@@ -25,6 +25,78 @@ struct Annotation {
     sections: Vec<(u32, String)>,
     alarms: Vec<(String, String)>,
     paragraphs: Option<u32>,
+}
+
+/// A reader's judgement of the slogans one version found in a text (eval/README.md).
+#[derive(Deserialize)]
+struct SloganLabels {
+    fnv: String,
+    /// The kinds whose every slogan in this text was judged.
+    kinds: Vec<String>,
+    slogans: Vec<SloganLabel>,
+}
+
+#[derive(Deserialize)]
+struct SloganLabel {
+    /// The slogan, or its first 30 characters when it has `chars` more than 40.
+    text: String,
+    chars: Option<usize>,
+    /// The kind a careful reader gives it here, or `none`.
+    gold: String,
+    speaker: Option<String>,
+    speaker_ok: Option<bool>,
+    expansion: Option<String>,
+    expansion_ok: Option<bool>,
+}
+
+impl SloganLabel {
+    fn labels(&self, text: &str) -> bool {
+        match self.chars {
+            Some(chars) => text.chars().count() == chars && text.starts_with(&self.text),
+            None => text == self.text,
+        }
+    }
+}
+
+/// Slogan figures by the analysis's kind.
+#[derive(Default)]
+struct SloganFigures {
+    /// Strict precision: judged a slogan, and of this kind.
+    precision: BTreeMap<String, Tally>,
+    unjudged: BTreeMap<String, usize>,
+    speakers: Tally,
+    expansions: Tally,
+}
+
+fn evaluate_slogans(labels: &SloganLabels, a: &Analysis, f: &mut SloganFigures, verbose: bool, name: &str) {
+    for s in &a.slogans {
+        let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        if !labels.kinds.contains(&kind) {
+            continue;
+        }
+        let Some(label) = labels.slogans.iter().find(|l| l.labels(&s.text)) else {
+            *f.unjudged.entry(kind.clone()).or_default() += 1;
+            if verbose {
+                println!("  {name}: unjudged {kind} {:?}", s.text);
+            }
+            continue;
+        };
+        let right = label.gold == kind;
+        f.precision.entry(kind.clone()).or_default().add(right);
+        if verbose && !right {
+            println!("  {name}: {kind} {:?} is {}", s.text, label.gold);
+        }
+        if let (Some(ok), Some(speaker)) = (label.speaker_ok, &s.speaker)
+            && label.speaker.as_ref() == Some(speaker)
+        {
+            f.speakers.add(ok);
+        }
+        if let (Some(ok), Some(items)) = (label.expansion_ok, &s.expansion)
+            && label.expansion.as_deref() == Some(items.join("、").as_str())
+        {
+            f.expansions.add(ok);
+        }
+    }
 }
 
 /// FNV-1a 64 of the text's UTF-8 bytes, as eval/fnv.py prints it.
@@ -237,9 +309,13 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [texts, annotations] = paths[..] else {
-        eprintln!("usage: eval TEXTS.jsonl ANNOTATIONS.jsonl [--verbose]");
-        std::process::exit(2);
+    let (texts, annotations, slogan_labels) = match paths[..] {
+        [texts, annotations] => (texts, annotations, None),
+        [texts, annotations, labels] => (texts, annotations, Some(labels)),
+        _ => {
+            eprintln!("usage: eval TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose]");
+            std::process::exit(2);
+        }
     };
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let notes: HashMap<String, Annotation> = read(annotations)
@@ -248,17 +324,31 @@ fn main() {
         .map(|l| serde_json::from_str::<Annotation>(l).expect("an annotation line"))
         .map(|a| (a.fnv.clone(), a))
         .collect();
+    let judged: HashMap<String, SloganLabels> = slogan_labels
+        .map(|path| read(path))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<SloganLabels>(l).expect("a slogan label line"))
+        .map(|l| (l.fnv.clone(), l))
+        .collect();
     let analyzer = Analyzer::new();
     let mut f = Figures::default();
+    let mut slogans = SloganFigures::default();
     let mut unannotated = 0;
     for (i, line) in read(texts).lines().filter(|l| !l.trim().is_empty()).enumerate() {
         let row: Text = serde_json::from_str(line).expect("a JSON line with a text field");
-        let Some(note) = notes.get(&fnv(&row.text)) else {
+        let hash = fnv(&row.text);
+        let Some(note) = notes.get(&hash) else {
             unannotated += 1;
             continue;
         };
         let analysis = analyzer.analyze(&row.text, &Options::default()).expect("an analysis");
-        evaluate(&row.text, note, &analysis, &mut f, verbose, &format!("#{i} {}", row.date));
+        let name = format!("#{i} {}", row.date);
+        evaluate(&row.text, note, &analysis, &mut f, verbose, &name);
+        if let Some(labels) = judged.get(&hash) {
+            evaluate_slogans(labels, &analysis, &mut slogans, verbose, &name);
+        }
     }
     println!("texts evaluated: {} (without annotations: {unannotated})", f.texts);
     println!(
@@ -276,4 +366,12 @@ fn main() {
     println!("sections found: {}; false sections: {}", f.sections, f.false_sections);
     println!("alarms: {} true, {} false, {} missed", f.alarms_true, f.alarms_false, f.alarms_missed);
     println!("paragraph counts right: {}", f.paragraphs);
+    if !judged.is_empty() {
+        for (kind, t) in &slogans.precision {
+            let unjudged = slogans.unjudged.get(kind).copied().unwrap_or(0);
+            println!("slogan precision {kind:<10} {t}; not yet judged: {unjudged}");
+        }
+        println!("quotation speakers right: {}", slogans.speakers);
+        println!("numbered expansions right: {}", slogans.expansions);
+    }
 }
