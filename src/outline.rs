@@ -7,7 +7,7 @@
 
 use crate::model::IssueKind;
 use crate::text::{chinese_number, chinese_numeral, is_blank, is_clause_break, is_sentence_end};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A way of numbering parts, with a real example of each.
@@ -150,7 +150,7 @@ pub fn build(speech: &str, body: Range<usize>, end: usize, paragraphs: &[Range<u
             found: Some(parts.to_string()),
             announced: Some(count),
             parts: Some(parts),
-            series: tree.sections.iter().map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect(),
+            series: evidence(&tree.sections, 0),
             ..Issue::new(IssueKind::Count, 1, announced.range.clone())
         });
     }
@@ -545,29 +545,46 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
 /// Gaps, duplicates and disorder in each run of siblings.
 /// A run may go on numbering where the same style left off under an earlier parent, as articles
 /// do through parts (第一部分 第一条 第二条 第二部分 第三条): `last_seen` holds where each style left off.
+/// At most this many markers of a series stand as an issue's evidence, those nearest the issue.
+const EVIDENCE_MARKERS: usize = 12;
+
+/// The markers of `series` nearest its `at`th, as an issue's evidence (normalised, and where).
+fn evidence(series: &[Node], at: usize) -> Vec<(String, Range<usize>)> {
+    let from = at.saturating_sub(EVIDENCE_MARKERS / 2).min(series.len().saturating_sub(EVIDENCE_MARKERS));
+    series[from..].iter().take(EVIDENCE_MARKERS).map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect()
+}
+
 fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: &mut Vec<Issue>) {
     let continued = sections.first().and_then(|s| last_seen.get(&s.style).copied().filter(|&last| s.ordinal > last));
     let mut expected = continued.map_or(1, |last| last + 1);
     // A 一 after a later number starts a new series (a new lead-in: 一是……六是。……一是……).
-    let restarts = |i: usize| i > 0 && sections[i].ordinal == 1 && sections[i - 1].ordinal > 1;
+    let restarts: Vec<usize> =
+        (1..sections.len()).filter(|&i| sections[i].ordinal == 1 && sections[i - 1].ordinal > 1).collect();
     let mut series_start = 0;
+    let mut next_restart = restarts.iter().copied();
+    let mut series_end = next_restart.next().unwrap_or(sections.len());
+    // Per series, its numbers: a gap is only what the series has nowhere.
+    let mut numbers: HashSet<u32> = HashSet::new();
     for (i, s) in sections.iter().enumerate() {
-        if restarts(i) {
+        if i == series_end {
             (series_start, expected) = (i, 1);
+            series_end = next_restart.next().unwrap_or(sections.len());
+            numbers.clear();
         }
-        let series_end = (i + 1..sections.len()).find(|&j| restarts(j)).unwrap_or(sections.len());
-        let series = &sections[series_start..series_end];
+        if i == series_start {
+            numbers.extend(sections[i..series_end].iter().map(|n| n.ordinal));
+        }
         let found = s.style.render(s.ordinal);
         let prev = (i > series_start).then(|| sections[i - 1].ordinal);
         let issue = |kind| Issue {
             found: Some(found.clone()),
             expected: Some(s.style.render(expected)),
-            series: series.iter().map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect(),
+            series: evidence(&sections[series_start..series_end], i - series_start),
             ..Issue::new(kind, s.level, s.marker.clone())
         };
         // Only numbers the series has nowhere are missing (（一）（三）（二） is an order slip), and
         // only after a number the text has: an excerpt may start at 第二.
-        let missing: Vec<u32> = (expected..s.ordinal).filter(|&n| !series.iter().any(|m| m.ordinal == n)).collect();
+        let missing: Vec<u32> = (expected..s.ordinal).filter(|n| !numbers.contains(n)).collect();
         let counted_before = prev.is_some() || continued.is_some();
         if prev == Some(s.ordinal) {
             issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
@@ -693,6 +710,16 @@ mod tests {
         // An excerpt may start at 第二: nothing before it was counted.
         let text = "第二，乙。\n第三，丙。\n";
         assert!(build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text)).issues.is_empty());
+    }
+
+    #[test]
+    fn evidence_is_bounded_on_a_long_series() {
+        let text = "第一，甲。\n".repeat(20_000);
+        let tree = build(&text, 0..text.len(), text.len(), &crate::text::paragraphs(&text));
+        assert_eq!(tree.issues.len(), 19_999, "each repeated 第一 is a duplicate");
+        assert!(tree.issues.iter().all(|i| i.series.len() == EVIDENCE_MARKERS));
+        let last = tree.issues.last().map(|i| i.series.last().map(|(_, r)| r.end));
+        assert_eq!(last, Some(Some(text.len() - "甲。\n".len())), "the evidence is around the issue");
     }
 
     #[test]
