@@ -38,11 +38,6 @@ impl Pos {
     pub fn is_verb(&self) -> bool {
         self.0[0] == b'v'
     }
-
-    /// 成语 (`i`) and set expressions (`l`).
-    pub fn is_idiom(&self) -> bool {
-        matches!(self.as_str(), "i" | "l")
-    }
 }
 
 /// A word of a segmentation, by byte range.
@@ -135,6 +130,8 @@ struct Entries {
     large_freqs: Vec<(u32, u32)>,
     tags: &'static [u8],
     tag_names: Vec<&'static str>,
+    /// A bit per word, set for an idiom of the idiom list (`scripts/dictionary.mjs` says which).
+    idioms: &'static [u8],
     /// Tags for words jieba finds outside its dictionary, by their final character, sorted.
     final_tags: Vec<(char, Pos)>,
 }
@@ -157,6 +154,10 @@ impl Entries {
     /// The tag of entry `k` (`x` for an index the tag line lacks, which the tests rule out).
     fn tag(&self, k: usize) -> &'static str {
         self.tag_names.get(usize::from(self.tags[k])).copied().unwrap_or("x")
+    }
+
+    fn is_idiom(&self, k: usize) -> bool {
+        self.idioms.get(k / 8).is_some_and(|bits| bits & (1 << (k % 8)) != 0)
     }
 
     /// The whole first word of block `b`.
@@ -265,6 +266,13 @@ fn lexicon_words() -> &'static [LexiconWord] {
 /// Whether `word` is one word of the dictionary: jieba's (as packed) or the lexicon.
 pub fn in_dictionary(word: &str) -> bool {
     entries().find(word).is_some() || is_lexicon_word(word)
+}
+
+/// Whether `word` is an idiom (成语) of the idiom list and a word of the dictionary, so that a
+/// segmentation can hold it whole: 奋发有为 and 遥遥领先 are, 严峻形势 and 回顾过去 (jieba's `i`) are not.
+pub fn is_idiom(word: &str) -> bool {
+    let entries = entries();
+    entries.find(word).is_some_and(|k| entries.is_idiom(k))
 }
 
 /// jieba with the dictionary words the texts analysed so far can use, and the lexicon.
@@ -453,17 +461,25 @@ fn guess_pos(word: &str) -> Pos {
 fn unpack(packed: &'static [u8]) -> Option<Entries> {
     let header_end = packed.iter().position(|&b| b == b'\n')?;
     let header: Vec<&str> = std::str::from_utf8(&packed[..header_end]).ok()?.split(' ').collect();
-    let [_, "5", entries, total, finals, block, large] = header[..] else { return None };
+    let [_, "6", entries, total, finals, block, large, idiom_count] = header[..] else { return None };
     let number = |s: &str| s.parse::<usize>().ok();
     let (len, finals, block) = (number(entries)?, number(finals)?, number(block)?.max(1));
     number(total)?;
     let (large, block_count) = (number(large)?, len.div_ceil(block));
-    let binary = (4 * block_count).checked_add(3 * len)?.checked_add(8 * large)?.checked_add(finals)?;
+    let binary = (4 * block_count)
+        .checked_add(3 * len)?
+        .checked_add(8 * large)?
+        .checked_add(finals)?
+        .checked_add(len.div_ceil(8))?;
     let (text, binary) = packed.split_at_checked(packed.len().checked_sub(binary)?)?;
     let (block_offsets, binary) = binary.split_at(4 * block_count);
     let (freqs, binary) = binary.split_at(2 * len);
     let (large_freqs, binary) = binary.split_at(8 * large);
-    let (tags, final_char_tags) = binary.split_at(len);
+    let (tags, binary) = binary.split_at(len);
+    let (final_char_tags, idioms) = binary.split_at(finals);
+    if idioms.iter().map(|b| b.count_ones() as usize).sum::<usize>() != number(idiom_count)? {
+        return None;
+    }
     let u32_at = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
     let large_freqs: Vec<(u32, u32)> =
         large_freqs.chunks_exact(8).map(|e| (u32_at(&e[..4]), u32_at(&e[4..]))).collect();
@@ -503,6 +519,7 @@ fn unpack(packed: &'static [u8]) -> Option<Entries> {
         tags,
         tag_names,
         final_tags,
+        idioms,
     })
 }
 
@@ -802,7 +819,8 @@ mod tests {
             };
             assert_eq!(got, class, "{word}: {}", pos.as_str());
         }
-        assert!(entries().final_tags.iter().all(|(_, pos)| !pos.is_idiom()), "a guess may not say idiom");
+        let set_phrase = |pos: &Pos| matches!(pos.as_str(), "i" | "l");
+        assert!(!entries().final_tags.iter().any(|(_, pos)| set_phrase(pos)), "a guess may not say set phrase");
         assert_eq!(guess_pos("，"), Pos::OTHER);
         let text = "网红经济要锚定目标。";
         let tokens = segment(dictionary_for([text]).jieba(), text, true, &[]);

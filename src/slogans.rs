@@ -106,12 +106,9 @@ const SAYING: &[(&str, &str)] = &[
 /// Words that open an attribution and are not part of the speaker: 正如古人所说 → 古人.
 const SPEAKER_LEADS: &[(&str, &str)] = &[("正如", "正如古人所说"), ("诚如", "诚如先贤所言"), ("如", "如鲁迅所说")];
 
-/// Words jieba's dictionary tags `i` that are plain phrases in a speech.
-const NOT_IDIOMS: &[(&str, &str)] = &[
-    ("若干意见", "《…的若干意见》: a document's genre"),
-    ("突出表现", "突出表现为科技创新的应用程度"),
-    ("稳步增长", "居民收入稳步增长"),
-];
+/// Idioms of two clauses (无源之水，无本之木; 三天打鱼，两天晒网), from the idiom list: no segmentation
+/// holds one as a word, so they are found whole in the text (its halves alone are no idiom).
+const IDIOM_SAYINGS: &str = include_str!("../data/idiom-sayings.txt");
 
 /// Characters a frame of function words alone would be made of: 我的、你的、他的 is no 排比.
 const FRAME_FILLERS: &str = "的了和与及等在是也都而并之对把被从向就还又";
@@ -454,24 +451,6 @@ impl Dictionary<'_> {
         }
         self.tags.get(word).and_then(Option::as_deref)
     }
-
-    /// 成语 (`i`: 奋发有为, 一枝独秀) and set expressions (`l`: 遥遥领先, 真抓实干). jieba also tags
-    /// `l` many compounds of ordinary words (生产关系, 相互作用, 反复强调, 一段时间, 天下大事); a set
-    /// expression opens with two characters that are no word on their own (真抓) or an adjective (遥遥).
-    fn is_idiom(&mut self, word: &str, tag: &str) -> bool {
-        let chars = word.chars().count();
-        if chars < 3 || NOT_IDIOMS.iter().any(|(w, _)| *w == word) {
-            return false;
-        }
-        match tag {
-            "i" => true,
-            "l" if chars == 4 => {
-                let half: String = word.chars().take(2).collect();
-                self.tag(&half).is_none_or(|t| t == "a")
-            }
-            _ => false,
-        }
-    }
 }
 
 /// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `runs` are the
@@ -496,9 +475,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
         } else if is_phrase(inner) {
             let kind = if is_numbered(inner) {
                 SloganKind::Numbered
-            } else if let Some(tag) = dictionary.tag(inner).map(str::to_string)
-                && dictionary.is_idiom(inner, &tag)
-            {
+            } else if crate::segment::is_idiom(inner) {
                 SloganKind::Idiom
             } else {
                 SloganKind::Quoted
@@ -519,6 +496,9 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
         // Anything else is a long quotation: a passage the speech cites, not a slogan.
     }
 
+    let sayings = idiom_sayings(speech, tokens);
+    found.extend(sayings.iter().map(|r| Found::new(SloganKind::Idiom, r.clone())));
+    let in_saying = |r: &Range<usize>| sayings.iter().any(|s| s.start <= r.start && r.end <= s.end);
     let mut title_at = titles.iter().peekable();
     for tok in tokens {
         let word = &speech[tok.range()];
@@ -533,8 +513,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
         } else {
             while title_at.next_if(|t| t.end <= tok.start).is_some() {}
             let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
-            (tok.pos.is_idiom() && !in_title && dictionary.is_idiom(word, tok.pos.as_str()))
-                .then_some(SloganKind::Idiom)
+            (!in_title && crate::segment::is_idiom(word) && !in_saying(&tok.range())).then_some(SloganKind::Idiom)
         };
         let Some(mut f) = (match kind {
             Some(kind) => Some(Found::new(kind, tok.range())),
@@ -555,9 +534,47 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
     found.extend(parallels(speech, tokens, &mut dictionary).into_iter().filter(|f| {
         // The items of 四链(创新链、产业链、资金链、人才链) are its expansion, not a parallel of their own.
         let k = expansions.partition_point(|e| e.start <= f.text.start);
-        k == 0 || expansions[k - 1].end < f.text.end
+        (k == 0 || expansions[k - 1].end < f.text.end) && !in_saying(&f.text)
     }));
     Detected { slogans: group(speech, found), warnings }
+}
+
+/// The two-clause idioms ([`IDIOM_SAYINGS`]) by their first clause.
+fn sayings_by_first_clause() -> &'static FxHashMap<&'static str, Vec<&'static str>> {
+    static SAYINGS: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    SAYINGS.get_or_init(|| {
+        let mut by_first: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for (first, second) in IDIOM_SAYINGS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('，'))
+        {
+            by_first.entry(first).or_default().push(second);
+        }
+        by_first
+    })
+}
+
+/// Where `speech` says a two-clause idiom whole, its clauses joined by `，`, `,` or `、` (无源之水,
+/// 无本之木), starting and ending on word boundaries of `tokens`: 三天打鱼，两天晒网, not 三天打鱼 alone.
+fn idiom_sayings(speech: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
+    const CLAUSE_CHARS: std::ops::RangeInclusive<usize> = 3..=7;
+    let by_first = sayings_by_first_clause();
+    let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).is_ok();
+    let ends_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).is_ok();
+    let mut found = Vec::new();
+    for (comma, c) in speech.char_indices().filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
+        let after = &speech[comma + c.len_utf8()..];
+        let han_before = speech[..comma].char_indices().rev().take_while(|&(_, c)| is_han(c));
+        for (start, _) in han_before.take(*CLAUSE_CHARS.end()).skip(CLAUSE_CHARS.start() - 1) {
+            let Some(seconds) = by_first.get(&speech[start..comma]) else { continue };
+            let end = seconds
+                .iter()
+                .find(|second| after.starts_with(**second))
+                .map(|second| comma + c.len_utf8() + second.len());
+            if let Some(end) = end.filter(|&end| starts_word(start) && ends_word(end)) {
+                found.push(start..end);
+            }
+        }
+    }
+    found
 }
 
 /// A numbered formula said bare and not in the lexicon: 三高四新 and 一村一品 by their alternating
@@ -779,7 +796,7 @@ impl<'s> Frame<'s> {
 
 /// Runs of clauses that share a frame: three or more (整体实力不断增强、县域产业不断壮大、
 /// 城镇化水平不断提升 → `…不断…`; 智能化、绿色化、融合化 → `…化`), or a pair of four-character
-/// idioms that mirror each other (无源之水，无本之木 → `无…之…`; 百舸争流、千帆竞发 → `百…千…`).
+/// set phrases that mirror each other (百舸争流、千帆竞发 → `百…千…`).
 /// An edge item glued to the words around it (具有智能化) is cut to its neighbour's length at a
 /// word boundary. Each clause is looked at a bounded number of times, so the scan is linear.
 fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<Found> {
@@ -905,8 +922,9 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
     out
 }
 
-/// Two four-character idioms that mirror each other, and the frame they share: the characters
-/// they have in common (无源之水，无本之木 → `无…之…`), or the numerals they open with (百舸争流、千帆竞发 → `百…千…`).
+/// Two four-character set phrases (jieba's `i`: a pair needs no idiom dictionary) that mirror each
+/// other, and the frame they share: the characters they have in common (无源之水，无本之木 → `无…之…`,
+/// unless the idiom list has the pair as one idiom), or the numerals they open with (百舸争流、千帆竞发 → `百…千…`).
 fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &mut Dictionary) -> Option<String> {
     let (a, b) = (&speech[a.clone()], &speech[b.clone()]);
     let four = |s: &str| s.len() == 4 * 3 && s.chars().count() == 4;
@@ -1107,21 +1125,5 @@ mod tests {
     fn classical_lines_are_even_clauses() {
         assert!(is_classical_line("行之苟有恒，久久自芬芳。"));
         assert!(!is_classical_line("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。"));
-    }
-
-    #[test]
-    fn not_idioms_are_tagged_idioms_by_jieba() {
-        let dictionary = crate::segment::full_dictionary();
-        let mut d = Dictionary { jieba: dictionary.jieba(), tags: FxHashMap::default() };
-        for (word, _) in NOT_IDIOMS {
-            assert_eq!(d.tag(word), Some("i"), "{word} no longer needs listing");
-            assert!(!d.is_idiom(word, "i"));
-        }
-        assert!(d.is_idiom("遥遥领先", "l"));
-        assert!(!d.is_idiom("生产关系", "l"));
-        for compound in ["相互作用", "反复强调", "一段时间", "天下大事"] {
-            assert!(!d.is_idiom(compound, "l"), "{compound}");
-        }
-        assert!(d.is_idiom("真抓实干", "l"));
     }
 }

@@ -102,13 +102,13 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
             e("智能化、绿色化、融合化", Parallel, 1).frame("…化"),
             e("完整性、先进性、安全性", Parallel, 1).frame("…性"),
             e("百舸争流、千帆竞发", Parallel, 1).frame("百…千…"),
-            e("无源之水,无本之木", Parallel, 1).frame("无…之…"),
+            // An idiom of two clauses, whole: the idiom list has 无源之水，无本之木, not its halves.
+            e("无源之水,无本之木", Idiom, 1),
             e("奋发有为", Idiom, 1),
             e("遥遥领先", Idiom, 1),
-            e("一枝独秀", Idiom, 1),
+            // A set phrase no idiom dictionary lists, in quotation marks.
+            e("一枝独秀", Quoted, 1),
             e("百花齐放", Idiom, 1),
-            e("无源之水", Idiom, 1),
-            e("无本之木", Idiom, 1),
             e("市委关于锚定“三高四新”美好蓝图\u{a0}加快推动高质量发展的若干意见", Title, 1),
             e("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。", Quotation, 1)
                 .said_by("A总书记"),
@@ -118,9 +118,10 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
         // Numbers that count things; the chains of 四链 are its expansion, not a parallel of their own.
         &["9.87万家", "20多年前", "创新链、产业链"],
     );
-    // jieba tags these `i`/`l`, but they are plain words.
+    // jieba tags these `i`/`l`, but they are plain words; the halves of a two-clause idiom are none.
     let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
-    for plain in ["生产关系", "整体实力", "若干意见", "突出表现", "相互作用"] {
+    for plain in ["生产关系", "整体实力", "若干意见", "突出表现", "相互作用", "无源之水", "无本之木"]
+    {
         assert!(!idioms.contains(&plain), "{plain} is no idiom");
     }
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
@@ -198,7 +199,8 @@ fn parallel_runs_and_their_frames() {
             e("坚持稳中求进、坚持改革创新、坚持开放合作", Parallel, 1).frame("坚持…"),
             e("居民收入稳步增长，城乡差距稳步缩小，生态环境稳步改善", Parallel, 1).frame("…稳步…"),
             e("高端化、智能化、绿色化", Parallel, 1).frame("…化"),
-            e("百花齐放、百家争鸣", Parallel, 1).frame("百…"),
+            // A two-clause idiom of the idiom list is an idiom, not a parallel of two.
+            e("百花齐放、百家争鸣", Idiom, 1),
             e("时不我待", Idiom, 1),
             e("踔厉奋发", Idiom, 1),
             e("新质生产力", Lexicon, 1),
@@ -221,4 +223,18 @@ fn odd_inputs_yield_no_slogans_and_no_panic() {
             }
         }
     }
+}
+
+/// Idioms are those of an idiom dictionary, said as whole words: jieba's tag `i` is no guide (it
+/// tags 严峻形势 and 回顾过去 `i`), a word cut out of a longer one is none, and a two-clause idiom
+/// counts whole, never by its halves.
+#[test]
+fn idioms_come_from_the_idiom_list_as_whole_words() {
+    let a = check(
+        "回顾过去，形势严峻，我们众志成城、攻坚克难。面对严峻形势，要坚持新能源开发。学习不能三天打鱼，两天晒网。",
+        &[e("众志成城", Idiom, 1), e("三天打鱼，两天晒网", Idiom, 1)],
+        &["回顾过去", "严峻形势", "能源开发"],
+    );
+    let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
+    assert!(!idioms.contains(&"三天打鱼"), "{idioms:?}");
 }
