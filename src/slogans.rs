@@ -664,6 +664,10 @@ fn clauses(speech: &str) -> Vec<Clause> {
 /// first: 整体实力不断增强 and 城镇化水平不断提升 put 不断 at the fifth and sixth.
 const FRAME_DRIFT: usize = 2;
 
+/// Items this short are phrases (强信心、暖人心、聚民心), longer ones clauses: a phrase glued to a
+/// verb is cut to its neighbours' length, a clause is taken whole.
+const PHRASE_ITEM_CHARS: usize = 6;
+
 /// Most character pairs an item has.
 const PAIRS_MAX: usize = ITEM_MAX_CHARS - 1;
 
@@ -845,8 +849,12 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             _ if from_end => tokens.get(k).map_or(r.end, |t| t.start),
             _ => tokens.get(k.wrapping_sub(1)).map_or(r.start, |t| t.start),
         };
+        // An item opens with a word of its own, not a particle left of the one before (盯着 → 着问题改).
+        let opens_item =
+            |c: &Range<usize>| !speech[c.clone()].starts_with(|ch: char| FRAME_FILLERS.contains(ch) || ch == '着');
         let cut = |edge: usize| {
-            Some(if from_end { edge..r.end } else { r.start..edge }).filter(|c| c.start < c.end && is_item(c))
+            Some(if from_end { edge..r.end } else { r.start..edge })
+                .filter(|c| c.start < c.end && is_item(c) && opens_item(c))
         };
         [cut(snapped), Some(at).filter(|&at| at != snapped).and_then(cut)]
     };
@@ -868,17 +876,25 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
         // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
         // this before any frame is built.
         let alike = |(_, n, _): &(Range<usize>, usize, bool)| *n <= 2 * second_chars && second_chars <= 2 * n;
-        let mut framed_pairs = firsts.clone().map(|first| {
+        let framed_pairs = firsts.clone().map(|first| {
             first
                 .filter(alike)
                 .map(|(f, _, cut)| (Frame { cut, ..Frame::new(&speech[f.clone()]) }.with(&speech[second.clone()]), f))
                 .filter(|(frame, _)| framed(frame))
         });
-        // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause.
-        crate::sort::sort_by_key(&mut framed_pairs, |pair| {
-            std::cmp::Reverse(pair.as_ref().map(|(frame, _)| frame.affix_chars()))
+        // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause;
+        // sharing as much, among short phrases a cut on a word boundary nearer the second's length
+        // (营造强信心、暖人心 → 强信心) beats it; a whole clause beats a cut one; a cut inside a word comes last.
+        let mut framed_pairs: Vec<_> = framed_pairs.into_iter().enumerate().collect();
+        crate::sort::sort_by_key(&mut framed_pairs, |(candidate, pair)| {
+            let affix = pair.as_ref().map(|(frame, _)| frame.affix_chars());
+            let misfit = match pair {
+                Some((_, first)) if second_chars <= PHRASE_ITEM_CHARS => chars(first).abs_diff(second_chars),
+                _ => *candidate,
+            };
+            (std::cmp::Reverse(affix), *candidate == 2, misfit)
         });
-        for (mut frame, first) in framed_pairs.into_iter().flatten() {
+        for (mut frame, first) in framed_pairs.into_iter().filter_map(|(_, pair)| pair) {
             let (mut count, mut end, mut last) = (2, second.end, second_chars);
             let mut j = i + 2;
             let mut cut_short = false;
@@ -886,7 +902,16 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 let fits =
                     |r: &Range<usize>, cut: bool| Some(Frame { cut, ..frame }.with(&speech[r.clone()])).filter(framed);
                 let whole = Some(clauses[j].range.clone()).filter(is_item);
-                let next = whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))).or_else(|| {
+                // The last item may modify what follows it: 只讲利用不讲修复的老路走下去 ends at 的.
+                let longer = whole.as_ref().is_none_or(|r| chars(r) > frame.longest);
+                let modifier = (!clauses[j].continues && longer)
+                    .then(|| speech[clauses[j].range.clone()].find(['的', '等']))
+                    .flatten()
+                    .map(|at| clauses[j].range.start..clauses[j].range.start + at)
+                    .filter(is_item);
+                let next = modifier.as_ref().and_then(|r| fits(r, true).map(|f| (r.clone(), f)));
+                let next = next.or_else(|| whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))));
+                let next = next.or_else(|| {
                     cut_short = true;
                     cuts(&clauses[j].range, last, false)
                         .into_iter()
@@ -903,6 +928,7 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             }
             if count >= 3
                 && let Some(shown) = frame.shown()
+                && is_parallel(speech, tokens, first.start..end, !frame.prefix.is_empty())
             {
                 out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..end) });
                 // A clause cut short may open the next run: 融合化特征和符合完整性 ends one, starts another.
@@ -920,6 +946,28 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
         i += 1;
     }
     out
+}
+
+/// Whether a run (`range`, its items between 、，；) is parallel, not a list: items that open with
+/// a shared frame (坚持稳中求进、坚持改革创新; 中国力量、中国精神、中国效率; 唯论文、唯职称), or clauses
+/// that each say something, with a verb, an adjective or an adverb (整体实力不断增强、县域产业不断
+/// 壮大; 看病难、上学难、就业难). Nouns sharing only a suffix are a list (领导能力、应对能力; 香港同胞、
+/// 澳门同胞; 智能化、绿色化), and address terms a salutation (女士们，先生们，朋友们).
+fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening: bool) -> bool {
+    let says = |tok: &Tok| {
+        let tag = tok.pos.as_str();
+        (tag.starts_with('v') && tag != "vn") || (tag.starts_with('a') && tag != "an") || tag == "d"
+    };
+    let items = speech[range.clone()].split(['、', '，', ',', '；', ';']).scan(range.start, |at, item| {
+        let item_range = *at..*at + item.len();
+        *at += item.len() + speech[*at + item.len()..].chars().next().map_or(0, char::len_utf8);
+        Some(item_range)
+    });
+    let predicated = |item: Range<usize>| {
+        let first = tokens.partition_point(|t| t.start < item.start);
+        tokens[first..].iter().take_while(|t| t.end <= item.end).any(says)
+    };
+    !crate::clean::is_address(&speech[range.clone()]) && (shared_opening || items.into_iter().all(predicated))
 }
 
 /// Two four-character set phrases (jieba's `i`: a pair needs no idiom dictionary) that mirror each

@@ -99,8 +99,6 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
                 1,
             )
             .frame("…不断…"),
-            e("智能化、绿色化、融合化", Parallel, 1).frame("…化"),
-            e("完整性、先进性、安全性", Parallel, 1).frame("…性"),
             e("百舸争流、千帆竞发", Parallel, 1).frame("百…千…"),
             // An idiom of two clauses, whole: the idiom list has 无源之水，无本之木, not its halves.
             e("无源之水,无本之木", Idiom, 1),
@@ -115,8 +113,9 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
             e("新质生产力", Lexicon, 11),
             e("高质量发展", Lexicon, 5),
         ],
-        // Numbers that count things; the chains of 四链 are its expansion, not a parallel of their own.
-        &["9.87万家", "20多年前", "创新链、产业链"],
+        // Numbers that count things; the chains of 四链 are its expansion, not a parallel of their own;
+        // nouns sharing a suffix are a list, not parallel clauses.
+        &["9.87万家", "20多年前", "创新链、产业链", "智能化、绿色化", "完整性、先进性"],
     );
     // jieba tags these `i`/`l`, but they are plain words; the halves of a two-clause idiom are none.
     let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
@@ -198,7 +197,6 @@ fn parallel_runs_and_their_frames() {
         &[
             e("坚持稳中求进、坚持改革创新、坚持开放合作", Parallel, 1).frame("坚持…"),
             e("居民收入稳步增长，城乡差距稳步缩小，生态环境稳步改善", Parallel, 1).frame("…稳步…"),
-            e("高端化、智能化、绿色化", Parallel, 1).frame("…化"),
             // A two-clause idiom of the idiom list is an idiom, not a parallel of two.
             e("百花齐放、百家争鸣", Idiom, 1),
             e("时不我待", Idiom, 1),
@@ -206,9 +204,10 @@ fn parallel_runs_and_their_frames() {
             e("新质生产力", Lexicon, 1),
             e("高质量发展", Lexicon, 1),
         ],
-        // Items with nothing in common are a list, not a parallel; a word that wanders through
-        // unequal clauses (第一…第一…第一) is repetition, not a frame.
-        &["产业、项目", "第一时间"],
+        // Items with nothing in common are a list, not a parallel, and so are nouns sharing a suffix
+        // (高端化、智能化、绿色化); a word that wanders through unequal clauses (第一…第一…第一) is
+        // repetition, not a frame.
+        &["产业、项目", "第一时间", "高端化、智能化"],
     );
 }
 
@@ -237,4 +236,20 @@ fn idioms_come_from_the_idiom_list_as_whole_words() {
     );
     let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
     assert!(!idioms.contains(&"三天打鱼"), "{idioms:?}");
+}
+
+/// A parallel run starts and ends where its items do: not on the verb before the first
+/// (营造强信心 → 强信心), not past the last into what they modify (…不讲修复的老路 → …不讲修复),
+/// not on a particle (盯着问题改 → no run opening 着); a salutation is no run.
+#[test]
+fn parallel_runs_start_and_end_on_their_items() {
+    check(
+        "要营造强信心、暖人心、聚民心的环境。决不能再走只讲索取不讲投入、只讲发展不讲保护、只讲利用不讲修复的老路。\
+         女士们，先生们，朋友们，大家好。",
+        &[
+            e("强信心、暖人心、聚民心", Parallel, 1).frame("…心"),
+            e("只讲索取不讲投入、只讲发展不讲保护、只讲利用不讲修复", Parallel, 1).frame("只讲…"),
+        ],
+        &["营造强信心", "的老路", "女士们，先生们"],
+    );
 }
