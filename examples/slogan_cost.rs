@@ -74,7 +74,7 @@ fn measure(name: &str, text: &str) {
             let forced = segment::find_units(text, slogans::marked_units(text, &runs));
             std::hint::black_box(segment::segment(jieba, text, true, &forced));
         },
-        || found = std::hint::black_box(slogans::detect(text, &tokens, jieba, &runs)).slogans.len(),
+        || found = std::hint::black_box(slogans::detect(text, &tokens, jieba, &runs, None)).slogans.len(),
     );
     println!(
         "{name:<34} {:>7} chars  segment {:>7.2} ms (median {:>7.2})  detect {:>7.2} ms (median {:>7.2})  \

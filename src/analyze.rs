@@ -126,11 +126,16 @@ impl Analyzer {
             clean::clean(text)
         };
         let speech = clean::mask(text, &cleaned);
-        let user_words = self.user_words.iter().chain(&options.user_words).map(String::as_str);
+        let user_words: Vec<&str> = self.user_words.iter().chain(&options.user_words).map(String::as_str).collect();
         let runs = slogans::mark_runs(&speech);
-        let forced = segment::find_units(&speech, slogans::marked_units(&speech, &runs).into_iter().chain(user_words));
+        let units = segment::find_units(
+            &speech,
+            slogans::marked_units(&speech, &runs).into_iter().chain(user_words.iter().copied()),
+        );
         let dictionary = segment::dictionary_for([speech.as_str()]);
-        let tokens = segment::segment(dictionary.jieba(), &speech, options.hmm, &forced);
+        let plain = segment::segment(dictionary.jieba(), &speech, options.hmm, &[]);
+        let forced = slogans::units_as_words(&speech, &runs, units, &plain, &user_words);
+        let tokens = segment::overlay(plain, &forced);
         let paragraphs = crate::text::paragraphs(text);
         Ok(Prepared { text, index, cleaned, speech, runs, tokens, paragraphs, dictionary })
     }
@@ -177,9 +182,9 @@ impl Analyzer {
                 first_at: p.index.utf16(c.first),
             })
             .collect();
-        let keywords = terms::keywords(p.dictionary.jieba(), &counted, stats.tokens, options.max_terms)
+        let keywords = terms::keywords(&counted, stats.tokens, options.max_terms)
             .into_iter()
-            .map(|(term, weight)| Keyword { term, weight })
+            .map(|k| Keyword { weight: k.log_ratio, log_likelihood: k.log_likelihood, term: k.term })
             .collect();
         let phrases = terms::phrases(&p.speech, &p.tokens, &vocabulary)
             .into_iter()
@@ -189,7 +194,8 @@ impl Analyzer {
                 occurrences: spans(&p.index, &occ),
             })
             .collect();
-        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba(), &p.runs);
+        let month = crate::text::latest_month(p.text);
+        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba(), &p.runs, month);
         warnings.extend(detected.warnings.into_iter().map(|w| {
             let span = p.index.span(w.range);
             Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }

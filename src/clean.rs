@@ -326,11 +326,11 @@ fn rule_kind(s: &str) -> Option<Kind> {
 }
 
 /// Whether a salutation after `before` on its line opens the speech: menus, chrome or a news lead
-/// may stand before it; after sentences of speech it re-addresses the audience.
+/// may stand before it; after sentences of speech, or a numbered heading (一、关于……同志们：), it
+/// re-addresses the audience.
 fn opens_after(before: &str) -> bool {
-    !before.contains(is_sentence_end)
-        || rule_kind(before).is_some()
-        || LEAD_WORDS.iter().any(|w| before.contains(w.word))
+    let speech = before.contains(is_sentence_end) || crate::outline::opens_section(before.trim_start_matches(is_blank));
+    !speech || rule_kind(before).is_some() || LEAD_WORDS.iter().any(|w| before.contains(w.word))
 }
 
 /// Text beside the speech on its line that no rule names: a news lead when it holds sentences, else menus.

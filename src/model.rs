@@ -41,11 +41,16 @@ pub struct Term {
     pub first_at: u32,
 }
 
-/// A term ranked by how much more this speech uses it than ordinary text does.
+/// A term this speech uses significantly more than ordinary text does (README: What the figures mean).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct Keyword {
     pub term: String,
+    /// The effect size, which ranks keywords: log₂ of the term's relative frequency here over
+    /// its relative frequency in jieba's reference corpus (3 = eight times as frequent).
     pub weight: f64,
+    /// The significance: log-likelihood G² of the same comparison (every keyword has ≥ 15.13, p < 0.0001).
+    pub log_likelihood: f64,
 }
 
 /// A word sequence the speech repeats.

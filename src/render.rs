@@ -46,10 +46,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("keywords", "关键词", "Keywords"),
     (
         "keywordsHelp",
-        "权重 = TF-IDF：该词占本文词数的比例 × 它在一般汉语中的稀有度 ln(N/f)（jieba 参考语料词频）。权重越高，越是本文特有而非泛用的词。",
-        "Weight = TF-IDF: the term's share of this speech's words × how rare it is in ordinary Chinese, ln(N/f) from jieba's reference frequencies. Higher means specific to this speech rather than common everywhere.",
+        "关键性：本文比一般汉语（jieba 参考语料）显著多用的词（对数似然 G² ≥ 15.13，p < 0.0001，至少出现 3 次），按对数比排序：log₂(本文相对频率 ÷ 参考语料相对频率)，3 即多用 8 倍。",
+        "Keyness: terms this speech uses significantly more than ordinary Chinese (jieba's reference corpus; log-likelihood G² ≥ 15.13, p < 0.0001, said 3 times or more), ranked by log ratio: log₂(relative frequency here ÷ in the reference), 3 meaning eight times as often.",
     ),
-    ("weight", "权重", "weight"),
+    ("weight", "对数比", "log ratio"),
     ("phrases", "重复短语", "Repeated phrases"),
     ("topTerms", "高频词", "Top terms"),
     ("cloud", "词云", "Word cloud"),
@@ -486,8 +486,11 @@ pub fn render_terms(
         for k in &keywords {
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "term", &k.term, "term", &k.term)?;
-            let weight = dom.add(&li, "span", "weight", Some(&format!("{:.3}", k.weight)))?;
-            weight.set_attribute("title", &format!("{} {:.4}", label(lang, "weight"), k.weight))?;
+            let weight = dom.add(&li, "span", "weight", Some(&format!("{:.1}", k.weight)))?;
+            weight.set_attribute(
+                "title",
+                &format!("{} {:.2} · G² {:.1}", label(lang, "weight"), k.weight, k.log_likelihood),
+            )?;
         }
     }
     let (phrases, _) = prefix::<PhraseLabel>(&field(&analysis, "phrases"), MAX_LISTED, "phrases")?;

@@ -60,14 +60,17 @@ pub fn lexicon_entries() -> impl Iterator<Item = LexiconEntry> {
         let mut fields = line.split('\t');
         let word = fields.next()?.trim();
         let category = fields.next().unwrap_or("").trim();
+        let formulation = fields.next().unwrap_or("").trim() == "formulation";
         let note = fields.next().unwrap_or("").trim();
-        (!word.is_empty()).then_some(LexiconEntry { word, category, note })
+        (!word.is_empty()).then_some(LexiconEntry { word, category, formulation, note })
     })
 }
 
 pub struct LexiconEntry {
     pub word: &'static str,
     pub category: &'static str,
+    /// A set formulation (提法), which is a slogan; else a topic, which is a term only.
+    pub formulation: bool,
     /// A gloss; for a numbered formula, `=item、item、…` spells out what it stands for.
     pub note: &'static str,
 }
@@ -266,6 +269,14 @@ fn lexicon_words() -> &'static [LexiconWord] {
 /// Whether `word` is one word of the dictionary: jieba's (as packed) or the lexicon.
 pub fn in_dictionary(word: &str) -> bool {
     entries().find(word).is_some() || is_lexicon_word(word)
+}
+
+/// How often jieba's reference corpus of [`DICTIONARY_TOTAL`] words has `word` as one word: its
+/// dictionary frequency as jieba ships it (a lexicon word's own, not the one the lexicon gives it
+/// to stay whole), 0 for a word it never saw (or saw three times or less: those were pruned).
+pub fn reference_frequency(word: &str) -> usize {
+    let entries = entries();
+    entries.find(word).map_or(0, |k| entries.freq(k))
 }
 
 /// Whether `word` is an idiom (成语) of the idiom list and a word of the dictionary, so that a
@@ -543,7 +554,7 @@ pub fn segment(jieba: &Jieba, text: &str, hmm: bool, forced: &[Range<usize>]) ->
 }
 
 /// Tokens with every `forced` range made one token; a token straddling a range edge is clipped.
-fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
+pub fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut pending = forced.iter().peekable();
     for tok in tokens {

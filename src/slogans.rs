@@ -198,6 +198,31 @@ fn is_phrase(inner: &str) -> bool {
         && !inner.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | ',' | '、'))
 }
 
+/// What a quoted name ends with: the speech quotes a programme, an initiative or a unit by its
+/// name, it coins nothing. Counter-examples: “政治病毒”, “形象工程”, “硬骨头精神” are coinages.
+const QUOTED_NAME_TAILS: &[(&str, &str)] = &[
+    ("计划", "“八七扶贫攻坚计划”, “新冠肺炎疫苗实施计划”"),
+    ("倡议", "“全球数据安全倡议”"),
+    ("行动", "“健康卫生行动”"),
+    ("连", "“刘老庄连”, “硬骨头六连”"),
+    ("队", "“飞虎队”"),
+    ("壮士", "“狼牙山五壮士”, “八百壮士”"),
+    ("航线", "“驼峰航线”"),
+];
+
+/// A quoted phrase that coins nothing: one character (“形”“效”: wordplay on a character), a plain
+/// word of two in scare quotes (“合作”, “灾害”, “对照”), a generation (“90后”) or a dated plan
+/// (“健康中国2030”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”, “飞地经济” are coinages.
+fn coins_nothing(inner: &str) -> bool {
+    let digits = inner.chars().filter(char::is_ascii_digit).count();
+    let chars = inner.chars().count();
+    chars == 1
+        || (chars == 2 && crate::segment::in_dictionary(inner))
+        || digits >= 4
+        || (digits > 0 && inner.ends_with('后') && chars == digits + 1)
+        || QUOTED_NAME_TAILS.iter().any(|(tail, _)| inner.ends_with(tail))
+}
+
 /// Phrases the speech itself marks as units (quotes them), which segmentation must keep whole.
 /// `runs` are the speech's [`mark_runs`].
 pub fn marked_units<'s>(speech: &'s str, runs: &[Run]) -> Vec<&'s str> {
@@ -212,13 +237,70 @@ pub fn marked_units<'s>(speech: &'s str, runs: &[Run]) -> Vec<&'s str> {
     units
 }
 
+/// Of the occurrences of the units a cut keeps whole (`units`, from [`segment::find_units`]), those
+/// that are words: where the speech quotes the phrase, a word the user added, or where `plain` (the
+/// speech cut without them) has a word boundary at both ends. A quoted 人民 said bare inside
+/// 中华人民共和国, or 自由 inside 资产阶级自由化, is no occurrence of it.
+///
+/// [`segment::find_units`]: crate::segment::find_units
+pub fn units_as_words(
+    speech: &str,
+    runs: &[Run],
+    units: Vec<Range<usize>>,
+    plain: &[Tok],
+    user_words: &[&str],
+) -> Vec<Range<usize>> {
+    let mut quoted: Vec<usize> = runs.iter().filter(|r| r.role == Role::Quote).map(|r| r.inner.start).collect();
+    crate::sort::sort_by(&mut quoted, Ord::cmp);
+    let starts_word = |at: usize| plain.binary_search_by_key(&at, |t| t.start).is_ok();
+    let ends_word = |at: usize| plain.binary_search_by_key(&at, |t| t.end).is_ok();
+    units
+        .into_iter()
+        .filter(|r| {
+            quoted.binary_search(&r.start).is_ok()
+                || user_words.contains(&&speech[r.clone()])
+                || (starts_word(r.start) && ends_word(r.end))
+        })
+        .collect()
+}
+
 /// What the lexicon knows of a word.
 struct Known {
     /// A numbered formula by its shape (两个确立, filed under `party`) or filed as one (双倍增,
     /// whose 倍 would read as a quantity). Worked out once here, not per occurrence.
     numbered: bool,
-    /// The items an abbreviation stands for (`=a、b、c` in its note).
-    items: Option<Vec<&'static str>>,
+    /// A set formulation (提法), which is a slogan; a topic (产业链, 人工智能) is a term only.
+    formulation: bool,
+    /// The items an abbreviation stands for (`=a、b、c` in its note), in each version it had.
+    expansions: Vec<Expansion>,
+}
+
+/// A version of an abbreviation's items and the months it held, counted as `year * 12 + month - 1`
+/// (`2014.12-2020.10=全面建成小康社会、…`; open-ended without a date).
+struct Expansion {
+    months: std::ops::RangeInclusive<u32>,
+    items: Vec<&'static str>,
+}
+
+/// The versions of the items a lexicon note spells out (see data/lexicon.tsv, `note`).
+fn expansions(note: &'static str) -> Vec<Expansion> {
+    let month = |s: &str| {
+        let (year, month) = s.split_once('.')?;
+        Some(year.parse::<u32>().ok()? * 12 + month.parse::<u32>().ok()?.checked_sub(1)?)
+    };
+    note.split('|')
+        .filter_map(|version| {
+            let (era, items) = version.split_once('=')?;
+            let months = match era.split_once('-') {
+                None if era.is_empty() => 0..=u32::MAX,
+                Some((from, until)) => {
+                    month(from).unwrap_or(0)..=(if until.is_empty() { u32::MAX } else { month(until)? })
+                }
+                None => return None,
+            };
+            Some(Expansion { months, items: items.split('、').collect() })
+        })
+        .collect()
 }
 
 /// FxHash, as for every per-analysis table: the lexicon is looked up once per token, where std's
@@ -232,7 +314,7 @@ fn lexicon() -> &'static LexiconMap {
         lexicon_entries()
             .map(|e| {
                 let numbered = e.category == "numbered" || formula_count(e.word).is_some();
-                (e.word, Known { numbered, items: e.note.strip_prefix('=').map(|items| items.split('、').collect()) })
+                (e.word, Known { numbered, formulation: e.formulation, expansions: expansions(e.note) })
             })
             .collect()
     })
@@ -293,9 +375,49 @@ fn is_numbered(word: &str) -> bool {
     lexicon().get(word).map_or_else(|| formula_count(word).is_some(), |known| known.numbered)
 }
 
-/// The items a formula is known to stand for, from the lexicon.
-fn known_expansion(formula: &str) -> Option<&'static [&'static str]> {
-    lexicon().get(formula).and_then(|known| known.items.as_deref())
+/// The items a formula is known to stand for, from the lexicon, in the version of `month` (the
+/// text's own latest date, `year * 12 + month - 1`; the current version when it has none).
+fn known_expansion(formula: &str, month: Option<u32>) -> Option<&'static [&'static str]> {
+    let versions = &lexicon().get(formula)?.expansions;
+    let dated = month.and_then(|m| versions.iter().find(|v| v.months.contains(&m)));
+    dated.or(versions.last()).map(|v| v.items.as_slice())
+}
+
+/// A formula said in another sense than the lexicon's, by what stands right before or after it:
+/// its items then are these (none if empty).
+struct Sense {
+    formula: &'static str,
+    before: &'static str,
+    after: &'static str,
+    items: &'static str,
+    #[cfg_attr(not(test), expect(dead_code, reason = "documents the rule; the tests check it"))]
+    example: &'static str,
+}
+
+/// Formulas a context gives another sense.
+const OTHER_SENSES: &[Sense] = &[
+    // 新经济组织和新社会组织, not equipment renewal and trade-ins.
+    Sense { formula: "两新", before: "", after: "组织", items: "", example: "加强“两新”组织党建" },
+    Sense {
+        formula: "两个大局",
+        before: "国内国际",
+        after: "",
+        items: "国内大局、国际大局",
+        example: "统筹国内国际两个大局",
+    },
+];
+
+/// The items `formula` stands for at `at` (its first occurrence in `speech`): another sense's, if
+/// the context gives it one, else the lexicon's for the text's `month`.
+fn expansion_at(speech: &str, formula: &str, at: Range<usize>, month: Option<u32>) -> Option<Vec<String>> {
+    let before = &speech[..at.start];
+    let after = speech[at.end..].trim_start_matches(|c: char| MARKS.iter().any(|m| m.1 == c));
+    let sense =
+        OTHER_SENSES.iter().find(|s| s.formula == formula && before.ends_with(s.before) && after.starts_with(s.after));
+    match sense {
+        Some(sense) => (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect()),
+        None => known_expansion(formula, month).map(|items| items.iter().map(|s| s.to_string()).collect()),
+    }
 }
 
 /// How the text spells out a formula right after it, each with what it catches.
@@ -457,7 +579,7 @@ impl Dictionary<'_> {
 /// speech's [`mark_runs`]; `tokens` are cut as `Analyzer` cuts them: every quoted phrase of
 /// [`marked_units`] forced whole (and so tagged [`Pos::PROPER`]) wherever it occurs, which is how
 /// its bare occurrences are found.
-pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Detected {
+pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: Option<u32>) -> Detected {
     let mut dictionary = Dictionary { jieba, tags: FxHashMap::default() };
     let mut found = Vec::new();
     let mut warnings = Vec::new();
@@ -477,6 +599,8 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
                 SloganKind::Numbered
             } else if crate::segment::is_idiom(inner) {
                 SloganKind::Idiom
+            } else if coins_nothing(inner) {
+                continue;
             } else {
                 SloganKind::Quoted
             };
@@ -508,8 +632,9 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
             None
         } else if let Some(&kind) = (tok.pos == Pos::PROPER).then(|| phrase_kinds.get(word)).flatten() {
             Some(kind)
-        } else if lexicon().contains_key(word) {
-            Some(if is_numbered(word) { SloganKind::Numbered } else { SloganKind::Lexicon })
+        } else if let Some(known) = lexicon().get(word) {
+            // A topic of the lexicon (产业链, 人工智能) is a term, not a slogan.
+            known.formulation.then_some(if known.numbered { SloganKind::Numbered } else { SloganKind::Lexicon })
         } else {
             while title_at.next_if(|t| t.end <= tok.start).is_some() {}
             let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
@@ -536,7 +661,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run]) -> Dete
         let k = expansions.partition_point(|e| e.start <= f.text.start);
         (k == 0 || expansions[k - 1].end < f.text.end) && !in_saying(&f.text)
     }));
-    Detected { slogans: group(speech, found), warnings }
+    Detected { slogans: group(speech, found, month), warnings }
 }
 
 /// The two-clause idioms ([`IDIOM_SAYINGS`]) by their first clause.
@@ -611,7 +736,7 @@ fn spell_out(
 ) {
     let Some((items, end)) = expansion_after(speech, after) else { return };
     let formula = &speech[f.text.clone()];
-    let promised = known_expansion(formula).map(|k| k.len() as u32).or_else(|| formula_count(formula).flatten());
+    let promised = known_expansion(formula, None).map(|k| k.len() as u32).or_else(|| formula_count(formula).flatten());
     if let Some(n) = promised
         && n as usize != items.len()
     {
@@ -1010,7 +1135,7 @@ fn specificity(kind: SloganKind) -> u8 {
 }
 
 /// One entry per distinct text with every place it occurs, ranked by [`score`].
-fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
+fn group(speech: &str, found: Vec<Found>, month: Option<u32>) -> Vec<Grouped> {
     let mut by_text: FxHashMap<&str, Grouped> = FxHashMap::default();
     for f in found {
         let text = &speech[f.text.clone()];
@@ -1036,7 +1161,7 @@ fn group(speech: &str, found: Vec<Found>) -> Vec<Grouped> {
         crate::sort::sort_by_key(&mut g.occurrences, |r| r.start);
         g.occurrences.dedup();
         if g.kind == SloganKind::Numbered && g.expansion.is_none() {
-            g.expansion = known_expansion(&g.text).map(|items| items.iter().map(|s| s.to_string()).collect());
+            g.expansion = expansion_at(speech, &g.text, g.occurrences[0].clone(), month);
         }
         g.score = score(g);
     }
@@ -1064,11 +1189,12 @@ fn kind_weight(kind: SloganKind) -> f64 {
 /// Salience. The kind's weight, times a length factor (longer coinages say more, up to eight
 /// characters), times the square root of the count (repetition matters, with diminishing returns).
 /// A quoted phrase counts fully only as a coinage: several characters that jieba's base dictionary
-/// does not hold as one word (县域不经济), or a formulation of our lexicon (数商兴农). A scare-quoted
-/// ordinary word (“土地”, “县”) is one dictionary word, so it ranks low however often it is quoted.
+/// does not hold as one word (县域不经济, 新农人), or a formulation of our lexicon (数商兴农). A
+/// scare-quoted ordinary word (“价值链”) is one dictionary word, so it ranks low however often it is quoted.
 fn score(g: &Grouped) -> f64 {
     let chars = g.text.chars().count();
-    let coined = chars >= 2 && (!crate::segment::in_dictionary(&g.text) || lexicon().contains_key(g.text.as_str()));
+    let formulation = lexicon().get(g.text.as_str()).is_some_and(|known| known.formulation);
+    let coined = chars >= 2 && (crate::segment::reference_frequency(&g.text) == 0 || formulation);
     let scare = if g.kind == SloganKind::Quoted && !coined { 0.2 } else { 1.0 };
     kind_weight(g.kind) * scare * (1.0 + chars.min(8) as f64 / 8.0) * (g.occurrences.len() as f64).sqrt()
 }
@@ -1167,6 +1293,44 @@ mod tests {
         let tokens = crate::segment::segment(dictionary.jieba(), text, true, &[]);
         let frames: Vec<Option<String>> = parallels(text, &tokens, &mut d).into_iter().map(|f| f.frame).collect();
         assert_eq!(frames, [Some("坚持…".to_string())]);
+    }
+
+    #[test]
+    fn every_other_sense_holds_in_its_example() {
+        for sense in OTHER_SENSES {
+            let at = sense.example.find(sense.formula).expect("the example says the formula");
+            let items = expansion_at(sense.example, sense.formula, at..at + sense.formula.len(), None);
+            let want: Option<Vec<String>> =
+                (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect());
+            assert_eq!(items, want, "{}", sense.example);
+        }
+    }
+
+    #[test]
+    fn expansions_are_read_in_the_version_of_the_texts_date() {
+        let month = |y: u32, m: u32| Some(y * 12 + m - 1);
+        let first = |m| known_expansion("四个全面", m).map(|items| items[0]);
+        assert_eq!(first(month(2017, 10)), Some("全面建成小康社会"));
+        assert_eq!(first(month(2020, 10)), Some("全面建成小康社会"));
+        assert_eq!(first(month(2020, 11)), Some("全面建设社会主义现代化国家"));
+        assert_eq!(first(None), Some("全面建设社会主义现代化国家"));
+    }
+
+    #[test]
+    fn plain_words_and_names_in_quotes_coin_nothing() {
+        for (tail, examples) in QUOTED_NAME_TAILS {
+            for example in examples.split(", ") {
+                let inner = example.trim_matches(['“', '”']);
+                assert!(inner.ends_with(tail) && coins_nothing(inner), "{example}");
+            }
+        }
+        for plain in ["形", "合作", "灾害", "90后", "00后", "健康中国2030"] {
+            assert!(coins_nothing(plain), "{plain}");
+        }
+        for coinage in ["政治病毒", "形象工程", "硬骨头精神", "从0到1", "县域不经济", "卡脖子", "飞地经济"]
+        {
+            assert!(!coins_nothing(coinage), "{coinage}");
+        }
     }
 
     #[test]

@@ -212,24 +212,67 @@ impl<'v, 's> TermCounter<'v, 's> {
     }
 }
 
-/// TF-IDF keywords: a term's share of the speech's words times how rare it is in ordinary text,
-/// `ln(N / f)`, where `f` is the term's frequency in jieba's reference corpus of
-/// N = [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL) words
-/// (for a word jieba does not know, the frequency its parts suggest). High weight: said often
-/// here, seldom elsewhere.
-pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<(String, f64)> {
-    let total = tokens_total.max(1) as f64;
-    let mut weighted: Vec<(String, f64)> = counted
+/// A keyword: a term the speech uses significantly more than ordinary text does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyness {
+    pub term: String,
+    /// Log-likelihood G² of the term's count here against its frequency in the reference corpus.
+    pub log_likelihood: f64,
+    /// log₂ of the term's relative frequency here over its relative frequency in the reference.
+    pub log_ratio: f64,
+}
+
+/// G² at or above this is significant at p < 0.0001 (one degree of freedom): a speech has
+/// thousands of terms, and a looser cut-off lets chance through.
+const MIN_LOG_LIKELIHOOD: f64 = 15.13;
+
+/// A keyword is said at least this often (twice in a speech of under 1,000 words): a word said
+/// once, however rare elsewhere, is no keyword.
+const MIN_KEYWORD_COUNT: u32 = 3;
+
+/// The frequency a term the reference never has is counted with, so that its ratio is finite.
+const ZERO_FREQUENCY: f64 = 0.5;
+
+/// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood, with Hardie's
+/// log ratio as the effect size): each term's count among the speech's `tokens_total` words
+/// against its frequency among the [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL) words of
+/// jieba's reference corpus. Kept: terms said more here than there, at least [`MIN_KEYWORD_COUNT`]
+/// times, with G² ≥ [`MIN_LOG_LIKELIHOOD`]; ranked by log ratio, so that a word every speech uses
+/// often (发展, 建设) ranks below the speech's own (全过程人民民主), however often it is said.
+pub fn keywords(counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Keyness> {
+    let here_total = f64::from(tokens_total.max(1));
+    let there_total = crate::segment::DICTIONARY_TOTAL as f64;
+    let min_count = if tokens_total < 1000 { 2 } else { MIN_KEYWORD_COUNT };
+    let mut found: Vec<Keyness> = counted
         .iter()
-        .map(|c| {
-            let idf =
-                (crate::segment::DICTIONARY_TOTAL as f64 / jieba.suggest_freq(c.term).max(1) as f64).ln().max(0.0);
-            (c.term.to_string(), c.count as f64 / total * idf)
+        .filter(|c| c.count >= min_count)
+        .filter_map(|c| {
+            let here = f64::from(c.count);
+            let there = crate::segment::reference_frequency(c.term) as f64;
+            let log_ratio = ((here / here_total) / (there.max(ZERO_FREQUENCY) / there_total)).log2();
+            let log_likelihood = log_likelihood(here, here_total, there, there_total);
+            (log_ratio > 0.0 && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
+                term: c.term.to_string(),
+                log_likelihood,
+                log_ratio,
+            })
         })
         .collect();
-    crate::sort::sort_by(&mut weighted, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    weighted.truncate(limit);
-    weighted
+    crate::sort::sort_by(&mut found, |a, b| {
+        b.log_ratio
+            .total_cmp(&a.log_ratio)
+            .then(b.log_likelihood.total_cmp(&a.log_likelihood))
+            .then(a.term.cmp(&b.term))
+    });
+    found.truncate(limit);
+    found
+}
+
+/// Dunning's G² for a count `a` of `n` words against `b` of `m`: 2 Σ O ln(O/E) over the two corpora.
+fn log_likelihood(a: f64, n: f64, b: f64, m: f64) -> f64 {
+    let expected = |total: f64| total * (a + b) / (n + m);
+    let term = |observed: f64, expected: f64| if observed > 0.0 { observed * (observed / expected).ln() } else { 0.0 };
+    2.0 * (term(a, expected(n)) + term(b, expected(m)))
 }
 
 /// The longest word sequences: 2 to 6 words.

@@ -191,6 +191,28 @@ pub fn chinese_numeral(n: u32) -> String {
     }
 }
 
+/// The latest year and month `text` names (`2020年11月24日`, `2025年3月`), as `year * 12 + month - 1`:
+/// a speech refers back to what came before it, and its copy is dated, so this is about when it
+/// was given. Years outside 1949–2100 and months outside 1–12 are no dates.
+pub fn latest_month(text: &str) -> Option<u32> {
+    let mut latest = None;
+    for (at, _) in text.match_indices('年') {
+        let year =
+            text[..at].get(at.saturating_sub(4)..).filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+        let Some(year) = year.and_then(|y| y.parse::<u32>().ok()).filter(|y| (1949..=2100).contains(y)) else {
+            continue;
+        };
+        let after = &text[at + '年'.len_utf8()..];
+        let digits = after.bytes().take(2).take_while(u8::is_ascii_digit).count();
+        let month =
+            after[..digits].parse::<u32>().ok().filter(|m| (1..=12).contains(m) && after[digits..].starts_with('月'));
+        if let Some(month) = month {
+            latest = latest.max(Some(year * 12 + month - 1));
+        }
+    }
+    latest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +253,14 @@ mod tests {
         let text = "  a\n\n\u{a0}b c \n甲。\u{3000}\u{3000}乙\u{3000}丙\u{2003}\u{2003}丁  e";
         let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["a", "b c", "甲。", "乙\u{3000}丙", "丁", "e"]);
+    }
+
+    #[test]
+    fn the_latest_month_a_text_names() {
+        let month = |y: u32, m: u32| Some(y * 12 + m - 1);
+        assert_eq!(latest_month("（2020年11月24日）2018年1月，我在……"), month(2020, 11));
+        assert_eq!(latest_month("2025年3月5日在第十四届全国人民代表大会上"), month(2025, 3));
+        // No month, a month out of range, a year no speech has: no date.
+        assert_eq!(latest_month("到2035年基本实现现代化，13月，9999年1月"), None);
     }
 }

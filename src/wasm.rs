@@ -219,7 +219,8 @@ export interface Term {
   bySection: number[];
   firstAt: number;
 }
-export interface Keyword { term: string; weight: number }
+/** `weight`: log ratio (log₂ of relative frequency here ÷ in the reference corpus), which ranks; `logLikelihood`: G². */
+export interface Keyword { term: string; weight: number; logLikelihood: number }
 export interface Phrase { text: string; count: number; occurrences: Span[] }
 /** The most specific kind that applies: a quoted numbered formula is 'numbered', a quoted idiom 'idiom'. */
 export type SloganKind = 'quoted' | 'numbered' | 'parallel' | 'idiom' | 'title' | 'quotation' | 'lexicon';
