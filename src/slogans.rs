@@ -76,6 +76,7 @@ const QUANTITY_HEADS: &[(&str, &str)] = &[
     ("部分", "两个部分"),
     ("岁", "十四岁"),
     ("家", "三家"),
+    ("分", "十分重要"),
 ];
 
 /// Classifiers a formula may put between its numeral and its noun: 两个确立, 四项基本原则.
@@ -337,7 +338,11 @@ fn is_quantity(rest: &str) -> bool {
 
 /// How many items a formula names, judged by its shape; `None` when it is no formula.
 /// `Some(None)`: a formula whose shape gives no count (十四五 is a plan, not fourteen-five things).
+/// 新 or 老 may open it: 新三样 (电动汽车、锂电池、光伏产品), 老三样.
 fn formula_count(s: &str) -> Option<Option<u32>> {
+    if let Some(rest) = s.strip_prefix(['新', '老']).filter(|rest| rest.starts_with(is_numeral)) {
+        return formula_count(rest);
+    }
     let chars: Vec<char> = s.chars().collect();
     // 十四五, 十三五: a five-year plan.
     if let ['十', d, '五'] = chars[..]
@@ -548,11 +553,33 @@ fn is_classical_line(inner: &str) -> bool {
         && clauses.iter().all(|c| c.chars().count() == len && c.chars().all(is_han))
 }
 
-/// An enumeration in quotes: three or more short items joined by 、 (“微成长、小升高、高壮大、大变强”).
-fn enumeration(inner: &str) -> Option<Vec<String>> {
+/// An enumeration in quotes: three or more short items joined by 、 (“微成长、小升高、高壮大、大变强”),
+/// a coinage of its own: no numbered formula names it.
+fn enumeration(inner: &str) -> bool {
     let items: Vec<&str> = inner.split('、').collect();
-    (items.len() >= 3 && items.iter().all(|i| (1..=8).contains(&i.chars().count()) && i.chars().all(is_han)))
-        .then(|| items.into_iter().map(str::to_string).collect())
+    items.len() >= 3 && items.iter().all(|i| (1..=8).contains(&i.chars().count()) && i.chars().all(is_han))
+}
+
+/// Numbered formulas said as one, joined by 、: “一个中心、两个基本点”, and the lexicon's key for
+/// them (一个中心两个基本点).
+fn joined_formulas(inner: &str) -> Option<String> {
+    let parts: Vec<&str> = inner.split('、').collect();
+    let joined = parts.concat();
+    let formulas = (2..=4).contains(&parts.len())
+        && (lexicon().contains_key(joined.as_str()) || parts.iter().all(|p| is_phrase(p) && is_numbered(p)));
+    formulas.then_some(joined)
+}
+
+/// The items listed right before a quoted formula, as many as it counts: 电动汽车、锂电池、光伏产品
+/// “新三样”. `before` is where its opening mark stands.
+fn listed_before(speech: &str, before: usize, formula: &str) -> Option<Vec<String>> {
+    let count = formula_count(formula).flatten()? as usize;
+    let clause_start = speech[..before]
+        .rfind(|c: char| !is_han(c) && c != '、')
+        .map_or(0, |at| at + speech[at..].chars().next().map_or(0, char::len_utf8));
+    let items: Vec<&str> = speech[clause_start..before].split('、').collect();
+    let listed = items.len() == count && items.iter().all(|i| (2..=ITEM_MAX_CHARS).contains(&i.chars().count()));
+    listed.then(|| items.into_iter().map(str::to_string).collect())
 }
 
 /// Looks words up in jieba's dictionary, once per distinct word.
@@ -608,10 +635,16 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
             let mut f = Found::new(kind, run.inner.clone());
             if kind == SloganKind::Numbered {
                 spell_out(speech, &mut f, run.outer.end, &mut warnings, &mut expansions);
+                if f.expansion.is_none() {
+                    f.expansion = listed_before(speech, run.outer.start, inner);
+                }
             }
             found.push(f);
-        } else if let Some(items) = enumeration(inner) {
-            found.push(Found { expansion: Some(items), ..Found::new(SloganKind::Numbered, run.inner.clone()) });
+        } else if let Some(joined) = joined_formulas(inner) {
+            let expansion = known_expansion(&joined, month).map(|items| items.iter().map(|s| s.to_string()).collect());
+            found.push(Found { expansion, ..Found::new(SloganKind::Numbered, run.inner.clone()) });
+        } else if enumeration(inner) {
+            found.push(Found::new(SloganKind::Quoted, run.inner.clone()));
         } else if let Some(speaker) = speaker_before(speech, run.outer.start) {
             found.push(Found { speaker: Some(speaker), ..Found::new(SloganKind::Quotation, run.inner.clone()) });
         } else if is_classical_line(inner) {
@@ -642,7 +675,9 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
         };
         let Some(mut f) = (match kind {
             Some(kind) => Some(Found::new(kind, tok.range())),
-            None => unquoted_formula(speech, tokens, tok, &mut dictionary).map(|r| Found::new(SloganKind::Numbered, r)),
+            None => unquoted_formula(speech, tokens, tok, &mut dictionary)
+                .or_else(|| spelled_formula(speech, tokens, tok))
+                .map(|r| Found::new(SloganKind::Numbered, r)),
         }) else {
             continue;
         };
@@ -722,7 +757,29 @@ fn unquoted_formula(speech: &str, tokens: &[Tok], tok: &Tok, dictionary: &mut Di
         .filter(|&end| formula_count(&speech[tok.start..end]).is_some())
         .last()?;
     let shape = &speech[tok.start..end];
-    (!dictionary.tag(shape).is_some_and(|t| matches!(t, "i" | "l" | "m"))).then_some(tok.start..end)
+    // 一件一件, 一时一刻: said bare, numerals that are all 一 count nothing (一村一品 is in the lexicon).
+    let counts = shape.chars().step_by(2).any(|c| c != '一');
+    (counts && !dictionary.tag(shape).is_some_and(|t| matches!(t, "i" | "l" | "m"))).then_some(tok.start..end)
+}
+
+/// A numeral, a classifier and what it counts, said bare and spelled out right after with as many
+/// items: 要做到四个坚持：一是…；二是…；三是…；四是…. Without the items, 四个坚持 could be any
+/// four things, so only the count the text keeps makes it a formula.
+fn spelled_formula(speech: &str, tokens: &[Tok], tok: &Tok) -> Option<Range<usize>> {
+    let mut chars = speech[tok.start..].chars();
+    let (numeral, classifier) = (chars.next()?, chars.next()?);
+    if !is_numeral(numeral) || numeral == '一' || !is_classifier(classifier) {
+        return None;
+    }
+    let first = tokens.partition_point(|t| t.start < tok.start);
+    // What is counted: the words after the classifier, up to four characters in all.
+    tokens[first..].iter().take(3).map(|t| t.end).filter(|&end| speech[tok.start..end].chars().count() <= 6).find_map(
+        |end| {
+            let count = formula_count(&speech[tok.start..end]).flatten()?;
+            let (items, _) = expansion_after(speech, end)?;
+            (items.len() == count as usize && speech[tok.start..end].chars().nth(2).is_some()).then_some(tok.start..end)
+        },
+    )
 }
 
 /// Attaches to a numbered formula the items the text spells it out as, and reports a count that

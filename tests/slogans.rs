@@ -88,7 +88,8 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
             e("双倍增", Numbered, 1),
             e("三高四新", Numbered, 1),
             e("四链", Numbered, 1).expands(&["创新链", "产业链", "资金链", "人才链"]),
-            e("微成长、小升高、高壮大、大变强", Numbered, 1).expands(&["微成长", "小升高", "高壮大", "大变强"]),
+            // An enumeration no numbered formula names is a coinage of its own.
+            e("微成长、小升高、高壮大、大变强", Quoted, 1),
             e(
                 "整体实力不断增强、县域产业不断壮大、城镇化水平不断提升、发展基础不断夯实、民生福祉不断改善",
                 Parallel,
@@ -279,4 +280,33 @@ fn expansions_follow_the_texts_date_and_the_formulas_sense() {
     let a = analyze("要加强“两新”组织党建工作。统筹国内国际两个大局。");
     assert_eq!(find(&a, "两新").expansion, None);
     assert_eq!(find(&a, "两个大局").expansion.as_deref(), Some(&["国内大局".to_string(), "国际大局".to_string()][..]));
+}
+
+/// Numbered formulas by their shape, quoted or not, with their items before or after them: the
+/// items listed right before a quoted formula (…“新三样”), a bare 四个坚持 spelled out by count
+/// (一是…四是), formulas joined by 、 (“一个中心、两个基本点”); 一件一件 and 一时一刻 count nothing.
+#[test]
+fn numbered_formulas_with_their_items_before_or_after() {
+    let text = "电动汽车、锂电池、光伏产品“新三样”出口增长迅速。我们坚持“九二共识”，推进平急两用公共基础设施建设。\
+                要坚持两手抓，实施三步走战略，坚持“一个中心、两个基本点”。\
+                要做到四个坚持：一是坚持党的领导；二是坚持人民至上；三是坚持改革创新；四是坚持依法治国。\
+                一件一件抓落实，一时一刻不放松，这是一门十分重要的学问。";
+    check(
+        text,
+        &[
+            e("新三样", Numbered, 1).expands(&["电动汽车", "锂电池", "光伏产品"]),
+            e("九二共识", Numbered, 1),
+            e("平急两用", Numbered, 1),
+            e("两手抓", Numbered, 1),
+            e("三步走", Numbered, 1),
+            e("一个中心、两个基本点", Numbered, 1).expands(&["以经济建设为中心", "坚持四项基本原则", "坚持改革开放"]),
+            e("四个坚持", Numbered, 1).expands(&["坚持党的领导", "坚持人民至上", "坚持改革创新", "坚持依法治国"]),
+        ],
+        &[],
+    );
+    let a = analyze(text);
+    let numbered: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Numbered).map(|s| s.text.as_str()).collect();
+    for plain in ["一件一件", "一时一刻", "一门十分"] {
+        assert!(!numbered.contains(&plain), "{plain} is no formula: {numbered:?}");
+    }
 }
