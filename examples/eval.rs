@@ -45,6 +45,8 @@ struct SloganLabel {
     gold: String,
     speaker: Option<String>,
     speaker_ok: Option<bool>,
+    /// The right speaker, where the one judged was wrong and the text names one.
+    speaker_gold: Option<String>,
     expansion: Option<String>,
     expansion_ok: Option<bool>,
 }
@@ -64,7 +66,11 @@ struct SloganFigures {
     /// Strict precision: judged a slogan, and of this kind.
     precision: BTreeMap<String, Tally>,
     unjudged: BTreeMap<String, usize>,
+    /// Speakers named: right of judged.
     speakers: Tally,
+    /// Quotations whose speaker is left out (the text names none, or only by a pronoun).
+    speakers_left_out: usize,
+    speakers_unjudged: usize,
     expansions: Tally,
 }
 
@@ -86,10 +92,20 @@ fn evaluate_slogans(labels: &SloganLabels, a: &Analysis, f: &mut SloganFigures, 
         if verbose && !right {
             println!("  {name}: {kind} {:?} is {}", s.text, label.gold);
         }
-        if let (Some(ok), Some(speaker)) = (label.speaker_ok, &s.speaker)
-            && label.speaker.as_ref() == Some(speaker)
-        {
-            f.speakers.add(ok);
+        if label.gold == "quotation" {
+            match &s.speaker {
+                None => f.speakers_left_out += 1,
+                Some(speaker) if label.speaker_gold.as_ref() == Some(speaker) => f.speakers.add(true),
+                Some(speaker) if label.speaker.as_ref() == Some(speaker) => {
+                    f.speakers.add(label.speaker_ok == Some(true) && label.speaker_gold.is_none())
+                }
+                Some(speaker) => {
+                    f.speakers_unjudged += 1;
+                    if verbose {
+                        println!("  {name}: unjudged speaker {speaker:?} of {:?}", s.text);
+                    }
+                }
+            }
         }
         if let (Some(ok), Some(items)) = (label.expansion_ok, &s.expansion)
             && label.expansion.as_deref() == Some(items.join("、").as_str())
@@ -371,7 +387,10 @@ fn main() {
             let unjudged = slogans.unjudged.get(kind).copied().unwrap_or(0);
             println!("slogan precision {kind:<10} {t}; not yet judged: {unjudged}");
         }
-        println!("quotation speakers right: {}", slogans.speakers);
+        println!(
+            "quotation speakers right: {}; left out: {}; not yet judged: {}",
+            slogans.speakers, slogans.speakers_left_out, slogans.speakers_unjudged
+        );
         println!("numbered expansions right: {}", slogans.expansions);
     }
 }

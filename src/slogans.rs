@@ -91,15 +91,15 @@ const SAYING: &[(&str, &str)] = &[
     ("要求", "上级要求：“…”"),
     ("所说", "正如古人所说：“…”"),
     ("所言", "诚如先贤所言：“…”"),
-    ("说过", "他说过：“…”"),
+    ("说过", "鲁迅说过：“…”"),
     ("曾说", "鲁迅曾说：“…”"),
-    ("写道", "他在信中写道：“…”"),
-    ("表示", "他表示：“…”"),
+    ("写道", "马克思在信中写道：“…”"),
+    ("表示", "发言人表示：“…”"),
     ("提出", "报告提出：“…”"),
     ("告诫", "老一辈告诫：“…”"),
     ("有言", "古人有言：“…”"),
-    ("讲", "他讲：“…”"),
-    ("说", "他说：“…”"),
+    ("讲", "邓小平同志讲：“…”"),
+    ("说", "毛泽东同志说：“…”"),
     ("云", "古人云：“…”"),
     ("曰", "子曰：“…”"),
 ];
@@ -521,26 +521,58 @@ fn floor_boundary(s: &str, mut at: usize) -> usize {
 }
 
 /// Who says a quotation that starts at `open`: the clause before it, ending in a verb of saying
-/// and an optional colon (A总书记指出：“…”).
-fn speaker_before(speech: &str, open: usize) -> Option<String> {
+/// and an optional colon (A总书记指出：“…”). `Some(None)`: a quotation whose speaker the text
+/// names only by a pronoun (他说：“…”), left out rather than guessed.
+fn speaker_before(speech: &str, open: usize) -> Option<Option<String>> {
     let before = speech[..open].trim_end_matches(is_blank);
     let before = before.strip_suffix(['：', ':']).unwrap_or(before).trim_end_matches(is_blank);
     let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
     let clause = &before[..before.len() - verb.len()];
+    // The clause's start, looked for a long way back (建议稿在到2035年……目标中提出): the speaker
+    // opens it, whatever stands between.
     let start = clause
         .char_indices()
         .rev()
-        .take(ITEM_MAX_CHARS)
-        .find(|&(_, c)| crate::text::is_clause_break(c) || is_blank(c) || MARKS.iter().any(|m| m.1 == c))
-        .map_or(clause.len().saturating_sub(ITEM_MAX_CHARS * 4), |(i, c)| i + c.len_utf8());
-    let mut who = clause[floor_boundary(clause, start)..].trim_matches(is_blank);
+        .take(SPEAKER_CLAUSE_CHARS)
+        .find(|&(at, c)| {
+            let names_before = c == '、' && clause[..at].chars().rev().take_while(|&c| is_han(c)).count() <= 6;
+            (crate::text::is_clause_break(c) && !names_before) || is_blank(c) || MARKS.iter().any(|m| m.1 == c)
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut who = clause[start..].trim_matches(is_blank);
     if let Some((lead, _)) = SPEAKER_LEADS.iter().find(|(l, _)| who.starts_with(l)) {
         who = &who[lead.len()..];
     }
     // "A总书记在座谈会上指出": the speaker is who, not where.
-    let who = who.split('在').next().unwrap_or(who);
-    (who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS).then(|| who.to_string())
+    who = who.split('在').next().unwrap_or(who);
+    // "毛泽东同志曾指出", "邓小平同志评价说": the speaker is who, not how or when.
+    while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && who.len() > t.len()) {
+        who = &who[..who.len() - tail.len()];
+    }
+    let named = who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS && !PRONOUNS.contains(&who);
+    Some(named.then(|| who.to_string()))
 }
+
+/// How far back a speaker's clause may start, in characters.
+const SPEAKER_CLAUSE_CHARS: usize = 80;
+
+/// Words between a speaker and the verb that introduces the quotation, not part of the speaker.
+const SPEAKER_TAILS: &[(&str, &str)] = &[
+    ("曾经", "毛泽东同志曾经说"),
+    ("曾", "毛泽东同志曾指出"),
+    ("早就", "马克思早就说过"),
+    ("就此", "我就此指出"),
+    ("就", "毛泽东同志就说过"),
+    ("都", "大家都说"),
+    ("也", "他也说"),
+    ("还", "他还说"),
+    ("特地", "我特地强调"),
+    ("评价", "邓小平同志评价说"),
+    ("深刻", "马克思深刻指出"),
+];
+
+/// Who a pronoun means the text may not say: a pronoun is left out rather than named wrongly.
+const PRONOUNS: &[&str] = &["我", "我们", "你", "你们", "您", "他", "她", "他们", "她们", "它", "大家", "咱们"];
 
 /// A classical line quoted bare: two to four clauses of equal length, four to seven characters,
 /// all Han (“行之苟有恒，久久自芬芳。”).
@@ -566,7 +598,8 @@ fn joined_formulas(inner: &str) -> Option<String> {
     let parts: Vec<&str> = inner.split('、').collect();
     let joined = parts.concat();
     let formulas = (2..=4).contains(&parts.len())
-        && (lexicon().contains_key(joined.as_str()) || parts.iter().all(|p| is_phrase(p) && is_numbered(p)));
+        && (lexicon().get(joined.as_str()).is_some_and(|known| known.numbered)
+            || parts.iter().all(|p| is_phrase(p) && is_numbered(p)));
     formulas.then_some(joined)
 }
 
@@ -646,7 +679,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
         } else if enumeration(inner) {
             found.push(Found::new(SloganKind::Quoted, run.inner.clone()));
         } else if let Some(speaker) = speaker_before(speech, run.outer.start) {
-            found.push(Found { speaker: Some(speaker), ..Found::new(SloganKind::Quotation, run.inner.clone()) });
+            found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
         } else if is_classical_line(inner) {
             found.push(Found::new(SloganKind::Quotation, run.inner.clone()));
         }
@@ -1326,15 +1359,16 @@ mod tests {
     fn each_saying_verb_finds_its_speaker() {
         for (verb, example) in SAYING {
             let open = example.find('“').unwrap_or(0);
-            let who = speaker_before(example, open).unwrap_or_else(|| panic!("{example}"));
+            let who = speaker_before(example, open).flatten().unwrap_or_else(|| panic!("{example}"));
             assert!(!who.is_empty() && !who.ends_with(verb), "{example}: {who}");
         }
-        assert_eq!(speaker_before("  A总书记指出:“", "  A总书记指出:".len()).as_deref(), Some("A总书记"));
-        assert_eq!(speaker_before("正如古人所说：“", "正如古人所说：".len()).as_deref(), Some("古人"));
+        assert_eq!(speaker_before("  A总书记指出:“", "  A总书记指出:".len()).flatten().as_deref(), Some("A总书记"));
+        assert_eq!(speaker_before("正如古人所说：“", "正如古人所说：".len()).flatten().as_deref(), Some("古人"));
         assert_eq!(speaker_before("我们都知道“", "我们都知道".len()), None);
         for (lead, example) in SPEAKER_LEADS {
             let text = format!("{example}：“");
-            let who = speaker_before(&text, text.len() - '“'.len_utf8()).unwrap_or_else(|| panic!("{example}"));
+            let who =
+                speaker_before(&text, text.len() - '“'.len_utf8()).flatten().unwrap_or_else(|| panic!("{example}"));
             assert!(!who.starts_with(lead) && !who.is_empty(), "{example}: {who}");
         }
     }
@@ -1371,6 +1405,22 @@ mod tests {
         assert_eq!(first(month(2020, 10)), Some("全面建成小康社会"));
         assert_eq!(first(month(2020, 11)), Some("全面建设社会主义现代化国家"));
         assert_eq!(first(None), Some("全面建设社会主义现代化国家"));
+    }
+
+    #[test]
+    fn speakers_are_names_or_titles_not_fragments() {
+        let speaker = |text: &str| speaker_before(text, text.find('“').expect("a quotation")).flatten();
+        for (tail, example) in SPEAKER_TAILS {
+            let text = format!("{example}：“…”");
+            let who = speaker(&text);
+            assert!(who.as_deref().is_none_or(|w| !w.ends_with(tail)), "{example}: {who:?}");
+        }
+        assert_eq!(speaker("毛泽东同志曾指出：“…”").as_deref(), Some("毛泽东同志"));
+        assert_eq!(speaker("正如马克思、恩格斯所说：“…”").as_deref(), Some("马克思、恩格斯"));
+        assert_eq!(speaker("为此，建议稿在到2035年基本实现社会主义现代化远景目标中提出“…”").as_deref(), Some("建议稿"));
+        for pronoun in ["我就此特地强调：“…”", "大家都说：“…”", "他说：“…”"] {
+            assert_eq!(speaker(pronoun), None, "{pronoun}");
+        }
     }
 
     #[test]
