@@ -180,6 +180,8 @@ impl Analyzer {
                 pos: Some(c.pos.as_str().to_string()),
                 by_section,
                 first_at: p.index.utf16(c.first),
+                lexicon: segment::lexicon_entry(c.term)
+                    .map(|e| LexiconTag { category: e.category.to_string(), formulation: e.formulation }),
             })
             .collect();
         let keywords = terms::keywords(&counted, stats.tokens, options.max_terms)

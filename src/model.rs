@@ -39,6 +39,18 @@ pub struct Term {
     pub by_section: Vec<u32>,
     /// Where the term first occurs.
     pub first_at: u32,
+    /// What the lexicon files the term under, when it has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<LexiconTag>,
+}
+
+/// A lexicon term's category (`economy`, `governance`, `party`, `society`, `ecology`, `tech`,
+/// `security`, `international`, `numbered`, `ideology`) and whether it is a set formulation (提法,
+/// also among the slogans) or a topic (a subject the speech talks about).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct LexiconTag {
+    pub category: String,
+    pub formulation: bool,
 }
 
 /// A term this speech uses significantly more than ordinary text does (README: What the figures mean).

@@ -50,6 +50,18 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Keyness: terms this speech uses significantly more than ordinary Chinese (jieba's reference corpus; log-likelihood G² ≥ 15.13, p < 0.0001, said 3 times or more), ranked by log ratio: log₂(relative frequency here ÷ in the reference), 3 meaning eight times as often.",
     ),
     ("weight", "对数比", "log ratio"),
+    ("formulation", "提法", "formulation"),
+    ("topic", "话题", "topic"),
+    ("cat-economy", "经济", "economy"),
+    ("cat-governance", "治理", "governance"),
+    ("cat-party", "党建", "party"),
+    ("cat-society", "社会", "society"),
+    ("cat-ecology", "生态", "ecology"),
+    ("cat-tech", "科技", "tech"),
+    ("cat-security", "安全", "security"),
+    ("cat-international", "外交", "international"),
+    ("cat-numbered", "数字略语", "numbered formula"),
+    ("cat-ideology", "思想", "ideology"),
     ("phrases", "重复短语", "Repeated phrases"),
     ("topTerms", "高频词", "Top terms"),
     ("cloud", "词云", "Word cloud"),
@@ -472,6 +484,12 @@ pub fn render_terms(
         let row = dom.add(&body, "tr", "", None)?;
         let cell = dom.add(&row, "td", "", None)?;
         dom.button(&cell, "term", &t.term, "term", &t.term)?;
+        if let Some(tag) = &t.lexicon {
+            let kind = label(lang, if tag.formulation { "formulation" } else { "topic" });
+            let key = format!("cat-{}", tag.category);
+            let category = label(lang, &key);
+            dom.add(&cell, "span", "lexicon", Some(&format!("{category} · {kind}")))?;
+        }
         dom.add(&row, "td", "num", Some(&t.count.to_string()))?;
         dom.add(&row, "td", "num", Some(&format!("{:.1}", t.per_ten_k)))?;
         dom.add(&row, "td", "pos", Some(t.pos.as_deref().unwrap_or("")))?;

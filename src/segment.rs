@@ -75,10 +75,15 @@ pub struct LexiconEntry {
     pub note: &'static str,
 }
 
+/// The lexicon's entry for `word`, if it has one.
+pub fn lexicon_entry(word: &str) -> Option<&'static LexiconEntry> {
+    static ENTRIES: OnceLock<std::collections::HashMap<&'static str, LexiconEntry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| lexicon_entries().map(|e| (e.word, e)).collect()).get(word)
+}
+
 /// Whether `word` is an entry of the lexicon.
 pub fn is_lexicon_word(word: &str) -> bool {
-    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| lexicon_entries().map(|e| e.word).collect()).contains(word)
+    lexicon_entry(word).is_some()
 }
 
 /// The segmentation dictionary: jieba's, pruned and packed by `scripts/dictionary.mjs` (its header

@@ -215,6 +215,8 @@ export interface Term {
   /** Occurrences per 10,000 Han characters of the speech body. */
   perTenK: number;
   pos?: string;
+  /** What the lexicon files the term under: its category, and whether it is a set formulation (提法) or a topic. */
+  lexicon?: { category: string; formulation: boolean };
   /** Occurrences in each top-level section (one entry for the whole body when there are none). */
   bySection: number[];
   firstAt: number;

@@ -94,6 +94,46 @@ fn keywords_weigh_rarity_not_only_counts() {
     // 发展 is the most frequent word but common everywhere; 县域经济 is this speech's subject.
     assert!(rank("县域经济") < rank("发展"));
     assert!(a.keywords.windows(2).all(|w| w[0].weight >= w[1].weight));
+    // Every keyword is significant (G² ≥ 15.13) and said at least twice in a speech this short.
+    let counts: std::collections::HashMap<&str, u32> = a.terms.iter().map(|t| (t.term.as_str(), t.count)).collect();
+    assert!(a.keywords.iter().all(|k| k.log_likelihood >= 15.13 && counts[k.term.as_str()] >= 2));
+}
+
+/// A long report says 发展, 建设, 政策, 实施, 推进, 加强 and 工作 more than anything, as every official
+/// text does: its keywords are what it says more than ordinary text does, by log ratio, so its own
+/// formulation (全过程人民民主, said nine times) ranks high and the words of every report do not.
+#[test]
+fn a_long_reports_keywords_are_its_own_words_not_the_common_ones() {
+    let common = "我们要坚持发展经济，加强建设工作，推进政策实施，加快发展，推进建设，做好工作。";
+    // The rest of a report: sentences of ordinary words, each said as often as a report would.
+    let ordinary = [
+        "城乡居民收入稳定增长，粮食产量保持在较高水平。",
+        "学校和医院的条件明显改善，群众看病上学更方便。",
+        "企业经营状况好转，外贸进出口总额再创新高。",
+        "铁路公路机场港口等重大项目顺利完工。",
+        "生态环境质量持续改善，空气和水体更加清洁。",
+        "社会保障覆盖面扩大，养老金按时足额发放。",
+    ];
+    let mut text = String::new();
+    for i in 0..300 {
+        text.push_str(ordinary[i % ordinary.len()]);
+        if i % 2 == 0 {
+            text.push_str(common);
+        }
+        if i % 33 == 0 {
+            text.push_str("发展全过程人民民主，健全人民当家作主制度体系。");
+        }
+        if i % 50 == 0 {
+            text.push_str("推动新质生产力加快发展，因地制宜发展新质生产力。");
+        }
+    }
+    let a = Analyzer::new().analyze(&text, &Options::default()).unwrap();
+    let top: Vec<&str> = a.keywords.iter().take(10).map(|k| k.term.as_str()).collect();
+    assert!(top.contains(&"全过程人民民主") && top.contains(&"新质生产力"), "{top:?}");
+    for word in ["发展", "建设", "政策", "实施", "推进", "加强", "工作"] {
+        assert!(!top.contains(&word), "{word} among {top:?}");
+    }
+    assert_eq!(a.terms.first().map(|t| t.term.as_str()), Some("发展"), "the term table still counts");
 }
 
 #[test]
