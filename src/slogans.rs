@@ -846,6 +846,9 @@ struct Clause {
     range: Range<usize>,
     /// The clause ends at `、，；`, so the next one continues the run.
     continues: bool,
+    /// An opening quotation mark cuts the clause: its phrase goes on inside the quote (关系到全面
+    /// 建成小康社会和完成“十三五”规划), so the clause is no item.
+    cut_by_quote: bool,
 }
 
 /// The clauses of `speech`: text between separators; quotes, brackets, colons and sentence ends
@@ -862,7 +865,8 @@ fn clauses(speech: &str) -> Vec<Clause> {
                 || MARKS.iter().any(|m| m.0 == c || m.1 == c));
         if soft || hard {
             if let Some(range) = crate::text::trim(speech, start..at) {
-                out.push(Clause { range, continues: soft });
+                let cut_by_quote = MARKS.iter().any(|m| m.0 == c && m.2 == Role::Quote);
+                out.push(Clause { range, continues: soft, cut_by_quote });
             } else if let Some(last) = out.last_mut() {
                 last.continues = false;
             }
@@ -870,7 +874,7 @@ fn clauses(speech: &str) -> Vec<Clause> {
         }
     }
     if let Some(range) = crate::text::trim(speech, start..speech.len()) {
-        out.push(Clause { range, continues: false });
+        out.push(Clause { range, continues: false, cut_by_quote: false });
     }
     out
 }
@@ -976,7 +980,10 @@ impl<'s> Frame<'s> {
             return None;
         }
         let affix = self.affix_chars();
-        if affix > 0 && affix < self.shortest && (meaningful(self.prefix) || meaningful(self.suffix)) {
+        // One character frames only short phrases (看病难、上学难; 强信心、暖人心): clauses ending in
+        // one (…救治患者，…一个感染者，…每一位病患者) merely rhyme.
+        let edge_frames = affix >= 2 || self.shortest <= 4;
+        if affix > 0 && affix < self.shortest && edge_frames && (meaningful(self.prefix) || meaningful(self.suffix)) {
             return Some((self.prefix, false, self.suffix));
         }
         // A word inside frames only whole clauses of nearly one length (8 and 9 characters in the
@@ -1110,32 +1117,41 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
             (std::cmp::Reverse(affix), *candidate == 2, misfit)
         });
         for (mut frame, first) in framed_pairs.into_iter().filter_map(|(_, pair)| pair) {
-            let (mut count, mut end, mut last) = (2, second.end, second_chars);
+            let (mut count, mut end) = (2, second.end);
             let mut j = i + 2;
             let mut cut_short = false;
             while j < clauses.len() && clauses[j - 1].continues {
                 let fits =
                     |r: &Range<usize>, cut: bool| Some(Frame { cut, ..frame }.with(&speech[r.clone()])).filter(framed);
-                let whole = Some(clauses[j].range.clone()).filter(is_item);
-                // The last item may modify what follows it: 只讲利用不讲修复的老路走下去 ends at 的.
+                let whole = Some(clauses[j].range.clone()).filter(|r| is_item(r) && !clauses[j].cut_by_quote);
+                // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
+                // 责任感): the run ends at its 的. A clause that neither fits whole nor so ends the
+                // run: cut to its neighbours' length it was mostly cut inside a phrase (更加管用|有效).
                 let longer = whole.as_ref().is_none_or(|r| chars(r) > frame.longest);
-                let modifier = (!clauses[j].continues && longer)
-                    .then(|| speech[clauses[j].range.clone()].find(['的', '等']))
+                let clause = &speech[clauses[j].range.clone()];
+                // Past as many characters as the shortest item has: items have a 的 of their own
+                // (最优秀的人员、最急需的资源).
+                let phrases = frame.longest <= 2 * PHRASE_ITEM_CHARS;
+                let modifier = (longer && phrases)
+                    .then(|| clause.char_indices().skip(frame.shortest).find(|&(_, c)| matches!(c, '的' | '等')))
                     .flatten()
-                    .map(|at| clauses[j].range.start..clauses[j].range.start + at)
+                    .map(|(at, _)| clauses[j].range.start..clauses[j].range.start + at)
                     .filter(is_item);
-                let next = modifier.as_ref().and_then(|r| fits(r, true).map(|f| (r.clone(), f)));
+                // Short items under a shared opening may end in what they all govern: 全面动员、全面部署、
+                // 全面加强疫情防控 ends at 全面加强.
+                let item = modifier.clone().or_else(|| whole.clone());
+                let governs = item
+                    .as_ref()
+                    .filter(|r| !frame.prefix.is_empty() && frame.longest <= 4 && chars(r) >= 2 * frame.longest);
+                let object_cut = governs
+                    .and_then(|r| cuts(r, frame.longest, false)[0].clone())
+                    .filter(|r| chars(r) == frame.longest);
+                let next = object_cut.or(modifier).and_then(|r| fits(&r, true).map(|f| (r, f)));
+                cut_short = next.is_some();
                 let next = next.or_else(|| whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))));
-                let next = next.or_else(|| {
-                    cut_short = true;
-                    cuts(&clauses[j].range, last, false)
-                        .into_iter()
-                        .flatten()
-                        .find_map(|r| fits(&r, true).map(|f| (r, f)))
-                });
                 let Some((next, grown)) = next else { break };
                 frame = grown;
-                (count, end, last) = (count + 1, next.end, chars(&next));
+                (count, end) = (count + 1, next.end);
                 j += 1;
                 if cut_short {
                     break;
@@ -1202,7 +1218,8 @@ fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &
             frame.push('…');
         }
     }
-    if frame.chars().any(|c| c != '…') {
+    // Two shared characters make a frame (无…之…); one is a coincidence (急于求成、急功近利).
+    if frame.chars().filter(|&c| c != '…').nth(1).is_some() {
         return Some(frame);
     }
     let counts = |s: &str| s.starts_with(|c: char| is_numeral(c) || "百千万".contains(c));

@@ -332,3 +332,19 @@ fn speakers_are_names_and_titles_not_fragments() {
     assert_eq!(speaker("全体人民").as_deref(), Some("建议稿"));
     assert_eq!(speaker("我们一定"), None);
 }
+
+/// Where a parallel run stops: short items under a shared opening end before what they all
+/// govern (全面加强|疫情防控), a clause an opening quotation mark cuts is no item, one shared
+/// character frames only short phrases, and two idioms sharing one character are no pair.
+#[test]
+fn parallel_runs_stop_where_their_items_do() {
+    check(
+        "形成了全面动员、全面部署、全面加强疫情防控的战略格局。要保工资、保运转、保基本民生。\
+         我们全力以赴救治患者，不遗漏一个感染者，不放弃每一位病患者。要防止急于求成、急功近利。",
+        &[
+            e("全面动员、全面部署、全面加强", Parallel, 1).frame("全面…"),
+            e("保工资、保运转、保基本民生", Parallel, 1).frame("保…"),
+        ],
+        &["疫情防控的", "我们全力以赴", "急于求成、急功近利"],
+    );
+}
