@@ -113,9 +113,13 @@ test('the CSV download has a BOM, a header and the rows of the table', async () 
   const [header, ...body] = rows;
   assert.deepEqual(header.slice(0, 5), ['term', 'count', 'perTenK', 'pos', 'firstAt']);
   assert.deepEqual(header.slice(5), ['section1', 'section2', 'section3']);
+  // The term cell holds the term's button and, for a lexicon term, its category.
   const table = await page.$$eval('#terms tbody tr', (trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.querySelector('button')?.textContent ?? td.textContent)));
   assert.equal(table.length, Math.min(200, body.length));
+  const tag = (term) => page.textContent(`#terms tbody tr:has(button.term:text-is("${term}")) span.lexicon`);
+  assert.equal(await tag('县域经济'), '经济 · 话题', 'a topic of the lexicon');
+  assert.equal(await tag('新质生产力'), '经济 · 提法', 'a formulation of the lexicon');
   for (const [i, [term, count, perTenK, pos]] of table.entries()) {
     const csv = body[i];
     assert.deepEqual([csv[0], csv[1], csv[3]], [term, count, pos], `row ${i}`);

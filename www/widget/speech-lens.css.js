@@ -63,7 +63,7 @@ th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid #eee; 
 th button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.pos { color: var(--_muted); font-size: .8rem; }
-td span.lexicon { color: var(--_muted); font-size: .75rem; margin-left: .4rem; white-space: nowrap; }
+td span.lexicon { display: block; color: var(--_muted); font-size: .7rem; line-height: 1.2; }
 button.term, button.slogan, button.phrase, button.span, button.hit { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
 button.term:hover, button.slogan:hover, button.phrase:hover { color: var(--_accent); text-decoration: underline; }
 td.spread svg { display: block; height: 1.2rem; max-width: 16rem; }
