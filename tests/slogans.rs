@@ -348,3 +348,14 @@ fn parallel_runs_stop_where_their_items_do() {
         &["疫情防控的", "我们全力以赴", "急于求成、急功近利"],
     );
 }
+
+/// A run never starts inside a word: after a long compound (特别行政区同胞) the nouns sharing 同胞
+/// are a list, and no run «政区同胞、台湾同胞、海外侨胞» is cut out of it.
+#[test]
+fn no_parallel_run_starts_inside_a_long_compound() {
+    check(
+        "向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞致以诚挚的问候。",
+        &[],
+        &["政区同胞", "台湾同胞、"],
+    );
+}
