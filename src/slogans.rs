@@ -211,14 +211,22 @@ const QUOTED_NAME_TAILS: &[(&str, &str)] = &[
     ("航线", "“驼峰航线”"),
 ];
 
+/// How often jieba's reference corpus says a word that, quoted, is a scare quote and no coinage
+/// (“社会主义” 13,995, “绝大多数” 1,322, “加速器” 277), where a metaphor in quotes is rarer
+/// (“菜篮子” 209, “老好人” 37, “金钥匙” 18).
+const SCARE_QUOTED_FREQUENCY: usize = 250;
+
 /// A quoted phrase that coins nothing: one character (“形”“效”: wordplay on a character), a plain
-/// word of two in scare quotes (“合作”, “灾害”, “对照”), a generation (“90后”) or a dated plan
+/// word of two or a common word in scare quotes (“合作”, “灾害”, “社会主义”), a generation (“90后”) or a dated plan
 /// (“健康中国2030”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”, “飞地经济” are coinages.
 fn coins_nothing(inner: &str) -> bool {
     let digits = inner.chars().filter(char::is_ascii_digit).count();
     let chars = inner.chars().count();
+    let common =
+        crate::segment::reference_frequency(inner) >= SCARE_QUOTED_FREQUENCY && !crate::segment::is_lexicon_word(inner);
     chars == 1
         || (chars == 2 && crate::segment::in_dictionary(inner))
+        || common
         || digits >= 4
         || (digits > 0 && inner.ends_with('后') && chars == digits + 1)
         || QUOTED_NAME_TAILS.iter().any(|(tail, _)| inner.ends_with(tail))
@@ -980,9 +988,11 @@ impl<'s> Frame<'s> {
             return None;
         }
         let affix = self.affix_chars();
-        // One character frames only short phrases (看病难、上学难; 强信心、暖人心): clauses ending in
-        // one (…救治患者，…一个感染者，…每一位病患者) merely rhyme.
-        let edge_frames = affix >= 2 || self.shortest <= 4;
+        // One character frames only short phrases (看病难、上学难; 保工资、保运转、保基本民生):
+        // clauses ending in one (…救治患者，…一个感染者，…每一位病患者; 盯着问题改，对标整改) merely rhyme.
+        let edge_frames = affix >= 2
+            || (self.prefix.is_empty() && self.longest <= 4)
+            || (!self.prefix.is_empty() && self.shortest <= 4);
         if affix > 0 && affix < self.shortest && edge_frames && (meaningful(self.prefix) || meaningful(self.suffix)) {
             return Some((self.prefix, false, self.suffix));
         }
@@ -1140,13 +1150,24 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 // Short items under a shared opening may end in what they all govern: 全面动员、全面部署、
                 // 全面加强疫情防控 ends at 全面加强.
                 let item = modifier.clone().or_else(|| whole.clone());
-                let governs = item
-                    .as_ref()
-                    .filter(|r| !frame.prefix.is_empty() && frame.longest <= 4 && chars(r) >= 2 * frame.longest);
+                let listed = speech[..clauses[j].range.start].ends_with('、');
+                let governs = item.as_ref().filter(|r| {
+                    listed && !frame.prefix.is_empty() && frame.longest <= 4 && chars(r) >= 2 * frame.longest
+                });
                 let object_cut = governs
                     .and_then(|r| cuts(r, frame.longest, false)[0].clone())
                     .filter(|r| chars(r) == frame.longest);
-                let next = object_cut.or(modifier).and_then(|r| fits(&r, true).map(|f| (r, f)));
+                // Items ending alike end the last one there too: 改革开放史、社会主义发展史|结合起来.
+                let suffix_cut = (listed && frame.prefix.is_empty() && !frame.suffix.is_empty() && longer)
+                    .then(|| {
+                        let skip = frame.shortest.saturating_sub(frame.suffix.chars().count());
+                        let at = clause.char_indices().nth(skip).map_or(clause.len(), |(at, _)| at);
+                        clause[at..].find(frame.suffix).map(|found| at + found + frame.suffix.len())
+                    })
+                    .flatten()
+                    .map(|end| clauses[j].range.start..clauses[j].range.start + end)
+                    .filter(|r| r.end < clauses[j].range.end && is_item(r));
+                let next = object_cut.or(suffix_cut).or(modifier).and_then(|r| fits(&r, true).map(|f| (r, f)));
                 cut_short = next.is_some();
                 let next = next.or_else(|| whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))));
                 let Some((next, grown)) = next else { break };
@@ -1448,7 +1469,7 @@ mod tests {
                 assert!(inner.ends_with(tail) && coins_nothing(inner), "{example}");
             }
         }
-        for plain in ["形", "合作", "灾害", "90后", "00后", "健康中国2030"] {
+        for plain in ["形", "合作", "灾害", "社会主义", "绝大多数", "90后", "00后", "健康中国2030"] {
             assert!(coins_nothing(plain), "{plain}");
         }
         for coinage in ["政治病毒", "形象工程", "硬骨头精神", "从0到1", "县域不经济", "卡脖子", "飞地经济"]

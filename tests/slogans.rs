@@ -255,14 +255,14 @@ fn parallel_runs_start_and_end_on_their_items() {
     );
 }
 
-/// A quoted phrase said bare counts only where the text has it as a word: 生产力 inside
-/// 新质生产力 is no occurrence of “生产力” (as 人民 inside 中华人民共和国 is none of “人民”).
+/// A quoted phrase said bare counts only where the text has it as a word: 乡村振兴 inside
+/// 乡村振兴战略 is no occurrence of “乡村振兴” (as 人民 inside 中华人民共和国 is none of “人民”).
 #[test]
 fn a_quoted_word_counts_only_where_it_is_a_word() {
-    let text = "我们讲“生产力”，讲的是解放和发展生产力。新质生产力是先进生产力。";
-    let a = check(text, &[e("生产力", Quoted, 3), e("新质生产力", Lexicon, 1)], &[]);
-    let inside = text.find("新质").map(|at| text[..at].encode_utf16().count() as u32 + 2);
-    assert!(find(&a, "生产力").occurrences.iter().all(|o| Some(o.start) != inside));
+    let text = "我们讲“乡村振兴”，就要实施乡村振兴战略，推动乡村振兴。";
+    let a = check(text, &[e("乡村振兴", Quoted, 2), e("乡村振兴战略", Lexicon, 1)], &[]);
+    let inside = text.find("乡村振兴战略").map(|at| text[..at].encode_utf16().count() as u32);
+    assert!(find(&a, "乡村振兴").occurrences.iter().all(|o| Some(o.start) != inside));
 }
 
 /// Formulas in the version of the text's date and in the sense of their context: 四个全面 in a
@@ -357,5 +357,16 @@ fn no_parallel_run_starts_inside_a_long_compound() {
         "向香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞致以诚挚的问候。",
         &[],
         &["政区同胞", "台湾同胞、"],
+    );
+}
+
+/// Clauses that merely end in one shared character are no run (盯着问题改，对标整改), while the run
+/// of items sharing 整改 is, and it stops before the clause after it.
+#[test]
+fn a_shared_last_character_frames_only_short_phrases() {
+    check(
+        "奔着问题去、盯着问题改，对标整改、源头整改、系统整改、联动整改、开门整改，着力抓好整改落实。",
+        &[e("对标整改、源头整改、系统整改、联动整改、开门整改", Parallel, 1).frame("…整改")],
+        &["盯着问题改", "着力抓好"],
     );
 }
