@@ -184,7 +184,7 @@ impl Analyzer {
                     .map(|e| LexiconTag { category: e.category.to_string(), formulation: e.formulation }),
             })
             .collect();
-        let keywords = terms::keywords(&counted, stats.tokens, options.max_terms)
+        let keywords = terms::keywords(p.dictionary.jieba(), &counted, stats.tokens, options.max_terms)
             .into_iter()
             .map(|k| Keyword { weight: k.log_ratio, log_likelihood: k.log_likelihood, term: k.term })
             .collect();

@@ -235,11 +235,11 @@ const ZERO_FREQUENCY: f64 = 0.5;
 
 /// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood, with Hardie's
 /// log ratio as the effect size): each term's count among the speech's `tokens_total` words
-/// against its frequency among the [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL) words of
-/// jieba's reference corpus. Kept: terms said more here than there, at least [`MIN_KEYWORD_COUNT`]
+/// against its [`reference_frequency`] among the [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL)
+/// words of jieba's reference corpus. Kept: terms said more here than there, at least [`MIN_KEYWORD_COUNT`]
 /// times, with G² ≥ [`MIN_LOG_LIKELIHOOD`]; ranked by log ratio, so that a word every speech uses
 /// often (发展, 建设) ranks below the speech's own (全过程人民民主), however often it is said.
-pub fn keywords(counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Keyness> {
+pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Keyness> {
     let here_total = f64::from(tokens_total.max(1));
     let there_total = crate::segment::DICTIONARY_TOTAL as f64;
     let min_count = if tokens_total < 1000 { 2 } else { MIN_KEYWORD_COUNT };
@@ -248,7 +248,7 @@ pub fn keywords(counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Key
         .filter(|c| c.count >= min_count)
         .filter_map(|c| {
             let here = f64::from(c.count);
-            let there = crate::segment::reference_frequency(c.term) as f64;
+            let there = reference_frequency(jieba, c.term);
             let log_ratio = ((here / here_total) / (there.max(ZERO_FREQUENCY) / there_total)).log2();
             let log_likelihood = log_likelihood(here, here_total, there, there_total);
             (log_ratio > 0.0 && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
@@ -266,6 +266,16 @@ pub fn keywords(counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Key
     });
     found.truncate(limit);
     found
+}
+
+/// How often ordinary text says `term`: its frequency in jieba's reference corpus; for a word the
+/// corpus lacks, what its characters suggest (jieba's estimate: 这是 or 之心 cut out of 人民群众之心
+/// is common, 新冠 is not); a formulation of the lexicon is counted as absent, which it is.
+fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
+    match crate::segment::reference_frequency(term) {
+        0 if !crate::segment::is_lexicon_word(term) => jieba.suggest_freq(term) as f64,
+        known => known as f64,
+    }
 }
 
 /// Dunning's G² for a count `a` of `n` words against `b` of `m`: 2 Σ O ln(O/E) over the two corpora.
