@@ -528,10 +528,19 @@ fn floor_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
+/// Who the clause before a quotation names as its speaker.
+#[derive(Debug, PartialEq)]
+enum Who {
+    Named(String),
+    /// 他: the person named last as a speaker, if the text named one in the same paragraph.
+    Third,
+    /// A pronoun the text does not resolve (我, 我们, 大家), or nothing before the verb.
+    Unnamed,
+}
+
 /// Who says a quotation that starts at `open`: the clause before it, ending in a verb of saying
-/// and an optional colon (A总书记指出：“…”). `Some(None)`: a quotation whose speaker the text
-/// names only by a pronoun (他说：“…”), left out rather than guessed.
-fn speaker_before(speech: &str, open: usize) -> Option<Option<String>> {
+/// and an optional colon (A总书记指出：“…”); `None` when no verb of saying introduces it.
+fn speaker_before(speech: &str, open: usize) -> Option<Who> {
     let before = speech[..open].trim_end_matches(is_blank);
     let before = before.strip_suffix(['：', ':']).unwrap_or(before).trim_end_matches(is_blank);
     let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
@@ -557,8 +566,37 @@ fn speaker_before(speech: &str, open: usize) -> Option<Option<String>> {
     while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && who.len() > t.len()) {
         who = &who[..who.len() - tail.len()];
     }
-    let named = who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS && !PRONOUNS.contains(&who);
-    Some(named.then(|| who.to_string()))
+    Some(if THIRD_PERSONS.contains(&who) {
+        Who::Third
+    } else if who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS && !PRONOUNS.contains(&who) {
+        Who::Named(who.to_string())
+    } else {
+        Who::Unnamed
+    })
+}
+
+/// Pronouns for someone the text named before: 钟南山同志说：“…”……他说：“…”. Only 他, which also
+/// stands for anyone: 她 after a man's name would be a woman named earlier, or no one.
+const THIRD_PERSONS: &[&str] = &["他"];
+
+/// What marks a speaker as a person a later 他 or 她 may mean (a document, 建议稿, is never 他).
+const PERSON_TITLES: &[(&str, &str)] = &[
+    ("同志", "钟南山同志"),
+    ("先生", "孙中山先生"),
+    ("女士", "宋庆龄女士"),
+    ("总书记", "习近平总书记"),
+    ("主席", "毛泽东主席"),
+    ("总理", "周恩来总理"),
+    ("总统", "拉马福萨总统"),
+    ("院士", "钟南山院士"),
+    ("教授", "某某教授"),
+    ("医生", "张医生"),
+];
+
+/// Whether `between` (text between two quotations) stays in one paragraph: no line break, no run of
+/// blanks such as a flattened paste breaks paragraphs with.
+fn same_paragraph(between: &str) -> bool {
+    crate::text::paragraphs(between).len() <= 1 && !between.contains('\n')
 }
 
 /// How far back a speaker's clause may start, in characters.
@@ -579,8 +617,9 @@ const SPEAKER_TAILS: &[(&str, &str)] = &[
     ("深刻", "马克思深刻指出"),
 ];
 
-/// Who a pronoun means the text may not say: a pronoun is left out rather than named wrongly.
-const PRONOUNS: &[&str] = &["我", "我们", "你", "你们", "您", "他", "她", "他们", "她们", "它", "大家", "咱们"];
+/// Pronouns whose referent the text may not say (我 is the speaker of the speech, whom a copy may
+/// not name): left out rather than named wrongly.
+const PRONOUNS: &[&str] = &["我", "我们", "你", "你们", "您", "她", "他们", "她们", "它", "大家", "咱们"];
 
 /// A classical line quoted bare: two to four clauses of equal length, four to seven characters,
 /// all Han (“行之苟有恒，久久自芬芳。”).
@@ -655,6 +694,8 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut expansions: Vec<Range<usize>> = Vec::new();
 
+    // The person named last as a speaker and where that quotation ended, for a 他 that follows.
+    let mut last_named: Option<(String, usize)> = None;
     for run in runs {
         let inner = &speech[run.inner.clone()];
         if run.role == Role::Title {
@@ -686,7 +727,21 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
             found.push(Found { expansion, ..Found::new(SloganKind::Numbered, run.inner.clone()) });
         } else if enumeration(inner) {
             found.push(Found::new(SloganKind::Quoted, run.inner.clone()));
-        } else if let Some(speaker) = speaker_before(speech, run.outer.start) {
+        } else if let Some(who) = speaker_before(speech, run.outer.start) {
+            let speaker = match who {
+                Who::Named(name) => {
+                    last_named = PERSON_TITLES
+                        .iter()
+                        .any(|(title, _)| name.ends_with(title))
+                        .then(|| (name.clone(), run.outer.end));
+                    Some(name)
+                }
+                Who::Third => last_named
+                    .as_ref()
+                    .filter(|(_, end)| same_paragraph(&speech[*end..run.outer.start]))
+                    .map(|(name, _)| name.clone()),
+                Who::Unnamed => None,
+            };
             found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
         } else if is_classical_line(inner) {
             found.push(Found::new(SloganKind::Quotation, run.inner.clone()));
@@ -1393,20 +1448,26 @@ mod tests {
         }
     }
 
+    fn named(who: Option<Who>) -> Option<String> {
+        match who {
+            Some(Who::Named(name)) => Some(name),
+            _ => None,
+        }
+    }
+
     #[test]
     fn each_saying_verb_finds_its_speaker() {
         for (verb, example) in SAYING {
             let open = example.find('“').unwrap_or(0);
-            let who = speaker_before(example, open).flatten().unwrap_or_else(|| panic!("{example}"));
+            let who = named(speaker_before(example, open)).unwrap_or_else(|| panic!("{example}"));
             assert!(!who.is_empty() && !who.ends_with(verb), "{example}: {who}");
         }
-        assert_eq!(speaker_before("  A总书记指出:“", "  A总书记指出:".len()).flatten().as_deref(), Some("A总书记"));
-        assert_eq!(speaker_before("正如古人所说：“", "正如古人所说：".len()).flatten().as_deref(), Some("古人"));
+        assert_eq!(named(speaker_before("  A总书记指出:“", "  A总书记指出:".len())).as_deref(), Some("A总书记"));
+        assert_eq!(named(speaker_before("正如古人所说：“", "正如古人所说：".len())).as_deref(), Some("古人"));
         assert_eq!(speaker_before("我们都知道“", "我们都知道".len()), None);
         for (lead, example) in SPEAKER_LEADS {
             let text = format!("{example}：“");
-            let who =
-                speaker_before(&text, text.len() - '“'.len_utf8()).flatten().unwrap_or_else(|| panic!("{example}"));
+            let who = named(speaker_before(&text, text.len() - '“'.len_utf8())).unwrap_or_else(|| panic!("{example}"));
             assert!(!who.starts_with(lead) && !who.is_empty(), "{example}: {who}");
         }
     }
@@ -1447,7 +1508,7 @@ mod tests {
 
     #[test]
     fn speakers_are_names_or_titles_not_fragments() {
-        let speaker = |text: &str| speaker_before(text, text.find('“').expect("a quotation")).flatten();
+        let speaker = |text: &str| named(speaker_before(text, text.find('“').expect("a quotation")));
         for (tail, example) in SPEAKER_TAILS {
             let text = format!("{example}：“…”");
             let who = speaker(&text);
@@ -1458,6 +1519,15 @@ mod tests {
         assert_eq!(speaker("为此，建议稿在到2035年基本实现社会主义现代化远景目标中提出“…”").as_deref(), Some("建议稿"));
         for pronoun in ["我就此特地强调：“…”", "大家都说：“…”", "他说：“…”"] {
             assert_eq!(speaker(pronoun), None, "{pronoun}");
+        }
+    }
+
+    #[test]
+    fn every_person_title_marks_its_example() {
+        for (title, example) in PERSON_TITLES {
+            let text = format!("{example}说：“…”");
+            assert!(example.ends_with(title), "{example}");
+            assert_eq!(named(speaker_before(&text, text.find('“').unwrap_or(0))).as_deref(), Some(*example));
         }
     }
 

@@ -313,14 +313,16 @@ fn numbered_formulas_with_their_items_before_or_after() {
 
 /// A speaker is a name, a title or both, never a fragment: what stands between the speaker and
 /// the verb of saying (曾, 就, 评价) is left off, names joined by 、 stay together, a clause that
-/// names a document after a long adverbial keeps the document, and a pronoun is left out.
+/// names a document after a long adverbial keeps the document, and a pronoun is left out unless
+/// it is 他 after a person named in the same paragraph.
 #[test]
 fn speakers_are_names_and_titles_not_fragments() {
     let text = "毛泽东同志曾指出：“掌握思想教育，是团结全党进行伟大政治斗争的中心环节。”\
                 邓小平同志评价说：“写出了一个政治经济学的初稿。”\
                 马克思、恩格斯指出：“无产阶级的运动是绝大多数人的运动。”\
                 为此，建议稿在到2035年基本实现社会主义现代化远景目标中提出“全体人民共同富裕取得更为明显的实质性进展”。\
-                他说：“我们一定能够战胜困难。”";
+                他说：“我们一定能够战胜困难。”\
+                \n钟南山同志说：“我不过就是一个看病的大夫。”大家都很感动。她说：“你们辛苦了。”他说：“要相信科学。”";
     let a = analyze(text);
     let speaker = |start: &str| {
         let s = a.slogans.iter().find(|s| s.kind == Quotation && s.text.starts_with(start));
@@ -330,7 +332,10 @@ fn speakers_are_names_and_titles_not_fragments() {
     assert_eq!(speaker("写出了").as_deref(), Some("邓小平同志"));
     assert_eq!(speaker("无产阶级").as_deref(), Some("马克思、恩格斯"));
     assert_eq!(speaker("全体人民").as_deref(), Some("建议稿"));
+    // 他 after a document is no one; after a person named in the same paragraph, that person.
     assert_eq!(speaker("我们一定"), None);
+    assert_eq!(speaker("要相信科学").as_deref(), Some("钟南山同志"));
+    assert_eq!(speaker("你们辛苦了"), None, "她 after a man's name is no one named");
 }
 
 /// Where a parallel run stops: short items under a shared opening end before what they all
