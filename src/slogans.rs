@@ -209,7 +209,30 @@ const QUOTED_NAME_TAILS: &[(&str, &str)] = &[
     ("队", "“飞虎队”"),
     ("壮士", "“狼牙山五壮士”, “八百壮士”"),
     ("航线", "“驼峰航线”"),
+    ("肺炎", "“不明原因病毒性肺炎”"),
+    ("冠状病毒", "“新型冠状病毒”"),
 ];
+
+/// What a list of names ends with: “中华文明起源与早期发展综合研究”、“考古中国”等重大项目 names two
+/// projects. Counter-example: “放管服”等改革 (a reform is no name).
+const NAMED_KINDS: &[(&str, &str)] = &[
+    ("项目", "“考古中国”等重大项目"),
+    ("工程", "“天宫”、“蛟龙”等重大工程"),
+    ("活动", "“光盘行动”等活动"),
+    ("节目", "“典籍里的中国”等节目"),
+];
+
+/// Whether the quote closing at `end` is one of a list of names: 等, a modifier of a few characters,
+/// then one of [`NAMED_KINDS`].
+fn named_in_list(speech: &str, end: usize) -> bool {
+    speech[end..].strip_prefix('等').is_some_and(|rest| {
+        let head: String = rest.chars().take(NAMED_KIND_MAX_CHARS).collect();
+        NAMED_KINDS.iter().any(|(kind, _)| head.find(kind).is_some_and(|at| head[..at].chars().all(is_han)))
+    })
+}
+
+/// How far after 等 the kind of a list of names may stand: 等重大科技项目.
+const NAMED_KIND_MAX_CHARS: usize = 6;
 
 /// How often jieba's reference corpus says a word that, quoted, is a scare quote and no coinage
 /// (“社会主义” 13,995, “绝大多数” 1,322, “加速器” 277), where a metaphor in quotes is rarer
@@ -539,12 +562,33 @@ enum Who {
 }
 
 /// Who says a quotation that starts at `open`: the clause before it, ending in a verb of saying
-/// and an optional colon (A总书记指出：“…”); `None` when no verb of saying introduces it.
+/// and an optional colon or comma (A总书记指出：“…”, 中国人常说，“…”); `None` when no verb of saying
+/// introduces it.
 fn speaker_before(speech: &str, open: usize) -> Option<Who> {
     let before = speech[..open].trim_end_matches(is_blank);
-    let before = before.strip_suffix(['：', ':']).unwrap_or(before).trim_end_matches(is_blank);
+    let before = before.strip_suffix(['：', ':', '，', ',']).unwrap_or(before).trim_end_matches(is_blank);
     let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
-    let clause = &before[..before.len() - verb.len()];
+    Some(speaker_of(&before[..before.len() - verb.len()]))
+}
+
+/// Who says a quotation that closes a sentence whose first clause ends in a verb of saying, with a
+/// clause between (邓小平同志强调，实现四个现代化，“要有正确的组织路线来保证”。). A quote inside the
+/// clause (强调，要坚持“房住不炒”的定位) is the sentence's own word, not the speaker's.
+fn speaker_of_sentence(speech: &str, outer: &Range<usize>) -> Option<Who> {
+    let after = speech[outer.end..].trim_start_matches(is_blank);
+    let closes = after.is_empty() || after.starts_with(|c: char| c == '\n' || (is_sentence_end(c) && c != '…'));
+    let before = speech[..outer.start].trim_end_matches(is_blank);
+    if !closes || !before.ends_with(['，', ',']) {
+        return None;
+    }
+    let sentence = before.rsplit(|c: char| c == '\n' || is_sentence_end(c)).next().unwrap_or(before);
+    let first = &sentence[..sentence.find(['，', ',', '：', ':'])?];
+    let verb = SAYING.iter().find(|(v, _)| first.ends_with(v))?.0;
+    Some(speaker_of(&first[..first.len() - verb.len()]))
+}
+
+/// Who `clause` (what stands before a verb of saying) names as the speaker.
+fn speaker_of(clause: &str) -> Who {
     // The clause's start, looked for a long way back (建议稿在到2035年……目标中提出): the speaker
     // opens it, whatever stands between.
     let start = clause
@@ -552,7 +596,9 @@ fn speaker_before(speech: &str, open: usize) -> Option<Who> {
         .rev()
         .take(SPEAKER_CLAUSE_CHARS)
         .find(|&(at, c)| {
-            let names_before = c == '、' && clause[..at].chars().rev().take_while(|&c| is_han(c)).count() <= 6;
+            // 马克思、恩格斯 are two speakers; 二、 is a heading run into the sentence.
+            let name: String = clause[..at].chars().rev().take_while(|&c| is_han(c)).collect();
+            let names_before = c == '、' && name.chars().count() <= 6 && chinese_number(&name).is_none();
             (crate::text::is_clause_break(c) && !names_before) || is_blank(c) || MARKS.iter().any(|m| m.1 == c)
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
@@ -566,13 +612,79 @@ fn speaker_before(speech: &str, open: usize) -> Option<Who> {
     while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && who.len() > t.len()) {
         who = &who[..who.len() - tail.len()];
     }
-    Some(if THIRD_PERSONS.contains(&who) {
+    // A pronoun opens its clause: what stands before it ran in from a heading (研究我多次强调).
+    if let Some(pronoun) = PRONOUNS.iter().chain(THIRD_PERSONS).find(|p| who.ends_with(*p)) {
+        who = &who[who.len() - pronoun.len()..];
+    }
+    if THIRD_PERSONS.contains(&who) {
         Who::Third
     } else if who.chars().any(is_han) && who.chars().count() <= ITEM_MAX_CHARS && !PRONOUNS.contains(&who) {
         Who::Named(who.to_string())
     } else {
         Who::Unnamed
-    })
+    }
+}
+
+/// Whether a quoted phrase reads as someone's words, were a speaker to introduce it: a clause of
+/// five characters or more (“要有正确的组织路线来保证”), not a set formulation (“实事求是”, a lexicon
+/// entry) however introduced.
+fn says_words(inner: &str) -> bool {
+    inner.chars().count() >= 5 && !crate::segment::is_lexicon_word(inner)
+}
+
+/// The speakers of a speech's quotations so far, read in order.
+#[derive(Default)]
+struct Speakers {
+    /// The person named last as a speaker and where that quotation ended, for a 他 that follows.
+    last_named: Option<(String, usize)>,
+    /// The last quotation or cited passage: its speaker and where it closed.
+    passage: Option<(Option<String>, usize)>,
+}
+
+impl Speakers {
+    /// The speaker of a quotation `run` whose clause names `who`; it is remembered.
+    fn resolve(&mut self, speech: &str, run: &Run, who: Who) -> Option<String> {
+        let speaker = match who {
+            Who::Named(name) => {
+                self.last_named =
+                    PERSON_TITLES.iter().any(|(title, _)| name.ends_with(title)).then(|| (name.clone(), run.outer.end));
+                Some(name)
+            }
+            Who::Third => self
+                .last_named
+                .as_ref()
+                .filter(|(_, end)| same_paragraph(&speech[*end..run.outer.start]))
+                .map(|(name, _)| name.clone()),
+            Who::Unnamed => None,
+        };
+        self.passage(speaker.clone(), run);
+        speaker
+    }
+
+    fn passage(&mut self, speaker: Option<String>, run: &Run) {
+        self.passage = Some((speaker, run.outer.end));
+    }
+
+    /// Whose words a quoted phrase `run` is: `Some(speaker)` when it is a quotation, introduced by
+    /// a verb of saying or chained by a comma to the quotation before
+    /// (“第一是眼睛向下，不要只是昂首望天”，“第二是开调查会”), whose speaker it shares. It must close
+    /// its clause: a phrase the sentence goes on from (强调“以组织体系建设为重点”的道理) is named, not quoted.
+    fn of_phrase(&mut self, speech: &str, run: &Run) -> Option<Option<String>> {
+        let after = speech[run.outer.end..].trim_start_matches(is_blank);
+        if !(after.is_empty() || after.starts_with(|c: char| c == '\n' || crate::text::is_clause_break(c))) {
+            return None;
+        }
+        let chained = self.passage.as_ref().filter(|(_, end)| {
+            *end <= run.outer.start && matches!(speech[*end..run.outer.start].trim_matches(is_blank), "，" | "," | "；")
+        });
+        if let Some((speaker, _)) = chained {
+            let speaker = speaker.clone();
+            self.passage(speaker.clone(), run);
+            return Some(speaker);
+        }
+        let who = speaker_before(speech, run.outer.start).or_else(|| speaker_of_sentence(speech, &run.outer))?;
+        Some(self.resolve(speech, run, who))
+    }
 }
 
 /// Pronouns for someone the text named before: 钟南山同志说：“…”……他说：“…”. Only 他, which also
@@ -607,6 +719,8 @@ const SPEAKER_TAILS: &[(&str, &str)] = &[
     ("曾经", "毛泽东同志曾经说"),
     ("曾", "毛泽东同志曾指出"),
     ("早就", "马克思早就说过"),
+    ("常", "中国人常说"),
+    ("多次", "我多次强调"),
     ("就此", "我就此指出"),
     ("就", "毛泽东同志就说过"),
     ("都", "大家都说"),
@@ -694,8 +808,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut expansions: Vec<Range<usize>> = Vec::new();
 
-    // The person named last as a speaker and where that quotation ended, for a 他 that follows.
-    let mut last_named: Option<(String, usize)> = None;
+    let mut speakers = Speakers::default();
     for run in runs {
         let inner = &speech[run.inner.clone()];
         if run.role == Role::Title {
@@ -708,7 +821,10 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
                 SloganKind::Numbered
             } else if crate::segment::is_idiom(inner) {
                 SloganKind::Idiom
-            } else if coins_nothing(inner) {
+            } else if let Some(speaker) = says_words(inner).then(|| speakers.of_phrase(speech, run)).flatten() {
+                found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
+                continue;
+            } else if coins_nothing(inner) || named_in_list(speech, run.outer.end) {
                 continue;
             } else {
                 SloganKind::Quoted
@@ -728,25 +844,15 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
         } else if enumeration(inner) {
             found.push(Found::new(SloganKind::Quoted, run.inner.clone()));
         } else if let Some(who) = speaker_before(speech, run.outer.start) {
-            let speaker = match who {
-                Who::Named(name) => {
-                    last_named = PERSON_TITLES
-                        .iter()
-                        .any(|(title, _)| name.ends_with(title))
-                        .then(|| (name.clone(), run.outer.end));
-                    Some(name)
-                }
-                Who::Third => last_named
-                    .as_ref()
-                    .filter(|(_, end)| same_paragraph(&speech[*end..run.outer.start]))
-                    .map(|(name, _)| name.clone()),
-                Who::Unnamed => None,
-            };
+            let speaker = speakers.resolve(speech, run, who);
             found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
         } else if is_classical_line(inner) {
+            speakers.passage(None, run);
             found.push(Found::new(SloganKind::Quotation, run.inner.clone()));
+        } else {
+            // A long quotation: a passage the speech cites, not a slogan.
+            speakers.passage(None, run);
         }
-        // Anything else is a long quotation: a passage the speech cites, not a slogan.
     }
 
     let sayings = idiom_sayings(speech, tokens);
@@ -1546,6 +1652,16 @@ mod tests {
         {
             assert!(!coins_nothing(coinage), "{coinage}");
         }
+    }
+
+    #[test]
+    fn each_kind_of_name_marks_its_list() {
+        for (kind, example) in NAMED_KINDS {
+            let end = example.rfind('”').expect("a quote") + '”'.len_utf8();
+            assert!(example.ends_with(kind) && named_in_list(example, end), "{example}");
+        }
+        let reform = "“放管服”等改革";
+        assert!(!named_in_list(reform, reform.rfind('”').unwrap_or(0) + '”'.len_utf8()));
     }
 
     #[test]

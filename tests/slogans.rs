@@ -338,6 +338,32 @@ fn speakers_are_names_and_titles_not_fragments() {
     assert_eq!(speaker("你们辛苦了"), None, "她 after a man's name is no one named");
 }
 
+/// A short quote is someone's words when a speaker introduces it and it closes its clause, or when
+/// it is chained by a comma to a quotation; named in a sentence that goes on, it is a coinage. Names
+/// of diseases and listed projects coin nothing, and a heading run into a sentence is no speaker.
+#[test]
+fn quoted_phrases_that_are_someones_words() {
+    let text = "邓小平同志强调，实现四个现代化，“要有正确的组织路线来保证”。\n\
+                毛泽东同志认为调查研究的方法“第一是眼睛向下，不要只是昂首望天”，“第二是开调查会”。\n\
+                中国人常说，“不到长城非好汉”。\n\
+                这就是党的组织路线强调“以组织体系建设为重点”的道理所在。\n\
+                要实施好“中华文明起源与早期发展综合研究”、“考古中国”等重大项目。\n\
+                出现了“不明原因病毒性肺炎”，后来确认是“新型冠状病毒”。\n\
+                二、做好考古工作我多次强调，“文化自信，是更基础、更广泛、更深厚的自信”。";
+    let a = check(
+        text,
+        &[
+            e("要有正确的组织路线来保证", Quotation, 1).said_by("邓小平同志"),
+            e("第二是开调查会", Quotation, 1),
+            e("不到长城非好汉", Quotation, 1).said_by("中国人"),
+            e("以组织体系建设为重点", Quoted, 1),
+        ],
+        &["考古中国", "肺炎", "冠状病毒"],
+    );
+    let self_quoted = a.slogans.iter().find(|s| s.text.starts_with("文化自信"));
+    assert_eq!(self_quoted.map(|s| (s.kind, s.speaker.clone())), Some((Quotation, None)), "我 is the speaker");
+}
+
 /// Where a parallel run stops: short items under a shared opening end before what they all
 /// govern (全面加强|疫情防控), a clause an opening quotation mark cuts is no item, one shared
 /// character frames only short phrases, and two idioms sharing one character are no pair.
