@@ -47,7 +47,7 @@ const PHRASE_MAX_CHARS: usize = 12;
 const TITLE_MAX_CHARS: usize = 100;
 
 /// Longest item of an enumeration or a parallel run, in characters: longer clauses are prose.
-const ITEM_MAX_CHARS: usize = 24;
+const ITEM_MAX_CHARS: usize = 30;
 
 /// Words after a numeral that make it a quantity, not a formula: `三个月` is three months.
 /// Checked after an optional classifier (`个`, `项`); the first entry that starts the rest wins.
@@ -1339,7 +1339,20 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                     break;
                 }
             }
+            // A clause beside the run that opens as its items do is a member it missed (关系到…，
+            // 关系到…，关系到…，关系到…“十三五”规划): a run that shows part of a 排比 is no run.
+            let misses_member = |k: usize| {
+                frame.prefix.chars().nth(1).is_some() && speech[clauses[k].range.clone()].starts_with(frame.prefix)
+            };
+            let complete = !(i > 0
+                && clauses[i - 1].continues
+                && first.start == clauses[i].range.start
+                && separator_after(speech, &clauses[i - 1].range) == separator_after(speech, &first)
+                && misses_member(i - 1))
+                && !(!cut_short && j < clauses.len() && clauses[j - 1].continues && misses_member(j));
             if count >= 3
+                && complete
+                && frames_clauses(speech, tokens, &frame, first.start..end, dictionary)
                 && let Some(shown) = frame.shown()
                 && is_parallel(speech, tokens, first.start..end, !frame.prefix.is_empty())
             {
@@ -1361,26 +1374,74 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
     out
 }
 
+/// Whether `frame` makes its run parallel, beyond sharing: clauses between commas need a shared
+/// opening, a word inside that is no noun (整体实力不断增强，县域产业不断壮大), or a noun inside
+/// clauses that each open with a verb (完善劳模政策，提升劳模地位，落实劳模待遇). Clauses repeating a
+/// noun otherwise (…精神的传承和发展，是中国精神的…，丰富了民族精神…) are prose on a topic, and long
+/// clauses that end in one noun a list of tasks (构筑…公共卫生体系，完善…体系，建设…体系).
+fn frames_clauses(
+    speech: &str,
+    tokens: &[Tok],
+    frame: &Frame<'_>,
+    run: Range<usize>,
+    dictionary: &mut Dictionary,
+) -> bool {
+    let clauses = speech[run.clone()].contains(['，', ',', '；', ';']);
+    match frame.shared_part() {
+        _ if !clauses || !frame.prefix.is_empty() => true,
+        Some((word, true, _)) => {
+            !dictionary.tag(word).is_some_and(|tag| tag.starts_with('n'))
+                || items(speech, run).all(|item| {
+                    let first = tokens.partition_point(|t| t.start < item.start);
+                    tokens.get(first).is_some_and(|t| t.start == item.start && is_predicate(t))
+                })
+        }
+        Some(_) => frame.longest <= PHRASE_ITEM_CHARS,
+        None => false,
+    }
+}
+
+/// Whether a word says something of its own: a verb or an adjective, not one used as a noun (vn, an).
+fn is_predicate(tok: &Tok) -> bool {
+    let tag = tok.pos.as_str();
+    (tag.starts_with('v') && tag != "vn") || (tag.starts_with('a') && tag != "an")
+}
+
+/// The items of a run: its text between 、，；.
+fn items(speech: &str, run: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    speech[run.clone()].split(['、', '，', ',', '；', ';']).scan(run.start, |at, item| {
+        let item_range = *at..*at + item.len();
+        *at += item.len() + speech[*at + item.len()..].chars().next().map_or(0, char::len_utf8);
+        Some(item_range)
+    })
+}
+
+/// The separator right after `clause`, if any.
+fn separator_after(speech: &str, clause: &Range<usize>) -> Option<char> {
+    speech[clause.end..].trim_start_matches(is_blank).chars().next()
+}
+
 /// Whether a run (`range`, its items between 、，；) is parallel, not a list: items that open with
 /// a shared frame (坚持稳中求进、坚持改革创新; 中国力量、中国精神、中国效率; 唯论文、唯职称), or clauses
 /// that each say something, with a verb, an adjective or an adverb (整体实力不断增强、县域产业不断
 /// 壮大; 看病难、上学难、就业难). Nouns sharing only a suffix are a list (领导能力、应对能力; 香港同胞、
-/// 澳门同胞; 智能化、绿色化), and address terms a salutation (女士们，先生们，朋友们).
+/// 澳门同胞; 智能化、绿色化), an open list of long items names things (…委员会、…委员会等会议), and
+/// address terms are a salutation (女士们，先生们，朋友们).
 fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening: bool) -> bool {
-    let says = |tok: &Tok| {
-        let tag = tok.pos.as_str();
-        (tag.starts_with('v') && tag != "vn") || (tag.starts_with('a') && tag != "an") || tag == "d"
-    };
-    let items = speech[range.clone()].split(['、', '，', ',', '；', ';']).scan(range.start, |at, item| {
-        let item_range = *at..*at + item.len();
-        *at += item.len() + speech[*at + item.len()..].chars().next().map_or(0, char::len_utf8);
-        Some(item_range)
-    });
     let predicated = |item: Range<usize>| {
         let first = tokens.partition_point(|t| t.start < item.start);
-        tokens[first..].iter().take_while(|t| t.end <= item.end).any(says)
+        tokens[first..].iter().take_while(|t| t.end <= item.end).any(|t| is_predicate(t) || t.pos.as_str() == "d")
     };
-    !crate::clean::is_address(&speech[range.clone()]) && (shared_opening || items.into_iter().all(predicated))
+    // An open list of long items (…、中央外事工作委员会等会议) names things; short ones are phrases
+    // that may well be parallel (看病难、上学难、就业难等问题).
+    let last = items(speech, range.clone()).last().map_or("", |r| &speech[r]);
+    let long = items(speech, range.clone()).all(|r| speech[r].chars().count() > PHRASE_ITEM_CHARS);
+    let open_list = long
+        && (speech[range.end..].starts_with('等')
+            || last.rsplit_once('等').is_some_and(|(_, kind)| (1..=3).contains(&kind.chars().count())));
+    !open_list
+        && !crate::clean::is_address(&speech[range.clone()])
+        && (shared_opening || items(speech, range).all(predicated))
 }
 
 /// Two four-character set phrases (jieba's `i`: a pair needs no idiom dictionary) that mirror each
@@ -1417,8 +1478,9 @@ fn specificity(kind: SloganKind) -> u8 {
         SloganKind::Title => 5,
         SloganKind::Quotation => 4,
         SloganKind::Idiom => 3,
-        SloganKind::Parallel => 2,
-        SloganKind::Quoted => 1,
+        // A run the speech quotes is its coinage as a whole: “武汉必胜、湖北必胜、中国必胜”.
+        SloganKind::Quoted => 2,
+        SloganKind::Parallel => 1,
         SloganKind::Lexicon => 0,
     }
 }

@@ -338,6 +338,37 @@ fn speakers_are_names_and_titles_not_fragments() {
     assert_eq!(speaker("你们辛苦了"), None, "她 after a man's name is no one named");
 }
 
+/// A run is whole or none: a clause beside it that opens as its items do is a member it missed, and
+/// a member may be long. Clauses sharing only a noun are prose or a list of tasks, unless each opens
+/// with a verb; an open list of long names is no run; a run the speech quotes is a quoted coinage.
+#[test]
+fn parallel_runs_are_whole_and_clauses_share_more_than_a_noun() {
+    let text = "复工复产，关系到为疫情防控提供有力物质保障，关系到民生保障和社会稳定，关系到实现全年目标任务，\
+                关系到完成“十三五”规划。\n\
+                斗争成果，充分展现了中国共产党领导和我国社会主义制度的显著优势，充分展现了中国人民的伟大力量，\
+                充分展现了中华文明的深厚底蕴。\n\
+                要构筑强大的公共卫生体系，完善疾病预防控制体系，建设平战结合的重大疫情防控救治体系。\n\
+                抗疫精神是集体主义精神的传承和发展，是中国精神的生动诠释，丰富了民族精神和时代精神的内涵。\n\
+                要完善劳模政策，提升劳模地位，落实劳模待遇。\n\
+                我主持召开中央全面依法治国委员会、中央网络安全和信息化委员会、中央外事工作委员会等会议。\n\
+                解决看病难、上学难、就业难等问题。大家喊出“武汉必胜、湖北必胜、中国必胜”。";
+    check(
+        text,
+        &[
+            e(
+                "充分展现了中国共产党领导和我国社会主义制度的显著优势，充分展现了中国人民的伟大力量，充分展现了中华文明的深厚底蕴",
+                Parallel,
+                1,
+            )
+            .frame("充分展现了中…"),
+            e("要完善劳模政策，提升劳模地位，落实劳模待遇", Parallel, 1).frame("…劳模…"),
+            e("看病难、上学难、就业难", Parallel, 1).frame("…难"),
+            e("武汉必胜、湖北必胜、中国必胜", Quoted, 1).frame("…必胜"),
+        ],
+        &["关系到", "体系，", "精神的传承", "委员会、"],
+    );
+}
+
 /// A short quote is someone's words when a speaker introduces it and it closes its clause, or when
 /// it is chained by a comma to a quotation; named in a sentence that goes on, it is a coinage. Names
 /// of diseases and listed projects coin nothing, and a heading run into a sentence is no speaker.
