@@ -12,6 +12,9 @@ import { median } from './stats.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const www = join(root, 'bench/out/www');
 const TOOLS = ['speechlens', 'jieba-wasm', 'intl'];
+/** speechlens's segmentation forms, measured against jieba-wasm's cut on these texts. */
+export const SEGMENT_METHODS = ['segment', 'segmentColumns', 'cut'];
+export const SEGMENT_TEXTS = ['100k chars', '1 MB'];
 
 /** bench/out/www: the benchmark page, both wasm builds as a page would fetch them, the texts. */
 function layOut() {
@@ -124,6 +127,17 @@ export async function measureBrowser({ coldRuns = 7, runs = 5 } = {}) {
           [url, name === 'sample' ? runs * 4 : runs]);
       }
       if (tool !== 'intl') out.memory[tool] = await page.evaluate((u) => window.bench.memory(u, 1000), files['1 MB']);
+      await close();
+    }
+    // speechlens's segmentation in its three forms, each in a page of its own, beside jieba-wasm's cut above.
+    out.segment = {};
+    for (const method of SEGMENT_METHODS) {
+      const { page, close } = await freshPage(browser);
+      await page.goto(`${base}/index.html?tool=speechlens&method=${method}`);
+      out.segment[method] = {};
+      for (const name of SEGMENT_TEXTS) {
+        out.segment[method][name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n), [files[name], runs]);
+      }
       await close();
     }
     out.page = existsSync(join(root, 'dist/index.html')) ? await realPage(browser, Math.max(3, coldRuns >> 1)) : null;

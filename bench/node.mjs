@@ -25,11 +25,19 @@ async function speechlensWeb() {
   return { analyze: glue.analyze, memory: () => wasm.memory.buffer.byteLength };
 }
 
-/** `tool`'s analysis (speechlens) or segmentation (the peers) as one function, imported now. */
+/**
+ * `tool`'s analysis (speechlens) or segmentation (the peers, and speechlens's own: 'speechlens
+ * segment', 'speechlens segmentColumns', 'speechlens cut') as one function, imported now.
+ */
 async function runner(tool) {
   if (tool === 'speechlens') {
     const { analyze } = await import(`${root}pkg/index.mjs`);
     return (t) => analyze(t);
+  }
+  if (tool.startsWith('speechlens ')) {
+    const speechlens = await import(`${root}pkg/index.mjs`);
+    const method = speechlens[tool.slice('speechlens '.length)];
+    return (t) => method(t);
   }
   if (tool === 'jieba-wasm') {
     const { cut } = await import('jieba-wasm');

@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { child } from './node.mjs';
-import { measureBrowser } from './browser.mjs';
+import { measureBrowser, SEGMENT_METHODS, SEGMENT_TEXTS } from './browser.mjs';
 import { texts, SHAPES, SCALES } from './corpus.mjs';
 import { median, sizes } from './stats.mjs';
 
@@ -61,6 +61,8 @@ for (const tool of ['speechlens', 'jieba-wasm']) {
 }
 log('node: throughput');
 for (const tool of TOOLS) results.node.throughput[tool] = child('throughput', tool, RUNS);
+log('node: speechlens segmentation in its three forms');
+results.node.segment = Object.fromEntries(SEGMENT_METHODS.map((m) => [m, child('throughput', `speechlens ${m}`, RUNS)]));
 log('node: Intl.Segmenter on the 100k text as one string');
 results.node.intlWhole100k = child('intlWhole');
 log('node: memory (1 MB, then 1,000 analyses of the sample)');
@@ -104,6 +106,16 @@ function print(r) {
         ratio(tp.speechlens[n]?.ms ?? tp.speechlens[n], tp.intl[n]?.ms ?? tp.intl[n])]));
   }
   console.log(`(Node's Intl.Segmenter on the 100k text as ONE string: ${ms(r.node.intlWhole100k.ms)} ms)`);
+
+  const msOf = (x) => x?.ms ?? x;
+  table('segment vs jieba-wasm cut, median ms (same texts, same run; ratios: jieba-wasm cut ÷ speechlens; target for the columns ≥ 2×)',
+    ['where, text', 'jieba-wasm cut', 'segment', 'segmentColumns', 'cut', 'jieba/segment', 'jieba/columns', 'jieba/cut'],
+    [['Node', r.node.throughput, r.node.segment], ['Chromium', r.chromium.throughput, r.chromium.segment]].flatMap(([where, tp, seg]) =>
+      SEGMENT_TEXTS.map((n) => {
+        const jieba = msOf(tp['jieba-wasm'][n]);
+        const [segment, columns, cut] = SEGMENT_METHODS.map((m) => msOf(seg[m][n]));
+        return [`${where}, ${n}`, ms(jieba), ms(segment), ms(columns), ms(cut), ratio(segment, jieba), ratio(columns, jieba), ratio(cut, jieba)];
+      })));
 
   const paste = r.node.paste;
   table('a long text pasted after the sample, in Node, median ms of fresh processes (first run on it, then the second)',

@@ -10,7 +10,7 @@ mod fuzz_case;
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use invariants::{check_analysis, check_concordance, check_csv, check_tokens};
+use invariants::{check_analysis, check_columns, check_concordance, check_csv};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use speechlens::segment::{self, Dictionary};
@@ -302,7 +302,8 @@ proptest! {
     fn segment_tiles_the_text(text in any_text(), hmm in any::<bool>(), words in prop::collection::vec(prop::sample::select(PIECES), 0..3)) {
         let mut analyzer = Analyzer::new();
         analyzer.add_words(words);
-        check_tokens(&text, &analyzer.segment(&text, hmm).expect("a segmentation"));
+        let columns = analyzer.segment_columns(&text, hmm).expect("a segmentation");
+        check_columns(&text, &columns, &analyzer.segment(&text, hmm).expect("a segmentation"));
     }
 
     /// The dictionary loads words as texts need them (segment::Dictionary says why that is exact):
@@ -407,7 +408,7 @@ fn named_odd_inputs_hold_their_invariants() {
             let analysis = analyzer.analyze(text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
             check_analysis(text, &analysis);
         }
-        check_tokens(text, &analyzer.segment(text, true).expect(name));
+        check_columns(text, &analyzer.segment_columns(text, true).expect(name), &analyzer.segment(text, true).expect(name));
         check_csv(&analyzer.terms_csv(text, &Options::default()).expect(name));
     }
 }
@@ -473,6 +474,7 @@ fn over_the_limit_is_too_large_not_a_hang() {
     let analyzer = Analyzer::new();
     assert_eq!(analyzer.analyze(&over, &Options::default()).unwrap_err().kind(), ErrorKind::TooLarge);
     assert_eq!(analyzer.segment(&over, true).unwrap_err().kind(), ErrorKind::TooLarge);
+    assert_eq!(analyzer.segment_columns(&over, true).unwrap_err().kind(), ErrorKind::TooLarge);
     // A surrogate pair counts two units, as JS counts it: half as many astral characters hit the limit.
     let astral = "😀".repeat(MAX_INPUT_UNITS as usize / 2) + "a";
     assert_eq!(analyzer.analyze(&astral, &Options::default()).unwrap_err().kind(), ErrorKind::TooLarge);

@@ -1,5 +1,5 @@
 // Types for speechlens/engine: the analyses in a Web Worker, the renderers on the main thread.
-import type { Analysis, ConcordanceLine, Options, Token } from './speechlens.js';
+import type { Analysis, ConcordanceLine, Options, SegmentColumns, Token } from './speechlens.js';
 import * as speechlens from './speechlens.js';
 
 export type Stage = 'idle' | 'loading' | 'dictionary' | 'ready' | 'error';
@@ -18,4 +18,6 @@ export function analyze(text: string, options?: Options, control?: Control): Pro
 export function concordance(text: string, term: string, options?: Options, control?: Control): Promise<ConcordanceLine[]>;
 export function termsCsv(text: string, options?: Options, control?: Control): Promise<string>;
 export function segment(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<Token[]>;
+export function segmentColumns(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<SegmentColumns>;
+export function cut(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<string[]>;
 export { speechlens };

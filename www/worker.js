@@ -3,7 +3,7 @@
 // arrive while the wasm is still starting wait for it, in order.
 import init, * as speechlens from './speechlens.js';
 
-const METHODS = new Set(['analyze', 'concordance', 'termsCsv', 'segment', 'warmup']);
+const METHODS = new Set(['analyze', 'concordance', 'termsCsv', 'segment', 'segmentColumns', 'cut', 'warmup']);
 let started;
 
 /** What survives postMessage of an error: a trap means the instance is dead and must be replaced. */
@@ -31,7 +31,10 @@ self.onmessage = async ({ data }) => {
   try {
     await started;
     if (!METHODS.has(method)) throw new Error(`unknown method ${method}`);
-    self.postMessage({ id, result: speechlens[method](...args) });
+    const result = speechlens[method](...args);
+    // Typed arrays (segmentColumns) are handed over, not copied.
+    const buffers = Object.values(result ?? {}).filter(ArrayBuffer.isView).map((view) => view.buffer);
+    self.postMessage({ id, result }, buffers);
   } catch (error) {
     self.postMessage({ id, error: describe(error) });
   }

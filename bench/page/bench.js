@@ -4,11 +4,14 @@ import sample from './sample.js';
 
 const tool = new URLSearchParams(location.search).get('tool');
 
+/** What speechlens runs: the analysis, or ?method= segment, segmentColumns or cut. */
+const method = new URLSearchParams(location.search).get('method') ?? 'analyze';
+
 async function load() {
   if (tool === 'speechlens') {
     const speechlens = await import('./speechlens/speechlens.js');
     const wasm = await speechlens.default();
-    return { run: (t) => speechlens.analyze(t), memory: () => wasm.memory.buffer.byteLength };
+    return { run: (t) => speechlens[method](t), memory: () => wasm.memory.buffer.byteLength };
   }
   if (tool === 'jieba-wasm') {
     const jieba = await import('./jieba/jieba_rs_wasm.js');

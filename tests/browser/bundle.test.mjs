@@ -67,6 +67,9 @@ test('esbuild bundles the app, and it runs in Chromium: direct, worker and widge
   assert.deepEqual(report.headings, ['要注重新的生产要素的组合', '要以科技创新激活县域经济发展新动能', '要建设高质量县域现代化产业体系']);
   assert.equal(report.workerSame, true, 'the worker gives the same analysis as the direct call');
   assert.equal(report.widgetSame, true, 'the widget gives the same analysis as the direct call');
+  assert.equal(report.columnsSame, true, 'segmentColumns says what segment says');
+  assert.equal(report.workerColumnsSame, true, 'segmentColumns through the worker: typed arrays, the same tokens');
+  assert.equal(report.cutSame, true, 'cut gives the words, directly and through the worker');
   assert.ok(report.stages.includes('dictionary'), report.stages.join(' '));
   assert.ok(await page.$eval('speech-lens', (el) => el.shadowRoot.querySelectorAll('.outline .heading').length) >= 3,
     'the widget rendered the outline');

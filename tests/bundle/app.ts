@@ -1,9 +1,9 @@
 // A tiny app built the way users build theirs: it imports the packed package through its exports
 // map ('speechlens' in the browser, 'speechlens/engine', 'speechlens/widget'), is type-checked
 // with tsc, bundled with esbuild and run in Chromium by tests/browser/bundle.test.mjs.
-import init, { analyze, version } from 'speechlens';
-import type { Analysis } from 'speechlens';
-import { analyze as analyzeInWorker, onProgress } from 'speechlens/engine';
+import init, { analyze, segment, segmentColumns, cut, version } from 'speechlens';
+import type { Analysis, SegmentColumns } from 'speechlens';
+import { analyze as analyzeInWorker, segmentColumns as columnsInWorker, cut as cutInWorker, onProgress } from 'speechlens/engine';
 import type { Stage } from 'speechlens/engine';
 import 'speechlens/widget';
 
@@ -16,6 +16,10 @@ interface Report {
   headings?: string[];
   workerSame?: boolean;
   widgetSame?: boolean;
+  /** segmentColumns (direct and through the worker) and cut say what segment says. */
+  columnsSame?: boolean;
+  workerColumnsSame?: boolean;
+  cutSame?: boolean;
   stages?: Stage[];
 }
 
@@ -37,11 +41,20 @@ async function main(): Promise<Report> {
   const inWorker: Analysis = await analyzeInWorker(speech);
   const widget = lens.result ?? (await fromWidget);
   const same = (a: Analysis) => JSON.stringify(a) === JSON.stringify(direct);
+  const tokens = segment(speech);
+  const asTokens = ({ starts, ends, tags, tagNames }: SegmentColumns) =>
+    JSON.stringify(Array.from(starts, (start, i) => [speech.slice(start, ends[i]), start, ends[i], tagNames[tags[i]]]));
+  const expected = JSON.stringify(tokens.map((t) => [t.word, t.start, t.end, t.pos]));
+  const inWorkerColumns = await columnsInWorker(speech);
   return {
     version: version(),
     headings: direct.outline.sections.map((s) => s.heading),
     workerSame: same(inWorker),
     widgetSame: same(widget),
+    columnsSame: asTokens(segmentColumns(speech)) === expected,
+    workerColumnsSame: inWorkerColumns.starts instanceof Uint32Array && asTokens(inWorkerColumns) === expected,
+    cutSame: JSON.stringify(await cutInWorker(speech)) === JSON.stringify(cut(speech)) &&
+      JSON.stringify(cut(speech)) === JSON.stringify(tokens.map((t) => t.word)),
     stages,
   };
 }

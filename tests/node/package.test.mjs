@@ -18,7 +18,7 @@ function run(name, source) {
 
 test('ESM: usable right after import, init() harmless, sample speech analysed', () => {
   const out = run('esm.mjs', `
-    import init, { analyze, segment, concordance, termsCsv, Analyzer, version } from 'speechlens';
+    import init, { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer, version } from 'speechlens';
     import { readFileSync } from 'node:fs';
     const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
     const before = analyze(text);
@@ -26,7 +26,9 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
     const after = analyze(text);
     const a = new Analyzer(); a.addWords(['湘鄂交界处']);
     console.log(JSON.stringify({ before, same: JSON.stringify(before) === JSON.stringify(after), version: version(),
-      words: segment('加快形成新质生产力').map((t) => t.word),
+      words: segment('加快形成新质生产力').map((t) => t.word), cut: cut('加快形成新质生产力'),
+      columns: (({ starts, ends, tags, tagNames }) => ({ starts: [...starts], ends: [...ends], tags: [...tags].map((t) => tagNames[t]) }))(
+        a.segmentColumns('在湘鄂交界处加快形成新质生产力')),
       kwic: concordance(text, '县域不经济'), csv: termsCsv(text),
       userWord: a.analyze(text).terms.some((t) => t.term === '湘鄂交界处'), text }));
   `);
@@ -48,6 +50,11 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   }
   assert.ok(r.terms.slice(0, 5).some((t) => t.term === '县域'));
   assert.ok(out.words.includes('新质生产力'));
+  assert.deepEqual(out.cut, out.words);
+  // The analyzer's own word is kept whole in the columns too.
+  assert.deepEqual(out.columns.starts, [0, 1, 6, 8, 10]);
+  assert.deepEqual(out.columns.ends, [1, 6, 8, 10, 15]);
+  assert.equal(out.columns.tags[1], 'nz');
   assert.ok(out.kwic.length >= 4);
   for (const line of out.kwic) assert.equal(out.text.slice(line.start, line.end), '县域不经济');
   assert.ok(out.csv.startsWith('\ufeffterm,count,'));

@@ -19,9 +19,9 @@ function run(name, body) {
   assert.ok(existsSync(consumer), 'run scripts/consumer.sh first (make test does)');
   writeFileSync(consumer + name, `
     import * as speechlens from 'speechlens';
-    import { checkAnalysis, checkTokens, checkConcordance } from ${JSON.stringify(invariants)};
+    import { checkAnalysis, checkTokens, checkColumns, checkConcordance } from ${JSON.stringify(invariants)};
     import { readFileSync } from 'node:fs';
-    const { analyze, segment, concordance, termsCsv, Analyzer } = speechlens;
+    const { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } = speechlens;
     const sample = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
     const failures = [];
     const out = { cases: 0 };
@@ -30,7 +30,7 @@ function run(name, body) {
     const everything = (name, text, seen = text) => check(name, () => {
       const a = analyze(text);
       checkAnalysis(seen, a);
-      checkTokens(seen, segment(text));
+      checkColumns(seen, segmentColumns(text), segment(text), cut(text), text);
       const term = a.terms[0]?.term ?? '要';
       checkConcordance(seen, concordance(text, term));
       const rows = termsCsv(text).trimEnd().split('\\r\\n');
@@ -123,6 +123,7 @@ test('over the limit (16 Mi UTF-16 units, as text.length counts) is a too_large 
     const analyzer = new Analyzer();
     out.errors = {
       analyze: errorOf(() => analyze(over)), segment: errorOf(() => segment(over)),
+      segmentColumns: errorOf(() => segmentColumns(over)), cut: errorOf(() => cut(over)),
       concordance: errorOf(() => concordance(over, 'a')), termsCsv: errorOf(() => termsCsv(over)),
       analyzer: errorOf(() => analyzer.analyze(over)), astral: errorOf(() => analyze(astral)),
     };

@@ -4,7 +4,7 @@
 //! wasm-bindgen replaces a lone surrogate. Needs `invariants` included beside it.
 #![allow(dead_code)] // each fuzz target uses one of these
 
-use crate::invariants::{check_analysis, check_concordance, check_csv, check_tokens};
+use crate::invariants::{check_analysis, check_columns, check_concordance, check_csv};
 use speechlens::terms::PosFilter;
 use speechlens::{Analyzer, Options};
 
@@ -39,5 +39,7 @@ pub fn check_segment(data: &[u8]) {
     if choice & 2 != 0 {
         analyzer.add_words(text.lines().next());
     }
-    check_tokens(&text, &analyzer.segment(&text, choice & 1 == 0).expect("a segmentation"));
+    let hmm = choice & 1 == 0;
+    let columns = analyzer.segment_columns(&text, hmm).expect("a segmentation");
+    check_columns(&text, &columns, &analyzer.segment(&text, hmm).expect("a segmentation"));
 }

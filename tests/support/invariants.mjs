@@ -87,6 +87,24 @@ export function checkTokens(text, tokens) {
   assert.equal(at, text.length, 'the tokens cover the text');
 }
 
+/**
+ * `segmentColumns` and `cut` say what `segment`'s tokens say (which must tile `text`, the text as
+ * wasm saw it): the same spans and tags, typed arrays, each tag named once. `cut`'s words are sliced
+ * from the caller's own string (`original`, lone surrogates and all), so they join back into it.
+ */
+export function checkColumns(text, columns, tokens, words, original = text) {
+  checkTokens(text, tokens);
+  assert.ok(columns.starts instanceof Uint32Array && columns.ends instanceof Uint32Array, 'offsets are Uint32Arrays');
+  assert.ok(columns.tags instanceof Uint8Array, 'tags are a Uint8Array');
+  assert.equal(new Set(columns.tagNames).size, columns.tagNames.length, 'each tag named once');
+  assert.deepEqual([columns.starts.length, columns.ends.length, columns.tags.length], Array(3).fill(tokens.length));
+  tokens.forEach((t, i) => {
+    const row = [columns.starts[i], columns.ends[i], columns.tagNames[columns.tags[i]]];
+    assert.deepEqual(row, [t.start, t.end, t.pos], `token ${i} ${JSON.stringify(t.word)}`);
+  });
+  assert.deepEqual(words, tokens.map((t) => original.slice(t.start, t.end)), 'cut gives the words segment does');
+}
+
 /** Each concordance line is its keyword at its span, with its context on either side. */
 export function checkConcordance(text, lines) {
   for (const l of lines) {

@@ -6,7 +6,7 @@
 //! `text.slice(start, end)` must be exactly what the result says is there.
 #![allow(dead_code)] // each test crate that includes this uses some of it
 
-use speechlens::model::{Analysis, ConcordanceLine, Section, Token};
+use speechlens::model::{Analysis, ConcordanceLine, Section, SegmentColumns, Token};
 
 /// The text as JS holds it, for slicing by UTF-16 offsets.
 pub struct Js {
@@ -171,6 +171,22 @@ pub fn check_tokens(text: &str, tokens: &[Token]) {
         at = t.end;
     }
     assert_eq!(at, js.len(), "the tokens stop at {at} of {}", js.len());
+}
+
+/// The columns of a segmentation say what its tokens say (which must tile the text): the same
+/// spans and tags in the same order, each tag named once.
+pub fn check_columns(text: &str, columns: &SegmentColumns, tokens: &[Token]) {
+    check_tokens(text, tokens);
+    let n = tokens.len();
+    assert_eq!((columns.starts.len(), columns.ends.len(), columns.tags.len()), (n, n, n), "one row per token");
+    for (i, t) in tokens.iter().enumerate() {
+        assert_eq!((columns.starts[i], columns.ends[i]), (t.start, t.end), "token {i} {:?}", t.word);
+        let tag = columns.tag_names.get(columns.tags[i] as usize);
+        assert_eq!(tag, Some(&t.pos), "token {i} {:?}: tag id {}", t.word, columns.tags[i]);
+    }
+    for (i, name) in columns.tag_names.iter().enumerate() {
+        assert!(!columns.tag_names[..i].contains(name), "tag {name:?} named twice");
+    }
 }
 
 /// Each concordance line is `term` at its span with its context on either side.
