@@ -84,16 +84,16 @@ async function realPage(browser, runs) {
           .observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${base}/index.html`);
-      await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('status')?.textContent ?? ''),
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('speech-lens').shadowRoot.getElementById('status')?.textContent ?? ''),
         done.source, { timeout: 60_000, polling: 10 });
       loads.push(await page.evaluate(() => performance.now()));
       if (i === runs - 1) {
         const text = texts()[1].text;
         await page.$eval('#input', (el, t) => { el.value = t; }, text);
-        await page.evaluate(() => { window.longTasks = []; document.getElementById('status').textContent = ''; });
+        await page.evaluate(() => { window.longTasks = []; document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent = ''; });
         const t0 = await page.evaluate(() => performance.now());
         await page.click('#analyze');
-        await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('status').textContent),
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent),
           done.source, { timeout: 120_000, polling: 10 });
         const t1 = await page.evaluate(() => performance.now());
         await page.waitForTimeout(200); // let the observer deliver the last entries

@@ -286,8 +286,31 @@ impl Analyzer {
         width: usize,
         options: &Options,
     ) -> Result<Vec<ConcordanceLine>, Error> {
+        self.lines(text, term, width, false, options)
+    }
+
+    /// Each occurrence of `needle` anywhere in the speech (inside longer words too: 发展 in
+    /// 高质量发展), with context either side: what a search box shows.
+    pub fn find(
+        &self,
+        text: &str,
+        needle: &str,
+        width: usize,
+        options: &Options,
+    ) -> Result<Vec<ConcordanceLine>, Error> {
+        self.lines(text, needle, width, true, options)
+    }
+
+    fn lines(
+        &self,
+        text: &str,
+        term: &str,
+        width: usize,
+        anywhere: bool,
+        options: &Options,
+    ) -> Result<Vec<ConcordanceLine>, Error> {
         let p = self.prepare(text, options)?;
-        Ok(terms::concordance(&p.speech, &p.tokens, term.trim(), width)
+        Ok(terms::concordance(&p.speech, &p.tokens, term.trim(), width, anywhere)
             .into_iter()
             .map(|(left, hit, right)| {
                 let span = p.index.span(hit.clone());
@@ -304,10 +327,10 @@ impl Analyzer {
             .collect())
     }
 
-    /// The term table of `text` as CSV (see [`terms::to_csv`]).
+    /// The term table of `text` as CSV (see [`crate::csv::terms`]).
     pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
         let analysis = self.analyze(text, options)?;
-        Ok(terms::to_csv(&analysis.terms, analysis.outline.sections.len()))
+        Ok(crate::csv::terms(&analysis.terms, analysis.outline.sections.len()))
     }
 }
 

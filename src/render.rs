@@ -31,96 +31,42 @@ const MAX_KWIC_LINES: usize = 2_000;
 /// Slogans read at most for the panel (each kind then shows up to `MAX_RENDERED_SECTIONS`).
 const MAX_READ_SLOGANS: usize = 5_000;
 
-/// Every word the panels show, in the two languages the page speaks: (key, 中文, English).
-const LABELS: &[(&str, &str, &str)] = &[
-    ("term", "词语", "Term"),
-    ("count", "次数", "Count"),
-    ("perTenK", "每万字", "Per 10k"),
-    ("pos", "词性", "POS"),
-    ("spread", "分布", "Spread"),
-    ("termTable", "词频表", "Term frequencies"),
-    ("sortedBy", "排序：", "sorted by "),
-    ("ascending", "升序", "ascending"),
-    ("descending", "降序", "descending"),
-    ("wholeText", "全文", "whole text"),
-    ("keywords", "关键词", "Keywords"),
-    (
-        "keywordsHelp",
-        "关键性：本文比一般汉语（jieba 参考语料）显著多用的词（对数似然 G² ≥ 15.13，p < 0.0001，至少出现 3 次），按对数比排序：log₂(本文相对频率 ÷ 参考语料相对频率)，3 即多用 8 倍。",
-        "Keyness: terms this speech uses significantly more than ordinary Chinese (jieba's reference corpus; log-likelihood G² ≥ 15.13, p < 0.0001, said 3 times or more), ranked by log ratio: log₂(relative frequency here ÷ in the reference), 3 meaning eight times as often.",
-    ),
-    ("weight", "对数比", "log ratio"),
-    ("formulation", "提法", "formulation"),
-    ("topic", "话题", "topic"),
-    ("cat-economy", "经济", "economy"),
-    ("cat-governance", "治理", "governance"),
-    ("cat-party", "党建", "party"),
-    ("cat-society", "社会", "society"),
-    ("cat-ecology", "生态", "ecology"),
-    ("cat-tech", "科技", "tech"),
-    ("cat-security", "安全", "security"),
-    ("cat-international", "外交", "international"),
-    ("cat-numbered", "数字略语", "numbered formula"),
-    ("cat-ideology", "思想", "ideology"),
-    ("phrases", "重复短语", "Repeated phrases"),
-    ("topTerms", "高频词", "Top terms"),
-    ("cloud", "词云", "Word cloud"),
-    ("noun", "名词", "nouns"),
-    ("verb", "动词", "verbs"),
-    ("other", "其他", "other"),
-    ("noTerms", "没有可统计的词语。", "No terms to count."),
-    ("noSlogans", "没有发现提法。", "No slogans found."),
-    ("noOutline", "没有发现层次标记。", "No numbered parts found."),
-    ("moreParts", "……其余部分未列出。", "… more parts not listed."),
-    ("noLines", "文中没有找到这个词。", "The term does not occur in the speech."),
-    ("issues", "层次检查", "Numbering checks"),
-    ("seen", "所见序号：", "Markers seen: "),
-    ("warnings", "需要核对", "To check"),
-    ("outlineTree", "讲话结构", "Speech outline"),
-    ("parts", "文稿要素", "Document parts"),
-    ("title", "标题", "Title"),
-    ("salutation", "称呼", "Salutation"),
-    ("closing", "结束语", "Closing"),
-    ("announced", "预告", "Announced"),
-    ("interjection", "插入称呼", "Re-address"),
-    ("removed", "已去除的网页杂项", "Page chrome left out"),
-    ("chars", "字", "chars"),
-    ("minutes", "分钟", "min"),
-    ("occurrences", "处", "occurrences"),
-    ("quoted", "引号短语", "Quoted phrases"),
-    ("numbered", "数字略语", "Numbered formulas"),
-    ("parallel", "排比", "Parallel clauses"),
-    ("idiom", "成语", "Idioms"),
-    ("titleKind", "引用文件", "Cited documents"),
-    ("quotation", "引语", "Quotations"),
-    ("lexicon", "常用提法", "Known formulations"),
-    ("expansion", "展开", "spelled out"),
-    ("frame", "句式", "frame"),
-    ("speaker", "出处", "speaker"),
-    ("userWords", "自定义词", "Your words"),
-    ("removeWord", "删除", "Remove"),
-    ("navigation", "导航", "navigation"),
-    ("timestamp", "时间戳", "timestamp"),
-    ("editor-note", "编者说明", "editor's note"),
-    ("duplicate-title", "重复标题", "repeated title"),
-    ("tags", "标签", "tags"),
-    ("dateline", "电头", "dateline"),
-    ("byline", "署名", "byline"),
-    ("caption", "图片说明", "photo caption"),
-    ("subtitle", "副标题", "subtitle"),
-    ("date-line", "日期行", "date line"),
-    ("lead", "导语", "news lead"),
-    ("report", "新闻报道", "news report"),
-    ("signature", "落款", "signature"),
-    ("footnote", "注释", "footnote"),
-    ("related", "相关文章", "related articles"),
-];
+/// The interface's words, one table for the page, the element and these renderers (its header
+/// says the format): key, 中文, English.
+const LABELS: &str = include_str!("../data/labels.tsv");
+
+/// [`LABELS`] parsed once: (key, 中文, English).
+fn labels() -> &'static [(&'static str, &'static str, &'static str)] {
+    static PARSED: std::sync::OnceLock<Vec<(&str, &str, &str)>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        LABELS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                Some((fields.next()?, fields.next()?, fields.next()?))
+            })
+            .collect()
+    })
+}
+
+/// The label of `key` in `lang`, if the table has one.
+fn lookup(lang: &str, key: &str) -> Option<&'static str> {
+    let en = lang.starts_with("en");
+    labels().iter().find(|(k, _, _)| *k == key).map(|&(_, zh, english)| if en { english } else { zh })
+}
 
 /// The label of `key` in `lang`; a key the table lacks (a removed-chrome kind added to the
 /// analysis later) shows as itself rather than as nothing.
 fn label<'a>(lang: &str, key: &'a str) -> &'a str {
-    let en = lang.starts_with("en");
-    LABELS.iter().find(|(k, _, _)| *k == key).map_or(key, |&(_, zh, english)| if en { english } else { zh })
+    lookup(lang, key).unwrap_or(key)
+}
+
+/// A part of speech in words (名词, nouns) from jieba's tag, or failing that from its first letter
+/// (`nrfg` is a person's name, `dg` an adverb); an unknown tag shows as itself.
+fn pos_name<'a>(lang: &str, tag: &'a str) -> &'a str {
+    let first = tag.get(..1).unwrap_or(tag);
+    lookup(lang, &format!("pos-{tag}")).or_else(|| lookup(lang, &format!("pos-{first}"))).unwrap_or(tag)
 }
 
 fn kind_key(kind: SloganKind) -> &'static str {
@@ -381,7 +327,7 @@ fn flattened_breaks(text: &str, index: &Utf16Index) -> Vec<u32> {
         .collect()
 }
 
-/// The terms of an analysis (at most its `maxTerms` option, 500 by default).
+/// The terms of an analysis (at most its `maxTerms` option, 500 by default; the page asks for all).
 fn terms_of(analysis: &JsValue) -> Result<Vec<Term>, JsValue> {
     Ok(prefix::<Term>(&field(analysis, "terms"), usize::MAX, "terms")?.0)
 }
@@ -426,9 +372,18 @@ impl SortKey {
     }
 
     /// Sorts stably, so rows that tie keep the analysis's order (count, then first occurrence).
+    /// Words sort in pinyin order (`Intl.Collator`'s `zh-u-co-pinyin`), as a Chinese index does.
     fn sort(self, ascending: bool, terms: &mut [Term]) {
+        let collator = (self == SortKey::Term).then(|| {
+            let locales = js_sys::Array::of1(&JsValue::from_str("zh-u-co-pinyin"));
+            js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare()
+        });
+        let pinyin = |a: &str, b: &str| {
+            let compared = collator.as_ref().and_then(|c| c.call2(&JsValue::NULL, &a.into(), &b.into()).ok());
+            compared.and_then(|n| n.as_f64()).map_or_else(|| a.cmp(b), |n| n.total_cmp(&0.0))
+        };
         let order = |a: &Term, b: &Term| match self {
-            SortKey::Term => a.term.cmp(&b.term),
+            SortKey::Term => pinyin(&a.term, &b.term),
             SortKey::Count => a.count.cmp(&b.count),
             SortKey::PerTenK => a.per_ten_k.total_cmp(&b.per_ten_k),
             SortKey::Pos => a.pos.cmp(&b.pos),
@@ -439,7 +394,8 @@ impl SortKey {
 }
 
 /// The term table, sorted by `sort` (see `SortKey::parse`; the column headers carry the
-/// `data-sort` value that sorts by them), then keywords and repeated phrases.
+/// `data-sort` value that sorts by them): `limit` rows from row `offset` (0 when absent), with a
+/// pager saying which of how many (its buttons carry `data-offset`); then keywords and repeated phrases.
 #[wasm_bindgen(js_name = renderTerms, skip_typescript)]
 pub fn render_terms(
     container: &Element,
@@ -447,8 +403,10 @@ pub fn render_terms(
     lang: &str,
     sort: &str,
     limit: usize,
+    offset: Option<usize>,
 ) -> Result<(), JsValue> {
     let mut terms = terms_of(&analysis)?;
+    let markers = part_markers(&analysis);
     let dom = Dom::new()?;
     clear(container);
     if terms.is_empty() {
@@ -480,7 +438,9 @@ pub fn render_terms(
     let spread_head = dom.add(&row, "th", "", Some(label(lang, "spread")))?;
     spread_head.set_attribute("scope", "col")?;
     let body = dom.add(&table, "tbody", "", None)?;
-    for t in terms.iter().take(limit) {
+    let limit = limit.max(1);
+    let offset = offset.unwrap_or(0).min(terms.len().saturating_sub(1)) / limit * limit;
+    for t in terms.iter().skip(offset).take(limit) {
         let row = dom.add(&body, "tr", "", None)?;
         let cell = dom.add(&row, "td", "", None)?;
         dom.button(&cell, "term", &t.term, "term", &t.term)?;
@@ -488,13 +448,16 @@ pub fn render_terms(
             let kind = label(lang, if tag.formulation { "formulation" } else { "topic" });
             let key = format!("cat-{}", tag.category);
             let category = label(lang, &key);
-            dom.add(&cell, "span", "lexicon", Some(&format!("{category} · {kind}")))?;
+            let gloss = english_gloss(lang, &t.term).map(|g| format!(" · {g}")).unwrap_or_default();
+            dom.add(&cell, "span", "lexicon", Some(&format!("{category} · {kind}{gloss}")))?;
         }
         dom.add(&row, "td", "num", Some(&t.count.to_string()))?;
         dom.add(&row, "td", "num", Some(&format!("{:.1}", t.per_ten_k)))?;
-        dom.add(&row, "td", "pos", Some(t.pos.as_deref().unwrap_or("")))?;
-        spread(&dom, &row, t, lang)?;
+        let tag = t.pos.as_deref().unwrap_or("");
+        dom.add(&row, "td", "pos", Some(pos_name(lang, tag)))?.set_attribute("title", tag)?;
+        spread(&dom, &row, t, &markers, lang)?;
     }
+    pager(&dom, container, lang, offset, limit, terms.len())?;
     let (keywords, _) = prefix::<Keyword>(&field(&analysis, "keywords"), MAX_LISTED, "keywords")?;
     if !keywords.is_empty() {
         let heading = dom.add(container, "h3", "", Some(label(lang, "keywords")))?;
@@ -524,11 +487,51 @@ pub fn render_terms(
     Ok(())
 }
 
+/// Which rows of how many the table shows, with buttons to the rows before and after.
+fn pager(dom: &Dom, container: &Element, lang: &str, offset: usize, limit: usize, total: usize) -> Result<(), JsValue> {
+    let nav = dom.add(container, "div", "pager", None)?;
+    let shown = fill(
+        label(lang, "termsShown"),
+        &[&(offset + 1).to_string(), &(offset + limit).min(total).to_string(), &total.to_string()],
+    );
+    dom.add(&nav, "span", "shown", Some(&shown))?.set_attribute("aria-live", "polite")?;
+    for (key, to, enabled) in [
+        ("previousPage", offset.saturating_sub(limit), offset > 0),
+        ("nextPage", offset + limit, offset + limit < total),
+    ] {
+        let button = dom.button(&nav, "quiet page", label(lang, key), "offset", &to.to_string())?;
+        if !enabled {
+            button.set_attribute("disabled", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// `template` with `{0}`, `{1}`… replaced by `values`.
+fn fill(template: &str, values: &[&str]) -> String {
+    values.iter().enumerate().fold(template.to_string(), |text, (i, v)| text.replace(&format!("{{{i}}}"), v))
+}
+
+/// The English gloss of a lexicon word (`data/lexicon.tsv`, fifth column), in English mode only.
+fn english_gloss(lang: &str, word: &str) -> Option<&'static str> {
+    lang.starts_with("en")
+        .then(|| crate::segment::lexicon_entry(word).map(|e| e.english))
+        .flatten()
+        .filter(|g| !g.is_empty())
+}
+
+/// The markers of the speech's top-level parts (一、, 第二), as the term spreads count them.
+fn part_markers(analysis: &JsValue) -> Vec<String> {
+    let sections = field(&field(analysis, "outline"), "sections");
+    let Some(sections) = sections.dyn_ref::<js_sys::Array>() else { return Vec::new() };
+    sections.iter().map(|s| field(&s, "marker").as_string().unwrap_or_default()).collect()
+}
+
 /// A term's count in each top-level part as a row of bars, each scaled to the term's own
 /// busiest part: the shape shows where in the speech the term lives. The bars are two SVG paths
 /// (counted parts, and parts without the term): an element per bar, 500 terms × 100 parts, made
-/// the term table of a long text the page's slowest work.
-fn spread(dom: &Dom, row: &Element, t: &Term, lang: &str) -> Result<(), JsValue> {
+/// the term table of a long text the page's slowest work. The tooltip names each part by its marker.
+fn spread(dom: &Dom, row: &Element, t: &Term, markers: &[String], lang: &str) -> Result<(), JsValue> {
     let cell = dom.add(row, "td", "spread", None)?;
     if t.by_section.len() < 2 {
         cell.set_attribute("title", label(lang, "wholeText"))?;
@@ -540,7 +543,11 @@ fn spread(dom: &Dom, row: &Element, t: &Term, lang: &str) -> Result<(), JsValue>
         .by_section
         .iter()
         .enumerate()
-        .map(|(i, n)| if en { format!("part {}: {n}", i + 1) } else { format!("第{}部分：{n}", i + 1) })
+        .map(|(i, n)| match markers.get(i).filter(|m| !m.is_empty()) {
+            Some(marker) => format!("{marker} {n}"),
+            None if en => format!("part {}: {n}", i + 1),
+            None => format!("第{}部分：{n}", i + 1),
+        })
         .collect();
     let label = parts.join(" · ");
     cell.set_attribute("title", &label)?;
@@ -729,6 +736,9 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "slogan", &s.text, "slogan", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", s.count)))?;
+            if let Some(gloss) = english_gloss(lang, &s.text) {
+                dom.add(&li, "span", "gloss", Some(gloss))?.set_attribute("lang", "en")?;
+            }
             if let Some(items) = &s.expansion {
                 let expansion = dom.add(&li, "span", "expansion", None)?;
                 dom.add(&expansion, "span", "what", Some(label(lang, "expansion")))?;

@@ -62,7 +62,8 @@ pub fn lexicon_entries() -> impl Iterator<Item = LexiconEntry> {
         let category = fields.next().unwrap_or("").trim();
         let formulation = fields.next().unwrap_or("").trim() == "formulation";
         let note = fields.next().unwrap_or("").trim();
-        (!word.is_empty()).then_some(LexiconEntry { word, category, formulation, note })
+        let english = fields.next().unwrap_or("").trim();
+        (!word.is_empty()).then_some(LexiconEntry { word, category, formulation, note, english })
     })
 }
 
@@ -73,6 +74,8 @@ pub struct LexiconEntry {
     pub formulation: bool,
     /// A gloss; for a numbered formula, `=item、item、…` spells out what it stands for.
     pub note: &'static str,
+    /// Its English rendering (the established translation where there is one).
+    pub english: &'static str,
 }
 
 /// The lexicon's entry for `word`, if it has one.
@@ -679,6 +682,16 @@ mod tests {
 
     fn words<'a>(text: &'a str, tokens: &[Tok]) -> Vec<&'a str> {
         tokens.iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn every_lexicon_line_has_its_five_fields() {
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 5, "{line}");
+            let english = fields[4];
+            assert!(!english.is_empty() && english.len() < 60 && english.is_ascii(), "{line}");
+        }
     }
 
     #[test]

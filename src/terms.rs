@@ -372,17 +372,22 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
 }
 
 /// Each occurrence of `term` (as a word of the segmentation, or as text when it is no single
-/// word) with up to `width` characters either side, not reaching past the line.
+/// word, or `anywhere` as text) with up to `width` characters either side, not reaching past the line.
 pub fn concordance(
     speech: &str,
     tokens: &[Tok],
     term: &str,
     width: usize,
+    anywhere: bool,
 ) -> Vec<(Range<usize>, Range<usize>, Range<usize>)> {
     if term.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<Range<usize>> = tokens.iter().filter(|t| &speech[t.range()] == term).map(Tok::range).collect();
+    let mut hits: Vec<Range<usize>> = if anywhere {
+        Vec::new()
+    } else {
+        tokens.iter().filter(|t| &speech[t.range()] == term).map(Tok::range).collect()
+    };
     if hits.is_empty() {
         hits = speech.match_indices(term).map(|(at, w)| at..at + w.len()).collect();
     }
@@ -407,38 +412,6 @@ pub fn concordance(
             (left_start..hit.start, hit.clone(), hit.end..right_end)
         })
         .collect()
-}
-
-/// The term table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads the Chinese),
-/// RFC 4180 quoting, and a leading `'` on cells a spreadsheet would run as a formula.
-/// The spread columns follow `bySection`: `section1…sectionN`, or one `body` column when the
-/// counts are for the whole body (no outline, or too many sections to count by).
-pub fn to_csv(terms: &[crate::model::Term], sections: usize) -> String {
-    let mut out = String::from("\u{feff}term,count,perTenK,pos,firstAt");
-    match terms.first().map_or(sections, |t| t.by_section.len()) {
-        n if n == sections => (1..=n).for_each(|i| out.push_str(&format!(",section{i}"))),
-        _ => out.push_str(",body"),
-    }
-    out.push_str("\r\n");
-    for t in terms {
-        let mut cells = vec![
-            csv_cell(&t.term),
-            t.count.to_string(),
-            format!("{:.2}", t.per_ten_k),
-            csv_cell(t.pos.as_deref().unwrap_or("")),
-            t.first_at.to_string(),
-        ];
-        cells.extend(t.by_section.iter().map(u32::to_string));
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn csv_cell(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
 #[cfg(test)]
@@ -490,13 +463,5 @@ mod tests {
             assert!(is_stopword(w), "{w}");
         }
         assert!(!is_stopword("发展"));
-    }
-
-    #[test]
-    fn csv_quotes_and_defuses_formulas() {
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("县域"), "县域");
     }
 }

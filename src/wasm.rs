@@ -5,7 +5,7 @@
 
 use crate::analyze::{Analyzer, Options};
 use crate::error::{Error, ErrorKind};
-use crate::model::SegmentColumns;
+use crate::model::{ConcordanceLine, SegmentColumns};
 use crate::terms::PosFilter;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -23,13 +23,15 @@ struct JsOptions {
     keep_removed: Option<bool>,
     /// Concordance context, in characters either side.
     width: Option<usize>,
+    /// Concordance of a string anywhere in the text, not only where it is a word.
+    anywhere: Option<bool>,
 }
 
 /// Default concordance context either side, in characters.
 const DEFAULT_WIDTH: usize = 20;
 
 /// The option names JS may pass: a misspelt option is an error, not silently ignored.
-const OPTION_NAMES: &[&str] = &["hmm", "userWords", "pos", "minChars", "maxTerms", "keepRemoved", "width"];
+const OPTION_NAMES: &[&str] = &["hmm", "userWords", "pos", "minChars", "maxTerms", "keepRemoved", "width", "anywhere"];
 
 impl JsOptions {
     fn parse(value: &JsValue) -> Result<JsOptions, Error> {
@@ -44,6 +46,16 @@ impl JsOptions {
             }
         }
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
+    }
+
+    /// The concordance these options ask for: of a word, or of a string `anywhere`.
+    fn concordance(&self, analyzer: &Analyzer, text: &str, term: &str) -> Result<Vec<ConcordanceLine>, Error> {
+        let width = self.width.unwrap_or(DEFAULT_WIDTH);
+        if self.anywhere.unwrap_or(false) {
+            analyzer.find(text, term, width, &self.options()?)
+        } else {
+            analyzer.concordance(text, term, width, &self.options()?)
+        }
     }
 
     fn options(&self) -> Result<Options, Error> {
@@ -131,7 +143,9 @@ pub fn segment_columns(text: &str, options: JsValue) -> Result<JsValue, JsValue>
 /// own string rather than decoded from wasm memory one by one.
 #[wasm_bindgen(skip_typescript)]
 pub fn cut(text: &js_sys::JsString, options: JsValue) -> Result<JsValue, JsValue> {
-    cut_boundary(text, |text| with_default(|a| a.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
+    cut_boundary(text, |text| {
+        with_default(|a| a.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    })
 }
 
 /// Each occurrence of `term` in the speech with context either side (`options.width`, default 20).
@@ -140,7 +154,7 @@ pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, 
     boundary(|| {
         with_default(|a| {
             let js = JsOptions::parse(&options)?;
-            a.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+            js.concordance(a, text, term)
         })
     })
 }
@@ -149,6 +163,29 @@ pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, 
 #[wasm_bindgen(js_name = termsCsv, skip_typescript)]
 pub fn terms_csv(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| with_default(|a| a.terms_csv(text, &JsOptions::parse(&options)?.options()?)))
+}
+
+/// An analysis's slogans (`analysis.slogans`) as CSV.
+#[wasm_bindgen(js_name = slogansCsv, skip_typescript)]
+pub fn slogans_csv(slogans: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| Ok(crate::csv::slogans(&from_js::<Vec<_>>(slogans, "slogans")?)))
+}
+
+/// An analysis's outline parts (`analysis.outline.sections`) as CSV, in reading order.
+#[wasm_bindgen(js_name = outlineCsv, skip_typescript)]
+pub fn outline_csv(sections: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| Ok(crate::csv::outline(&from_js::<Vec<_>>(sections, "sections")?)))
+}
+
+/// A concordance (what `concordance` returns) as CSV.
+#[wasm_bindgen(js_name = concordanceCsv, skip_typescript)]
+pub fn concordance_csv(lines: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| Ok(crate::csv::concordance(&from_js::<Vec<_>>(lines, "lines")?)))
+}
+
+/// A part of a result handed back from JS, or an `invalid_argument` error naming it.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| Error::new(ErrorKind::InvalidArgument, format!("{what}: {e}")))
 }
 
 /// Unpacks the dictionary now rather than on the first analysis (it takes a moment).
@@ -205,7 +242,7 @@ impl JsAnalyzer {
     pub fn concordance(&self, text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
         boundary(|| {
             let js = JsOptions::parse(&options)?;
-            self.inner.concordance(text, term, js.width.unwrap_or(DEFAULT_WIDTH), &js.options()?)
+            js.concordance(&self.inner, text, term)
         })
     }
 
@@ -353,6 +390,8 @@ export interface Options {
   keepRemoved?: boolean;
   /** Concordance context either side, in characters (default 20). */
   width?: number;
+  /** Concordance of the string anywhere in the text (inside longer words too), as a search finds it (default false: where it is a word). */
+  anywhere?: boolean;
 }
 /** Thrown for bad input; `kind` is stable: 'invalid_argument' | 'too_large' | 'internal'. */
 export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too_large' | 'internal' }
@@ -366,6 +405,12 @@ export function segmentColumns(text: string, options?: Pick<Options, 'hmm'>): Se
 export function cut(text: string, options?: Pick<Options, 'hmm'>): string[];
 export function concordance(text: string, term: string, options?: Options): ConcordanceLine[];
 export function termsCsv(text: string, options?: Options): string;
+/** `analysis.slogans` as CSV (UTF-8 with BOM, RFC 4180): kind, text, count, firstAt, expansion, frame, speaker, score. */
+export function slogansCsv(slogans: Slogan[]): string;
+/** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, chars, speakingMinutes, topTerms. */
+export function outlineCsv(sections: Section[]): string;
+/** A concordance as CSV: start, end, left, keyword, right. */
+export function concordanceCsv(lines: ConcordanceLine[]): string;
 /** Builds the dictionary now rather than on the first analysis. */
 export function warmup(): void;
 export function version(): string;

@@ -408,7 +408,11 @@ fn named_odd_inputs_hold_their_invariants() {
             let analysis = analyzer.analyze(text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
             check_analysis(text, &analysis);
         }
-        check_columns(text, &analyzer.segment_columns(text, true).expect(name), &analyzer.segment(text, true).expect(name));
+        check_columns(
+            text,
+            &analyzer.segment_columns(text, true).expect(name),
+            &analyzer.segment(text, true).expect(name),
+        );
         check_csv(&analyzer.terms_csv(text, &Options::default()).expect(name));
     }
 }

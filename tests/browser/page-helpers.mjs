@@ -19,7 +19,7 @@ export async function openPage(env, { lang, width = 1280, height = 900 } = {}) {
 /** Waits until the status line reports a finished (or failed) analysis. */
 export async function settled(page) {
   await page.waitForFunction(
-    () => /完成|Analysed|失败|failed|请粘贴|Paste or open/.test(document.getElementById('status').textContent),
+    () => /完成|Analysed|失败|failed|请粘贴|Paste or open/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent),
     null,
     { timeout: 60000 },
   );

@@ -59,7 +59,7 @@ test('clicking a term shows its concordance lines and highlights every occurrenc
   assert.equal(joined, term.repeat(count));
   const inView = (selector) =>
     page.$eval(selector, (m) => {
-      const view = document.getElementById('text').getBoundingClientRect();
+      const view = document.querySelector('speech-lens').shadowRoot.getElementById('text').getBoundingClientRect();
       const r = m.getBoundingClientRect();
       return r.top >= view.top && r.bottom <= view.bottom;
     });
@@ -114,8 +114,9 @@ test('the CSV download has a BOM, a header and the rows of the table', async () 
   assert.deepEqual(header.slice(0, 5), ['term', 'count', 'perTenK', 'pos', 'firstAt']);
   assert.deepEqual(header.slice(5), ['section1', 'section2', 'section3']);
   // The term cell holds the term's button and, for a lexicon term, its category.
+  // The part of speech shows in words; its jieba code, which the CSV holds, is on hover.
   const table = await page.$$eval('#terms tbody tr', (trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.querySelector('button')?.textContent ?? td.textContent)));
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.querySelector('button')?.textContent ?? (td.title || td.textContent))));
   assert.equal(table.length, Math.min(200, body.length));
   const tag = (term) => page.textContent(`#terms tbody tr:has(button.term:text-is("${term}")) span.lexicon`);
   assert.equal(await tag('县域经济'), '经济 · 话题', 'a topic of the lexicon');
@@ -148,15 +149,18 @@ test('column headers sort the table and say how with aria-sort', async () => {
 
   await page.click('#terms th button[data-sort^="term"]');
   assert.deepEqual(await sorted(), [['词语', 'ascending']]);
+  // Words sort in pinyin order, as a Chinese index does.
+  const pinyin = (words) => page.evaluate((w) => [...w].sort(new Intl.Collator('zh-u-co-pinyin').compare), words);
   const terms = await tableTerms(page);
-  assert.deepEqual(terms, [...terms].sort());
+  assert.deepEqual(terms, await pinyin(terms));
+  assert.deepEqual(terms.slice(0, 2), ['安全性', '百舸争流'], 'a, then b');
   // Focus stays on the header just used, so the keyboard can flip it again.
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'term:desc');
+  assert.equal(await page.evaluate(() => (document.activeElement.shadowRoot?.activeElement ?? document.activeElement).dataset.sort), 'term:desc');
   await page.keyboard.press('Enter');
   assert.deepEqual(await sorted(), [['词语', 'descending']]);
   const descending = await tableTerms(page);
-  assert.deepEqual(descending, [...descending].sort().reverse());
-  assert.ok(descending[0] > terms.at(-1), 'the table shows the other end of the list');
+  assert.deepEqual(descending, (await pinyin(descending)).reverse());
+  assert.equal((await pinyin([descending[0], terms.at(-1)]))[1], descending[0], 'the table shows the other end of the list');
 
   await page.click('#terms th button[data-sort^="perTenK"]');
   assert.deepEqual(await sorted(), [['每万字', 'descending']]);
@@ -171,9 +175,11 @@ test('column headers sort the table and say how with aria-sort', async () => {
 
 test('the part-of-speech filter and the single-character toggle re-analyse the terms', async () => {
   const { page, errors } = await openPage(env);
-  const posColumn = () => page.$$eval('#terms tbody td.pos', (tds) => tds.map((td) => td.textContent));
+  const posColumn = () => page.$$eval('#terms tbody td.pos', (tds) => tds.map((td) => td.title));
   const all = await posColumn();
   assert.ok(all.some((p) => p.startsWith('v')) && all.some((p) => p.startsWith('n')));
+  const named = await page.$$eval('#terms tbody td.pos', (tds) => Object.fromEntries(tds.map((td) => [td.title, td.textContent])));
+  assert.deepEqual([named.n, named.v, named.vn], ['名词', '动词', '名动词'], 'parts of speech in words');
 
   await reanalysed(page, () => page.selectOption('#pos', 'verbs'));
   const verbs = await posColumn();
@@ -197,7 +203,7 @@ test('a word selected in the text or typed in becomes one term, and can be taken
   assert.ok(!(await tableTerms(page)).includes(word));
   // Select the word in the text view as a reader would.
   await page.evaluate((w) => {
-    const view = document.getElementById('text');
+    const view = document.querySelector('speech-lens').shadowRoot.getElementById('text');
     const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.data.indexOf(w);
@@ -211,7 +217,7 @@ test('a word selected in the text or typed in becomes one term, and can be taken
     }
     throw new Error(`${w} not in the text view`);
   }, word);
-  await page.waitForFunction(() => !document.getElementById('add-selection').disabled);
+  await page.waitForFunction(() => !document.querySelector('speech-lens').shadowRoot.getElementById('add-selection').disabled);
   assert.equal(await page.textContent('#selection'), `「${word}」`);
   await reanalysed(page, () => page.click('#add-selection'));
   assert.ok((await tableTerms(page)).includes(word), 'the selected word is counted whole');
@@ -221,9 +227,13 @@ test('a word selected in the text or typed in becomes one term, and can be taken
   await page.fill('#word-input', '有 空格');
   await page.press('#word-input', 'Enter');
   assert.match(await page.textContent('#status'), /不含空格/);
+  // A word the speech never says is refused, with a message: it would count nothing.
   await page.fill('#word-input', '数字化转型');
+  await page.press('#word-input', 'Enter');
+  assert.match(await page.textContent('#status'), /“数字化转型”在讲话中没有出现/);
+  await page.fill('#word-input', '现代化产业体系');
   await reanalysed(page, () => page.press('#word-input', 'Enter'));
-  assert.deepEqual(await page.$$eval('#words li .word', (w) => w.map((x) => x.textContent)), [word, '数字化转型']);
+  assert.deepEqual(await page.$$eval('#words li .word', (w) => w.map((x) => x.textContent)), [word, '现代化产业体系']);
 
   await reanalysed(page, () => page.click(`#words button[data-word="${word}"]`));
   assert.ok(!(await tableTerms(page)).includes(word), 'removed again');

@@ -85,7 +85,7 @@ test('the outline is an ARIA tree the keyboard can walk, fold and open', async (
   const { page, errors } = await openPage(env);
   await page.click('#tab-outline');
   const focused = () => page.evaluate(() => {
-    const el = document.activeElement;
+    const el = document.activeElement.shadowRoot?.activeElement ?? document.activeElement;
     return el.getAttribute('role') === 'treeitem' ? el.querySelector('.marker').textContent : null;
   });
   const visible = () => page.$$eval('#outline [role=treeitem]', (items) =>
@@ -227,13 +227,13 @@ test('a .txt file opens by the file button or by dropping it, in UTF-8 or GB1803
     const file = new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], 'old.txt', { type: 'text/plain' });
     const data = new DataTransfer();
     data.items.add(file);
-    document.getElementById('text').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    document.querySelector('speech-lens').shadowRoot.getElementById('text').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, gbk));
   assert.equal(await page.inputValue('#input'), speech.replace('数商兴农', '县域经济'));
 
   // Something that is not text is refused, and the text stays.
   await page.setInputFiles('#file', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50]) });
-  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+  await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.getElementById('status').classList.contains('error'));
   assert.match(await page.textContent('#status'), /photo\.png.*不是纯文本/);
   assert.equal(await page.inputValue('#input'), speech.replace('数商兴农', '县域经济'));
   assert.deepEqual(errors, []);
@@ -244,7 +244,7 @@ test('editing the text re-analyses it after a pause; an empty text says what to 
   const { page, errors } = await openPage(env);
   await page.fill('#input', '');
   await reanalysed(page, () => page.type('#input', '同志们：第一，要坚持“数商兴农”。', { delay: 5 }));
-  await page.waitForFunction(() => document.querySelector('#text').textContent.startsWith('同志们：第一'));
+  await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.getElementById('text').textContent.startsWith('同志们：第一'));
   assert.match(await page.textContent('#stats'), /^\d+ 个汉字/);
   await page.click('#tab-slogans');
   assert.ok((await page.$$eval('#slogans button.slogan', (b) => b.map((x) => x.textContent))).includes('数商兴农'));
@@ -259,10 +259,10 @@ test('a failed analysis says why, keeps the text, dims the old result, and the n
   const length = 17 * 1024 * 1024; // past the 16 Mi-unit input limit
   await page.$eval('#input', (el, n) => { el.value = '县'.repeat(n); }, length);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'), null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.getElementById('status').classList.contains('error'), null, { timeout: 60000 });
   assert.match(await page.textContent('#status'), /^分析失败：文本太长（17,825,792 个字符）.*文本已保留/);
   assert.equal(await page.$eval('#input', (el) => el.value.length), length, 'the text is kept');
-  assert.equal(await page.$eval('body', (b) => b.classList.contains('stale')), true);
+  assert.equal(await page.$eval('.lens', (b) => b.classList.contains('stale')), true);
   // The result on screen still works with the text it came from.
   const shown = await page.$eval('#text', (el) => el.textContent.length);
   await page.click('#terms button.term');
@@ -273,7 +273,7 @@ test('a failed analysis says why, keeps the text, dims the old result, and the n
   assert.match(await page.textContent('#status'), /^Analysis failed: the text is too long \(17,825,792 characters/);
   await reanalysed(page, () => page.fill('#input', '同志们：第一，要推动高质量发展。'));
   assert.match(await page.textContent('#status'), /^Analysed in/);
-  assert.equal(await page.$eval('body', (b) => b.classList.contains('stale')), false);
+  assert.equal(await page.$eval('.lens', (b) => b.classList.contains('stale')), false);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -52,7 +52,7 @@ test('empty, non-Chinese and 5 MB texts each give a result in the page', async (
   ]) {
     await page.$eval('#input', (el, t) => { el.value = t; }, text);
     await page.click('#analyze');
-    await page.waitForFunction(() => /完成|请粘贴|失败/.test(document.getElementById('status').textContent), null, { timeout: 120000 });
+    await page.waitForFunction(() => /完成|请粘贴|失败/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent), null, { timeout: 120000 });
     const status = await page.textContent('#status');
     assert.match(status, name === 'empty' ? /请粘贴/ : /完成/, `${name}: ${status}`);
     assert.equal(await page.$eval('#input', (el) => el.value.length), text.length, `${name}: the text is kept`);
@@ -131,7 +131,7 @@ test('tabs follow the ARIA tabs pattern by keyboard', async () => {
   assert.deepEqual([await selected(), await shown()], [['tab-outline'], ['panel-outline']]);
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await selected(), ['tab-terms'], 'wraps around');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-terms');
+  assert.equal(await page.evaluate(() => (document.activeElement.shadowRoot?.activeElement ?? document.activeElement).id), 'tab-terms');
   assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1]);
   assert.deepEqual(errors, []);
   await page.close();

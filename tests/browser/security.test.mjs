@@ -20,7 +20,7 @@ after(async () => { await env?.close(); });
 /** Waits until the status line reports a finished or failed analysis, and says which. */
 async function settled(page) {
   const handle = await page.waitForFunction(() => {
-    const status = document.getElementById('status');
+    const status = document.querySelector('speech-lens').shadowRoot.getElementById('status');
     if (/完成|Analysed|请粘贴|Paste or open/.test(status.textContent)) return 'done';
     return status.classList.contains('error') ? 'failed' : false;
   }, null, { timeout: 60000 });
@@ -111,7 +111,7 @@ for (const bypassCSP of [false, true]) {
     for (const panel of ['#chart', '#cloud']) assert.ok((await page.$eval(panel, (el) => el.textContent)).includes(WORD), panel);
     // KWIC: a click on the term shows its lines, the vector in the middle.
     await page.click(`#terms button.term >> text="${WORD}"`);
-    await page.waitForFunction(() => !document.getElementById('kwic-box').hidden);
+    await page.waitForFunction(() => !document.querySelector('speech-lens').shadowRoot.getElementById('kwic-box').hidden);
     const kwic = await page.$eval('#kwic', (el) => el.textContent);
     assert.equal(kwic.split(WORD).length - 1 >= 2, true, kwic);
     // Slogans and outline: quoted phrases, titles, headings, the speech's title.
@@ -161,7 +161,7 @@ test('XSS vectors in the <speech-lens> widget stay text in its shadow root (CSP 
   }), VECTORS);
   checkAnalysis(VECTORS, result);
   const shown = await page.$eval('speech-lens', (el) => ({
-    text: el.shadowRoot.querySelector('.body > .text')?.textContent,
+    text: el.shadowRoot.getElementById('text')?.textContent,
     slogans: [...el.shadowRoot.querySelectorAll('button.slogan')].map((b) => b.textContent),
     headings: [...el.shadowRoot.querySelectorAll('.heading')].map((h) => h.textContent),
   }));
@@ -270,7 +270,7 @@ test('from load to the end of several analyses, only the page\'s own files are r
     assert.equal(await analysed(page, () => page.check('#singles')), 'done');
     assert.equal(await analysed(page, () => page.check('#keep-removed')), 'done');
     await page.click('#terms button.term');
-    await page.waitForFunction(() => !document.getElementById('kwic-box').hidden);
+    await page.waitForFunction(() => !document.querySelector('speech-lens').shadowRoot.getElementById('kwic-box').hidden);
     await page.click('#lang');
     await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
     await Promise.all([page.waitForEvent('download'), page.click('#json')]);
@@ -282,9 +282,10 @@ test('from load to the end of several analyses, only the page\'s own files are r
       serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
     }));
     assert.deepEqual(stored, { local: [], session: [], cookie: '', indexedDB: [], caches: [], serviceWorkers: 0 });
-    // Asked to remember, the page keeps the text in this browser's localStorage only, and forgets it when asked.
+    // Asked to remember, the page keeps the text and the user's words in this browser's localStorage only,
+    // and forgets them when asked.
     await page.check('#remember');
-    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['speechlens:text']);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), ['speechlens:text', 'speechlens:words']);
     await page.uncheck('#remember');
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
     assert.deepEqual(seen.errors, []);

@@ -29,7 +29,7 @@ async function analyseInPage(page, text) {
   await page.$eval('#status', (el) => { el.textContent = ''; });
   await page.$eval('#input', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
   await page.click('#analyze');
-  await page.waitForFunction(() => /完成|Done|失败|failed/.test(document.getElementById('status').textContent), null,
+  await page.waitForFunction(() => /完成|Done|失败|failed/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent), null,
     { timeout: 60000 });
   return page.textContent('#status');
 }

@@ -9,7 +9,7 @@ import { start, out, root } from './harness.mjs';
 
 const sample = readFileSync(join(root, 'tests/fixtures/seed-speech.txt'), 'utf8');
 /** The files the widget may load: its own assets, nothing else. */
-const OWN_ASSETS = ['widget/demo.html', 'widget/speech-lens.js', 'widget/speech-lens.css.js', 'engine.js', 'speechlens.js',
+const OWN_ASSETS = ['widget/demo.html', 'widget/speech-lens.js', 'widget/speech-lens.css.js', 'engine.js', 'labels.js', 'speechlens.js',
   'speechlens_bg.wasm', 'worker.js'];
 
 let env;

@@ -1,7 +1,8 @@
-// The widget's shadow-DOM styles. A host page themes it with the custom properties below (set them
-// on `speech-lens` or any ancestor) and reaches further in with ::part(container | bar | status |
-// progress | input | input-label | stats | text | results | tabs | tab | panel | kwic). The layout
-// follows the element's own width (a container query), not the window's: widgets sit in columns.
+// The one stylesheet of the view, for the standalone page and the embedded element alike (one
+// constructed sheet in the shadow root). A host page themes it with the custom properties below
+// (set them on `speech-lens` or any ancestor) and reaches further in with ::part(container | bar |
+// status | progress | input | stats | text | results | tabs | tab | panel | kwic). The layout follows
+// the element's own width (a container query), not the window's: widgets sit in columns.
 export const css = `
 :host {
   --_ink: var(--speechlens-ink, #1d232a);
@@ -9,7 +10,15 @@ export const css = `
   --_bg: var(--speechlens-bg, #fff);
   --_line: var(--speechlens-line, #dcd8cf);
   --_accent: var(--speechlens-accent, #a4161a);
-  --_focus: var(--speechlens-focus, #1a73e8);
+  --_focus: var(--speechlens-focus, #1a5fd0);
+  --_warn: var(--speechlens-warn, #b35c00);
+  --_term: var(--speechlens-mark-term, #ffe58f);
+  --_current: var(--speechlens-mark-current, #ffb020);
+  --_slogan: var(--speechlens-mark-slogan, #ffd0c2);
+  --_phrase: var(--speechlens-mark-phrase, #cde8ff);
+  --_section: var(--speechlens-mark-section, #d9f2d0);
+  --_removed: var(--speechlens-removed, #737b85);
+  --_noun: #a4161a; --_verb: #1f5f99; --_other: #5a6b2f;
   display: block;
   container-type: inline-size;
   font-family: var(--speechlens-font, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif);
@@ -18,93 +27,199 @@ export const css = `
   border: 1px solid var(--_line);
   border-radius: var(--speechlens-radius, 6px);
 }
+/* English labels in a Latin face (CJK fonts set ’ and “” full width); the speech itself stays zh-CN. */
+:host(:lang(en)) { font-family: var(--speechlens-font, system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif); }
+[lang|=zh] { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.print-only { display: none; }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
 .lens { padding: .6rem .8rem; }
-.bar { display: flex; align-items: center; gap: .6rem; }
-.bar:has(.status:empty):has(progress[hidden]) { display: none; }
-.status, .stats { color: var(--_muted); font-size: .85rem; }
-progress { width: 6rem; accent-color: var(--_accent); }
-label.input { display: block; font-weight: 600; font-size: .9rem; margin: .3rem 0; }
+.lens.dragging textarea { outline: 3px dashed var(--_accent); outline-offset: 2px; }
+.stale .stats, .stale .text-view, .stale .results { opacity: .55; }
+
+label, h2 { font-weight: 600; font-size: .95rem; }
+h2 { margin: 0; }
+h3 { font-size: .95rem; margin: 1rem 0 .4rem; }
+.row-head { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1rem; margin: .2rem 0 .4rem; }
+.row-head > :first-child { margin-right: auto; }
 textarea {
-  display: block; width: 100%; box-sizing: border-box; height: var(--speechlens-input-height, 6rem); margin-top: .3rem;
-  font: inherit; font-weight: normal; font-size: .9rem; padding: .4rem; color: inherit; background: inherit;
+  display: block; width: 100%; box-sizing: border-box; height: var(--speechlens-input-height, 8rem);
+  font: inherit; font-weight: normal; font-size: .9rem; padding: .5rem; color: inherit; background: inherit;
   border: 1px solid var(--_line); border-radius: 4px; resize: vertical;
 }
-.stats { margin: .3rem 0 .5rem; }
-.body { display: grid; gap: .8rem; grid-template-columns: minmax(0, 1fr); }
-@container (min-width: 760px) { .body { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); } }
-.text {
-  white-space: pre-wrap; line-height: 1.9; border: 1px solid var(--_line); border-radius: 4px; padding: .6rem .8rem;
-  max-height: var(--speechlens-height, 28rem); overflow: auto;
+.hint { margin: .25rem 0 0; font-size: .8rem; color: var(--_muted); }
+button, select, input { font: inherit; color: inherit; }
+button { cursor: pointer; }
+button:disabled { cursor: default; opacity: .55; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: .6rem 0 .2rem; }
+#analyze { background: var(--_accent); color: #fff; border: 0; border-radius: 4px; padding: .4rem 1.4rem; }
+button.quiet { border: 1px solid var(--_line); background: var(--_bg); border-radius: 4px; padding: .2rem .6rem; font-size: .85rem; }
+button.quiet:hover:not(:disabled) { border-color: var(--_muted); }
+label.check { font-weight: normal; font-size: .85rem; display: inline-flex; align-items: center; gap: .3rem; cursor: pointer; }
+.bar { display: flex; align-items: center; gap: .6rem; }
+.status { min-height: 1.3em; margin: .3rem 0 0; color: var(--_muted); font-size: .85rem; }
+.status.error { color: var(--_accent); font-weight: 600; }
+.status.error::before { content: "⚠ "; }
+progress { width: 6rem; accent-color: var(--_accent); }
+.stats { margin: .2rem 0 .8rem; font-size: .85rem; }
+
+.body { display: grid; gap: 1rem 1.4rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
+@container (min-width: 760px) {
+  .body { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); }
+  .results { position: sticky; top: .5rem; }
+  .text-view { max-height: var(--speechlens-height, 70vh); overflow: auto; }
+  [role=tabpanel] { max-height: var(--speechlens-height, calc(100vh - 5rem)); overflow: auto; }
+  .table-wrap { max-height: 26rem; overflow: auto; }
 }
-button { font: inherit; color: inherit; cursor: pointer; }
-:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
-mark { background: none; color: inherit; }
-mark.hl-removed { color: var(--_muted); text-decoration: line-through; }
-mark.hl-term { background: var(--speechlens-mark-term, #ffe58f); }
-mark.hl-slogan { background: var(--speechlens-mark-slogan, #ffd0c2); }
-mark.hl-phrase { background: var(--speechlens-mark-phrase, #cde8ff); }
-mark.hl-section { background: var(--speechlens-mark-section, #d9f2d0); }
-[role=tablist] { display: flex; gap: .2rem; border-bottom: 1px solid var(--_line); }
-[role=tab] {
-  border: 1px solid transparent; border-bottom: 0; background: none; padding: .35rem .9rem;
-  border-radius: 4px 4px 0 0; color: var(--_muted);
+/* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
+@container (max-width: 759.98px) {
+  .results { order: -1; }
+  [role=tab] { flex: 1; padding: .5rem .4rem; }
+  ol.keywords { columns: 1; }
+  .word-form input { width: 9rem; }
+  table.terms th, table.terms td { padding: .2rem .25rem; }
+  table.terms td.pos { overflow-wrap: anywhere; }
+  td.spread svg { max-width: 5rem; }
 }
-[role=tab][aria-selected=true] { border-color: var(--_line); color: var(--_ink); font-weight: 600; margin-bottom: -1px; background: var(--_bg); }
-[role=tabpanel] {
-  border: 1px solid var(--_line); border-top: 0; padding: .5rem .7rem;
-  max-height: var(--speechlens-height, 28rem); overflow: auto;
-}
+
+.word-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; margin-bottom: .4rem; }
+.selection { margin-left: .2rem; }
+.word-form, .search-form { display: inline-flex; gap: .3rem; }
+.word-form input, .search-form input { width: 12rem; max-width: 50vw; font-size: .85rem; padding: .15rem .4rem; border: 1px solid var(--_line); border-radius: 4px; }
+.search-form { margin: .5rem 0 0; }
+ul.words { display: inline-flex; flex-wrap: wrap; gap: .3rem; list-style: none; margin: 0; padding: 0; }
+ul.words li { background: var(--_section); border-radius: 1rem; padding: 0 .2rem 0 .6rem; font-size: .85rem; }
+ul.words button.remove { border: 0; background: none; padding: 0 .3rem; color: var(--_muted); }
+
+.text-view { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.9; background: var(--_bg); border: 1px solid var(--_line); border-radius: 4px; padding: .8rem 1rem; }
+mark { background: none; color: inherit; border-radius: 2px; }
+mark.hl-removed { color: var(--_removed); background: repeating-linear-gradient(135deg, transparent 0 6px, #f0eee9 6px 8px); }
+mark.hl-section { background: var(--_section); }
+mark.hl-phrase { background: var(--_phrase); }
+mark.hl-slogan { background: var(--_slogan); }
+mark.hl-term { background: var(--_term); }
+mark.hl-current { background: var(--_current); outline: 2px solid var(--_current); }
+mark.hl-issue, mark.hl-warning { text-decoration: underline wavy var(--_warn); text-underline-offset: 3px; }
+mark.hl-issue-start::before, mark.hl-warning-start::before { content: "⚠"; color: var(--_warn); margin-right: .15em; }
+
+[role=tablist] { display: flex; gap: .3rem; border-bottom: 1px solid var(--_line); }
+[role=tab] { border: 1px solid transparent; border-bottom: 0; background: none; padding: .4rem 1rem; border-radius: 4px 4px 0 0; color: var(--_muted); }
+[role=tab][aria-selected=true] { border-color: var(--_line); background: var(--_bg); color: var(--_ink); font-weight: 600; margin-bottom: -1px; }
+[role=tabpanel] { background: var(--_bg); border: 1px solid var(--_line); border-top: 0; padding: .6rem .8rem; }
 [role=tablist][hidden] + [role=tabpanel] { border-top: 1px solid var(--_line); }
-table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+.toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .9rem; padding-bottom: .5rem; border-bottom: 1px solid var(--_line); }
+.toolbar label { font-weight: normal; font-size: .85rem; }
+.toolbar select { margin-left: .3rem; font-size: .85rem; }
+.toolbar .spacer { flex: 1; }
+details { margin-top: .6rem; }
+summary { font-weight: 600; font-size: .95rem; cursor: pointer; }
+
+/* Key word in context: in the panel's flow above its lists, so it covers nothing it was opened from. */
+.kwic-box { margin-top: .6rem; padding: .2rem .6rem .4rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }
+.kwic-tools { float: right; display: flex; gap: .3rem; margin-top: .3rem; }
+.kwic-box .close { padding: 0 .45rem; }
+.kwic-view { max-height: 14rem; overflow: auto; }
+.kwic-title { margin: .3rem 0; font-size: .9rem; }
+.kwic-term { color: var(--_accent); }
+table.kwic { width: 100%; border-collapse: collapse; font-size: .88rem; clear: both; }
+table.kwic tr { cursor: pointer; }
+table.kwic tr:hover { background: #fff3c4; }
+table.kwic td { padding: .1rem .2rem; white-space: nowrap; border-bottom: 1px solid #f4ecd0; }
+table.kwic td.left, table.kwic td.right { width: 50%; max-width: 0; overflow: hidden; color: var(--_muted); }
+table.kwic td.left .clip { display: flex; justify-content: flex-end; overflow: hidden; }
+table.kwic td.hit { width: 1%; text-align: center; }
+table.kwic button.hit { border: 0; background: none; padding: 0 .1rem; font-weight: 700; color: var(--_accent); }
+
+ol.bars { list-style: none; margin: .4rem 0 0; padding: 0; display: grid; grid-template-columns: max-content 1fr max-content; gap: .15rem .5rem; align-items: center; font-size: .85rem; }
+ol.bars li { display: contents; }
+ol.bars .track { height: .8rem; background: #f2f0eb; border-radius: 2px; }
+ol.bars .fill { display: block; height: 100%; width: calc(var(--w, 0) * 1%); background: var(--_accent); opacity: .75; border-radius: 2px; }
+ol.bars .n { color: var(--_muted); font-variant-numeric: tabular-nums; text-align: right; }
+
+.cloud { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: .1rem .7rem; padding: .6rem .2rem; line-height: 1.15; }
+.cloud .word { cursor: pointer; font-size: calc(.8rem + var(--s, 0) * .019rem); font-weight: 600; border: 0; background: none; padding: 0; }
+.cloud .word:hover { text-decoration: underline; }
+.cloud .noun, .legend .noun::before { color: var(--_noun); }
+.cloud .verb, .legend .verb::before { color: var(--_verb); }
+.cloud .other, .legend .other::before { color: var(--_other); }
+.cloud .word.active { background: var(--_term); border-radius: 3px; }
+.legend { margin: 0; font-size: .75rem; color: var(--_muted); text-align: center; }
+.legend .swatch { margin: 0 .4rem; }
+.legend .swatch::before { content: "● "; }
+
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+table.terms thead th { position: sticky; top: 0; background: var(--_bg); box-shadow: 0 1px 0 var(--_line); z-index: 1; }
 th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid #eee; }
+th.num, td.num { text-align: right; }
 th button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th[aria-sort] button.sort { color: var(--_accent); }
+td.num { font-variant-numeric: tabular-nums; }
 td.pos { color: var(--_muted); font-size: .8rem; }
 td span.lexicon { display: block; color: var(--_muted); font-size: .7rem; line-height: 1.2; }
-button.term, button.slogan, button.phrase, button.span, button.hit { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
-button.term:hover, button.slogan:hover, button.phrase:hover { color: var(--_accent); text-decoration: underline; }
-td.spread svg { display: block; height: 1.2rem; max-width: 16rem; }
+button.term, button.slogan, button.phrase, button.span { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
+button.term:hover, button.slogan:hover, button.phrase:hover, button.span:hover { color: var(--_accent); text-decoration: underline; }
+button.term.active { background: var(--_term); }
+td.spread { min-width: 3rem; }
+td.spread svg { display: block; height: 1.1rem; max-width: 16rem; }
 td.spread .bars { fill: var(--_accent); opacity: .7; }
 td.spread .bars.zero { fill: var(--_line); }
-h3 { font-size: .92rem; margin: .9rem 0 .3rem; }
-.count, .weight, .meta, .top { color: var(--_muted); font-size: .8rem; margin-left: .5rem; }
-.expansion, .frame, .speaker { font-size: .85rem; margin-left: .5rem; }
-section.slogans ul, ol.keywords, ul.phrases { margin: 0; padding-left: 1.2rem; line-height: 1.8; }
-ul.tree, ul.tree ul { list-style: none; padding-left: 1rem; margin: 0; }
-ul.tree { padding-left: 0; }
-li.section .row { padding: .2rem 0; cursor: pointer; }
-.marker { font-weight: 700; margin-right: .4rem; color: var(--_accent); }
-.top { display: block; margin-left: 0; }
-dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .88rem; }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; margin: .5rem 0; font-size: .85rem; color: var(--_muted); }
+.pager .shown { margin-right: auto; }
+.help { margin: 0 0 .4rem; font-size: .8rem; color: var(--_muted); }
+.count, .weight, .meta { color: var(--_muted); font-size: .8rem; margin-left: .5rem; font-weight: normal; }
+.gloss { color: var(--_muted); font-size: .8rem; margin-left: .5rem; font-style: italic; }
+.meta { white-space: nowrap; }
+ol.keywords, ul.phrases, section.slogans ul { margin: 0; padding-left: 1.4rem; line-height: 1.8; }
+ol.keywords { columns: 2; column-gap: 1.5rem; }
+
+/* Short entries flow in columns; formulas with expansions, quotations and titles take the full width. */
+section.kind-quoted ul, section.kind-idiom ul, section.kind-lexicon ul { columns: 3 11rem; column-gap: 1.5rem; }
+section.slogans li { margin-bottom: .15rem; break-inside: avoid; }
+.expansion, .frame, .speaker { font-size: .82rem; margin-left: .6rem; }
+.expansion .what, .frame .what, .speaker .what { color: var(--_muted); margin-right: .3rem; }
+.expansion .what::after, .frame .what::after, .speaker .what::after { content: ":"; }
+.expansion .item { display: inline-block; white-space: nowrap; background: #f4f1ea; border-radius: 3px; padding: 0 .3rem; margin: 0 .2rem .1rem 0; line-height: 1.5; }
+button.slogan { vertical-align: top; }
+
+dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .9rem; margin: .2rem 0 .8rem; }
 dl.parts dt { color: var(--_muted); }
 dl.parts dd { margin: 0; }
-ul.issues { padding-left: 0; list-style: none; }
-li.issue { color: var(--_accent); }
-li.issue .evidence { color: var(--_muted); font-size: .85em; margin-left: 1.4em; }
-.warn { margin-right: .4rem; }
-/* Key word in context: one line per occurrence, the contexts clipped towards the key word. */
-.kwic-title { font-size: .9rem; margin: .3rem 0; }
-.kwic-term, table.kwic td.hit { color: var(--_accent); }
-table.kwic tr { cursor: pointer; }
-table.kwic td { padding: .1rem .2rem; white-space: nowrap; }
-table.kwic td.left, table.kwic td.right { width: 50%; max-width: 0; overflow: hidden; color: var(--_muted); }
-table.kwic td.left { text-align: right; }
-table.kwic td.left .clip { display: flex; justify-content: flex-end; overflow: hidden; }
-table.kwic td.hit { width: 1%; font-weight: 700; text-align: center; }
-/* The widget shows every section; folding is the page's. */
-.twisty { display: none; }
-.expansion .item { display: inline-block; white-space: nowrap; background: #f4f1ea; border-radius: 3px; padding: 0 .3rem; margin: 0 .2rem .1rem 0; }
-.help { margin: 0 0 .4rem; font-size: .8rem; color: var(--_muted); }
-summary { font-weight: 600; cursor: pointer; }
-.kwic:not(:empty) { margin-bottom: .7rem; max-height: 12rem; overflow: auto; border-bottom: 1px solid var(--_line); }
+ul.tree, ul.tree ul { list-style: none; padding-left: 0; margin: 0; }
+ul.tree ul { padding-left: 1.2rem; border-left: 1px solid var(--_line); margin-left: .5rem; }
+li.section > .row { padding: .25rem .3rem; cursor: pointer; border-radius: 3px; }
+li.section > .row:hover { background: #f6f4ef; }
+li.section:focus { outline: none; }
+li.section:focus-visible > .row { outline: 3px solid var(--_focus); outline-offset: 0; }
+li.section[aria-selected=true] > .row { background: var(--_section); }
+li.section[aria-expanded=false] > ul { display: none; }
+.twisty { display: inline-block; width: 1.1rem; color: var(--_muted); }
+li[aria-expanded=true] > .row .twisty::before { content: "▾"; }
+li[aria-expanded=false] > .row .twisty::before { content: "▸"; }
+.marker { font-weight: 700; margin-right: .4rem; color: var(--_accent); }
+.warn { color: var(--_warn); margin: 0 .3rem; }
+.top { display: block; margin-left: 1.1rem; color: var(--_muted); font-size: .8rem; }
+ul.issues { padding-left: 0; list-style: none; margin: 0; }
+li.issue { color: var(--_warn); }
+li.issue button.span { color: var(--_warn); }
+li.issue .evidence { color: var(--_muted); font-size: 0.85em; margin-left: 1.4em; }
+details.removed ul { font-size: .85rem; color: var(--_removed); padding-left: 1.2rem; }
+details.removed .kind { display: inline-block; min-width: 5rem; margin-right: .4rem; font-size: .75rem; }
+details.removed button.span { color: var(--_removed); }
 .empty { color: var(--_muted); }
+
 @media print {
-  .bar, label.input, [role=tablist] { display: none; }
+  .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check { display: none !important; }
+  .print-only { display: block; margin: 1.2rem 0 .4rem; font-size: 1.1rem; }
   .body { display: block; }
+  .results { position: static; }
   [role=tabpanel][hidden] { display: block !important; }
-  .text, [role=tabpanel] { max-height: none; overflow: visible; border: 0; }
+  [role=tabpanel] { border: 0; padding: 0; margin-top: 1rem; max-height: none; overflow: visible; }
+  .text-view, .table-wrap { max-height: none; overflow: visible; border: 0; padding: 0; }
+  table.terms thead th { position: static; }
+  mark.hl-removed { background: none; text-decoration: line-through; }
+  li.section[aria-expanded=false] > ul { display: block; }
+  details > :not(summary) { display: block; }
 }
 `;

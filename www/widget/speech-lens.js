@@ -1,27 +1,24 @@
-// <speech-lens>: the analysis as an element a site drops into an article. A thin shell: the wasm
-// renders the text view and the panels into this element's shadow root (engine.js, shared by
-// every instance on the page, runs the analyses in one worker); this file wires attributes,
-// events, tabs and clicks.
-import { load, analyze, concordance, onProgress, speechlens } from '../engine.js';
+// <speech-lens>: the one view of speechlens. The standalone page is this element in a page layout
+// (www/index.html); a site drops the same element into an article. The wasm renders the text view
+// and the panels into the shadow root (src/render.rs); engine.js, shared by every instance, runs
+// the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
+// Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
+import { load, analyze, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
+import { LABELS } from '../labels.js';
 import { css } from './speech-lens.css.js';
 
-const WORDS = {
-  zh: {
-    input: '讲话全文', text: '文本', terms: '词频', slogans: '提法', outline: '结构', panels: '分析结果',
-    loading: '正在加载分析程序…', dictionary: '正在加载词典…', working: '分析中…', failed: '分析失败：',
-    stats: (s) => `${s.hanChars} 字 · ${s.tokens} 词 · ${s.sentences} 句 · ${s.paragraphs} 段 · 约 ${s.speakingMinutes.toFixed(1)} 分钟`,
-  },
-  en: {
-    input: 'Speech text', text: 'Text', terms: 'Terms', slogans: 'Slogans', outline: 'Outline', panels: 'Results',
-    loading: 'Loading the analyser…', dictionary: 'Loading the dictionary…', working: 'Analysing…', failed: 'Analysis failed: ',
-    stats: (s) => `${s.hanChars} characters · ${s.tokens} words · ${s.sentences} sentences · about ${s.speakingMinutes.toFixed(1)} min`,
-  },
-};
 const PANELS = ['input', 'text', 'terms', 'slogans', 'outline'];
 const TABS = ['terms', 'slogans', 'outline'];
 /** Pause in typing before the text is analysed again. */
-const DEBOUNCE_MS = 300;
-const TERM_ROWS = 100;
+const DEBOUNCE_MS = 400;
+/** Rows of the term table per page; the pager walks through the rest, the CSV holds them all. */
+const TABLE_ROWS = 200;
+/** The analysis keeps every term (its own default stops at 500): every one must be reachable. */
+const ALL_TERMS = 1_000_000;
+const CHART_BARS = 20;
+const CLOUD_WORDS = 60;
+/** What `remember` keeps, in this browser's localStorage only, and only when the user ticks it. */
+const STORAGE = { text: 'speechlens:text', words: 'speechlens:words' };
 
 let sheet;
 function styles() {
@@ -33,66 +30,160 @@ function styles() {
   return sheet;
 }
 
+/** `key`'s words in `lang`: `{0}`… filled from `args`; an English `a|b` is singular|plural by `args[0]`. */
+export function say(lang, key, ...args) {
+  const entry = LABELS[key];
+  if (!entry) return key;
+  let text = entry[lang === 'en' ? 1 : 0];
+  if (text.includes('|')) text = text.split('|')[Number(args[0]) === 1 ? 0 : 1];
+  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+const download = (name, type, content) => {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** A .txt file's text: UTF-8 (with or without BOM) or UTF-16 by BOM, else GB18030 (older Chinese files). */
+function decode(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A word the user may add: 1–20 characters, no spaces or line breaks. */
+const wordOf = (text) => {
+  const word = (text ?? '').trim();
+  return word && [...word].length <= 20 && !/\s/.test(word) ? word : null;
+};
+
+const splitWords = (value) => (value ?? '').split(/[\s,，、;；]+/).filter(Boolean);
+const messageOf = (error) => error?.message ?? String(error);
+const ignorable = (error) => error?.kind === 'superseded';
+
+/** Fixed markup only, labelled later: user text never goes through innerHTML. */
 function skeleton() {
-  const tabs = TABS.map(
-    (t) => `<button type="button" role="tab" part="tab" id="tab-${t}" data-tab="${t}" aria-controls="panel-${t}"></button>`,
-  ).join('');
-  const panels = TABS.map(
-    (t) =>
-      `<div role="tabpanel" part="panel" id="panel-${t}" aria-labelledby="tab-${t}" tabindex="0" hidden>` +
-      `${t === 'terms' ? '<div class="kwic" part="kwic"></div>' : ''}<div class="${t}"></div></div>`,
-  ).join('');
-  // Fixed markup only: user text never goes through innerHTML.
+  const tabs = TABS.map((t) =>
+    `<button type="button" role="tab" part="tab" id="tab-${t}" data-tab="${t}" aria-controls="panel-${t}" data-word="${t}"></button>`).join('');
+  const csv = (id) => `<button type="button" id="${id}" class="quiet" data-word="csv"></button>`;
   return `<div class="lens" part="container">
-  <div class="bar" part="bar"><span class="status" role="status" aria-live="polite" part="status"></span>
-    <progress part="progress" hidden></progress></div>
-  <label class="input" part="input-label" data-panel="input"><span data-word="input"></span>
-    <textarea part="input" lang="zh-CN" spellcheck="false"></textarea></label>
-  <div class="stats" part="stats"></div>
-  <div class="body">
-    <div class="text" part="text" role="region" tabindex="0" lang="zh-CN" data-panel="text"></div>
-    <div class="results" part="results" role="region">
-      <div role="tablist" part="tabs">${tabs}</div>${panels}
-    </div>
+<section class="source" data-panel="input" aria-labelledby="input-label">
+  <div class="row-head">
+    <label id="input-label" for="input" data-word="input"></label>
+    <button type="button" id="open" class="quiet" data-word="open"></button>
+    <input type="file" id="file" accept=".txt,text/plain" hidden>
   </div>
+  <textarea id="input" part="input" lang="zh-CN" spellcheck="false" aria-describedby="input-hint"></textarea>
+  <p id="input-hint" class="hint" data-word="inputHint"></p>
+  <div class="actions">
+    <button type="button" id="analyze" data-word="analyze"></button>
+    <button type="button" id="clear" class="quiet" data-word="clear"></button>
+    <label class="check" id="remember-box" hidden><input type="checkbox" id="remember"> <span data-word="remember"></span></label>
+    <button type="button" id="forget" class="quiet" hidden data-word="forget"></button>
+  </div>
+</section>
+<div class="bar" part="bar"><p id="status" class="status" role="status" aria-live="polite" part="status"></p>
+  <progress part="progress" hidden></progress></div>
+<p id="stats" class="stats" part="stats"></p>
+<div class="body">
+  <section class="reading" data-panel="text" aria-labelledby="text-label">
+    <div class="row-head">
+      <h2 id="text-label" data-word="textView"></h2>
+      <label class="check"><input type="checkbox" id="keep-removed"> <span data-word="keepRemoved"></span></label>
+    </div>
+    <div class="word-tools">
+      <button type="button" id="add-selection" class="quiet" disabled><span data-word="asOneWord"></span><span id="selection" class="selection"></span></button>
+      <form id="word-form" class="word-form">
+        <input id="word-input" type="text" maxlength="20" autocomplete="off" data-word-placeholder="wordPlaceholder" data-word-label="wordPlaceholder">
+        <button type="submit" class="quiet" data-word="addWord"></button>
+      </form>
+      <div id="words"></div>
+    </div>
+    <div id="text" class="text text-view" part="text" lang="zh-CN" tabindex="0" role="region" aria-labelledby="text-label"></div>
+  </section>
+  <section class="results" id="results" part="results" tabindex="-1" aria-labelledby="results-label">
+    <h2 id="results-label" class="visually-hidden" data-word="results"></h2>
+    <div role="tablist" part="tabs" data-word-label="results">${tabs}</div>
+    <div role="tabpanel" part="panel" id="panel-terms" aria-labelledby="tab-terms" tabindex="0">
+      <h2 class="print-only" data-word="terms"></h2>
+      <div class="toolbar">
+        <label><span data-word="posFilter"></span>
+          <select id="pos"><option value="all" data-word="posAll"></option><option value="nouns" data-word="posNouns"></option><option value="verbs" data-word="posVerbs"></option></select>
+        </label>
+        <label class="check"><input type="checkbox" id="singles"> <span data-word="singles"></span></label>
+        <span class="spacer"></span>
+        ${csv('csv')}
+        <button type="button" id="json" class="quiet" data-word="json"></button>
+      </div>
+      <form id="search-form" class="search-form" role="search">
+        <input id="search" type="search" lang="zh-CN" autocomplete="off" data-word-placeholder="searchPlaceholder" data-word-label="searchPlaceholder">
+        <button type="submit" class="quiet" data-word="search"></button>
+      </form>
+      <div id="kwic-box" class="kwic-box" part="kwic" hidden>
+        <div class="kwic-tools">${csv('kwic-csv')}<button type="button" id="kwic-close" class="quiet close" data-word-label="closeKwic">×</button></div>
+        <div id="kwic" class="kwic kwic-view" tabindex="0" role="region" data-word-label="kwic"></div>
+      </div>
+      <details open><summary data-word="topTerms"></summary><div id="chart" class="chart"></div></details>
+      <details open><summary data-word="cloud"></summary><div id="cloud"></div></details>
+      <h3 data-word="termTable"></h3>
+      <div id="terms" class="terms"></div>
+    </div>
+    <div role="tabpanel" part="panel" id="panel-slogans" aria-labelledby="tab-slogans" tabindex="0" hidden>
+      <h2 class="print-only" data-word="slogans"></h2>
+      <div class="toolbar"><span class="spacer"></span>${csv('slogans-csv')}</div>
+      <div id="slogans" class="slogans"></div>
+    </div>
+    <div role="tabpanel" part="panel" id="panel-outline" aria-labelledby="tab-outline" tabindex="0" hidden>
+      <h2 class="print-only" data-word="outline"></h2>
+      <div class="toolbar"><span class="spacer"></span>${csv('outline-csv')}</div>
+      <div id="outline" class="outline"></div>
+    </div>
+  </section>
+</div>
 </div>`;
 }
 
-const splitWords = (value) => (value ?? '').split(/[\s,，、;；]+/).filter(Boolean);
-
 export class SpeechLensElement extends HTMLElement {
-  static observedAttributes = ['lang', 'text', 'panels', 'user-words'];
+  static observedAttributes = ['lang', 'text', 'panels', 'user-words', 'remember'];
 
   #root;
+  #initialised = false;
   #text = null;
+  /** The analysis on screen and the text it describes (typing may have moved on since). */
   #result = null;
-  /** The text `#result` describes: typing may have moved on since. */
   #analysed = '';
-  #tab = 'terms';
   #sort = 'count';
+  #offset = 0;
+  /** Words the user added in the page (the `user-words` attribute adds to them). */
+  #added = [];
+  /** What the text view highlights beyond the analysis's own marks: { kind, spans, current? }. */
+  #highlight = null;
+  /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
+  #kwic = null;
+  #status = { parts: [], isError: false };
   #timer = 0;
   #latest = null;
   #readyFired = false;
   #stopProgress = null;
-  #initialised = false;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styles()];
     this.#root.innerHTML = skeleton();
-    this.#$('textarea').addEventListener('input', () => this.#textEdited());
-    this.#$('.results').addEventListener('click', (e) => this.#onPanelClick(e));
-    this.#$('[role=tablist]').addEventListener('click', (e) => {
-      const tab = e.target.closest('[role=tab]');
-      if (tab) this.#selectTab(tab.dataset.tab, true);
-    });
-    this.#$('[role=tablist]').addEventListener('keydown', (e) => this.#onTabKey(e));
-    this.#$('.outline').addEventListener('keydown', (e) => this.#onTreeKey(e));
+    this.#wire();
   }
 
-  #$(selector) {
-    return this.#root.querySelector(selector);
+  #$(id) {
+    return this.#root.getElementById(id);
   }
 
   connectedCallback() {
@@ -105,9 +196,11 @@ export class SpeechLensElement extends HTMLElement {
         this[name] = value;
       }
       this.#initialised = true;
+      this.#restore();
       this.#text ??= this.getAttribute('text') ?? this.#childText();
-      this.#$('textarea').value = this.#text;
+      this.#$('input').value = this.#text;
     }
+    this.#applyRemember();
     this.#applyLanguage();
     this.#applyPanels();
     this.#stopProgress ??= onProgress((p) => this.#showProgress(p));
@@ -117,9 +210,9 @@ export class SpeechLensElement extends HTMLElement {
           this.#readyFired = true;
           this.dispatchEvent(new CustomEvent('speechlens-ready', { bubbles: true, composed: true }));
         }
-        if (this.#text && !this.#result && !this.#latest) this.analyze().catch(() => {});
+        if (!this.#result && !this.#latest) this.analyze().catch(() => {});
       },
-      (error) => this.#fail(error),
+      (error) => this.#setStatus([['loadFailed'], messageOf(error)], true),
     );
   }
 
@@ -134,7 +227,8 @@ export class SpeechLensElement extends HTMLElement {
     if (name === 'text') this.text = value ?? '';
     else if (name === 'lang') this.#applyLanguage();
     else if (name === 'panels') this.#applyPanels();
-    else if (name === 'user-words' && this.#text) this.#schedule();
+    else if (name === 'remember') this.#applyRemember();
+    else if (name === 'user-words') this.#schedule();
   }
 
   /** Initial text from a child `<template>` or `<textarea>` (the textarea also shows it before the script runs). */
@@ -144,14 +238,16 @@ export class SpeechLensElement extends HTMLElement {
     return child instanceof HTMLTemplateElement ? child.content.textContent.trim() : child.value;
   }
 
-  /** The text being analysed. Setting it re-analyses; it is not written back to the attribute (speeches are long). */
+  // ---- public API ----------------------------------------------------------------------
+
+  /** The text being analysed (as the input holds it). Setting it re-analyses; it is not written back to the attribute (speeches are long). */
   get text() {
-    return this.#text ?? '';
+    return this.#initialised ? this.#$('input').value : this.#text ?? '';
   }
 
   set text(value) {
     this.#text = String(value ?? '');
-    this.#$('textarea').value = this.#text;
+    this.#$('input').value = this.#text;
     if (this.#initialised) this.#schedule(0);
   }
 
@@ -164,9 +260,9 @@ export class SpeechLensElement extends HTMLElement {
     this.setAttribute('panels', Array.isArray(value) ? value.join(' ') : String(value));
   }
 
-  /** Words to keep whole (names, local coinages); the attribute separates them with spaces, commas or 、. */
+  /** Words to keep whole: the `user-words` attribute's (spaces, commas or 、 between) and those added in the view. */
   get userWords() {
-    return splitWords(this.getAttribute('user-words'));
+    return [...new Set([...splitWords(this.getAttribute('user-words')), ...this.#added])];
   }
 
   set userWords(value) {
@@ -182,7 +278,7 @@ export class SpeechLensElement extends HTMLElement {
   analyze(text) {
     if (text !== undefined) {
       this.#text = String(text);
-      this.#$('textarea').value = this.#text;
+      this.#$('input').value = this.#text;
     }
     clearTimeout(this.#timer);
     const run = this.#run();
@@ -190,40 +286,20 @@ export class SpeechLensElement extends HTMLElement {
     return run;
   }
 
-  async #run() {
-    const text = this.text;
-    const userWords = this.userWords;
-    this.#status(this.#say('working'));
-    try {
-      const result = await analyze(text, userWords.length ? { userWords } : undefined, { lane: this });
-      this.#result = result;
-      this.#analysed = text;
-      this.#render();
-      this.#status('');
-      this.dispatchEvent(new CustomEvent('speechlens-analyzed', { detail: result, bubbles: true, composed: true }));
-      return result;
-    } catch (error) {
-      // A newer request took over: its outcome is this call's outcome.
-      if (error?.kind === 'superseded') return this.#latest;
-      this.#fail(error);
-      throw error;
+  /** Opens a .txt file (UTF-8, UTF-16 or GB18030) as the text, as the file button and dropping do. */
+  async openFile(file) {
+    if (!file) return;
+    if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
+      this.#setStatus([['notText', file.name]], true);
+      return;
     }
+    this.#text = decode(new Uint8Array(await file.arrayBuffer()));
+    this.#$('input').value = this.#text;
+    this.#setStatus([['opened', file.name]]);
+    await this.analyze().catch(() => {});
   }
 
-  #textEdited() {
-    this.#text = this.#$('textarea').value;
-    this.#schedule();
-  }
-
-  #schedule(delay = DEBOUNCE_MS) {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.analyze().catch(() => {}), delay);
-  }
-
-  #fail(error) {
-    this.#status(this.#say('failed') + (error?.message ?? error));
-    this.dispatchEvent(new CustomEvent('speechlens-error', { detail: { error }, bubbles: true, composed: true }));
-  }
+  // ---- analysis ------------------------------------------------------------------------
 
   get #lang() {
     const lang = this.getAttribute('lang') ?? this.closest('[lang]')?.getAttribute('lang') ?? 'zh';
@@ -231,35 +307,368 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #say(key, ...args) {
-    const word = WORDS[this.#lang][key];
-    return typeof word === 'function' ? word(...args) : word;
+    return say(this.#lang, key, ...args);
   }
 
-  #status(message) {
-    this.#$('.status').textContent = message;
+  /** The options every call shares, so the table, the concordance and the CSV agree. */
+  #options() {
+    const words = this.userWords;
+    return {
+      pos: this.#$('pos').value,
+      minChars: this.#$('singles').checked ? 1 : 2,
+      keepRemoved: this.#$('keep-removed').checked,
+      maxTerms: ALL_TERMS,
+      ...(words.length ? { userWords: words } : {}),
+    };
+  }
+
+  async #run() {
+    const text = this.text;
+    this.#remember();
+    this.#setStatus([['working']]);
+    const started = performance.now();
+    try {
+      const result = await analyze(text, this.#options(), { lane: this });
+      // The text and its result change together: every offset the panels hold points into this text.
+      this.#result = result;
+      this.#analysed = text;
+      this.#highlight = null;
+      this.#offset = 0;
+      this.#$('input').closest('.lens').classList.remove('stale');
+      this.#render();
+      this.#setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
+      if (this.#kwic) await this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
+      this.dispatchEvent(new CustomEvent('speechlens-analyzed', { detail: result, bubbles: true, composed: true }));
+      return result;
+    } catch (error) {
+      // A newer request took over: its outcome is this call's outcome.
+      if (ignorable(error)) return this.#latest;
+      // The text stays in the textarea; the last good result stays on screen, dimmed as out of date.
+      this.#$('input').closest('.lens').classList.add('stale');
+      const reason = error?.kind === 'too_large' ? ['tooLarge', text.length.toLocaleString(this.#lang === 'en' ? 'en' : 'zh-CN')] : messageOf(error);
+      this.#setStatus([['failed'], reason, ['kept']], true);
+      this.dispatchEvent(new CustomEvent('speechlens-error', { detail: { error }, bubbles: true, composed: true }));
+      throw error;
+    }
+  }
+
+  #schedule(delay = DEBOUNCE_MS) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.analyze().catch(() => {}), delay);
+  }
+
+  // ---- status --------------------------------------------------------------------------
+
+  /** The status line, kept as what to say (`[key, ...args]` or literal text), so a language switch says it again. */
+  #setStatus(parts, isError = false) {
+    this.#status = { parts, isError };
+    this.#renderStatus();
+  }
+
+  #renderStatus() {
+    const { parts, isError } = this.#status;
+    const status = this.#$('status');
+    status.textContent = parts.map((part) => (Array.isArray(part) ? this.#say(...part) : part)).join('');
+    status.classList.toggle('error', isError);
   }
 
   #showProgress({ stage, error }) {
     const busy = stage === 'loading' || stage === 'dictionary';
-    const progress = this.#$('progress');
+    const progress = this.#root.querySelector('progress');
     progress.hidden = !busy;
     if (busy) {
       progress.setAttribute('aria-label', this.#say(stage));
-      if (!this.#result) this.#status(this.#say(stage));
+      if (!this.#result) this.#setStatus([[stage]]);
     } else if (stage === 'error') {
-      this.#status(this.#say('failed') + (error?.message ?? error));
-    } else if (stage === 'ready' && !this.#result && !this.#latest) {
-      this.#status('');
+      this.#setStatus([['loadFailed'], messageOf(error)], true);
     }
   }
 
+  // ---- rendering (all of it through Rust) ----------------------------------------------
+
+  #render() {
+    const r = this.#result;
+    if (!r) return;
+    const lang = this.#lang;
+    const s = r.stats;
+    this.#$('stats').textContent = [
+      this.#say('statsHan', s.hanChars), this.#say('statsTokens', s.tokens), this.#say('statsSentences', s.sentences),
+      this.#say('statsParagraphs', s.paragraphs), this.#say('statsMinutes', s.speakingMinutes.toFixed(1)),
+      this.#say('statsChars', s.chars),
+    ].join(' · ');
+    this.#renderTerms();
+    speechlens.renderTermChart(this.#$('chart'), r, lang, CHART_BARS);
+    speechlens.renderWordCloud(this.#$('cloud'), r, lang, CLOUD_WORDS);
+    speechlens.renderSlogans(this.#$('slogans'), r, lang);
+    speechlens.renderOutline(this.#$('outline'), r, lang);
+    speechlens.renderWords(this.#$('words'), this.#added, lang);
+    this.#showText();
+  }
+
+  #renderTerms() {
+    speechlens.renderTerms(this.#$('terms'), this.#result, this.#lang, this.#sort, TABLE_ROWS, this.#offset);
+    this.#markActiveTerm();
+  }
+
+  #showText() {
+    const h = this.#highlight;
+    const marks = h ? h.spans.map(({ start, end }) => ({ start, end, kind: h.kind })) : [];
+    if (h?.current) marks.push({ ...h.current, kind: 'current' });
+    speechlens.renderText(this.#$('text'), this.#analysed, marks, this.#result ?? undefined, this.#lang);
+  }
+
+  #markActiveTerm() {
+    for (const el of this.#root.querySelectorAll('[data-term].active')) el.classList.remove('active');
+    const term = this.#kwic && !this.#kwic.anywhere ? this.#kwic.term : null;
+    if (term) for (const el of this.#root.querySelectorAll(`[data-term="${CSS.escape(term)}"]`)) el.classList.add('active');
+  }
+
+  /**
+   * Highlights `spans` in the text view and scrolls the view (only it, never the host page) to the
+   * first, or to `current`. Unless told not to (`reveal` false), it also brings the text view on
+   * screen when it is wholly off it, as on a phone where the results come first.
+   */
+  #highlightSpans(spans, kind, current, reveal = true) {
+    this.#highlight = { kind, spans, current };
+    this.#showText();
+    const view = this.#$('text');
+    const box = view.getBoundingClientRect();
+    if (reveal && (box.bottom < 0 || box.top > innerHeight)) view.scrollIntoView({ block: 'start' });
+    const target = view.querySelector(current ? 'mark.hl-current' : `mark.hl-${kind}`);
+    if (target) view.scrollTop += target.getBoundingClientRect().top - view.getBoundingClientRect().top - view.clientHeight / 3;
+  }
+
+  /** The concordance of `term` (a word), or of any string `anywhere` (the search box), highlighted in the text. */
+  async #showConcordance(term, anywhere = false) {
+    this.#kwic = { term, anywhere, lines: [] };
+    try {
+      const lines = await concordance(this.#analysed, term, { ...this.#options(), anywhere }, { lane: 'kwic' });
+      this.#kwic.lines = lines;
+      speechlens.renderConcordance(this.#$('kwic'), lines, this.#lang, term);
+      const box = this.#$('kwic-box');
+      box.hidden = false;
+      // It opens above the panel's lists, in their flow: it covers nothing it came from.
+      const shown = box.getBoundingClientRect();
+      if (shown.top < 0 || shown.bottom > innerHeight) box.scrollIntoView({ block: 'nearest' });
+      this.#markActiveTerm();
+      this.#highlightSpans(lines, 'term', undefined, false);
+    } catch (error) {
+      if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
+    }
+  }
+
+  #closeConcordance() {
+    this.#kwic = null;
+    this.#$('kwic-box').hidden = true;
+    this.#$('kwic').textContent = '';
+    this.#markActiveTerm();
+    if (this.#highlight?.kind === 'term') {
+      this.#highlight = null;
+      this.#showText();
+    }
+  }
+
+  // ---- events --------------------------------------------------------------------------
+
+  #wire() {
+    const on = (id, type, listener) => this.#$(id).addEventListener(type, listener);
+    on('input', 'input', () => this.#schedule());
+    on('analyze', 'click', () => this.analyze().catch(() => {}));
+    on('clear', 'click', () => {
+      this.text = '';
+      this.#$('input').focus();
+    });
+    on('open', 'click', () => this.#$('file').click());
+    on('file', 'change', () => {
+      this.openFile(this.#$('file').files[0]);
+      this.#$('file').value = '';
+    });
+    this.#root.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      this.#$('input').closest('.lens').classList.add('dragging');
+    });
+    this.#root.addEventListener('dragleave', (event) => {
+      if (!event.relatedTarget) this.#$('input').closest('.lens').classList.remove('dragging');
+    });
+    this.#root.addEventListener('drop', (event) => {
+      this.#$('input').closest('.lens').classList.remove('dragging');
+      if (!event.dataTransfer?.files.length) return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.openFile(event.dataTransfer.files[0]);
+    });
+    on('remember', 'change', () => {
+      this.#$('forget').hidden = !this.#$('remember').checked;
+      if (this.#$('remember').checked) {
+        this.#remember();
+        this.#setStatus([['remembered']]);
+      } else {
+        this.#forget();
+      }
+    });
+    on('forget', 'click', () => this.#forget());
+    for (const id of ['pos', 'singles', 'keep-removed']) on(id, 'change', () => this.analyze().catch(() => {}));
+    on('csv', 'click', () => this.#downloadTerms());
+    on('json', 'click', () => this.#result && this.#save('speechlens-result.json', 'application/json', JSON.stringify(this.#result, null, 2)));
+    on('slogans-csv', 'click', () => this.#result && this.#save('speechlens-slogans.csv', 'text/csv;charset=utf-8', speechlens.slogansCsv(this.#result.slogans)));
+    on('outline-csv', 'click', () => this.#result && this.#save('speechlens-outline.csv', 'text/csv;charset=utf-8', speechlens.outlineCsv(this.#result.outline.sections)));
+    on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
+    on('kwic-close', 'click', () => this.#closeConcordance());
+    on('search-form', 'submit', (event) => {
+      event.preventDefault();
+      const needle = this.#$('search').value.trim();
+      if (needle && this.#result) this.#showConcordance(needle, true);
+    });
+    on('add-selection', 'click', () => this.#addWord(this.#selectedWord() ?? ''));
+    on('word-form', 'submit', (event) => {
+      event.preventDefault();
+      this.#addWord(this.#$('word-input').value);
+      this.#$('word-input').value = '';
+    });
+    document.addEventListener('selectionchange', () => this.#onSelectionChange());
+    this.#root.querySelector('.results').addEventListener('click', (e) => this.#onPanelClick(e));
+    this.#$('words').addEventListener('click', (e) => this.#onPanelClick(e));
+    this.#$('outline').addEventListener('keydown', (e) => this.#onTreeKey(e));
+    const tablist = this.#root.querySelector('[role=tablist]');
+    tablist.addEventListener('click', (e) => {
+      const tab = e.target.closest('[role=tab]');
+      if (tab) this.#selectTab(tab.dataset.tab, true);
+    });
+    tablist.addEventListener('keydown', (e) => this.#onTabKey(e));
+  }
+
+  #save(name, type, content) {
+    download(name, type, content);
+    this.#setStatus([['downloaded', name]]);
+  }
+
+  async #downloadTerms() {
+    try {
+      this.#save('speechlens-terms.csv', 'text/csv;charset=utf-8', await termsCsv(this.#analysed, this.#options(), { lane: null }));
+    } catch (error) {
+      this.#setStatus([['failed'], messageOf(error)], true);
+    }
+  }
+
+  #onPanelClick(event) {
+    const target = event.target.closest('[data-sort], [data-offset], [data-term], [data-slogan], [data-phrase], [data-word-remove], [data-word], [data-start]');
+    if (!target || !this.#result || target.closest('[data-word]:not(button)') === target) return;
+    const { sort, offset, term, slogan, phrase, word, start, end } = target.dataset;
+    if (sort) {
+      this.#sort = sort;
+      this.#offset = 0;
+      this.#renderTerms();
+      this.#$('terms').querySelector(`[data-sort^="${sort.split(':')[0]}"]`)?.focus();
+    } else if (offset !== undefined) {
+      this.#offset = Number(offset);
+      this.#renderTerms();
+      this.#$('terms').querySelector(`[data-offset="${offset}"]`)?.focus();
+    } else if (term) {
+      this.#showConcordance(term);
+    } else if (slogan) {
+      this.#highlightSpans(this.#result.slogans[Number(slogan)].occurrences, 'slogan');
+    } else if (phrase) {
+      this.#highlightSpans(this.#result.phrases[Number(phrase)].occurrences, 'phrase');
+    } else if (word !== undefined && target.matches('button.remove')) {
+      this.#added = this.#added.filter((w) => w !== word);
+      this.#remember();
+      this.analyze().catch(() => {});
+    } else if (target.closest('#kwic')) {
+      const span = { start: Number(start), end: Number(end) };
+      this.#highlightSpans(this.#highlight?.kind === 'term' ? this.#highlight.spans : [span], 'term', span);
+    } else if (target.matches('[role=treeitem]')) {
+      // A click inside a child's group belongs to that child, found first by closest().
+      if (event.target.closest('.twisty')) this.#toggle(target);
+      else this.#activate(target);
+    } else if (start !== undefined) {
+      this.#highlightSpans([{ start: Number(start), end: Number(end ?? Number(start) + 1) }], 'section');
+    }
+  }
+
+  // ---- user words ----------------------------------------------------------------------
+
+  #addWord(text) {
+    const word = wordOf(text);
+    if (!word) {
+      this.#setStatus([['badWord']], true);
+      return;
+    }
+    if (!this.text.includes(word)) {
+      this.#setStatus([['wordAbsent', word]], true);
+      return;
+    }
+    if (!this.#added.includes(word)) this.#added = [...this.#added, word];
+    this.#remember();
+    this.#setStatus([['wordAdded', word]]);
+    this.analyze().catch(() => {});
+  }
+
+  #selectedWord() {
+    const selection = this.#root.getSelection?.() ?? document.getSelection();
+    if (!selection || selection.isCollapsed || !this.#$('text').contains(selection.anchorNode)) return null;
+    return wordOf(selection.toString());
+  }
+
+  #onSelectionChange() {
+    const word = this.#selectedWord();
+    this.#$('add-selection').disabled = !word;
+    this.#$('selection').textContent = word ? `「${word}」` : '';
+  }
+
+  // ---- storage (opt-in: the `remember` attribute offers it, the user ticks it) ---------
+
+  #storage(action) {
+    try {
+      return action(localStorage);
+    } catch (error) {
+      return error;
+    }
+  }
+
+  #applyRemember() {
+    this.#$('remember-box').hidden = !this.hasAttribute('remember');
+  }
+
+  #restore() {
+    if (!this.hasAttribute('remember')) return;
+    const saved = this.#storage((s) => [s.getItem(STORAGE.text), s.getItem(STORAGE.words)]);
+    if (!Array.isArray(saved) || saved[0] === null) return;
+    this.#text = saved[0];
+    try {
+      this.#added = JSON.parse(saved[1] ?? '[]').filter((w) => typeof w === 'string' && wordOf(w) === w);
+    } catch {
+      this.#added = [];
+    }
+    this.#$('remember').checked = true;
+    this.#$('forget').hidden = false;
+  }
+
+  #remember() {
+    if (!this.#$('remember').checked) return;
+    const failed = this.#storage((s) => {
+      s.setItem(STORAGE.text, this.text);
+      s.setItem(STORAGE.words, JSON.stringify(this.#added));
+    });
+    if (failed instanceof Error) this.#setStatus([['storageFailed'], messageOf(failed)], true);
+  }
+
+  #forget() {
+    this.#storage((s) => Object.values(STORAGE).forEach((key) => s.removeItem(key)));
+    this.#$('remember').checked = false;
+    this.#$('forget').hidden = true;
+    this.#setStatus([['forgotten']]);
+  }
+
+  // ---- language and panels -------------------------------------------------------------
+
   #applyLanguage() {
     for (const el of this.#root.querySelectorAll('[data-word]')) el.textContent = this.#say(el.dataset.word);
-    for (const tab of this.#root.querySelectorAll('[role=tab]')) tab.textContent = this.#say(tab.dataset.tab);
-    this.#$('.text').setAttribute('aria-label', this.#say('text'));
-    this.#$('.results').setAttribute('aria-label', this.#say('panels'));
-    this.#$('[role=tablist]').setAttribute('aria-label', this.#say('panels'));
+    for (const el of this.#root.querySelectorAll('[data-word-placeholder]')) el.placeholder = this.#say(el.dataset.wordPlaceholder);
+    for (const el of this.#root.querySelectorAll('[data-word-label]')) el.setAttribute('aria-label', this.#say(el.dataset.wordLabel));
+    this.#renderStatus();
     this.#render();
+    if (this.#kwic) this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
   }
 
   #applyPanels() {
@@ -267,105 +676,84 @@ export class SpeechLensElement extends HTMLElement {
     for (const el of this.#root.querySelectorAll('[data-panel]')) el.hidden = !shown.has(el.dataset.panel);
     const tabs = TABS.filter((t) => shown.has(t));
     for (const tab of this.#root.querySelectorAll('[role=tab]')) tab.hidden = !tabs.includes(tab.dataset.tab);
-    this.#$('.results').hidden = tabs.length === 0;
-    this.#$('[role=tablist]').hidden = tabs.length < 2;
-    this.#selectTab(tabs.includes(this.#tab) ? this.#tab : tabs[0], false);
+    this.#$('results').hidden = tabs.length === 0;
+    this.#root.querySelector('[role=tablist]').hidden = tabs.length < 2;
+    const selected = this.#root.querySelector('[role=tab][aria-selected=true]')?.dataset.tab;
+    this.#selectTab(tabs.includes(selected) ? selected : tabs[0], false);
   }
+
+  // ---- tabs (WAI-ARIA tabs pattern) ----------------------------------------------------
 
   #selectTab(name, focus) {
     if (!name) return;
-    this.#tab = name;
     for (const tab of this.#root.querySelectorAll('[role=tab]')) {
       const on = tab.dataset.tab === name;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
-      this.#$(`#panel-${tab.dataset.tab}`).hidden = !on;
+      this.#$(`panel-${tab.dataset.tab}`).hidden = !on;
       if (on && focus) tab.focus();
     }
   }
 
   #onTabKey(event) {
     const tabs = [...this.#root.querySelectorAll('[role=tab]:not([hidden])')];
-    const at = tabs.findIndex((t) => t.dataset.tab === this.#tab);
+    const at = tabs.indexOf(event.target);
     const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
     if (to === undefined) return;
     event.preventDefault();
     this.#selectTab(tabs[(to + tabs.length) % tabs.length].dataset.tab, true);
   }
 
-  /** The outline tree: arrows move between sections (one tab stop), Enter or Space highlights one. */
+  // ---- the outline tree (WAI-ARIA tree pattern): each treeitem holds its row and, when it has parts, their group
+
+  #treeItems() {
+    const parentItem = (item) => item.parentElement.closest('[role=treeitem]');
+    return [...this.#$('outline').querySelectorAll('[role=treeitem]')].filter((item) => {
+      for (let up = parentItem(item); up; up = parentItem(up)) if (up.getAttribute('aria-expanded') === 'false') return false;
+      return true;
+    });
+  }
+
+  #focusItem(item) {
+    if (!item) return;
+    for (const other of this.#$('outline').querySelectorAll('[role=treeitem][tabindex="0"]')) other.tabIndex = -1;
+    item.tabIndex = 0;
+    item.focus();
+  }
+
+  #toggle(item, open = item.getAttribute('aria-expanded') !== 'true') {
+    if (!item.hasAttribute('aria-expanded')) return;
+    item.setAttribute('aria-expanded', String(open));
+    if (!open && item.querySelector(':scope > [role=group]').contains(this.#root.activeElement)) this.#focusItem(item);
+  }
+
+  #activate(item) {
+    for (const other of this.#$('outline').querySelectorAll('[aria-selected]')) other.removeAttribute('aria-selected');
+    item.setAttribute('aria-selected', 'true');
+    this.#highlightSpans([{ start: Number(item.dataset.start), end: Number(item.dataset.end) }], 'section');
+    this.#focusItem(item);
+  }
+
   #onTreeKey(event) {
     const item = event.target.closest('[role=treeitem]');
-    if (!item) return;
-    const items = [...this.#$('.outline').querySelectorAll('[role=treeitem]')];
+    if (!item || event.target !== item) return;
+    const items = this.#treeItems();
     const at = items.indexOf(item);
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (to !== undefined && items[to]) {
-      item.tabIndex = -1;
-      items[to].tabIndex = 0;
-      items[to].focus();
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      item.click();
-    } else {
-      return;
-    }
+    const expanded = item.getAttribute('aria-expanded');
+    const firstChild = () => item.querySelector(':scope > [role=group] [role=treeitem]');
+    const moves = {
+      ArrowDown: () => this.#focusItem(items[at + 1]),
+      ArrowUp: () => this.#focusItem(items[at - 1]),
+      Home: () => this.#focusItem(items[0]),
+      End: () => this.#focusItem(items[items.length - 1]),
+      ArrowRight: () => (expanded === 'false' ? this.#toggle(item, true) : expanded === 'true' && this.#focusItem(firstChild())),
+      ArrowLeft: () => (expanded === 'true' ? this.#toggle(item, false) : this.#focusItem(item.parentElement.closest('[role=treeitem]'))),
+      Enter: () => this.#activate(item),
+      ' ': () => this.#activate(item),
+    };
+    if (!moves[event.key]) return;
     event.preventDefault();
-  }
-
-  #render() {
-    const r = this.#result;
-    if (!r) return;
-    const lang = this.#lang;
-    this.#$('.stats').textContent = this.#say('stats', r.stats);
-    speechlens.renderTerms(this.#$('.terms'), r, lang, this.#sort, TERM_ROWS);
-    speechlens.renderSlogans(this.#$('.slogans'), r, lang);
-    speechlens.renderOutline(this.#$('.outline'), r, lang);
-    this.#$('.kwic').textContent = '';
-    this.#highlight([]);
-  }
-
-  /** Redraws the text view with `extra` marks on top of the greyed page chrome; scrolls to the first. */
-  #highlight(extra, kind) {
-    const removed = this.#result.removed.map((r) => ({ start: r.start, end: r.end, kind: 'removed' }));
-    const view = this.#$('.text');
-    speechlens.renderText(view, this.#analysed, [...extra.map((s) => ({ start: s.start, end: s.end, kind })), ...removed]);
-    // Scroll the view only, never the host page: the first highlight, else where the speech begins.
-    const bodyStart = this.#result.body.start;
-    const chrome = [...view.querySelectorAll('mark.hl-removed')].filter((m) => Number(m.dataset.start) < bodyStart);
-    const target = view.querySelector(`mark.hl-${kind}`) ?? chrome.at(-1)?.nextSibling;
-    view.scrollTop = 0;
-    if (target) {
-      const range = document.createRange();
-      range.selectNode(target);
-      view.scrollTop = range.getBoundingClientRect().top - view.getBoundingClientRect().top - 16;
-    }
-  }
-
-  async #onPanelClick(event) {
-    const target = event.target.closest('button, [data-start]');
-    const r = this.#result;
-    if (!target || !r) return;
-    const data = target.dataset;
-    if (data.sort) {
-      this.#sort = data.sort;
-      speechlens.renderTerms(this.#$('.terms'), r, this.#lang, this.#sort, TERM_ROWS);
-    } else if (data.term) {
-      try {
-        const lines = await concordance(this.#analysed, data.term, undefined, { lane: this });
-        speechlens.renderConcordance(this.#$('.kwic'), lines, this.#lang, data.term);
-        this.#highlight(lines, 'term');
-      } catch (error) {
-        if (error?.kind !== 'superseded') this.#fail(error);
-      }
-    } else if (data.slogan) {
-      this.#highlight(r.slogans[Number(data.slogan)].occurrences, 'slogan');
-    } else if (data.phrase) {
-      this.#highlight(r.phrases[Number(data.phrase)].occurrences, 'phrase');
-    } else if (data.start) {
-      const start = Number(data.start);
-      const kind = target.closest('.kwic') ? 'term' : 'section';
-      this.#highlight([{ start, end: Number(data.end ?? start + 1) }], kind);
-    }
+    moves[event.key]();
   }
 }
 
