@@ -32,7 +32,7 @@ function layOut() {
   return files;
 }
 
-async function launch() {
+export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -69,12 +69,12 @@ async function coldStart(browser, base, tool, runs) {
  * The real page (dist/): load to the first analysis shown, then the longest main-thread task while
  * a 100k-character text is analysed after a click (PerformanceObserver 'longtask', tasks ≥ 50 ms).
  */
-async function realPage(browser, runs) {
+export async function realPage(browser, runs) {
   const server = await serve(join(root, 'dist'));
   const base = `http://127.0.0.1:${server.address().port}`;
   const done = /完成|Analysed|Done/;
   const loads = [];
-  let longest = null;
+  const pastes = [];
   try {
     for (let i = 0; i < runs; i++) {
       const { page, errors, close } = await freshPage(browser);
@@ -84,29 +84,37 @@ async function realPage(browser, runs) {
           .observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${base}/index.html`);
-      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('speech-lens').shadowRoot.getElementById('status')?.textContent ?? ''),
-        done.source, { timeout: 60_000, polling: 10 });
+      // The page is the <speech-lens> element: its status line is in the shadow root.
+      const shown = (re) => new RegExp(re).test(document.querySelector('speech-lens')?.shadowRoot.getElementById('status').textContent ?? '');
+      await page.waitForFunction(shown, done.source, { timeout: 60_000, polling: 10 });
       loads.push(await page.evaluate(() => performance.now()));
-      if (i === runs - 1) {
-        const text = texts()[1].text;
-        await page.$eval('#input', (el, t) => { el.value = t; }, text);
-        await page.evaluate(() => { window.longTasks = []; document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent = ''; });
-        const t0 = await page.evaluate(() => performance.now());
-        await page.click('#analyze');
-        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent),
-          done.source, { timeout: 120_000, polling: 10 });
-        const t1 = await page.evaluate(() => performance.now());
-        await page.waitForTimeout(200); // let the observer deliver the last entries
-        const tasks = await page.evaluate(() => window.longTasks);
-        longest = { ms: Math.max(0, ...tasks), tasks: tasks.length, analysisMs: t1 - t0 };
-      }
+      // Every run: the longest task varies from run to run on a shared machine.
+      await page.$eval('#input', (el, t) => { el.value = t; }, texts()[1].text);
+      await page.evaluate(() => {
+        window.longTasks = [];
+        document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent = '';
+      });
+      const t0 = await page.evaluate(() => performance.now());
+      await page.click('#analyze');
+      await page.waitForFunction(shown, done.source, { timeout: 120_000, polling: 10 });
+      const t1 = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(200); // let the observer deliver the last entries
+      const tasks = await page.evaluate(() => window.longTasks);
+      pastes.push({ ms: Math.max(0, ...tasks), tasks: tasks.length, analysisMs: t1 - t0 });
       if (errors.length) throw new Error(`dist/ page errors: ${errors.join('; ')}`);
       await close();
     }
   } finally {
     server.close();
   }
-  return { loadToFirstResult: median(loads), longestTask100k: longest };
+  const longestTask100k = {
+    ms: median(pastes.map((p) => p.ms)),
+    max: Math.max(...pastes.map((p) => p.ms)),
+    tasks: median(pastes.map((p) => p.tasks)),
+    analysisMs: median(pastes.map((p) => p.analysisMs)),
+    runs: pastes.length,
+  };
+  return { loadToFirstResult: median(loads), longestTask100k };
 }
 
 /** Every Chromium figure; `runs` scales the repetitions. */

@@ -137,8 +137,8 @@ function print(r) {
 
   if (r.chromium.page?.longestTask100k) {
     const l = r.chromium.page.longestTask100k;
-    console.log(`\ndist/ page, 100k-character text analysed after a click: longest main-thread task ${ms(l.ms)} ms ` +
-      `(${l.tasks} tasks ≥ 50 ms; click → result shown ${ms(l.analysisMs)} ms)`);
+    console.log(`\ndist/ page, 100k-character text analysed after a click, median of ${l.runs} fresh pages: longest main-thread task ` +
+      `${ms(l.ms)} ms (at most ${ms(l.max)}; target ≤ 50 ms; ${l.tasks} tasks ≥ 50 ms; click → result shown ${ms(l.analysisMs)} ms)`);
   }
 
   table('bounded cost in Node: speechlens analyze at 1×, 2×, 4×, 8× (ms; ms per 1×; wasm memory after)',

@@ -11,6 +11,7 @@
 
 use crate::model::{ConcordanceLine, IssueKind, Keyword, OutlineIssue, Part, SloganKind, Span, Term, Warning};
 use crate::text::Utf16Index;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -327,9 +328,90 @@ fn flattened_breaks(text: &str, index: &Utf16Index) -> Vec<u32> {
         .collect()
 }
 
-/// The terms of an analysis (at most its `maxTerms` option, 500 by default; the page asks for all).
-fn terms_of(analysis: &JsValue) -> Result<Vec<Term>, JsValue> {
-    Ok(prefix::<Term>(&field(analysis, "terms"), usize::MAX, "terms")?.0)
+/// An analysis's terms as the JS array they are, read lazily: a long text has thousands (the page
+/// asks for all of them), and a panel draws a few, so a renderer reads one field of each to order
+/// them and whole terms only for the rows it draws.
+struct Terms {
+    array: js_sys::Array,
+}
+
+impl Terms {
+    fn of(analysis: &JsValue) -> Result<Terms, JsValue> {
+        let value = field(analysis, "terms");
+        if value.is_undefined() || value.is_null() {
+            return Ok(Terms { array: js_sys::Array::new() });
+        }
+        let array = value.dyn_into::<js_sys::Array>().map_err(|_| js_sys::Error::new("terms: not an array"))?;
+        Ok(Terms { array })
+    }
+
+    fn len(&self) -> usize {
+        self.array.length() as usize
+    }
+
+    fn number(&self, i: usize, key: &str) -> f64 {
+        field(&self.array.get(i as u32), key).as_f64().unwrap_or(0.0)
+    }
+
+    fn text(&self, i: usize, key: &str) -> String {
+        field(&self.array.get(i as u32), key).as_string().unwrap_or_default()
+    }
+
+    fn term(&self, i: usize) -> Result<Term, JsValue> {
+        parse(self.array.get(i as u32), "terms")
+    }
+
+    /// Every term's index in `key`'s order; stable, so rows that tie keep the analysis's order
+    /// (count, then first occurrence) either way. Words sort in pinyin order (`Intl.Collator`'s
+    /// `zh-u-co-pinyin`), as a Chinese index does.
+    fn order(&self, key: SortKey, ascending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        let directed = |o: std::cmp::Ordering| if ascending { o } else { o.reverse() };
+        match key {
+            SortKey::Term => return self.pinyin_order(ascending),
+            SortKey::Pos => {
+                let tags: Vec<String> = (0..self.len()).map(|i| self.text(i, "pos")).collect();
+                crate::sort::sort_by(&mut order, |&a, &b| directed(tags[a].cmp(&tags[b])));
+            }
+            _ => {
+                let values: Vec<f64> = (0..self.len()).map(|i| self.number(i, key.field())).collect();
+                crate::sort::sort_by(&mut order, |&a, &b| directed(values[a].total_cmp(&values[b])));
+            }
+        }
+        order
+    }
+
+    /// The terms in pinyin order, sorted by the engine's own `Array.prototype.sort` with the
+    /// collator: called from here once per comparison, the collator made sorting a thousand
+    /// terms take longer than a frame.
+    fn pinyin_order(&self, ascending: bool) -> Vec<usize> {
+        let words: js_sys::Array = (0..self.len()).map(|i| field(&self.array.get(i as u32), "term")).collect();
+        let locales = js_sys::Array::of1(&JsValue::from_str("zh-u-co-pinyin"));
+        let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+        let sort = js_sys::Reflect::get(&words, &JsValue::from_str("sort"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let sorted = sort.and_then(|sort| sort.call1(&words, &compare).ok()).is_some();
+        // Each term once (the analysis's terms are distinct); where one repeats, its rows in turn.
+        let mut at: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for i in (0..self.len()).rev() {
+            at.entry(self.text(i, "term")).or_default().push(i);
+        }
+        let mut order: Vec<usize> = if sorted {
+            words.iter().filter_map(|w| at.get_mut(&w.as_string().unwrap_or_default()).and_then(Vec::pop)).collect()
+        } else {
+            (0..self.len()).collect()
+        };
+        if !ascending {
+            order.reverse();
+        }
+        order
+    }
+
+    /// The `limit` most frequent terms, most frequent first (ties in the analysis's order).
+    fn top(&self, limit: usize) -> Result<Vec<Term>, JsValue> {
+        self.order(SortKey::Count, false).into_iter().take(limit).map(|i| self.term(i)).collect()
+    }
 }
 
 /// What the phrase list shows of a repeated phrase (not its occurrences).
@@ -371,25 +453,15 @@ impl SortKey {
         (key, ascending)
     }
 
-    /// Sorts stably, so rows that tie keep the analysis's order (count, then first occurrence).
-    /// Words sort in pinyin order (`Intl.Collator`'s `zh-u-co-pinyin`), as a Chinese index does.
-    fn sort(self, ascending: bool, terms: &mut [Term]) {
-        let collator = (self == SortKey::Term).then(|| {
-            let locales = js_sys::Array::of1(&JsValue::from_str("zh-u-co-pinyin"));
-            js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare()
-        });
-        let pinyin = |a: &str, b: &str| {
-            let compared = collator.as_ref().and_then(|c| c.call2(&JsValue::NULL, &a.into(), &b.into()).ok());
-            compared.and_then(|n| n.as_f64()).map_or_else(|| a.cmp(b), |n| n.total_cmp(&0.0))
-        };
-        let order = |a: &Term, b: &Term| match self {
-            SortKey::Term => pinyin(&a.term, &b.term),
-            SortKey::Count => a.count.cmp(&b.count),
-            SortKey::PerTenK => a.per_ten_k.total_cmp(&b.per_ten_k),
-            SortKey::Pos => a.pos.cmp(&b.pos),
-            SortKey::First => a.first_at.cmp(&b.first_at),
-        };
-        crate::sort::sort_by(terms, |a, b| if ascending { order(a, b) } else { order(b, a) });
+    /// The field of a term this key sorts by.
+    fn field(self) -> &'static str {
+        match self {
+            SortKey::Term => "term",
+            SortKey::Count => "count",
+            SortKey::PerTenK => "perTenK",
+            SortKey::Pos => "pos",
+            SortKey::First => "firstAt",
+        }
     }
 }
 
@@ -405,16 +477,16 @@ pub fn render_terms(
     limit: usize,
     offset: Option<usize>,
 ) -> Result<(), JsValue> {
-    let mut terms = terms_of(&analysis)?;
+    let terms = Terms::of(&analysis)?;
     let markers = part_markers(&analysis);
     let dom = Dom::new()?;
     clear(container);
-    if terms.is_empty() {
+    if terms.len() == 0 {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
     }
     let (key, ascending) = SortKey::parse(sort);
-    key.sort(ascending, &mut terms);
+    let order = terms.order(key, ascending);
     let wrap = dom.add(container, "div", "table-wrap", None)?;
     let table = dom.add(&wrap, "table", "terms", None)?;
     let direction = label(lang, if ascending { "ascending" } else { "descending" });
@@ -440,7 +512,8 @@ pub fn render_terms(
     let body = dom.add(&table, "tbody", "", None)?;
     let limit = limit.max(1);
     let offset = offset.unwrap_or(0).min(terms.len().saturating_sub(1)) / limit * limit;
-    for t in terms.iter().skip(offset).take(limit) {
+    for &i in order.iter().skip(offset).take(limit) {
+        let t = &terms.term(i)?;
         let row = dom.add(&body, "tr", "", None)?;
         let cell = dom.add(&row, "td", "", None)?;
         dom.button(&cell, "term", &t.term, "term", &t.term)?;
@@ -537,28 +610,30 @@ fn spread(dom: &Dom, row: &Element, t: &Term, markers: &[String], lang: &str) ->
         cell.set_attribute("title", label(lang, "wholeText"))?;
         return Ok(());
     }
-    let max = t.by_section.iter().copied().max().unwrap_or(0).max(1) as f64;
+    use std::fmt::Write;
+    let max = t.by_section.iter().copied().max().unwrap_or(0).max(1);
     let en = lang.starts_with("en");
-    let parts: Vec<String> = t
-        .by_section
-        .iter()
-        .enumerate()
-        .map(|(i, n)| match markers.get(i).filter(|m| !m.is_empty()) {
-            Some(marker) => format!("{marker} {n}"),
-            None if en => format!("part {}: {n}", i + 1),
-            None => format!("第{}部分：{n}", i + 1),
-        })
-        .collect();
-    let label = parts.join(" · ");
+    // Written into one string each, integers only: 500 rows × 100 parts of float formatting and
+    // small strings were most of the table's drawing time.
+    let mut label = String::new();
+    for (i, n) in t.by_section.iter().enumerate() {
+        if i > 0 {
+            label.push_str(" · ");
+        }
+        let _ = match markers.get(i).filter(|m| !m.is_empty()) {
+            Some(marker) => write!(label, "{marker} {n}"),
+            None if en => write!(label, "part {}: {n}", i + 1),
+            None => write!(label, "第{}部分：{n}", i + 1),
+        };
+    }
     cell.set_attribute("title", &label)?;
     cell.set_attribute("aria-label", &label)?;
     // A bar is 7 wide with 2 between, in a box 100 high that CSS scales to the row; the shortest
     // bar stays visible.
     let (mut counted, mut zero) = (String::new(), String::new());
     for (i, &n) in t.by_section.iter().enumerate() {
-        let (path, height) =
-            if n == 0 { (&mut zero, 10.0) } else { (&mut counted, (n as f64 / max * 100.0).max(10.0)) };
-        path.push_str(&format!("M{} 100h7v-{height:.1}h-7z", i * 9));
+        let (path, height) = if n == 0 { (&mut zero, 10) } else { (&mut counted, (n * 100 / max).max(10)) };
+        let _ = write!(path, "M{} 100h7v-{height}h-7z", i * 9);
     }
     let width = (t.by_section.len() * 9 - 2).to_string();
     let svg = dom.svg(&cell, "svg", "")?;
@@ -573,21 +648,12 @@ fn spread(dom: &Dom, row: &Element, t: &Term, markers: &[String], lang: &str) ->
     Ok(())
 }
 
-/// The `limit` most frequent terms, most frequent first (the analysis's order).
-fn top_terms(terms: &[Term], limit: usize) -> Vec<&Term> {
-    let mut top: Vec<&Term> = terms.iter().collect();
-    crate::sort::sort_by_key(&mut top, |t| std::cmp::Reverse(t.count));
-    top.truncate(limit);
-    top
-}
-
 /// A horizontal bar chart of the `limit` most frequent terms; each label is a term button.
 #[wasm_bindgen(js_name = renderTermChart, skip_typescript)]
 pub fn render_term_chart(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
-    let terms = terms_of(&analysis)?;
+    let top = Terms::of(&analysis)?.top(limit)?;
     let dom = Dom::new()?;
     clear(container);
-    let top = top_terms(&terms, limit);
     let Some(max) = top.first().map(|t| t.count.max(1) as f64) else {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());
@@ -621,10 +687,9 @@ fn pos_family(pos: Option<&str>) -> &'static str {
 /// image whose label lists the words with their counts (the table holds the same terms as buttons).
 #[wasm_bindgen(js_name = renderWordCloud, skip_typescript)]
 pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, limit: usize) -> Result<(), JsValue> {
-    let terms = terms_of(&analysis)?;
+    let top = Terms::of(&analysis)?.top(limit)?;
     let dom = Dom::new()?;
     clear(container);
-    let top = top_terms(&terms, limit);
     let (Some(first), Some(last)) = (top.first(), top.last()) else {
         dom.add(container, "p", "empty", Some(label(lang, "noTerms")))?;
         return Ok(());

@@ -123,7 +123,7 @@ function startWorker(module) {
         if (!call) return;
         pending.delete(data.id);
         if (data.error) call.reject(rebuild(data.error));
-        else call.resolve(data.result);
+        else call.resolve('json' in data ? JSON.parse(data.json) : data.result);
         if (data.error?.trap) restart(rebuild(data.error));
       };
       worker.onerror = (event) => {

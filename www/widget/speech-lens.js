@@ -11,8 +11,8 @@ const PANELS = ['input', 'text', 'terms', 'slogans', 'outline'];
 const TABS = ['terms', 'slogans', 'outline'];
 /** Pause in typing before the text is analysed again. */
 const DEBOUNCE_MS = 400;
-/** Rows of the term table per page; the pager walks through the rest, the CSV holds them all. */
-const TABLE_ROWS = 200;
+/** Rows of the term table per page (a page of a long text's terms draws within a frame's budget); the pager walks through the rest, the CSV holds them all. */
+const TABLE_ROWS = 100;
 /** The analysis keeps every term (its own default stops at 500): every one must be reachable. */
 const ALL_TERMS = 1_000_000;
 const CHART_BARS = 20;
@@ -169,6 +169,10 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
+  /** Counts drawings of the result, so that a newer one stops an older one part way. */
+  #generation = 0;
+  /** Counts analyses started, so that only the newest shows its outcome. */
+  #runs = 0;
   #timer = 0;
   #latest = null;
   #readyFired = false;
@@ -323,26 +327,30 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   async #run() {
+    const run = ++this.#runs;
     const text = this.text;
     this.#remember();
     this.#setStatus([['working']]);
     const started = performance.now();
     try {
       const result = await analyze(text, this.#options(), { lane: this });
+      // A newer analysis started meanwhile: its outcome is this call's outcome.
+      if (run !== this.#runs) return this.#latest;
       // The text and its result change together: every offset the panels hold points into this text.
       this.#result = result;
       this.#analysed = text;
       this.#highlight = null;
       this.#offset = 0;
       this.#$('input').closest('.lens').classList.remove('stale');
-      this.#render();
+      await this.#render();
+      if (run !== this.#runs) return this.#latest;
       this.#setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
       if (this.#kwic) await this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
       this.dispatchEvent(new CustomEvent('speechlens-analyzed', { detail: result, bubbles: true, composed: true }));
       return result;
     } catch (error) {
       // A newer request took over: its outcome is this call's outcome.
-      if (ignorable(error)) return this.#latest;
+      if (ignorable(error) || run !== this.#runs) return this.#latest;
       // The text stays in the textarea; the last good result stays on screen, dimmed as out of date.
       this.#$('input').closest('.lens').classList.add('stale');
       const reason = error?.kind === 'too_large' ? ['tooLarge', text.length.toLocaleString(this.#lang === 'en' ? 'en' : 'zh-CN')] : messageOf(error);
@@ -386,23 +394,48 @@ export class SpeechLensElement extends HTMLElement {
 
   // ---- rendering (all of it through Rust) ----------------------------------------------
 
-  #render() {
+  /**
+   * Draws the result, a part per task so that no task keeps the page from answering for long: the
+   * stats and the text view, then the panel in view, then the others. A newer drawing (a newer
+   * result, another language) stops this one part way.
+   */
+  async #render() {
+    const generation = ++this.#generation;
     const r = this.#result;
     if (!r) return;
     const lang = this.#lang;
     const s = r.stats;
-    this.#$('stats').textContent = [
-      this.#say('statsHan', s.hanChars), this.#say('statsTokens', s.tokens), this.#say('statsSentences', s.sentences),
-      this.#say('statsParagraphs', s.paragraphs), this.#say('statsMinutes', s.speakingMinutes.toFixed(1)),
-      this.#say('statsChars', s.chars),
-    ].join(' · ');
-    this.#renderTerms();
-    speechlens.renderTermChart(this.#$('chart'), r, lang, CHART_BARS);
-    speechlens.renderWordCloud(this.#$('cloud'), r, lang, CLOUD_WORDS);
-    speechlens.renderSlogans(this.#$('slogans'), r, lang);
-    speechlens.renderOutline(this.#$('outline'), r, lang);
-    speechlens.renderWords(this.#$('words'), this.#added, lang);
-    this.#showText();
+    const panels = {
+      terms: [
+        () => this.#renderTerms(),
+        () => {
+          speechlens.renderTermChart(this.#$('chart'), r, lang, CHART_BARS);
+          speechlens.renderWordCloud(this.#$('cloud'), r, lang, CLOUD_WORDS);
+        },
+      ],
+      slogans: [() => speechlens.renderSlogans(this.#$('slogans'), r, lang)],
+      outline: [() => speechlens.renderOutline(this.#$('outline'), r, lang)],
+    };
+    const selected = this.#root.querySelector('[role=tab][aria-selected=true]')?.dataset.tab ?? 'terms';
+    const steps = [
+      () => {
+        this.#$('stats').textContent = [
+          this.#say('statsHan', s.hanChars), this.#say('statsTokens', s.tokens), this.#say('statsSentences', s.sentences),
+          this.#say('statsParagraphs', s.paragraphs), this.#say('statsMinutes', s.speakingMinutes.toFixed(1)),
+          this.#say('statsChars', s.chars),
+        ].join(' · ');
+        speechlens.renderWords(this.#$('words'), this.#added, lang);
+        this.#showText();
+      },
+      ...panels[selected],
+      ...Object.entries(panels).filter(([name]) => name !== selected).flatMap(([, draws]) => draws),
+    ];
+    for (const step of steps) {
+      // The result arrived in the task that received it from the worker: drawing starts in the next.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== this.#generation) return;
+      step();
+    }
   }
 
   #renderTerms() {
