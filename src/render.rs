@@ -597,7 +597,9 @@ fn english_gloss(lang: &str, word: &str) -> Option<&'static str> {
 fn part_markers(analysis: &JsValue) -> Vec<String> {
     let sections = field(&field(analysis, "outline"), "sections");
     let Some(sections) = sections.dyn_ref::<js_sys::Array>() else { return Vec::new() };
-    sections.iter().map(|s| field(&s, "marker").as_string().unwrap_or_default()).collect()
+    // As written, less a comma or colon after it (第一，→ 第一; 一、 stays).
+    let bare = |m: String| m.trim_end_matches(|c: char| c.is_whitespace() || ",，:：.．".contains(c)).to_string();
+    sections.iter().map(|s| bare(field(&s, "marker").as_string().unwrap_or_default())).collect()
 }
 
 /// A term's count in each top-level part as a row of bars, each scaled to the term's own

@@ -431,8 +431,11 @@ export class Analyzer {
  * overlap); given `analysis`, its removed chrome, outline issues and warnings are marked too, titled in `lang`.
  */
 export function renderText(container: Element, text: string, marks?: Mark[], analysis?: Analysis, lang?: string): void;
-/** `sort`: 'count' | 'term' | 'perTenK' | 'pos' | 'first', optionally suffixed ':asc' or ':desc'. */
-export function renderTerms(container: Element, analysis: Analysis, lang: string, sort: string, limit: number): void;
+/**
+ * `sort`: 'count' | 'term' (pinyin order) | 'perTenK' | 'pos' | 'first', optionally suffixed ':asc' or ':desc'.
+ * Draws `limit` rows from row `offset` (default 0) and a pager whose buttons carry `data-offset`.
+ */
+export function renderTerms(container: Element, analysis: Analysis, lang: string, sort: string, limit: number, offset?: number): void;
 export function renderTermChart(container: Element, analysis: Analysis, lang: string, limit: number): void;
 export function renderWordCloud(container: Element, analysis: Analysis, lang: string, limit: number): void;
 export function renderSlogans(container: Element, analysis: Analysis, lang: string): void;

@@ -36,3 +36,24 @@ export const shot = (page, name) => page.screenshot({ path: join(out, `${name}.p
 
 /** The term column of the table, top to bottom. */
 export const tableTerms = (page) => page.$$eval('#terms tbody button.term', (b) => b.map((x) => x.textContent));
+
+/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks; rows end in CRLF. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}

@@ -71,7 +71,6 @@ progress { width: 6rem; accent-color: var(--_accent); }
   .results { position: sticky; top: .5rem; }
   .text-view { max-height: var(--speechlens-height, 70vh); overflow: auto; }
   [role=tabpanel] { max-height: var(--speechlens-height, calc(100vh - 5rem)); overflow: auto; }
-  .table-wrap { max-height: 26rem; overflow: auto; }
 }
 /* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
 @container (max-width: 759.98px) {
@@ -120,7 +119,7 @@ summary { font-weight: 600; font-size: .95rem; cursor: pointer; }
 .kwic-box { margin-top: .6rem; padding: .2rem .6rem .4rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }
 .kwic-tools { float: right; display: flex; gap: .3rem; margin-top: .3rem; }
 .kwic-box .close { padding: 0 .45rem; }
-.kwic-view { max-height: 14rem; overflow: auto; }
+@container (min-width: 760px) { .kwic-view { max-height: 14rem; overflow: auto; } }
 .kwic-title { margin: .3rem 0; font-size: .9rem; }
 .kwic-term { color: var(--_accent); }
 table.kwic { width: 100%; border-collapse: collapse; font-size: .88rem; clear: both; }

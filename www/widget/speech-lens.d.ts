@@ -9,12 +9,14 @@ export declare class SpeechLensElement extends HTMLElement {
   text: string;
   /** Which parts show, separated by spaces: any of input text terms slogans outline (default all). */
   panels: string;
-  /** Words to keep whole; reflects the `user-words` attribute. */
+  /** Words to keep whole: the `user-words` attribute's and those the reader added in the view. */
   userWords: string[];
   /** The last analysis, or null before the first. */
   readonly result: Analysis | null;
   /** Analyses `text` (or the current text) now; resolves to the newest analysis. */
   analyze(text?: string): Promise<Analysis>;
+  /** Opens a .txt file (UTF-8, UTF-16 or GB18030) as the text, as the file button and dropping a file do. */
+  openFile(file: File): Promise<void>;
 }
 
 export interface SpeechLensEventMap {
