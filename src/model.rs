@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-16 code units.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -15,6 +16,7 @@ pub struct Span {
 
 /// One word of a segmentation.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Token {
     pub word: String,
     pub start: u32,
@@ -37,6 +39,7 @@ pub struct SegmentColumns {
 
 /// A term of the frequency table.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Term {
     pub term: String,
@@ -60,6 +63,7 @@ pub struct Term {
 /// `security`, `international`, `numbered`, `ideology`) and whether it is a set formulation (提法,
 /// also among the slogans) or a topic (a subject the speech talks about).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LexiconTag {
     pub category: String,
     pub formulation: bool,
@@ -67,6 +71,7 @@ pub struct LexiconTag {
 
 /// A term this speech uses significantly more than ordinary text does (README: What the figures mean).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyword {
     pub term: String,
@@ -79,6 +84,7 @@ pub struct Keyword {
 
 /// A word sequence the speech repeats.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Phrase {
     pub text: String,
     pub count: u32,
@@ -87,6 +93,7 @@ pub struct Phrase {
 
 /// What kind of set formulation a slogan is; the most specific that applies.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum SloganKind {
     Numbered,
@@ -100,6 +107,7 @@ pub enum SloganKind {
 
 /// A catch-phrase with every place it occurs.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Slogan {
     pub text: String,
     pub kind: SloganKind,
@@ -120,6 +128,7 @@ pub struct Slogan {
 
 /// A numbered part of the speech and the parts nested in it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     pub start: u32,
@@ -144,6 +153,7 @@ pub struct Section {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum IssueKind {
     Gap,
@@ -155,6 +165,7 @@ pub enum IssueKind {
 /// A slip a careful reader would catch in the numbering. `message` is English; `kind` and the
 /// fields after it carry everything a page needs to phrase the issue in another language.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OutlineIssue {
     pub kind: IssueKind,
@@ -186,12 +197,12 @@ pub struct OutlineIssue {
     pub level: u32,
     /// The evidence: each marker of the series as counted, where the text has it (for `count`, the
     /// top-level parts), so a reader can check the slip: `第一` 120–123, `第二` 300–303, `第四` 900–903.
-    #[serde(default)]
     pub series: Vec<SeenMarker>,
 }
 
 /// A numbering marker as an issue's evidence: `marker` normalised (`第二`), `text.slice(at, end)` as written.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeenMarker {
     pub marker: String,
     pub at: u32,
@@ -200,6 +211,7 @@ pub struct SeenMarker {
 
 /// A located piece of text: title, salutation, closing.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Part {
     pub text: String,
     pub start: u32,
@@ -208,8 +220,10 @@ pub struct Part {
 
 /// "我谈几点体会" / "讲四个方面": the number of parts the speaker announces.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Announced {
-    /// `None` for an unnumbered announcement (几点).
+    /// `None` (`null` in JS) for an unnumbered announcement (几点).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub count: Option<u32>,
     /// The announcement as written: `我谈几点体会`.
     pub text: String,
@@ -218,6 +232,7 @@ pub struct Announced {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Outline {
     pub sections: Vec<Section>,
     pub issues: Vec<OutlineIssue>,
@@ -233,14 +248,45 @@ pub struct Outline {
     pub announced: Option<Announced>,
 }
 
+/// Every kind of [`Removed`] chrome, as `kind` names it (the TypeScript type lists the same; a test
+/// holds the two and the cleaner to each other).
+pub const REMOVED_KINDS: &[&str] = &[
+    "navigation",
+    "timestamp",
+    "editor-note",
+    "title",
+    "duplicate-title",
+    "subtitle",
+    "date-line",
+    "lead",
+    "report",
+    "tags",
+    "dateline",
+    "byline",
+    "signature",
+    "caption",
+    "footnote",
+    "related",
+];
+
+/// Every kind of [`Warning`], as `kind` names it.
+pub const WARNING_KINDS: &[&str] = &["too-many-sections", "expansion-count"];
+
 /// Text judged not to be speech (page chrome) and left out of every analysis.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Removed {
-    /// `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `subtitle` (——在…上的讲话),
-    /// `date-line` (（2020年11月19日，北京）), `lead` (a news report's words before the speech it prints),
-    /// `report` (a news report printed after it, from its dateline on), `tags`, `dateline` (also a bracketed
+    /// One of [`REMOVED_KINDS`]: `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `subtitle`
+    /// (——在…上的讲话), `date-line` (（2020年11月19日，北京）), `lead` (a news report's words before the speech it
+    /// prints), `report` (a news report printed after it, from its dateline on), `tags`, `dateline` (also a bracketed
     /// source line, （新华社北京3月26日电）), `byline`, `signature` (a letter's name and date), `caption`
     /// (a photo credit with its caption), `footnote` (※ notes), `related` (a list of other articles).
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "'navigation' | 'timestamp' | 'editor-note' | 'title' | 'duplicate-title' | 'subtitle' | 'date-line' | 'lead' | 'report' | 'tags' | 'dateline' | 'byline' | 'signature' | 'caption' | 'footnote' | 'related'"
+        )
+    )]
     pub kind: String,
     pub text: String,
     pub start: u32,
@@ -249,7 +295,12 @@ pub struct Removed {
 
 /// An inconsistency inside the speech, with where it is.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Warning {
+    /// One of [`WARNING_KINDS`]: `too-many-sections` (the counts by part are for the whole text),
+    /// `expansion-count` (a numbered formula spelled out with the wrong number of items; the span runs
+    /// from the formula to the end of its list).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "'too-many-sections' | 'expansion-count'"))]
     pub kind: String,
     pub message: String,
     pub start: u32,
@@ -257,6 +308,7 @@ pub struct Warning {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// UTF-16 code units in the whole input.
@@ -273,6 +325,7 @@ pub struct Stats {
 
 /// Everything `analyze` finds in one text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Analysis {
     pub version: String,
     /// Where the speech itself lies in the input.
@@ -289,6 +342,7 @@ pub struct Analysis {
 
 /// One line of a concordance: an occurrence with the text around it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ConcordanceLine {
     pub left: String,
     pub keyword: String,

@@ -300,81 +300,11 @@ pub fn version() -> String {
 /// generated `.d.ts` of every build; `tests/types/check.ts` holds them to the real results.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &'static str = r#"
-/** A half-open range of UTF-16 code units: `text.slice(start, end)` is the text it names. */
-export interface Span { start: number; end: number }
-export interface Token extends Span { word: string; pos: string }
 /**
  * A segmentation as columns, the fast form of `segment`: token `i` is `text.slice(starts[i], ends[i])`
  * (UTF-16), its part of speech `tagNames[tags[i]]`. Tokens tile the text: `ends[i] === starts[i + 1]`.
  */
 export interface SegmentColumns { starts: Uint32Array; ends: Uint32Array; tags: Uint8Array; tagNames: string[] }
-export interface Term {
-  term: string; count: number;
-  /** Occurrences per 10,000 Han characters of the speech body. */
-  perTenK: number;
-  pos?: string;
-  /** What the lexicon files the term under: its category, and whether it is a set formulation (提法) or a topic. */
-  lexicon?: { category: string; formulation: boolean };
-  /** Occurrences in each top-level section (one entry for the whole body when there are none). */
-  bySection: number[];
-  firstAt: number;
-}
-/** `weight`: log ratio (log₂ of relative frequency here ÷ in the reference corpus), which ranks; `logLikelihood`: G². */
-export interface Keyword { term: string; weight: number; logLikelihood: number }
-export interface Phrase { text: string; count: number; occurrences: Span[] }
-/** The most specific kind that applies: a quoted numbered formula is 'numbered', a quoted idiom 'idiom'. */
-export type SloganKind = 'quoted' | 'numbered' | 'parallel' | 'idiom' | 'title' | 'quotation' | 'lexicon';
-export interface Slogan {
-  /** As written, without its marks: a phrase, a formula, a whole parallel run, a title inside 《》, a quoted passage. */
-  text: string; kind: SloganKind; count: number; occurrences: Span[];
-  /** Salience, higher first: the kind's weight, times length (to 8 characters), times √count; scare-quoted ordinary words ×0.2. */
-  score: number;
-  /** Numbered formulas: the items as the text spells them out ("四链"(创新链、…)), else as the lexicon knows them. */
-  expansion?: string[];
-  /** Parallel runs: what the clauses share ('…不断…', '…化', '坚持…', '无…之…'). */
-  frame?: string;
-  /** Quotations: who is quoted ('A总书记'); absent for a classical line quoted bare. */
-  speaker?: string;
-}
-export interface Section extends Span {
-  level: number; marker: string; ordinal: number; heading: string;
-  chars: number; share: number; speakingMinutes: number; topTerms: string[];
-  children: Section[];
-}
-/**
- * A numbering slip. `message` is English; the other fields let a page phrase it in any language:
- * gap: `missing` (and `expected` = its first) before `found`; duplicate: `found` again where `expected` was due;
- * order: `found` after `previous`; count: `announced` parts announced, `parts` found. `text.slice(at, end)` is the
- * marker (or the announcement) concerned; `level` is 1 for the top-level series. `series` is the evidence: every
- * marker of the series as counted (for count, the top-level parts), normalised, with `text.slice(at, end)` as written.
- */
-export interface OutlineIssue {
-  kind: 'gap' | 'duplicate' | 'order' | 'count'; message: string; level: number;
-  expected?: string; at?: number; end?: number; found?: string; previous?: string; missing?: string[];
-  announced?: number; parts?: number; series: SeenMarker[];
-}
-export interface SeenMarker { marker: string; at: number; end: number }
-export interface Part extends Span { text: string }
-export interface Outline {
-  sections: Section[]; issues: OutlineIssue[];
-  title?: Part; salutation?: Part; closing?: Part; interjections: Part[];
-  /** `count` is null for an unnumbered announcement (我谈几点体会). */
-  announced?: Span & { count: number | null; text: string };
-}
-/**
- * Page chrome left out of the analysis. `kind`: 'navigation' | 'timestamp' | 'editor-note' | 'title' |
- * 'duplicate-title' | 'lead' | 'tags' | 'dateline' | 'byline' | 'caption' | 'related' (open: more may come).
- */
-export interface Removed extends Span { kind: string; text: string }
-/** An inconsistency, by `kind`: 'too-many-sections'; 'expansion-count', a numbered formula spelled out with the wrong number of items (span: formula to end of list). */
-export interface Warning extends Span { kind: string; message: string }
-export interface Stats { chars: number; hanChars: number; tokens: number; sentences: number; paragraphs: number; speakingMinutes: number }
-export interface Analysis {
-  version: string; body: Span; removed: Removed[]; stats: Stats;
-  terms: Term[]; keywords: Keyword[]; phrases: Phrase[]; slogans: Slogan[];
-  outline: Outline; warnings: Warning[];
-}
-export interface ConcordanceLine extends Span { left: string; keyword: string; right: string }
 export interface Options {
   /** Let jieba's HMM find words its dictionary lacks (default true). */
   hmm?: boolean;

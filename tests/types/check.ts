@@ -1,5 +1,5 @@
-// Compiled with `tsc --noEmit` against the generated .d.ts: if a field of the result contract is
-// renamed or retyped, this stops compiling.
+// Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
+// src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
 import init, { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
 import type { Analysis, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
@@ -32,3 +32,38 @@ export async function check(text: string): Promise<number> {
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
   return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, csv, added, errorKind, body, first].length;
 }
+
+/**
+ * Every field of the result, spelled out as an object literal: TypeScript refuses a property the
+ * type lacks and misses one it requires, so a Rust field renamed, dropped or retyped fails here.
+ */
+export const everyField: Required<Analysis> = {
+  version: '0.1.0',
+  body: { start: 0, end: 2 },
+  removed: [{ kind: 'caption', text: '新华社记者 摄', start: 0, end: 7 }],
+  stats: { chars: 2, hanChars: 2, tokens: 1, sentences: 1, paragraphs: 1, speakingMinutes: 0.01 },
+  terms: [{
+    term: '县域', count: 1, perTenK: 1, pos: 'n', bySection: [1], firstAt: 0,
+    lexicon: { category: 'economy', formulation: false },
+  }],
+  keywords: [{ term: '县域', weight: 3, logLikelihood: 20 }],
+  phrases: [{ text: '县域经济', count: 2, occurrences: [{ start: 0, end: 4 }] }],
+  slogans: [{
+    text: '四链', kind: 'numbered', count: 1, occurrences: [{ start: 0, end: 2 }], score: 1,
+    expansion: ['创新链'], frame: '…链', speaker: 'A总书记',
+  }],
+  outline: {
+    sections: [{
+      start: 0, end: 2, level: 1, marker: '第一', ordinal: 1, heading: '', chars: 2, share: 1, speakingMinutes: 0.01,
+      topTerms: ['县域'], children: [],
+    }],
+    issues: [{
+      kind: 'gap', message: '', level: 1, expected: '第三', at: 0, end: 2, found: '第四', previous: '第二',
+      missing: ['第三'], announced: 4, parts: 3, series: [{ marker: '第一', at: 0, end: 2 }],
+    }],
+    title: { text: '', start: 0, end: 0 }, salutation: { text: '', start: 0, end: 0 },
+    closing: { text: '', start: 0, end: 0 }, interjections: [],
+    announced: { count: null, text: '我谈几点体会', start: 0, end: 6 },
+  },
+  warnings: [{ kind: 'expansion-count', message: '', start: 0, end: 2 }],
+};
