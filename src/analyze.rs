@@ -351,7 +351,7 @@ fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &S
                     kind: i.kind,
                     message: i.message,
                     expected: i.expected,
-                    at: Some(span.start),
+                    start: Some(span.start),
                     end: Some(span.end),
                     found: i.found,
                     previous: i.previous,
@@ -364,7 +364,7 @@ fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &S
                         .into_iter()
                         .map(|(marker, range)| {
                             let span = p.index.span(range);
-                            SeenMarker { marker, at: span.start, end: span.end }
+                            SeenMarker { marker, start: span.start, end: span.end }
                         })
                         .collect(),
                 }
@@ -390,7 +390,7 @@ fn section(p: &Prepared, counter: &mut TermCounter, node: &Node, body_han: u32) 
     for child in &node.children {
         let (text_chars, text_han) = char_counts(&p.speech[at..child.range.start]);
         let (section, child_han) = section(p, counter, child, body_han);
-        chars += text_chars + section.chars;
+        chars += text_chars + section.speech_chars;
         han += text_han + child_han;
         at = child.range.end;
         children.push(section);
@@ -410,7 +410,7 @@ fn section(p: &Prepared, counter: &mut TermCounter, node: &Node, body_han: u32) 
         marker: p.speech[node.marker.clone()].to_string(),
         ordinal: node.ordinal,
         heading: p.speech[node.heading.clone()].to_string(),
-        chars,
+        speech_chars: chars,
         share: han as f64 / body_han.max(1) as f64,
         speaking_minutes: han as f64 / CHARS_PER_MINUTE,
         top_terms,
@@ -497,7 +497,7 @@ fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
     }
     sentences += open as u32;
     Stats {
-        chars: p.index.len_utf16(),
+        utf16_units: p.index.len_utf16(),
         han_chars,
         tokens,
         sentences,

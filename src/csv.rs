@@ -91,7 +91,7 @@ pub fn outline(sections: &[Section]) -> String {
     }
     let mut all = Vec::new();
     walk(sections, &mut all);
-    let names = header(&["level", "marker", "heading", "start", "end", "chars", "speakingMinutes", "topTerms"]);
+    let names = header(&["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"]);
     table(
         &names,
         all.into_iter().map(|s| {
@@ -101,7 +101,7 @@ pub fn outline(sections: &[Section]) -> String {
                 s.heading.clone(),
                 s.start.to_string(),
                 s.end.to_string(),
-                s.chars.to_string(),
+                s.speech_chars.to_string(),
                 format!("{:.1}", s.speaking_minutes),
                 s.top_terms.join(" "),
             ]

@@ -142,7 +142,7 @@ pub struct Section {
     /// The marker's first sentence or clause, as the writer would name the part.
     pub heading: String,
     /// Characters of speech in the section (without spaces).
-    pub chars: u32,
+    pub speech_chars: u32,
     /// The section's Han characters as a share of the body's (`Stats.hanChars`), 0..=1.
     pub share: f64,
     /// The section's Han characters read at `analyze::CHARS_PER_MINUTE`.
@@ -175,8 +175,8 @@ pub struct OutlineIssue {
     pub expected: Option<String>,
     /// Where the marker (or announcement) concerned starts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub at: Option<u32>,
-    /// Where it ends: `text.slice(at, end)` is the marker as written.
+    pub start: Option<u32>,
+    /// Where it ends: `text.slice(start, end)` is the marker as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<u32>,
     /// The marker the text has here, normalised (`第四`); for `count`, the number of parts.
@@ -200,12 +200,12 @@ pub struct OutlineIssue {
     pub series: Vec<SeenMarker>,
 }
 
-/// A numbering marker as an issue's evidence: `marker` normalised (`第二`), `text.slice(at, end)` as written.
+/// A numbering marker as an issue's evidence: `marker` normalised (`第二`), `text.slice(start, end)` as written.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeenMarker {
     pub marker: String,
-    pub at: u32,
+    pub start: u32,
     pub end: u32,
 }
 
@@ -311,8 +311,8 @@ pub struct Warning {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
-    /// UTF-16 code units in the whole input.
-    pub chars: u32,
+    /// UTF-16 code units in the whole input (JS's `text.length`).
+    pub utf16_units: u32,
     /// Han characters in the body.
     pub han_chars: u32,
     /// Words (not punctuation or space) in the body.

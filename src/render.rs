@@ -833,7 +833,7 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
 
 /// Where an issue shows in the text: the marker it concerns, or the announcement that miscounts.
 fn issue_span(issue: &OutlineIssue) -> Option<(u32, u32)> {
-    let at = issue.at?;
+    let at = issue.start?;
     Some((at, issue.end.filter(|&end| end > at).unwrap_or(at + 1)))
 }
 
@@ -871,7 +871,7 @@ fn render_evidence(dom: &Dom, li: &Element, issue: &OutlineIssue, lang: &str) ->
         if i > 0 {
             dom.text(&line, " · ")?;
         }
-        dom.span_button(&line, "span", &seen.marker, seen.at, seen.end)?;
+        dom.span_button(&line, "span", &seen.marker, seen.start, seen.end)?;
     }
     Ok(())
 }
@@ -885,7 +885,7 @@ struct SectionHead {
     level: u32,
     marker: String,
     heading: String,
-    chars: u32,
+    speech_chars: u32,
     share: f64,
     speaking_minutes: f64,
     #[serde(default)]
@@ -900,7 +900,8 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
     let outline = field(&analysis, "outline");
     let (issues, issue_total) =
         prefix::<OutlineIssue>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
-    let messages: HashMap<u32, String> = issues.iter().filter_map(|i| Some((i.at?, issue_message(i, lang)))).collect();
+    let messages: HashMap<u32, String> =
+        issues.iter().filter_map(|i| Some((i.start?, issue_message(i, lang)))).collect();
     let dom = Dom::new()?;
     clear(container);
 
@@ -1028,7 +1029,7 @@ fn render_sections(
         }
         let meta = format!(
             "{} {} · {:.0}% · {:.1} {}",
-            s.chars,
+            s.speech_chars,
             label(lang, "chars"),
             s.share * 100.0,
             s.speaking_minutes,

@@ -337,7 +337,7 @@ export function concordance(text: string, term: string, options?: Options): Conc
 export function termsCsv(text: string, options?: Options): string;
 /** `analysis.slogans` as CSV (UTF-8 with BOM, RFC 4180): kind, text, count, firstAt, expansion, frame, speaker, score. */
 export function slogansCsv(slogans: Slogan[]): string;
-/** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, chars, speakingMinutes, topTerms. */
+/** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, speechChars, speakingMinutes, topTerms. */
 export function outlineCsv(sections: Section[]): string;
 /** A concordance as CSV: start, end, left, keyword, right. */
 export function concordanceCsv(lines: ConcordanceLine[]): string;

@@ -33,7 +33,7 @@ fn check(text: &str, outline: &str, issues: &[IssueRow]) -> Analysis {
         .issues
         .iter()
         .map(|i| {
-            let (at, end) = (i.at.expect("issues are placed"), i.end.expect("issues have an end"));
+            let (at, end) = (i.start.expect("issues are placed"), i.end.expect("issues have an end"));
             let marked = slice(text, at, end);
             (i.kind, i.level, marked, i.found.clone(), i.expected.clone(), i.previous.clone(), i.missing.clone())
         })
@@ -50,7 +50,7 @@ fn check_sizes(text: &str, a: &Analysis, sections: &[Section]) {
         assert!(own.starts_with(&s.marker), "{own:.20} starts with {}", s.marker);
         assert!(own.contains(&s.heading) && !s.heading.is_empty(), "{own:.20} holds {}", s.heading);
         let han = own.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() as f64;
-        assert_eq!(s.chars as usize, own.chars().filter(|c| !c.is_whitespace()).count());
+        assert_eq!(s.speech_chars as usize, own.chars().filter(|c| !c.is_whitespace()).count());
         assert!((s.share - han / a.stats.han_chars as f64).abs() < 1e-9);
         assert!((s.speaking_minutes - han / CHARS_PER_MINUTE).abs() < 1e-9);
         for c in &s.children {
@@ -154,7 +154,7 @@ fn sample_gap_names_what_is_missing() {
     // The evidence: every marker of the series as counted, where the text has it.
     let text = include_str!("fixtures/seed-speech.txt");
     let seen: Vec<(&str, String)> =
-        a.outline.issues[0].series.iter().map(|m| (m.marker.as_str(), slice(text, m.at, m.end))).collect();
+        a.outline.issues[0].series.iter().map(|m| (m.marker.as_str(), slice(text, m.start, m.end))).collect();
     assert_eq!(seen, [("第一", "第一,".into()), ("第二", "第二,".into()), ("第四", "第四,".into())]);
 }
 

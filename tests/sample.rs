@@ -80,7 +80,7 @@ fn odd_inputs_give_results() {
     for text in ["", "   \n\n", "Hello, world. No Chinese here.", "<img src=x onerror=alert(1)>", "\0\u{1}\u{fffd}😀"]
     {
         let a = analyzer.analyze(text, &Options::default()).expect("a result");
-        assert_eq!(a.stats.chars as usize, text.encode_utf16().count());
+        assert_eq!(a.stats.utf16_units as usize, text.encode_utf16().count());
         assert!(a.outline.sections.is_empty());
     }
 }

@@ -79,7 +79,7 @@ test('the slogans and the outline download as CSV, each row pointing into the te
   assert.deepEqual([siLian[0], siLian[4]], ['numbered', '创新链、产业链、资金链、人才链']);
   await page.click('#tab-outline');
   const outline = await csvOf(page, '#outline-csv');
-  assert.deepEqual(outline.rows[0], ['level', 'marker', 'heading', 'start', 'end', 'chars', 'speakingMinutes', 'topTerms']);
+  assert.deepEqual(outline.rows[0], ['level', 'marker', 'heading', 'start', 'end', 'speechChars', 'speakingMinutes', 'topTerms']);
   assert.deepEqual(outline.rows.slice(1).map((r) => [r[0], r[1]]),
     [['1', '第一,'], ['1', '第二,'], ['1', '第四,'], ['2', '一是'], ['2', '二是'], ['2', '三是']]);
   for (const [, marker, , start] of outline.rows.slice(1)) assert.equal(text.slice(Number(start), Number(start) + marker.length), marker);

@@ -41,7 +41,7 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   assert.equal(r.outline.issues.length, 1);
   assert.equal(r.outline.issues[0].kind, 'gap');
   assert.equal(r.outline.issues[0].expected, '第三');
-  assert.deepEqual(r.outline.issues[0].series.map((m) => [m.marker, out.text.slice(m.at, m.end)]),
+  assert.deepEqual(r.outline.issues[0].series.map((m) => [m.marker, out.text.slice(m.start, m.end)]),
     [['第一', '第一,'], ['第二', '第二,'], ['第四', '第四,']]);
   for (const s of ['县域不经济', '三高四新', '数商兴农', '四链']) {
     const slogan = r.slogans.find((x) => x.text === s);
@@ -79,13 +79,13 @@ test('bad input: empty, no Chinese, 5 MB, lone surrogates, wrong options', () =>
     const lone = 'a\\uD800b\\uDC00c县域';
     console.log(JSON.stringify({
       empty: analyze('').stats, latin: analyze('Hello world, nothing Chinese.').terms.map((t) => t.term),
-      big: analyze(big).stats.chars === big.length,
+      big: analyze(big).stats.utf16Units === big.length,
       lone: segment(lone).map((t) => [t.start, t.end, t.word]), loneLength: lone.length,
       unknown: errorOf(() => analyze('x', { bogus: 1 })), badPos: errorOf(() => analyze('x', { pos: 'adjectives' })),
       notObject: errorOf(() => analyze('x', 42)),
     }));
   `);
-  assert.deepEqual(out.empty, { chars: 0, hanChars: 0, tokens: 0, sentences: 0, paragraphs: 0, speakingMinutes: 0 });
+  assert.deepEqual(out.empty, { utf16Units: 0, hanChars: 0, tokens: 0, sentences: 0, paragraphs: 0, speakingMinutes: 0 });
   assert.deepEqual(out.latin, ['Hello', 'world', 'nothing', 'Chinese']);
   assert.equal(out.big, true);
   // A lone surrogate arrives as U+FFFD, one code unit like the surrogate it replaced: offsets still hold.

@@ -46,7 +46,7 @@ function sections(text, what, list, level, from, to) {
 
 /** Every span of analysis `a` lies in `text` and names what `a` says; counts match; sections nest. */
 export function checkAnalysis(text, a) {
-  assert.equal(a.stats.chars, text.length, 'stats.chars is text.length');
+  assert.equal(a.stats.utf16Units, text.length, 'stats.utf16Units is text.length');
   slice(text, 'body', a.body.start, a.body.end);
   let removedEnd = 0;
   for (const r of a.removed) {
@@ -71,7 +71,10 @@ export function checkAnalysis(text, a) {
     if (o[name]) holds(text, name, o[name].start, o[name].end, o[name].text);
   }
   for (const p of o.interjections) holds(text, 'interjection', p.start, p.end, p.text);
-  for (const issue of o.issues) if (issue.at !== undefined) slice(text, `issue ${issue.message}`, issue.at, issue.at);
+  for (const issue of o.issues) {
+    if (issue.start !== undefined) slice(text, `issue ${issue.message}`, issue.start, issue.end ?? issue.start);
+    for (const seen of issue.series) slice(text, `evidence ${seen.marker}`, seen.start, seen.end);
+  }
   sections(text, 'section', o.sections, 1, a.body.start, a.body.end);
   for (const w of a.warnings) slice(text, `warning ${w.kind}`, w.start, w.end);
 }

@@ -52,7 +52,7 @@ impl Js {
 /// counts equal occurrences; sections nest inside their parents and follow each other in order.
 pub fn check_analysis(text: &str, a: &Analysis) {
     let js = Js::new(text);
-    assert_eq!(a.stats.chars, js.len(), "stats.chars is the text's UTF-16 length");
+    assert_eq!(a.stats.utf16_units, js.len(), "stats.utf16Units is the text's UTF-16 length");
     assert!(a.stats.speaking_minutes.is_finite() && a.stats.speaking_minutes >= 0.0);
     js.slice("body", a.body.start, a.body.end);
 
@@ -116,8 +116,11 @@ pub fn check_analysis(text: &str, a: &Analysis) {
         js.holds("announced", n.start, n.end, &n.text);
     }
     for issue in &o.issues {
-        if let Some(at) = issue.at {
-            js.slice(&format!("issue {:?}", issue.message), at, at);
+        if let Some(start) = issue.start {
+            js.slice(&format!("issue {:?}", issue.message), start, issue.end.unwrap_or(start));
+        }
+        for seen in &issue.series {
+            js.slice(&format!("evidence {:?}", seen.marker), seen.start, seen.end);
         }
     }
     check_sections(&js, "section", &o.sections, 1, a.body.start, a.body.end);

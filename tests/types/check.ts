@@ -14,7 +14,7 @@ export async function check(text: string): Promise<number> {
   const section: Section = result.outline.sections[0];
   const nested: Section[] = section.children;
   const gap: 'gap' | 'duplicate' | 'order' | 'count' = result.outline.issues[0].kind;
-  const evidence: string[] = result.outline.issues[0].series.map((m: SeenMarker) => text.slice(m.at, m.end) + m.marker);
+  const evidence: string[] = result.outline.issues[0].series.map((m: SeenMarker) => text.slice(m.start, m.end) + m.marker);
   const body: number = result.body.end - result.body.start + result.stats.hanChars + result.stats.speakingMinutes;
   const tokens: string[] = segment(text, { hmm: false }).map((t) => t.word + t.pos);
   const columns: SegmentColumns = segmentColumns(text);
@@ -41,7 +41,7 @@ export const everyField: Required<Analysis> = {
   version: '0.1.0',
   body: { start: 0, end: 2 },
   removed: [{ kind: 'caption', text: '新华社记者 摄', start: 0, end: 7 }],
-  stats: { chars: 2, hanChars: 2, tokens: 1, sentences: 1, paragraphs: 1, speakingMinutes: 0.01 },
+  stats: { utf16Units: 2, hanChars: 2, tokens: 1, sentences: 1, paragraphs: 1, speakingMinutes: 0.01 },
   terms: [{
     term: '县域', count: 1, perTenK: 1, pos: 'n', bySection: [1], firstAt: 0,
     lexicon: { category: 'economy', formulation: false },
@@ -54,12 +54,12 @@ export const everyField: Required<Analysis> = {
   }],
   outline: {
     sections: [{
-      start: 0, end: 2, level: 1, marker: '第一', ordinal: 1, heading: '', chars: 2, share: 1, speakingMinutes: 0.01,
+      start: 0, end: 2, level: 1, marker: '第一', ordinal: 1, heading: '', speechChars: 2, share: 1, speakingMinutes: 0.01,
       topTerms: ['县域'], children: [],
     }],
     issues: [{
-      kind: 'gap', message: '', level: 1, expected: '第三', at: 0, end: 2, found: '第四', previous: '第二',
-      missing: ['第三'], announced: 4, parts: 3, series: [{ marker: '第一', at: 0, end: 2 }],
+      kind: 'gap', message: '', level: 1, expected: '第三', start: 0, end: 2, found: '第四', previous: '第二',
+      missing: ['第三'], announced: 4, parts: 3, series: [{ marker: '第一', start: 0, end: 2 }],
     }],
     title: { text: '', start: 0, end: 0 }, salutation: { text: '', start: 0, end: 0 },
     closing: { text: '', start: 0, end: 0 }, interjections: [],

@@ -422,7 +422,7 @@ export class SpeechLensElement extends HTMLElement {
         this.#$('stats').textContent = [
           this.#say('statsHan', s.hanChars), this.#say('statsTokens', s.tokens), this.#say('statsSentences', s.sentences),
           this.#say('statsParagraphs', s.paragraphs), this.#say('statsMinutes', s.speakingMinutes.toFixed(1)),
-          this.#say('statsChars', s.chars),
+          this.#say('statsChars', s.utf16Units),
         ].join(' · ');
         speechlens.renderWords(this.#$('words'), this.#added, lang);
         this.#showText();
