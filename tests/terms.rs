@@ -192,3 +192,36 @@ fn csv_quotes_awkward_terms() {
     assert!(terms.contains(&"a,b".to_string()), "{terms:?}");
     assert!(terms.contains(&"say \"hi\"".to_string()), "{terms:?}");
 }
+
+/// The slogans, the outline and a concordance as CSV: a row per item, each cell what the result says.
+#[test]
+fn every_list_downloads_as_csv_a_parser_reads_back() {
+    let analyzer = Analyzer::new();
+    let a = analyzer.analyze(SAMPLE, &Options::default()).unwrap();
+    let read = |csv: String| -> (Vec<String>, Vec<csv::StringRecord>) {
+        let body = csv.strip_prefix('\u{feff}').expect("a UTF-8 BOM for Excel").to_string();
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let header = reader.headers().unwrap().iter().map(String::from).collect();
+        (header, reader.records().map(Result::unwrap).collect())
+    };
+    let (header, rows) = read(speechlens::csv::slogans(&a.slogans));
+    assert_eq!(header, ["kind", "text", "count", "firstAt", "expansion", "frame", "speaker", "score"]);
+    assert_eq!(rows.len(), a.slogans.len());
+    for (row, s) in rows.iter().zip(&a.slogans) {
+        assert_eq!((&row[1], row[2].parse::<u32>().unwrap()), (s.text.as_str(), s.count));
+        assert_eq!(row[4], s.expansion.as_ref().map_or(String::new(), |items| items.join("、")));
+    }
+    let (header, rows) = read(speechlens::csv::outline(&a.outline.sections));
+    assert_eq!(header, ["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"]);
+    let markers: Vec<&str> = rows.iter().map(|r| r.get(1).unwrap()).collect();
+    assert_eq!(
+        markers,
+        ["第一,", "第二,", "第四,", "一是", "二是", "三是"],
+        "parts in reading order, children after their parent"
+    );
+    let lines = analyzer.concordance(SAMPLE, "县域不经济", 10, &Options::default()).unwrap();
+    let (header, rows) = read(speechlens::csv::concordance(&lines));
+    assert_eq!(header, ["start", "end", "left", "keyword", "right"]);
+    assert_eq!(rows.len(), lines.len());
+    assert!(rows.iter().all(|r| &r[3] == "县域不经济"));
+}

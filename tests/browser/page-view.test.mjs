@@ -69,27 +69,29 @@ test('a search box finds any string, inside longer words too, and highlights it;
 });
 
 test('the slogans and the outline download as CSV, each row pointing into the text', async () => {
-  const { page, errors } = await open('zh', 1280);
-  const text = await page.inputValue('#input');
-  await page.click('#tab-slogans');
-  const slogans = await csvOf(page, '#slogans-csv');
-  assert.equal(slogans.name, 'speechlens-slogans.csv');
-  assert.deepEqual(slogans.rows[0], ['kind', 'text', 'count', 'firstAt', 'expansion', 'frame', 'speaker', 'score']);
-  const siLian = slogans.rows.find((r) => r[1] === '四链');
-  assert.deepEqual([siLian[0], siLian[4]], ['numbered', '创新链、产业链、资金链、人才链']);
-  await page.click('#tab-outline');
-  const outline = await csvOf(page, '#outline-csv');
-  assert.deepEqual(outline.rows[0], ['level', 'marker', 'heading', 'start', 'end', 'speechChars', 'speakingMinutes', 'topTerms']);
-  assert.deepEqual(outline.rows.slice(1).map((r) => [r[0], r[1]]),
-    [['1', '第一,'], ['1', '第二,'], ['1', '第四,'], ['2', '一是'], ['2', '二是'], ['2', '三是']]);
-  for (const [, marker, , start] of outline.rows.slice(1)) assert.equal(text.slice(Number(start), Number(start) + marker.length), marker);
-  assert.deepEqual(errors, []);
-  await page.close();
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await open(lang, width);
+    const text = await page.inputValue('#input');
+    await page.click('#tab-slogans');
+    const slogans = await csvOf(page, '#slogans-csv');
+    assert.equal(slogans.name, 'speechlens-slogans.csv');
+    assert.deepEqual(slogans.rows[0], ['kind', 'text', 'count', 'firstAt', 'expansion', 'frame', 'speaker', 'score']);
+    const siLian = slogans.rows.find((r) => r[1] === '四链');
+    assert.deepEqual([siLian[0], siLian[4]], ['numbered', '创新链、产业链、资金链、人才链']);
+    await page.click('#tab-outline');
+    const outline = await csvOf(page, '#outline-csv');
+    assert.deepEqual(outline.rows[0], ['level', 'marker', 'heading', 'start', 'end', 'speechChars', 'speakingMinutes', 'topTerms']);
+    assert.deepEqual(outline.rows.slice(1).map((r) => [r[0], r[1]]),
+      [['1', '第一,'], ['1', '第二,'], ['1', '第四,'], ['2', '一是'], ['2', '二是'], ['2', '三是']]);
+    for (const [, marker, , start] of outline.rows.slice(1)) assert.equal(text.slice(Number(start), Number(start) + marker.length), marker);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test('the table names parts of speech in words and parts by their markers, and glosses formulations in English', async () => {
-  for (const lang of ['zh', 'en']) {
-    const { page, errors } = await open(lang, 1280);
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await open(lang, width);
     const row = (term) => page.$eval(`#terms tbody tr:has(button.term[data-term="${term}"])`, (tr) => ({
       pos: tr.querySelector('td.pos').textContent, code: tr.querySelector('td.pos').title,
       lexicon: tr.querySelector('span.lexicon')?.textContent, spread: tr.querySelector('td.spread').title,
@@ -103,7 +105,7 @@ test('the table names parts of speech in words and parts by their markers, and g
     const gloss = await page.$$eval('#slogans section.kind-lexicon li', (lis) => lis.map((li) => li.querySelector('.gloss')?.textContent ?? null));
     if (lang === 'en') assert.ok(gloss.length > 0 && gloss.every(Boolean), 'every known formulation glossed in English');
     else assert.ok(gloss.every((g) => g === null), 'no English in Chinese mode');
-    await shot(page, `view-slogans-${lang}-1280`);
+    await shot(page, `view-slogans-${lang}-${width}`);
     assert.deepEqual(errors, []);
     await page.close();
   }
