@@ -157,39 +157,60 @@ test('on a phone the results come first and nothing scrolls inside the page', as
 });
 
 test('the language is in the URL: switching sets it, a reload keeps it', async () => {
-  const { page, errors } = await open('zh', 1280);
-  await page.click('#lang');
-  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
-  await page.reload();
-  await page.waitForSelector('#terms table');
-  assert.equal(await page.textContent('#tab-terms'), 'Terms');
-  await page.click('#lang');
-  assert.equal(new URL(page.url()).searchParams.get('lang'), null);
-  assert.equal(await page.textContent('#tab-terms'), '词频');
-  assert.deepEqual(errors, []);
-  await page.close();
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await open(lang, width);
+    const other = lang === 'en' ? 'zh' : 'en';
+    await page.click('#lang');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), other === 'en' ? 'en' : null);
+    await page.reload();
+    await page.waitForSelector('#terms table');
+    assert.equal(await page.textContent('#tab-terms'), other === 'en' ? 'Terms' : '词频');
+    assert.equal(await page.getAttribute('html', 'lang'), other === 'en' ? 'en' : 'zh-CN');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
-test('with "remember" ticked, the user\'s words come back with the text after a reload', async () => {
-  const { page, errors } = await open('zh', 1280);
-  await page.check('#remember');
-  await page.fill('#word-input', '现代化产业体系');
-  await reanalysed(page, () => page.press('#word-input', 'Enter'));
-  await page.reload();
-  await page.waitForSelector('#terms table');
-  assert.deepEqual(await page.$$eval('#words li .word', (w) => w.map((x) => x.textContent)), ['现代化产业体系']);
-  assert.ok((await tableTerms(page)).includes('现代化产业体系'));
-  await page.click('#forget');
-  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
-  assert.deepEqual(errors, []);
-  await page.close();
+test('with "remember" ticked, the user\'s words come back with the text after a reload; a word never said is refused', async () => {
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await open(lang, width);
+    await page.fill('#word-input', '数字化转型');
+    await page.press('#word-input', 'Enter');
+    assert.match(await page.textContent('#status'), lang === 'en' ? /“数字化转型” does not occur/ : /“数字化转型”在讲话中没有出现/);
+    await page.check('#remember');
+    await page.fill('#word-input', '现代化产业体系');
+    await reanalysed(page, () => page.press('#word-input', 'Enter'));
+    await page.reload();
+    await page.waitForSelector('#terms table');
+    assert.deepEqual(await page.$$eval('#words li .word', (w) => w.map((x) => x.textContent)), ['现代化产业体系']);
+    await page.click('#tab-terms');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    assert.ok(readFileSync(await download.path(), 'utf8').includes('\n现代化产业体系,'), 'counted whole');
+    await page.click('#forget');
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test('English counts are plural only when they should be', async () => {
-  const { page, errors } = await open('en', 1280);
-  await reanalysed(page, () => page.fill('#input', '要发展。'));
-  assert.equal(await page.textContent('#stats'),
-    '3 Chinese characters · 2 words · 1 sentence · 1 paragraph · about 0.0 min spoken · 4 characters in all');
-  assert.deepEqual(errors, []);
-  await page.close();
+  for (const width of [1280, 390]) {
+    const { page, errors } = await open('en', width);
+    await reanalysed(page, () => page.fill('#input', '要发展。'));
+    assert.equal(await page.textContent('#stats'),
+      '3 Chinese characters · 2 words · 1 sentence · 1 paragraph · about 0.0 min spoken · 4 characters in all');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the word column sorts in pinyin order in either language and width', async () => {
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await open(lang, width);
+    await page.click('#terms th button[data-sort^="term"]');
+    const terms = await tableTerms(page);
+    assert.deepEqual(terms, await page.evaluate((w) => [...w].sort(new Intl.Collator('zh-u-co-pinyin').compare), terms));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
