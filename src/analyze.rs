@@ -327,6 +327,19 @@ impl Analyzer {
             .collect())
     }
 
+    /// What changed from `a` to `b` (see [`crate::compare`]): both analysed with `options` and every
+    /// term kept; the page chrome of either counts in neither.
+    pub fn compare(&self, a: &str, b: &str, options: &Options) -> Result<Comparison, Error> {
+        let options = Options { max_terms: usize::MAX, ..options.clone() };
+        let (analysis_a, analysis_b) = (self.analyze(a, &options)?, self.analyze(b, &options)?);
+        let body = |text: &'_ str, analysis: &Analysis| -> String {
+            let index = Utf16Index::new(text);
+            text[index.byte(analysis.body.start)..index.byte(analysis.body.end)].to_string()
+        };
+        let (body_a, body_b) = (body(a, &analysis_a), body(b, &analysis_b));
+        Ok(crate::compare::compare(&analysis_a, &body_a, &analysis_b, &body_b))
+    }
+
     /// The term table of `text` as CSV (see [`crate::csv::terms`]).
     pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
         let analysis = self.analyze(text, options)?;

@@ -15,6 +15,7 @@
 pub mod analyze;
 pub mod anatomy;
 pub mod clean;
+pub mod compare;
 pub mod csv;
 pub mod error;
 pub mod model;

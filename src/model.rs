@@ -350,3 +350,79 @@ pub struct ConcordanceLine {
     pub start: u32,
     pub end: u32,
 }
+
+/// What changed from one text (`a`) to another (`b`): `compare(a, b)`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Comparison {
+    /// Every term of either text, the most changed first (by G²).
+    pub terms: Vec<TermChange>,
+    /// Every formulation of either text (lexicon formulations, numbered formulas, quoted coinages,
+    /// cited documents), new ones first, then dropped, then kept; each counted in both texts
+    /// wherever its words occur, quoted or not.
+    pub formulations: Vec<FormulationChange>,
+    pub stats: StatsPair,
+}
+
+/// How a term's use changed: `new` (only in `b`), `dropped` (only in `a`), `more` or `less` (in
+/// both, and the difference is significant: G² ≥ 15.13, p < 0.0001), else `same`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum TermStatus {
+    New,
+    Dropped,
+    More,
+    Less,
+    Same,
+}
+
+/// A term in both texts.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TermChange {
+    pub term: String,
+    pub count_a: u32,
+    pub count_b: u32,
+    /// Occurrences per 10,000 Han characters of each text's body.
+    pub per_ten_k_a: f64,
+    pub per_ten_k_b: f64,
+    /// Dunning's G² of the two counts among each text's words: how sure the difference is.
+    pub log_likelihood: f64,
+    /// log₂ of the term's relative frequency in `b` over `a` (a zero counted as 0.5): how big the
+    /// difference is; positive when `b` says it more.
+    pub log_ratio: f64,
+    pub status: TermStatus,
+}
+
+/// Whether a formulation is `new` (only in `b`), `dropped` (only in `a`) or `kept` (in both).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FormulationStatus {
+    New,
+    Dropped,
+    Kept,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FormulationChange {
+    pub text: String,
+    /// Its kind in the text that has it as a slogan (`b`'s where both do).
+    pub kind: SloganKind,
+    /// Occurrences of its words in each text's body, quoted or not.
+    pub count_a: u32,
+    pub count_b: u32,
+    pub status: FormulationStatus,
+}
+
+/// The two texts' sizes side by side.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct StatsPair {
+    pub a: Stats,
+    pub b: Stats,
+}

@@ -224,14 +224,14 @@ pub struct Keyness {
 
 /// G² at or above this is significant at p < 0.0001 (one degree of freedom): a speech has
 /// thousands of terms, and a looser cut-off lets chance through.
-const MIN_LOG_LIKELIHOOD: f64 = 15.13;
+pub(crate) const MIN_LOG_LIKELIHOOD: f64 = 15.13;
 
 /// A keyword is said at least this often (twice in a speech of under 1,000 words): a word said
 /// once, however rare elsewhere, is no keyword.
 const MIN_KEYWORD_COUNT: u32 = 3;
 
 /// The frequency a term the reference never has is counted with, so that its ratio is finite.
-const ZERO_FREQUENCY: f64 = 0.5;
+pub(crate) const ZERO_FREQUENCY: f64 = 0.5;
 
 /// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood, with Hardie's
 /// log ratio as the effect size): each term's count among the speech's `tokens_total` words
@@ -279,7 +279,7 @@ fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
 }
 
 /// Dunning's G² for a count `a` of `n` words against `b` of `m`: 2 Σ O ln(O/E) over the two corpora.
-fn log_likelihood(a: f64, n: f64, b: f64, m: f64) -> f64 {
+pub(crate) fn log_likelihood(a: f64, n: f64, b: f64, m: f64) -> f64 {
     let expected = |total: f64| total * (a + b) / (n + m);
     let term = |observed: f64, expected: f64| if observed > 0.0 { observed * (observed / expected).ln() } else { 0.0 };
     2.0 * (term(a, expected(n)) + term(b, expected(m)))

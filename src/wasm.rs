@@ -132,6 +132,12 @@ pub fn segment(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| with_default(|a| a.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
 }
 
+/// What changed from `a` to `b`: terms by keyness, formulations new, dropped or kept, sizes.
+#[wasm_bindgen(skip_typescript)]
+pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| with_default(|analyzer| analyzer.compare(a, b, &JsOptions::parse(&options)?.options()?)))
+}
+
 /// The words of `text` as columns of typed arrays (see `SegmentColumns`): several times faster
 /// than `segment` on a long text, which makes an object and a string per word.
 #[wasm_bindgen(js_name = segmentColumns, skip_typescript)]
@@ -228,6 +234,10 @@ impl JsAnalyzer {
 
     pub fn segment(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         boundary(|| self.inner.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    }
+
+    pub fn compare(&self, a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.compare(a, b, &JsOptions::parse(&options)?.options()?))
     }
 
     #[wasm_bindgen(js_name = segmentColumns)]
@@ -329,6 +339,8 @@ export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too
 export interface Mark extends Span { kind: string; id?: string; title?: string }
 
 export function analyze(text: string, options?: Options): Analysis;
+/** What changed from `a` to `b`: every term by keyness (G² and log ratio), formulations new, dropped or kept, both texts' stats. */
+export function compare(a: string, b: string, options?: Options): Comparison;
 export function segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
 export function segmentColumns(text: string, options?: Pick<Options, 'hmm'>): SegmentColumns;
 /** The words of `text` only, as jieba-wasm's `cut(text, hmm)` gives them. */
@@ -350,6 +362,7 @@ export class Analyzer {
   addWords(words: string[]): void;
   readonly words: string[];
   analyze(text: string, options?: Options): Analysis;
+  compare(a: string, b: string, options?: Options): Comparison;
   segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
   segmentColumns(text: string, options?: Pick<Options, 'hmm'>): SegmentColumns;
   cut(text: string, options?: Pick<Options, 'hmm'>): string[];

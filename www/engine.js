@@ -212,6 +212,11 @@ export function analyze(text, options, control) {
   return request('analyze', [text, options], laneOf(control));
 }
 
+/** What changed from `a` to `b` (see `Comparison` in speechlens.d.ts). */
+export function compare(a, b, options, control) {
+  return request('compare', [a, b, options], laneOf(control));
+}
+
 /** Every occurrence of `term` in the speech, with context either side. */
 export function concordance(text, term, options, control) {
   return request('concordance', [text, term, options], laneOf(control));

@@ -70,6 +70,7 @@ test('esbuild bundles the app, and it runs in Chromium: direct, worker and widge
   assert.equal(report.columnsSame, true, 'segmentColumns says what segment says');
   assert.equal(report.workerColumnsSame, true, 'segmentColumns through the worker: typed arrays, the same tokens');
   assert.equal(report.cutSame, true, 'cut gives the words, directly and through the worker');
+  assert.equal(report.compareSame, true, 'a text compared with itself in the worker changes nothing');
   assert.ok(report.stages.includes('dictionary'), report.stages.join(' '));
   assert.ok(await page.$eval('speech-lens', (el) => el.shadowRoot.querySelectorAll('.outline .heading').length) >= 3,
     'the widget rendered the outline');

@@ -3,7 +3,7 @@
 // with tsc, bundled with esbuild and run in Chromium by tests/browser/bundle.test.mjs.
 import init, { analyze, segment, segmentColumns, cut, version } from 'speechlens';
 import type { Analysis, SegmentColumns } from 'speechlens';
-import { analyze as analyzeInWorker, segmentColumns as columnsInWorker, cut as cutInWorker, onProgress } from 'speechlens/engine';
+import { analyze as analyzeInWorker, compare as compareInWorker, segmentColumns as columnsInWorker, cut as cutInWorker, onProgress } from 'speechlens/engine';
 import type { Stage } from 'speechlens/engine';
 import 'speechlens/widget';
 
@@ -20,6 +20,8 @@ interface Report {
   columnsSame?: boolean;
   workerColumnsSame?: boolean;
   cutSame?: boolean;
+  /** The same text compared with itself in the worker: nothing new, nothing dropped. */
+  compareSame?: boolean;
   stages?: Stage[];
 }
 
@@ -46,6 +48,7 @@ async function main(): Promise<Report> {
     JSON.stringify(Array.from(starts, (start, i) => [speech.slice(start, ends[i]), start, ends[i], tagNames[tags[i]]]));
   const expected = JSON.stringify(tokens.map((t) => [t.word, t.start, t.end, t.pos]));
   const inWorkerColumns = await columnsInWorker(speech);
+  const compared = await compareInWorker(speech, speech);
   return {
     version: version(),
     headings: direct.outline.sections.map((s) => s.heading),
@@ -53,6 +56,7 @@ async function main(): Promise<Report> {
     widgetSame: same(widget),
     columnsSame: asTokens(segmentColumns(speech)) === expected,
     workerColumnsSame: inWorkerColumns.starts instanceof Uint32Array && asTokens(inWorkerColumns) === expected,
+    compareSame: compared.terms.every((t) => t.status === 'same') && compared.formulations.every((f) => f.status === 'kept'),
     cutSame: JSON.stringify(await cutInWorker(speech)) === JSON.stringify(cut(speech)) &&
       JSON.stringify(cut(speech)) === JSON.stringify(tokens.map((t) => t.word)),
     stages,

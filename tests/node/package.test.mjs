@@ -18,7 +18,7 @@ function run(name, source) {
 
 test('ESM: usable right after import, init() harmless, sample speech analysed', () => {
   const out = run('esm.mjs', `
-    import init, { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer, version } from 'speechlens';
+    import init, { analyze, compare, segment, segmentColumns, cut, concordance, termsCsv, Analyzer, version } from 'speechlens';
     import { readFileSync } from 'node:fs';
     const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
     const before = analyze(text);
@@ -30,7 +30,9 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
       columns: (({ starts, ends, tags, tagNames }) => ({ starts: [...starts], ends: [...ends], tags: [...tags].map((t) => tagNames[t]) }))(
         a.segmentColumns('在湘鄂交界处加快形成新质生产力')),
       kwic: concordance(text, '县域不经济'), csv: termsCsv(text),
-      userWord: a.analyze(text).terms.some((t) => t.term === '湘鄂交界处'), text }));
+      userWord: a.analyze(text).terms.some((t) => t.term === '湘鄂交界处'), text,
+      compared: compare(text, text.replaceAll('县域不经济', '县域新动能')).formulations
+        .filter((f) => f.text.startsWith('县域')).map((f) => [f.text, f.status, f.countA, f.countB]) }));
   `);
   const r = out.before;
   assert.equal(out.same, true);
@@ -59,6 +61,7 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   for (const line of out.kwic) assert.equal(out.text.slice(line.start, line.end), '县域不经济');
   assert.ok(out.csv.startsWith('\ufeffterm,count,'));
   assert.equal(out.userWord, true);
+  assert.deepEqual(out.compared, [['县域新动能', 'new', 0, 4], ['县域不经济', 'dropped', 4, 0]]);
 });
 
 test('CommonJS: require() gives the same API', () => {

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
-import init, { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import init, { analyze, compare, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
+import type { Analysis, Comparison, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -22,6 +22,10 @@ export async function check(text: string): Promise<number> {
   const firstTag: string = columns.tagNames[columns.tags[0]] + text.slice(starts[0], columns.ends[0]);
   const words: string[] = cut(text, { hmm: true }).concat(new Analyzer().cut(text));
   const lines: string[] = concordance(text, '县域', { width: 10 }).map((l) => l.left + l.keyword + l.right);
+  const comparison: Comparison = compare(text, text, { userWords: ['飞地经济'] });
+  const status: 'new' | 'dropped' | 'more' | 'less' | 'same' = comparison.terms[0].status;
+  const kept: 'new' | 'dropped' | 'kept' = comparison.formulations[0].status;
+  const sizes: number = comparison.stats.a.hanChars + comparison.stats.b.utf16Units + comparison.terms[0].logRatio;
   const csv: string = termsCsv(text);
   const analyzer = new Analyzer();
   analyzer.addWords(['数商兴农']);
@@ -30,7 +34,7 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, csv, added, errorKind, body, first].length;
+  return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, sizes, csv, added, errorKind, body, first].length;
 }
 
 /**

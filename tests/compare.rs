@@ -1,0 +1,85 @@
+//! `compare(a, b)`: what changed from one text to another, on written pairs: a speech and its
+//! revision, identical texts, an empty side, texts with no Chinese.
+
+use speechlens::model::{Comparison, FormulationStatus, TermStatus};
+use speechlens::{Analyzer, Options};
+
+const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
+
+fn compare(a: &str, b: &str) -> Comparison {
+    Analyzer::new().compare(a, b, &Options::default()).expect("compares")
+}
+
+fn term_status(c: &Comparison, term: &str) -> Option<TermStatus> {
+    c.terms.iter().find(|t| t.term == term).map(|t| t.status)
+}
+
+fn formulation(c: &Comparison, text: &str) -> Option<(FormulationStatus, u32, u32)> {
+    c.formulations.iter().find(|f| f.text == text).map(|f| (f.status, f.count_a, f.count_b))
+}
+
+/// A revision: the quoted coinage 县域不经济 replaced by a new one, a numbered part added about a
+/// new formulation, and a paragraph moved.
+#[test]
+fn a_revision_shows_what_is_new_what_was_dropped_and_what_rose() {
+    let revised = SAMPLE.replace("县域不经济", "县域新动能")
+        + "\n第五，要加快发展“数字乡村”。推进数字乡村建设，数字乡村要惠及农民，数字乡村要因地制宜，数字乡村要久久为功。\n";
+    let c = compare(SAMPLE, &revised);
+    assert_eq!(formulation(&c, "县域不经济"), Some((FormulationStatus::Dropped, 4, 0)));
+    assert_eq!(formulation(&c, "县域新动能"), Some((FormulationStatus::New, 0, 4)));
+    assert_eq!(formulation(&c, "数字乡村"), Some((FormulationStatus::New, 0, 5)));
+    assert_eq!(formulation(&c, "新质生产力").map(|f| f.0), Some(FormulationStatus::Kept));
+    // New ones first, then the dropped, then the kept.
+    let order: Vec<FormulationStatus> = c.formulations.iter().map(|f| f.status).collect();
+    assert!(order.windows(2).all(|w| (w[0] as u8) <= (w[1] as u8)), "{order:?}");
+    assert_eq!(term_status(&c, "数字乡村"), Some(TermStatus::New));
+    assert_eq!(term_status(&c, "县域不经济"), Some(TermStatus::Dropped));
+    assert_eq!(term_status(&c, "发展"), Some(TermStatus::Same));
+    // The most changed first.
+    assert!(c.terms.windows(2).all(|w| w[0].log_likelihood >= w[1].log_likelihood));
+    assert!(c.stats.b.han_chars > c.stats.a.han_chars);
+    let top = &c.terms[0];
+    assert!(matches!(top.status, TermStatus::New | TermStatus::Dropped), "{top:?}");
+}
+
+/// A term said significantly more in `b` is `more`, and its log ratio says how much.
+#[test]
+fn a_term_said_much_more_is_more() {
+    let a = "同志们：\n我们要推动发展，推动改革，推动创新，加强团结。\n".repeat(30);
+    let b = a.replace("加强团结", "加强团结，全面推进乡村振兴，乡村振兴是大事，乡村振兴要抓实");
+    let c = compare(&a, &b);
+    let change = c.terms.iter().find(|t| t.term == "乡村振兴").expect("乡村振兴");
+    assert_eq!((change.count_a, change.status), (0, TermStatus::New));
+    assert!(change.count_b >= 60, "{change:?}");
+    let more = compare(&b, &b.replace("加强团结", "加强团结，乡村振兴，乡村振兴，乡村振兴"));
+    let change = more.terms.iter().find(|t| t.term == "乡村振兴").expect("乡村振兴");
+    assert_eq!(change.status, TermStatus::More, "{change:?}");
+    assert!(change.log_ratio > 0.5 && change.log_likelihood >= 15.13);
+}
+
+#[test]
+fn identical_texts_change_nothing() {
+    let c = compare(SAMPLE, SAMPLE);
+    assert!(!c.terms.is_empty() && c.terms.iter().all(|t| t.status == TermStatus::Same && t.count_a == t.count_b));
+    assert!(!c.formulations.is_empty());
+    assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::Kept && f.count_a == f.count_b));
+    assert_eq!(c.stats.a, c.stats.b);
+}
+
+#[test]
+fn an_empty_side_makes_everything_new_or_dropped() {
+    let c = compare("", SAMPLE);
+    assert!(c.terms.iter().all(|t| t.status == TermStatus::New && t.count_a == 0));
+    assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::New));
+    let c = compare(SAMPLE, "");
+    assert!(c.terms.iter().all(|t| t.status == TermStatus::Dropped));
+    let c = compare("", "");
+    assert!(c.terms.is_empty() && c.formulations.is_empty());
+}
+
+#[test]
+fn texts_without_chinese_compare_without_error() {
+    let c = compare("Hello world, nothing here.", "Goodbye world.\n\n\u{0}\u{fffd}");
+    assert!(c.formulations.is_empty());
+    assert!(c.terms.iter().all(|t| t.log_likelihood.is_finite() && t.log_ratio.is_finite()));
+}
