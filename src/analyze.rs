@@ -332,12 +332,14 @@ impl Analyzer {
     pub fn compare(&self, a: &str, b: &str, options: &Options) -> Result<Comparison, Error> {
         let options = Options { max_terms: usize::MAX, ..options.clone() };
         let (analysis_a, analysis_b) = (self.analyze(a, &options)?, self.analyze(b, &options)?);
-        let body = |text: &'_ str, analysis: &Analysis| -> String {
+        fn side<'t>(text: &'t str, analysis: &'t Analysis) -> crate::compare::Side<'t> {
             let index = Utf16Index::new(text);
-            text[index.byte(analysis.body.start)..index.byte(analysis.body.end)].to_string()
-        };
-        let (body_a, body_b) = (body(a, &analysis_a), body(b, &analysis_b));
-        Ok(crate::compare::compare(&analysis_a, &body_a, &analysis_b, &body_b))
+            let body = index.byte(analysis.body.start)..index.byte(analysis.body.end);
+            crate::compare::Side { text, analysis, body }
+        }
+        let (side_a, side_b) = (side(a, &analysis_a), side(b, &analysis_b));
+        let dictionary = segment::dictionary_for([a, b]);
+        Ok(crate::compare::compare(&side_a, &side_b, dictionary.jieba()))
     }
 
     /// The term table of `text` as CSV (see [`crate::csv::terms`]).

@@ -3,23 +3,36 @@
 //! the two texts' sizes side by side.
 
 use crate::model::{
-    Analysis, Comparison, FormulationChange, FormulationStatus, SloganKind, StatsPair, TermChange, TermStatus,
+    Analysis, Comparison, FormulationChange, FormulationStatus, ParagraphChange, ParagraphStatus, SloganKind, Span,
+    StatsPair, TermChange, TermStatus,
 };
 use crate::terms::{MIN_LOG_LIKELIHOOD, ZERO_FREQUENCY, log_likelihood};
-use rustc_hash::FxHashMap;
+use crate::text::Utf16Index;
+use jieba_rs::Jieba;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+/// One side of a comparison: the text as given, its analysis, and where its speech lies (bytes).
+pub struct Side<'t> {
+    pub text: &'t str,
+    pub analysis: &'t Analysis,
+    pub body: Range<usize>,
+}
 
 /// The slogans a comparison lists as formulations: the set phrases official speech is made of. An
 /// idiom, a parallel run or a quotation is a matter of style, not a 提法 that comes or goes.
 const FORMULATION_KINDS: [SloganKind; 4] =
     [SloganKind::Lexicon, SloganKind::Numbered, SloganKind::Quoted, SloganKind::Title];
 
-/// Compares `a` with `b`, each analysed with every term kept; `a_body` and `b_body` are the
-/// speeches themselves (their analyses' `body`), where formulations are counted.
-pub fn compare(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -> Comparison {
+/// Compares `a` with `b`, each analysed with every term kept; formulations are counted and
+/// paragraphs aligned in their speech (`body`), words cut by `jieba`.
+pub fn compare(a: &Side, b: &Side, jieba: &Jieba) -> Comparison {
+    let (a_body, b_body) = (&a.text[a.body.clone()], &b.text[b.body.clone()]);
     Comparison {
-        terms: term_changes(a, b),
-        formulations: formulation_changes(a, a_body, b, b_body),
-        stats: StatsPair { a: a.stats.clone(), b: b.stats.clone() },
+        terms: term_changes(a.analysis, b.analysis),
+        formulations: formulation_changes(a.analysis, a_body, b.analysis, b_body),
+        paragraphs: paragraph_changes(a, b, jieba),
+        stats: StatsPair { a: a.analysis.stats.clone(), b: b.analysis.stats.clone() },
     }
 }
 
@@ -95,4 +108,208 @@ fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -
             .then_with(|| x.text.cmp(&y.text))
     });
     changes
+}
+
+/// How alike two paragraphs must be (Dice's coefficient over their character pairs) to be one
+/// paragraph edited rather than one deleted and another inserted.
+const SAME_PARAGRAPH: f64 = 0.4;
+
+/// The most pairs of left-over paragraphs weighed for an edit (two texts with nothing in common
+/// would otherwise cost the product of their paragraphs); past it, they are inserted and deleted.
+const MAX_PAIRINGS: usize = 250_000;
+
+/// The most words a paragraph may have for a word-by-word comparison (quadratic in them); past
+/// it, a changed paragraph is shown as all deleted and all inserted.
+const MAX_DIFF_WORDS: usize = 3000;
+
+/// The paragraphs of both speeches aligned: the longest common run of identical paragraphs in
+/// order is `same`; of the rest, a text found on both sides is `moved`; a paragraph of `b` much
+/// like one of `a` is that one `changed` (with its words compared), the most alike first; what is
+/// left is `inserted` or `deleted`.
+fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> {
+    let (pa, pb) =
+        (crate::text::paragraphs_in(a.text, a.body.clone()), crate::text::paragraphs_in(b.text, b.body.clone()));
+    let (ia, ib) = (Utf16Index::new(a.text), Utf16Index::new(b.text));
+    let text_a = |i: usize| &a.text[pa[i].clone()];
+    let text_b = |j: usize| &b.text[pb[j].clone()];
+    let anchors = common_run(
+        &pa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
+        &pb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+    );
+    let anchored_a: FxHashSet<usize> = anchors.iter().map(|&(i, _)| i).collect();
+    let anchored_b: FxHashSet<usize> = anchors.iter().map(|&(_, j)| j).collect();
+    // Moved: an unanchored paragraph whose text the other side has unanchored too.
+    let mut loose_a: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for i in (0..pa.len()).rev().filter(|i| !anchored_a.contains(i)) {
+        loose_a.entry(text_a(i)).or_default().push(i);
+    }
+    let mut moved: FxHashMap<usize, usize> = FxHashMap::default(); // b → a
+    for j in (0..pb.len()).filter(|j| !anchored_b.contains(j)) {
+        if let Some(i) = loose_a.get_mut(text_b(j)).and_then(Vec::pop) {
+            moved.insert(j, i);
+        }
+    }
+    let moved_a: FxHashSet<usize> = moved.values().copied().collect();
+    // Changed: of what is left, the most alike pairs first, wherever they stand (a paragraph may
+    // move and change at once).
+    let left_a: Vec<usize> = (0..pa.len()).filter(|i| !anchored_a.contains(i) && !moved_a.contains(i)).collect();
+    let left_b: Vec<usize> = (0..pb.len()).filter(|j| !anchored_b.contains(j) && !moved.contains_key(j)).collect();
+    let mut candidates: Vec<(f64, usize, usize)> = if left_a.len() * left_b.len() <= MAX_PAIRINGS {
+        left_b
+            .iter()
+            .flat_map(|&j| left_a.iter().map(move |&i| (i, j)))
+            .map(|(i, j)| (similarity(text_a(i), text_b(j)), i, j))
+            .filter(|c| c.0 >= SAME_PARAGRAPH)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    crate::sort::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.2, x.1).cmp(&(y.2, y.1))));
+    let mut changed: FxHashMap<usize, usize> = FxHashMap::default(); // b → a
+    let mut changed_a: FxHashSet<usize> = FxHashSet::default();
+    for (_, i, j) in candidates {
+        if !changed.contains_key(&j) && changed_a.insert(i) {
+            changed.insert(j, i);
+        }
+    }
+    let span = |index: &Utf16Index, r: &Range<usize>| index.span(r.clone());
+    let mut out = Vec::new();
+    let (mut next_a, mut next_b) = (0, 0);
+    for &(anchor_a, anchor_b) in anchors.iter().chain(std::iter::once(&(pa.len(), pb.len()))) {
+        for (j, para_b) in pb.iter().enumerate().take(anchor_b).skip(next_b) {
+            let b_span = Some(span(&ib, para_b));
+            let change = if let Some(&i) = moved.get(&j) {
+                ParagraphChange {
+                    status: ParagraphStatus::Moved,
+                    a: Some(span(&ia, &pa[i])),
+                    b: b_span,
+                    deleted: vec![],
+                    inserted: vec![],
+                }
+            } else if let Some(&i) = changed.get(&j) {
+                let (deleted, inserted) = word_changes(a, &ia, &pa[i], b, &ib, para_b, jieba);
+                ParagraphChange {
+                    status: ParagraphStatus::Changed,
+                    a: Some(span(&ia, &pa[i])),
+                    b: b_span,
+                    deleted,
+                    inserted,
+                }
+            } else {
+                ParagraphChange {
+                    status: ParagraphStatus::Inserted,
+                    a: None,
+                    b: b_span,
+                    deleted: vec![],
+                    inserted: vec![],
+                }
+            };
+            out.push(change);
+        }
+        for i in (next_a..anchor_a).filter(|i| !moved_a.contains(i) && !changed_a.contains(i)) {
+            out.push(ParagraphChange {
+                status: ParagraphStatus::Deleted,
+                a: Some(span(&ia, &pa[i])),
+                b: None,
+                deleted: vec![],
+                inserted: vec![],
+            });
+        }
+        if anchor_a < pa.len() {
+            out.push(ParagraphChange {
+                status: ParagraphStatus::Same,
+                a: Some(span(&ia, &pa[anchor_a])),
+                b: Some(span(&ib, &pb[anchor_b])),
+                deleted: vec![],
+                inserted: vec![],
+            });
+        }
+        (next_a, next_b) = (anchor_a + 1, anchor_b + 1);
+    }
+    out
+}
+
+/// The longest common subsequence of two lists, as pairs of indices: identical paragraphs in
+/// order, or identical words. Quadratic: callers bound the lists.
+fn common_run<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    // lengths[i][j]: the longest common run of a[i..] and b[j..].
+    let mut lengths = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lengths[at(i, j)] = if a[i] == b[j] {
+                lengths[at(i + 1, j + 1)] + 1
+            } else {
+                lengths[at(i + 1, j)].max(lengths[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            (i, j) = (i + 1, j + 1);
+        } else if lengths[at(i + 1, j)] >= lengths[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// Dice's coefficient of the two texts' character pairs: 1 for the same pairs, 0 for none shared.
+fn similarity(x: &str, y: &str) -> f64 {
+    let pairs = |s: &str| -> FxHashMap<(char, char), u32> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut counts = FxHashMap::default();
+        for w in chars.windows(2) {
+            *counts.entry((w[0], w[1])).or_insert(0) += 1;
+        }
+        counts
+    };
+    let (px, py) = (pairs(x), pairs(y));
+    let total: u32 = px.values().sum::<u32>() + py.values().sum::<u32>();
+    let shared: u32 = px.iter().map(|(k, n)| (*n).min(py.get(k).copied().unwrap_or(0))).sum();
+    if total == 0 { f64::from(u8::from(x == y)) } else { 2.0 * f64::from(shared) / f64::from(total) }
+}
+
+/// The words of paragraph `ra` of `a` that `b`'s paragraph `rb` lacks, and those it adds, as
+/// UTF-16 spans (runs of neighbouring words joined).
+fn word_changes(
+    a: &Side,
+    ia: &Utf16Index,
+    ra: &Range<usize>,
+    b: &Side,
+    ib: &Utf16Index,
+    rb: &Range<usize>,
+    jieba: &Jieba,
+) -> (Vec<Span>, Vec<Span>) {
+    let words = |text: &str, r: &Range<usize>| -> Vec<Range<usize>> {
+        crate::segment::segment(jieba, &text[r.clone()], true, &[])
+            .iter()
+            .map(|t| r.start + t.start..r.start + t.end)
+            .collect()
+    };
+    let (wa, wb) = (words(a.text, ra), words(b.text, rb));
+    if wa.len() > MAX_DIFF_WORDS || wb.len() > MAX_DIFF_WORDS {
+        return (vec![ia.span(ra.clone())], vec![ib.span(rb.clone())]);
+    }
+    let kept = common_run(
+        &wa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
+        &wb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+    );
+    let (kept_a, kept_b): (FxHashSet<usize>, FxHashSet<usize>) = kept.into_iter().unzip();
+    let runs = |words: &[Range<usize>], kept: &FxHashSet<usize>, index: &Utf16Index| -> Vec<Span> {
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for (k, w) in words.iter().enumerate().filter(|(k, _)| !kept.contains(k)) {
+            match spans.last_mut() {
+                Some(last) if k > 0 && !kept.contains(&(k - 1)) => last.end = w.end,
+                _ => spans.push(w.clone()),
+            }
+        }
+        spans.into_iter().map(|r| index.span(r)).collect()
+    };
+    (runs(&wa, &kept_a, ia), runs(&wb, &kept_b, ib))
 }

@@ -361,6 +361,8 @@ pub struct Comparison {
     /// cited documents), new ones first, then dropped, then kept; each counted in both texts
     /// wherever its words occur, quoted or not.
     pub formulations: Vec<FormulationChange>,
+    /// The two texts aligned paragraph by paragraph, in `b`'s order.
+    pub paragraphs: Vec<ParagraphChange>,
     pub stats: StatsPair,
 }
 
@@ -425,4 +427,37 @@ pub struct FormulationChange {
 pub struct StatsPair {
     pub a: Stats,
     pub b: Stats,
+}
+
+/// How a paragraph fared from `a` to `b`: `same` (in order), `moved` (the same text, elsewhere),
+/// `changed` (edited: see its words), `inserted` (only in `b`), `deleted` (only in `a`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphStatus {
+    Same,
+    Moved,
+    Changed,
+    Inserted,
+    Deleted,
+}
+
+/// A paragraph of either text and what became of it, in the order of `b` (a deleted paragraph
+/// stands where it stood, after the paragraphs before it).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ParagraphChange {
+    pub status: ParagraphStatus,
+    /// Where it is in `a`: `a.slice(start, end)`; absent when `inserted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a: Option<Span>,
+    /// Where it is in `b`; absent when `deleted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b: Option<Span>,
+    /// `changed`: the words `a` has that `b` no longer has (spans in `a`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Span>,
+    /// `changed`: the words `b` puts in (spans in `b`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inserted: Vec<Span>,
 }

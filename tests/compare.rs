@@ -1,7 +1,7 @@
 //! `compare(a, b)`: what changed from one text to another, on written pairs: a speech and its
 //! revision, identical texts, an empty side, texts with no Chinese.
 
-use speechlens::model::{Comparison, FormulationStatus, TermStatus};
+use speechlens::model::{Comparison, FormulationStatus, ParagraphStatus, Span, TermStatus};
 use speechlens::{Analyzer, Options};
 
 const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
@@ -82,4 +82,65 @@ fn texts_without_chinese_compare_without_error() {
     let c = compare("Hello world, nothing here.", "Goodbye world.\n\n\u{0}\u{fffd}");
     assert!(c.formulations.is_empty());
     assert!(c.terms.iter().all(|t| t.log_likelihood.is_finite() && t.log_ratio.is_finite()));
+}
+
+/// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
+fn slice(text: &str, span: Span) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[span.start as usize..span.end as usize]).expect("span on UTF-16 boundaries")
+}
+
+/// A revision aligned paragraph by paragraph: one kept, one moved, one edited (a formulation
+/// replaced, its words marked on both sides), one inserted, one deleted; every span slices to its text.
+#[test]
+fn paragraphs_align_moved_inserted_deleted_and_changed_with_their_words() {
+    let a = "同志们：\n第一，要坚持稳中求进，推动县域经济高质量发展。\n第二，要加快培育新质生产力，壮大县域产业。\n\
+             第三，要巩固拓展脱贫攻坚成果。\n我们要团结一心，𠀀奋勇前进。\n";
+    let b = "同志们：\n第二，要加快培育新质生产力，壮大县域产业。\n第一，要坚持稳中求进，推动县域经济行稳致远。\n\
+             第四，要全面推进乡村振兴。\n我们要团结一心，𠀀奋勇前进。\n";
+    let c = compare(a, b);
+    let shown: Vec<(ParagraphStatus, Option<String>, Option<String>)> =
+        c.paragraphs.iter().map(|p| (p.status, p.a.map(|s| slice(a, s)), p.b.map(|s| slice(b, s)))).collect();
+    use ParagraphStatus::*;
+    let text = |s: &str| Some(s.to_string());
+    assert_eq!(
+        shown,
+        [
+            (Same, text("同志们："), text("同志们：")),
+            (
+                Same,
+                text("第二，要加快培育新质生产力，壮大县域产业。"),
+                text("第二，要加快培育新质生产力，壮大县域产业。")
+            ),
+            (
+                Changed,
+                text("第一，要坚持稳中求进，推动县域经济高质量发展。"),
+                text("第一，要坚持稳中求进，推动县域经济行稳致远。")
+            ),
+            (Inserted, None, text("第四，要全面推进乡村振兴。")),
+            (Deleted, text("第三，要巩固拓展脱贫攻坚成果。"), None),
+            (Same, text("我们要团结一心，𠀀奋勇前进。"), text("我们要团结一心，𠀀奋勇前进。")),
+        ]
+    );
+    let changed = c.paragraphs.iter().find(|p| p.status == Changed).expect("a changed paragraph");
+    let words = |text: &str, spans: &[Span]| spans.iter().map(|&s| slice(text, s)).collect::<Vec<_>>();
+    assert_eq!(words(a, &changed.deleted), ["高质量发展"]);
+    assert_eq!(words(b, &changed.inserted), ["行稳致远"]);
+}
+
+#[test]
+fn a_paragraph_moved_past_others_is_moved() {
+    let a = "第一段讲发展。\n第二段讲改革。\n第三段讲创新。\n第四段讲开放。\n";
+    let b = "第一段讲发展。\n第三段讲创新。\n第四段讲开放。\n第二段讲改革。\n";
+    let statuses: Vec<ParagraphStatus> = compare(a, b).paragraphs.iter().map(|p| p.status).collect();
+    use ParagraphStatus::*;
+    assert_eq!(statuses, [Same, Same, Same, Moved]);
+}
+
+#[test]
+fn identical_and_empty_texts_align_plainly() {
+    assert!(compare(SAMPLE, SAMPLE).paragraphs.iter().all(|p| p.status == ParagraphStatus::Same));
+    let c = compare("", "同志们：\n要发展。\n");
+    assert_eq!(c.paragraphs.iter().map(|p| p.status).collect::<Vec<_>>(), [ParagraphStatus::Inserted; 2]);
+    assert!(compare("", "").paragraphs.is_empty());
 }

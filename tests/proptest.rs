@@ -10,7 +10,7 @@ mod fuzz_case;
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use invariants::{check_analysis, check_columns, check_concordance, check_csv};
+use invariants::{check_analysis, check_columns, check_comparison, check_concordance, check_csv};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use speechlens::segment::{self, Dictionary};
@@ -296,6 +296,12 @@ proptest! {
             // The speech may open before its salutation's line, never after a sentence of it.
             prop_assert!(analysis.body.end >= end || text[sentence.clone()].ends_with(['：', '！']), "{:?} after the body", &text[sentence.clone()]);
         }
+    }
+
+    #[test]
+    fn compare_holds_its_invariants(a in any_text(), b in any_text()) {
+        let comparison = Analyzer::new().compare(&a, &b, &Options::default()).expect("a comparison");
+        check_comparison(&a, &b, &comparison);
     }
 
     #[test]

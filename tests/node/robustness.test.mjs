@@ -19,9 +19,9 @@ function run(name, body) {
   assert.ok(existsSync(consumer), 'run scripts/consumer.sh first (make test does)');
   writeFileSync(consumer + name, `
     import * as speechlens from 'speechlens';
-    import { checkAnalysis, checkTokens, checkColumns, checkConcordance } from ${JSON.stringify(invariants)};
+    import { checkAnalysis, checkTokens, checkColumns, checkComparison, checkConcordance } from ${JSON.stringify(invariants)};
     import { readFileSync } from 'node:fs';
-    const { analyze, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } = speechlens;
+    const { analyze, compare, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } = speechlens;
     const sample = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
     const failures = [];
     const out = { cases: 0 };
@@ -31,6 +31,7 @@ function run(name, body) {
       const a = analyze(text);
       checkAnalysis(seen, a);
       checkColumns(seen, segmentColumns(text), segment(text), cut(text), text);
+      if (text.length < 1e6) checkComparison(seen, sample, compare(text, sample));
       const term = a.terms[0]?.term ?? '要';
       checkConcordance(seen, concordance(text, term));
       const rows = termsCsv(text).trimEnd().split('\\r\\n');

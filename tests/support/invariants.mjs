@@ -116,3 +116,16 @@ export function checkConcordance(text, lines) {
     holdsAt(text, 'concordance right', l.end, l.right);
   }
 }
+
+/** Every span of a comparison of `a` with `b` lies in its own text, changed words inside their paragraph. */
+export function checkComparison(a, b, c) {
+  for (const p of c.paragraphs) {
+    assert.equal(p.a !== undefined, p.status !== 'inserted', JSON.stringify(p));
+    assert.equal(p.b !== undefined, p.status !== 'deleted', JSON.stringify(p));
+    if (p.a) slice(a, `paragraph in a (${p.status})`, p.a.start, p.a.end);
+    if (p.b) slice(b, `paragraph in b (${p.status})`, p.b.start, p.b.end);
+    for (const w of p.deleted ?? []) assert.ok(p.a.start <= w.start && w.end <= p.a.end, 'deleted words inside their paragraph');
+    for (const w of p.inserted ?? []) assert.ok(p.b.start <= w.start && w.end <= p.b.end, 'inserted words inside their paragraph');
+  }
+  for (const t of c.terms) assert.ok(Number.isFinite(t.logLikelihood) && Number.isFinite(t.logRatio) && t.countA + t.countB > 0, t.term);
+}

@@ -6,7 +6,7 @@
 //! `text.slice(start, end)` must be exactly what the result says is there.
 #![allow(dead_code)] // each test crate that includes this uses some of it
 
-use speechlens::model::{Analysis, ConcordanceLine, Section, SegmentColumns, Token};
+use speechlens::model::{Analysis, Comparison, ConcordanceLine, ParagraphStatus, Section, SegmentColumns, Token};
 
 /// The text as JS holds it, for slicing by UTF-16 offsets.
 pub struct Js {
@@ -252,4 +252,30 @@ fn parse_csv(csv: &str) -> Vec<Vec<String>> {
     }
     assert!(!quoted && cell.is_empty() && row.is_empty(), "CSV does not end with a complete row");
     rows
+}
+
+/// Every span of a comparison of `a` with `b` lies in its own text: paragraphs where their status
+/// says they are, their changed words inside them; counts agree with statuses.
+pub fn check_comparison(a: &str, b: &str, c: &Comparison) {
+    let (ja, jb) = (Js::new(a), Js::new(b));
+    for p in &c.paragraphs {
+        assert_eq!(p.a.is_some(), p.status != ParagraphStatus::Inserted, "{p:?}");
+        assert_eq!(p.b.is_some(), p.status != ParagraphStatus::Deleted, "{p:?}");
+        if let Some(s) = p.a {
+            ja.slice("paragraph in a", s.start, s.end);
+            for w in &p.deleted {
+                assert!(s.start <= w.start && w.end <= s.end, "deleted words outside their paragraph: {p:?}");
+            }
+        }
+        if let Some(s) = p.b {
+            jb.slice("paragraph in b", s.start, s.end);
+            for w in &p.inserted {
+                assert!(s.start <= w.start && w.end <= s.end, "inserted words outside their paragraph: {p:?}");
+            }
+        }
+    }
+    for t in &c.terms {
+        assert!(t.log_likelihood.is_finite() && t.log_ratio.is_finite(), "{t:?}");
+        assert!(t.count_a + t.count_b > 0, "{t:?}");
+    }
 }

@@ -25,6 +25,8 @@ export async function check(text: string): Promise<number> {
   const comparison: Comparison = compare(text, text, { userWords: ['飞地经济'] });
   const status: 'new' | 'dropped' | 'more' | 'less' | 'same' = comparison.terms[0].status;
   const kept: 'new' | 'dropped' | 'kept' = comparison.formulations[0].status;
+  const moved: 'same' | 'moved' | 'changed' | 'inserted' | 'deleted' = comparison.paragraphs[0].status;
+  const edits: number = (comparison.paragraphs[0].inserted ?? []).length + (comparison.paragraphs[0].a?.start ?? 0);
   const sizes: number = comparison.stats.a.hanChars + comparison.stats.b.utf16Units + comparison.terms[0].logRatio;
   const csv: string = termsCsv(text);
   const analyzer = new Analyzer();
@@ -34,7 +36,7 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, sizes, csv, added, errorKind, body, first].length;
+  return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
 }
 
 /**
