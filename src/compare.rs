@@ -3,8 +3,8 @@
 //! the two texts' sizes side by side.
 
 use crate::model::{
-    Analysis, Comparison, FormulationChange, FormulationStatus, ParagraphChange, ParagraphStatus, SloganKind, Span,
-    StatsPair, TermChange, TermStatus,
+    Analysis, Comparison, FormulationChange, FormulationStatus, ParagraphChange, ParagraphStatus, PartMatch, PartRef,
+    Section, SloganKind, Span, StatsPair, TermChange, TermStatus,
 };
 use crate::terms::{MIN_LOG_LIKELIHOOD, ZERO_FREQUENCY, log_likelihood};
 use crate::text::Utf16Index;
@@ -31,6 +31,7 @@ pub fn compare(a: &Side, b: &Side, jieba: &Jieba) -> Comparison {
     Comparison {
         terms: term_changes(a.analysis, b.analysis),
         formulations: formulation_changes(a.analysis, a_body, b.analysis, b_body),
+        outline: outline_matches(&a.analysis.outline.sections, &b.analysis.outline.sections),
         paragraphs: paragraph_changes(a, b, jieba),
         stats: StatsPair { a: a.analysis.stats.clone(), b: b.analysis.stats.clone() },
     }
@@ -108,6 +109,64 @@ fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -
             .then_with(|| x.text.cmp(&y.text))
     });
     changes
+}
+
+/// How alike two parts must be to correspond: their headings half, their top terms half.
+const SAME_PART: f64 = 0.3;
+
+/// The outlines aligned: of every pair of parts at one level, the most alike first (headings by
+/// their character pairs, content by the top terms they share) pair up while both are free.
+fn outline_matches(a: &[Section], b: &[Section]) -> Vec<PartMatch> {
+    fn flatten<'s>(sections: &'s [Section], out: &mut Vec<&'s Section>) {
+        for s in sections {
+            out.push(s);
+            flatten(&s.children, out);
+        }
+    }
+    let (mut pa, mut pb) = (Vec::new(), Vec::new());
+    flatten(a, &mut pa);
+    flatten(b, &mut pb);
+    let alike = |x: &Section, y: &Section| {
+        let shared = x.top_terms.iter().filter(|t| y.top_terms.contains(t)).count();
+        let terms = x.top_terms.len() + y.top_terms.len();
+        let content = if terms == 0 { 0.0 } else { 2.0 * shared as f64 / terms as f64 };
+        0.5 * similarity(&x.heading, &y.heading) + 0.5 * content
+    };
+    let mut candidates: Vec<(f64, usize, usize)> = pb
+        .iter()
+        .enumerate()
+        .flat_map(|(j, y)| pa.iter().enumerate().filter(|(_, x)| x.level == y.level).map(move |(i, x)| (i, j, x, y)))
+        .map(|(i, j, x, y)| (alike(x, y), i, j))
+        .filter(|c| c.0 >= SAME_PART)
+        .collect();
+    crate::sort::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.2, x.1).cmp(&(y.2, y.1))));
+    let (mut of_b, mut taken_a): (FxHashMap<usize, (usize, f64)>, FxHashSet<usize>) = Default::default();
+    for (score, i, j) in candidates {
+        if !of_b.contains_key(&j) && taken_a.insert(i) {
+            of_b.insert(j, (i, score));
+        }
+    }
+    let part = |s: &Section| PartRef {
+        level: s.level,
+        marker: s.marker.clone(),
+        heading: s.heading.clone(),
+        start: s.start,
+        end: s.end,
+    };
+    let matched = pb.iter().enumerate().map(|(j, y)| {
+        let counterpart = of_b.get(&j);
+        PartMatch {
+            a: counterpart.map(|&(i, _)| part(pa[i])),
+            b: Some(part(y)),
+            similarity: counterpart.map_or(0.0, |c| c.1),
+        }
+    });
+    let only_a = pa.iter().enumerate().filter(|(i, _)| !taken_a.contains(i)).map(|(_, x)| PartMatch {
+        a: Some(part(x)),
+        b: None,
+        similarity: 0.0,
+    });
+    matched.chain(only_a).collect()
 }
 
 /// How alike two paragraphs must be (Dice's coefficient over their character pairs) to be one

@@ -361,6 +361,9 @@ pub struct Comparison {
     /// cited documents), new ones first, then dropped, then kept; each counted in both texts
     /// wherever its words occur, quoted or not.
     pub formulations: Vec<FormulationChange>,
+    /// The two outlines aligned: each part of `b` in order with its counterpart in `a`, then the
+    /// parts only `a` has.
+    pub outline: Vec<PartMatch>,
     /// The two texts aligned paragraph by paragraph, in `b`'s order.
     pub paragraphs: Vec<ParagraphChange>,
     pub stats: StatsPair,
@@ -460,4 +463,29 @@ pub struct ParagraphChange {
     /// `changed`: the words `b` puts in (spans in `b`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inserted: Vec<Span>,
+}
+
+/// A numbered part of one outline and its counterpart in the other.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PartMatch {
+    /// The part in `a`; absent when only `b` has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a: Option<PartRef>,
+    /// The part in `b`; absent when only `a` has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b: Option<PartRef>,
+    /// How alike the two are, 0 to 1: their headings' character pairs and their top terms.
+    pub similarity: f64,
+}
+
+/// A part of an outline, as a comparison names it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PartRef {
+    pub level: u32,
+    pub marker: String,
+    pub heading: String,
+    pub start: u32,
+    pub end: u32,
 }

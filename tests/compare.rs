@@ -144,3 +144,42 @@ fn identical_and_empty_texts_align_plainly() {
     assert_eq!(c.paragraphs.iter().map(|p| p.status).collect::<Vec<_>>(), [ParagraphStatus::Inserted; 2]);
     assert!(compare("", "").paragraphs.is_empty());
 }
+
+/// The outlines aligned by heading and content: each part of the revision with its original, the
+/// added part alone; a part whose heading was reworded still finds its original.
+#[test]
+fn outlines_align_part_to_part() {
+    let revised = SAMPLE.replace("要以科技创新激活县域经济发展新动能", "要以科技创新增强县域经济发展新动能")
+        + "\n第五，要加快发展“数字乡村”。推进数字乡村建设，数字乡村要惠及农民。\n";
+    let c = compare(SAMPLE, &revised);
+    let pairs: Vec<(Option<String>, Option<String>)> = c
+        .outline
+        .iter()
+        .map(|m| (m.a.as_ref().map(|p| p.marker.clone()), m.b.as_ref().map(|p| p.marker.clone())))
+        .collect();
+    let m = |s: &str| Some(s.to_string());
+    assert_eq!(
+        pairs,
+        [
+            (m("第一,"), m("第一,")),
+            (m("第二,"), m("第二,")),
+            (m("第四,"), m("第四,")),
+            (m("一是"), m("一是")),
+            (m("二是"), m("二是")),
+            (m("三是"), m("三是")),
+            (None, m("第五，")),
+        ]
+    );
+    let reworded = &c.outline[1];
+    assert!(reworded.similarity > 0.5 && reworded.similarity < 1.0, "{reworded:?}");
+    for part in c.outline.iter().filter_map(|m| m.b.as_ref()) {
+        assert_eq!(
+            slice(&revised, Span { start: part.start, end: part.start + part.marker.encode_utf16().count() as u32 }),
+            part.marker
+        );
+    }
+    // Only in `a`: listed after `b`'s parts.
+    let back = compare(&revised, SAMPLE);
+    assert_eq!(back.outline.last().and_then(|m| m.a.as_ref()).map(|p| p.marker.as_str()), Some("第五，"));
+    assert!(back.outline.last().is_some_and(|m| m.b.is_none()));
+}

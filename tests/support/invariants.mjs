@@ -117,7 +117,7 @@ export function checkConcordance(text, lines) {
   }
 }
 
-/** Every span of a comparison of `a` with `b` lies in its own text, changed words inside their paragraph. */
+/** Every span of a comparison of `a` with `b` lies in its own text: paragraphs, their changed words, outline parts. */
 export function checkComparison(a, b, c) {
   for (const p of c.paragraphs) {
     assert.equal(p.a !== undefined, p.status !== 'inserted', JSON.stringify(p));
@@ -126,6 +126,10 @@ export function checkComparison(a, b, c) {
     if (p.b) slice(b, `paragraph in b (${p.status})`, p.b.start, p.b.end);
     for (const w of p.deleted ?? []) assert.ok(p.a.start <= w.start && w.end <= p.a.end, 'deleted words inside their paragraph');
     for (const w of p.inserted ?? []) assert.ok(p.b.start <= w.start && w.end <= p.b.end, 'inserted words inside their paragraph');
+  }
+  for (const m of c.outline) {
+    if (m.a) slice(a, 'outline part in a', m.a.start, m.a.end);
+    if (m.b) slice(b, 'outline part in b', m.b.start, m.b.end);
   }
   for (const t of c.terms) assert.ok(Number.isFinite(t.logLikelihood) && Number.isFinite(t.logRatio) && t.countA + t.countB > 0, t.term);
 }

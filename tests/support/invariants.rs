@@ -255,7 +255,7 @@ fn parse_csv(csv: &str) -> Vec<Vec<String>> {
 }
 
 /// Every span of a comparison of `a` with `b` lies in its own text: paragraphs where their status
-/// says they are, their changed words inside them; counts agree with statuses.
+/// says they are, their changed words inside them, the outlines' parts.
 pub fn check_comparison(a: &str, b: &str, c: &Comparison) {
     let (ja, jb) = (Js::new(a), Js::new(b));
     for p in &c.paragraphs {
@@ -271,6 +271,15 @@ pub fn check_comparison(a: &str, b: &str, c: &Comparison) {
             jb.slice("paragraph in b", s.start, s.end);
             for w in &p.inserted {
                 assert!(s.start <= w.start && w.end <= s.end, "inserted words outside their paragraph: {p:?}");
+            }
+        }
+    }
+    for m in &c.outline {
+        assert!(m.a.is_some() || m.b.is_some(), "a match of nothing");
+        assert!((0.0..=1.0).contains(&m.similarity), "{m:?}");
+        for (js, part) in [(&ja, &m.a), (&jb, &m.b)] {
+            if let Some(p) = part {
+                js.slice("outline part", p.start, p.end);
             }
         }
     }
