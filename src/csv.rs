@@ -2,7 +2,7 @@
 //! a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and a leading `'`
 //! on cells a spreadsheet would run as a formula.
 
-use crate::model::{ConcordanceLine, Section, Slogan, SloganKind, Term};
+use crate::model::{ConcordanceLine, Section, Slogan, SloganKind, Term, TermChange, TermStatus};
 
 /// A table with `header` and `rows`, each row as many cells as the header.
 fn table(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
@@ -104,6 +104,33 @@ pub fn outline(sections: &[Section]) -> String {
                 s.speech_chars.to_string(),
                 format!("{:.1}", s.speaking_minutes),
                 s.top_terms.join(" "),
+            ]
+        }),
+    )
+}
+
+/// A comparison's terms, the most changed first.
+pub fn term_changes(terms: &[TermChange]) -> String {
+    let names = header(&["term", "countA", "countB", "perTenKA", "perTenKB", "logLikelihood", "logRatio", "status"]);
+    let status = |s: TermStatus| match s {
+        TermStatus::New => "new",
+        TermStatus::Dropped => "dropped",
+        TermStatus::More => "more",
+        TermStatus::Less => "less",
+        TermStatus::Same => "same",
+    };
+    table(
+        &names,
+        terms.iter().map(|t| {
+            vec![
+                t.term.clone(),
+                t.count_a.to_string(),
+                t.count_b.to_string(),
+                format!("{:.2}", t.per_ten_k_a),
+                format!("{:.2}", t.per_ten_k_b),
+                format!("{:.2}", t.log_likelihood),
+                format!("{:.2}", t.log_ratio),
+                status(t.status).into(),
             ]
         }),
     )

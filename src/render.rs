@@ -1094,6 +1094,199 @@ pub fn render_concordance(
     Ok(())
 }
 
+/// Terms listed per direction in a comparison's keyness chart.
+const MAX_COMPARED_TERMS: usize = 20;
+
+/// A comparison of `a` with `b` (`compare(a, b)`): both texts' sizes, a keyness chart (the terms
+/// `b` says more to the right, those `a` said more to the left, each bar its log ratio), the
+/// formulations new and dropped, the outlines side by side, and the paragraphs that changed with
+/// their words struck out and put in. Term buttons carry `data-term`; text the renderer is given
+/// only as text nodes.
+#[wasm_bindgen(js_name = renderComparison, skip_typescript)]
+pub fn render_comparison(
+    container: &Element,
+    comparison: JsValue,
+    a: &str,
+    b: &str,
+    lang: &str,
+) -> Result<(), JsValue> {
+    let c: crate::model::Comparison = parse(comparison, "comparison")?;
+    let dom = Dom::new()?;
+    clear(container);
+    compared_sizes(&dom, container, &c, lang)?;
+    keyness_chart(&dom, container, &c, lang)?;
+    formulation_lists(&dom, container, &c, lang)?;
+    outline_pairs(&dom, container, &c, lang)?;
+    paragraph_edits(&dom, container, &c, a, b, lang)?;
+    Ok(())
+}
+
+fn compared_sizes(dom: &Dom, container: &Element, c: &crate::model::Comparison, lang: &str) -> Result<(), JsValue> {
+    let table = dom.add(container, "table", "sizes", None)?;
+    let head = dom.add(&table, "tr", "", None)?;
+    for key in ["", "textA", "textB"] {
+        dom.add(&head, "th", "", Some(label(lang, key)))?;
+    }
+    let rows: [(&str, String, String); 3] = [
+        ("statsHanChars", c.stats.a.han_chars.to_string(), c.stats.b.han_chars.to_string()),
+        ("statsWords", c.stats.a.tokens.to_string(), c.stats.b.tokens.to_string()),
+        ("minutes", format!("{:.1}", c.stats.a.speaking_minutes), format!("{:.1}", c.stats.b.speaking_minutes)),
+    ];
+    for (key, x, y) in rows {
+        let row = dom.add(&table, "tr", "", None)?;
+        dom.add(&row, "th", "", Some(label(lang, key)))?;
+        dom.add(&row, "td", "num", Some(&x))?;
+        dom.add(&row, "td", "num", Some(&y))?;
+    }
+    Ok(())
+}
+
+/// The terms that changed most, as diverging bars: `a`'s to the left, `b`'s to the right.
+fn keyness_chart(dom: &Dom, container: &Element, c: &crate::model::Comparison, lang: &str) -> Result<(), JsValue> {
+    use crate::model::TermStatus;
+    dom.add(container, "h3", "", Some(label(lang, "keynessChart")))?;
+    dom.add(container, "p", "help", Some(label(lang, "keynessHelp")))?;
+    let significant = |t: &&crate::model::TermChange| t.status != TermStatus::Same && t.log_likelihood >= 3.84;
+    let toward_b: Vec<_> =
+        c.terms.iter().filter(significant).filter(|t| t.log_ratio > 0.0).take(MAX_COMPARED_TERMS).collect();
+    let toward_a: Vec<_> =
+        c.terms.iter().filter(significant).filter(|t| t.log_ratio < 0.0).take(MAX_COMPARED_TERMS).collect();
+    if toward_a.is_empty() && toward_b.is_empty() {
+        dom.add(container, "p", "empty", Some(label(lang, "noChange")))?;
+        return Ok(());
+    }
+    let widest = toward_a.iter().chain(&toward_b).map(|t| t.log_ratio.abs()).fold(1.0, f64::max);
+    let list = dom.add(container, "ol", "diverging", None)?;
+    list.set_attribute("aria-label", label(lang, "keynessChart"))?;
+    for t in toward_a.iter().rev().chain(&toward_b) {
+        let side = if t.log_ratio < 0.0 { "toward-a" } else { "toward-b" };
+        let li = dom.add(&list, "li", side, None)?;
+        dom.button(&li, "term", &t.term, "term", &t.term)?;
+        let track = dom.add(&li, "span", "track", None)?;
+        track.set_attribute("aria-hidden", "true")?;
+        let fill = dom.add(&track, "span", "fill", None)?;
+        set_var(&fill, "--w", t.log_ratio.abs() / widest * 100.0)?;
+        dom.add(&li, "span", "n", Some(&format!("{} → {}", t.count_a, t.count_b)))?;
+    }
+    Ok(())
+}
+
+fn formulation_lists(dom: &Dom, container: &Element, c: &crate::model::Comparison, lang: &str) -> Result<(), JsValue> {
+    use crate::model::FormulationStatus;
+    for (status, key) in
+        [(FormulationStatus::New, "newFormulations"), (FormulationStatus::Dropped, "droppedFormulations")]
+    {
+        let items: Vec<_> = c.formulations.iter().filter(|f| f.status == status).collect();
+        let heading = dom.add(container, "h3", "", Some(label(lang, key)))?;
+        dom.add(&heading, "span", "count", Some(&items.len().to_string()))?;
+        if items.is_empty() {
+            dom.add(container, "p", "empty", Some("—"))?;
+            continue;
+        }
+        let list = dom.add(container, "ul", &format!("formulations {key}"), None)?;
+        for f in items.iter().take(MAX_RENDERED_SECTIONS) {
+            let li = dom.add(&list, "li", "", None)?;
+            dom.button(&li, "term", &f.text, "term", &f.text)?;
+            dom.add(&li, "span", "count", Some(&format!("{} → {}", f.count_a, f.count_b)))?;
+            if let Some(gloss) = english_gloss(lang, &f.text) {
+                dom.add(&li, "span", "gloss", Some(gloss))?.set_attribute("lang", "en")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The two outlines side by side, part against part.
+fn outline_pairs(dom: &Dom, container: &Element, c: &crate::model::Comparison, lang: &str) -> Result<(), JsValue> {
+    if c.outline.is_empty() {
+        return Ok(());
+    }
+    dom.add(container, "h3", "", Some(label(lang, "outlinesAligned")))?;
+    let table = dom.add(container, "table", "outlines", None)?;
+    let head = dom.add(&table, "tr", "", None)?;
+    for key in ["textA", "textB"] {
+        dom.add(&head, "th", "", Some(label(lang, key)))?;
+    }
+    for m in c.outline.iter().take(MAX_RENDERED_SECTIONS) {
+        let row = dom.add(&table, "tr", if m.a.is_none() || m.b.is_none() { "alone" } else { "" }, None)?;
+        for part in [&m.a, &m.b] {
+            let cell = dom.add(&row, "td", "", None)?;
+            if let Some(p) = part {
+                cell.set_attribute("data-level", &p.level.to_string())?;
+                dom.add(&cell, "span", "marker", Some(&p.marker))?;
+                dom.text(&cell, &p.heading)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The paragraphs that are not the same, each with its words struck out (`<del>`) and put in (`<ins>`).
+fn paragraph_edits(
+    dom: &Dom,
+    container: &Element,
+    c: &crate::model::Comparison,
+    a: &str,
+    b: &str,
+    lang: &str,
+) -> Result<(), JsValue> {
+    use crate::model::ParagraphStatus;
+    let (ia, ib) = (Utf16Index::new(a), Utf16Index::new(b));
+    let text = |index: &Utf16Index, s: &str, span: Span| s[index.byte(span.start)..index.byte(span.end)].to_string();
+    let edits: Vec<_> = c.paragraphs.iter().filter(|p| p.status != ParagraphStatus::Same).collect();
+    let heading = dom.add(container, "h3", "", Some(label(lang, "paragraphsChanged")))?;
+    dom.add(&heading, "span", "count", Some(&edits.len().to_string()))?;
+    let list = dom.add(container, "ol", "paragraph-edits", None)?;
+    for p in edits.iter().take(MAX_RENDERED_SECTIONS) {
+        let status = match p.status {
+            ParagraphStatus::Moved => "moved",
+            ParagraphStatus::Changed => "changed",
+            ParagraphStatus::Inserted => "inserted",
+            ParagraphStatus::Deleted => "deleted",
+            ParagraphStatus::Same => "same",
+        };
+        let li = dom.add(&list, "li", status, None)?;
+        dom.add(&li, "span", "status", Some(label(lang, &format!("para-{status}"))))?;
+        let body = dom.add(&li, "p", "", None)?;
+        body.set_attribute("lang", "zh-CN")?;
+        match (p.status, p.a, p.b) {
+            // Both versions, `a`'s words struck out and `b`'s put in.
+            (ParagraphStatus::Changed, Some(sa), Some(sb)) => {
+                marked(dom, &body, "del", a, &ia, sa, &p.deleted)?;
+                let put = dom.add(&li, "p", "", None)?;
+                put.set_attribute("lang", "zh-CN")?;
+                marked(dom, &put, "ins", b, &ib, sb, &p.inserted)?;
+            }
+            (_, _, Some(sb)) => dom.text(&body, &text(&ib, b, sb))?,
+            (_, Some(sa), None) => {
+                dom.add(&body, "del", "", Some(&text(&ia, a, sa)))?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `text`'s stretch `span`, with the stretches `marks` (inside it, in order) wrapped in `<tag>`.
+fn marked(
+    dom: &Dom,
+    parent: &Element,
+    tag: &str,
+    text: &str,
+    index: &Utf16Index,
+    span: Span,
+    marks: &[Span],
+) -> Result<(), JsValue> {
+    let piece = |start: u32, end: u32| &text[index.byte(start)..index.byte(end)];
+    let mut at = span.start;
+    for m in marks {
+        dom.text(parent, piece(at, m.start))?;
+        dom.add(parent, tag, "", Some(piece(m.start, m.end)))?;
+        at = m.end;
+    }
+    dom.text(parent, piece(at, span.end))
+}
+
 /// The words the user asked to keep whole, each with a button that removes it (`data-word`).
 #[wasm_bindgen(js_name = renderWords, skip_typescript)]
 pub fn render_words(container: &Element, words: Vec<String>, lang: &str) -> Result<(), JsValue> {

@@ -183,6 +183,12 @@ pub fn outline_csv(sections: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| Ok(crate::csv::outline(&from_js::<Vec<_>>(sections, "sections")?)))
 }
 
+/// A comparison's terms (`comparison.terms`) as CSV.
+#[wasm_bindgen(js_name = comparisonCsv, skip_typescript)]
+pub fn comparison_csv(terms: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| Ok(crate::csv::term_changes(&from_js::<Vec<_>>(terms, "terms")?)))
+}
+
 /// A concordance (what `concordance` returns) as CSV.
 #[wasm_bindgen(js_name = concordanceCsv, skip_typescript)]
 pub fn concordance_csv(lines: JsValue) -> Result<JsValue, JsValue> {
@@ -351,6 +357,10 @@ export function termsCsv(text: string, options?: Options): string;
 export function slogansCsv(slogans: Slogan[]): string;
 /** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, speechChars, speakingMinutes, topTerms. */
 export function outlineCsv(sections: Section[]): string;
+/** `comparison.terms` as CSV: term, countA, countB, perTenKA, perTenKB, logLikelihood, logRatio, status. */
+export function comparisonCsv(terms: TermChange[]): string;
+/** Browser only: draws a comparison of `a` with `b` (sizes, keyness chart, new and dropped formulations, outlines, changed paragraphs). */
+export function renderComparison(container: Element, comparison: Comparison, a: string, b: string, lang: string): void;
 /** A concordance as CSV: start, end, left, keyword, right. */
 export function concordanceCsv(lines: ConcordanceLine[]): string;
 /** Builds the dictionary now rather than on the first analysis. */

@@ -92,7 +92,7 @@ test('the English UI labels everything in English, and switches back', async () 
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.title(), /a lens for Chinese speeches/);
   const texts = (selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
-  assert.deepEqual(await texts('[role=tab]'), ['Terms', 'Slogans', 'Outline']);
+  assert.deepEqual(await texts('[role=tab]'), ['Terms', 'Slogans', 'Outline', 'Compare']);
   assert.deepEqual(await texts('#terms th'), ['Term', 'Count ▼', 'Per 10k', 'POS', 'Spread']);
   assert.deepEqual(await texts('#pos option'), ['all', 'nouns', 'verbs']);
   assert.equal(await page.textContent('#analyze'), 'Analyze');
@@ -110,7 +110,7 @@ test('the English UI labels everything in English, and switches back', async () 
   assert.deepEqual(chinese.filter((t) => HAN.test(t) && !/中文|e\.g\. 飞地经济/.test(t)), []);
 
   await page.click('#lang');
-  assert.deepEqual(await texts('[role=tab]'), ['词频', '提法', '结构']);
+  assert.deepEqual(await texts('[role=tab]'), ['词频', '提法', '结构', '对比']);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   // ?lang=en opens the page in English.
   const { page: english } = await open(env, { lang: 'en' });
@@ -128,11 +128,11 @@ test('tabs follow the ARIA tabs pattern by keyboard', async () => {
   await page.keyboard.press('ArrowRight');
   assert.deepEqual([await selected(), await shown()], [['tab-slogans'], ['panel-slogans']]);
   await page.keyboard.press('End');
-  assert.deepEqual([await selected(), await shown()], [['tab-outline'], ['panel-outline']]);
+  assert.deepEqual([await selected(), await shown()], [['tab-compare'], ['panel-compare']]);
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await selected(), ['tab-terms'], 'wraps around');
   assert.equal(await page.evaluate(() => (document.activeElement.shadowRoot?.activeElement ?? document.activeElement).id), 'tab-terms');
-  assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1]);
+  assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1, -1]);
   assert.deepEqual(errors, []);
   await page.close();
 });

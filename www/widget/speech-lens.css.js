@@ -75,7 +75,8 @@ progress { width: 6rem; accent-color: var(--_accent); }
 /* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
 @container (max-width: 759.98px) {
   .results { order: -1; }
-  [role=tab] { flex: 1; padding: .5rem .4rem; }
+  [role=tablist] { flex-wrap: wrap; }
+  [role=tab] { flex: 1 1 auto; padding: .5rem .3rem; }
   ol.keywords { columns: 1; }
   .word-form input { width: 9rem; }
   table.terms th, table.terms td { padding: .2rem .25rem; }
@@ -182,6 +183,28 @@ section.slogans li { margin-bottom: .15rem; break-inside: avoid; }
 .expansion .item { display: inline-block; white-space: nowrap; background: #f4f1ea; border-radius: 3px; padding: 0 .3rem; margin: 0 .2rem .1rem 0; line-height: 1.5; }
 button.slogan { vertical-align: top; }
 
+/* The comparison: B's words to the right in the accent colour, A's to the left in blue. */
+textarea.compare-input { height: 6rem; margin: .3rem 0; }
+table.sizes { width: auto; margin: .6rem 0; }
+ol.diverging { list-style: none; margin: .4rem 0 0; padding: 0; display: grid; grid-template-columns: max-content 1fr max-content; gap: .15rem .5rem; align-items: center; font-size: .85rem; }
+ol.diverging li { display: contents; }
+ol.diverging .track { height: .8rem; display: flex; }
+ol.diverging .fill { display: block; height: 100%; width: calc(var(--w, 0) * 0.5%); opacity: .75; border-radius: 2px; }
+ol.diverging li.toward-b .fill { margin-left: 50%; background: var(--_accent); }
+ol.diverging li.toward-a .fill { margin-left: calc(50% - var(--w, 0) * 0.5%); background: var(--_verb); }
+ol.diverging .n { color: var(--_muted); font-variant-numeric: tabular-nums; text-align: right; }
+ul.formulations { columns: 2 12rem; margin: 0; padding-left: 1.2rem; line-height: 1.8; }
+table.outlines td { width: 50%; vertical-align: top; }
+table.outlines td[data-level="2"] { padding-left: 1.4rem; }
+table.outlines tr.alone td:empty { background: #f6f4ef; }
+ol.paragraph-edits { padding-left: 1.2rem; }
+ol.paragraph-edits li { margin-bottom: .6rem; }
+ol.paragraph-edits .status { font-size: .75rem; color: var(--_muted); }
+ol.paragraph-edits p { margin: .2rem 0; line-height: 1.8; }
+del { color: var(--_verb); text-decoration: line-through; background: #e8f0fa; }
+ins { color: var(--_accent); text-decoration: none; background: #fde8e4; border-bottom: 1px solid var(--_accent); }
+.compare-kwic { display: grid; gap: .6rem; grid-template-columns: minmax(0, 1fr); margin: .6rem 0; padding: .2rem .6rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }
+@container (min-width: 760px) { .compare-kwic { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: .9rem; margin: .2rem 0 .8rem; }
 dl.parts dt { color: var(--_muted); }
 dl.parts dd { margin: 0; }
@@ -211,6 +234,8 @@ details.removed button.span { color: var(--_removed); }
 @media print {
   .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check { display: none !important; }
   .print-only { display: block; margin: 1.2rem 0 .4rem; font-size: 1.1rem; }
+  /* The compare panel prints only with a comparison in it, and without its input. */
+  #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }
   .body { display: block; }
   .results { position: static; }
   [role=tabpanel][hidden] { display: block !important; }

@@ -3,12 +3,12 @@
 // and the panels into the shadow root (src/render.rs); engine.js, shared by every instance, runs
 // the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
 // Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
-import { load, analyze, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
+import { load, analyze, compare, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
 import { LABELS } from '../labels.js';
 import { css } from './speech-lens.css.js';
 
-const PANELS = ['input', 'text', 'terms', 'slogans', 'outline'];
-const TABS = ['terms', 'slogans', 'outline'];
+const PANELS = ['input', 'text', 'terms', 'slogans', 'outline', 'compare'];
+const TABS = ['terms', 'slogans', 'outline', 'compare'];
 /** Pause in typing before the text is analysed again. */
 const DEBOUNCE_MS = 400;
 /** Rows of the term table per page (a page of a long text's terms draws within a frame's budget); the pager walks through the rest, the CSV holds them all. */
@@ -146,6 +146,16 @@ function skeleton() {
       <div class="toolbar"><span class="spacer"></span>${csv('outline-csv')}</div>
       <div id="outline" class="outline"></div>
     </div>
+    <div role="tabpanel" part="panel" id="panel-compare" aria-labelledby="tab-compare" tabindex="0" hidden>
+      <h2 class="print-only" data-word="compare"></h2>
+      <label for="compare-input" data-word="compareInput"></label>
+      <textarea id="compare-input" class="compare-input" lang="zh-CN" spellcheck="false" aria-describedby="compare-hint"></textarea>
+      <p id="compare-hint" class="hint" data-word="compareHint"></p>
+      <div class="toolbar"><button type="button" id="compare-run" class="quiet" data-word="compareWith"></button>
+        <span class="spacer"></span>${csv('compare-csv')}<button type="button" id="compare-json" class="quiet" data-word="json"></button></div>
+      <div id="compare-kwic" class="compare-kwic" hidden><div id="kwic-a" class="kwic-view"></div><div id="kwic-b" class="kwic-view"></div></div>
+      <div id="comparison" class="comparison"></div>
+    </div>
   </section>
 </div>
 </div>`;
@@ -169,6 +179,8 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
+  /** The comparison on screen and the two texts it compares: { a, b, result }. */
+  #comparison = null;
   /** Counts drawings of the result, so that a newer one stops an older one part way. */
   #generation = 0;
   /** Counts analyses started, so that only the newest shows its outcome. */
@@ -501,6 +513,43 @@ export class SpeechLensElement extends HTMLElement {
     }
   }
 
+  // ---- comparison ----------------------------------------------------------------------
+
+  /** Compares the text (A) with the one pasted in the compare panel (B), in the worker. */
+  async #compare() {
+    const a = this.text;
+    const b = this.#$('compare-input').value;
+    this.#setStatus([['working']]);
+    try {
+      const result = await compare(a, b, this.#options(), { lane: 'compare' });
+      this.#comparison = { a, b, result };
+      this.#renderComparison();
+      this.#setStatus([['compared']]);
+    } catch (error) {
+      if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
+    }
+  }
+
+  #renderComparison() {
+    if (!this.#comparison) return;
+    const { a, b, result } = this.#comparison;
+    speechlens.renderComparison(this.#$('comparison'), result, a, b, this.#lang);
+  }
+
+  /** A term's concordance in both texts, side by side. */
+  async #compareConcordance(term) {
+    const { a, b } = this.#comparison;
+    try {
+      const [linesA, linesB] = await Promise.all([a, b].map((text, i) =>
+        concordance(text, term, { ...this.#options(), anywhere: true }, { lane: `compare-kwic-${i}` })));
+      speechlens.renderConcordance(this.#$('kwic-a'), linesA, this.#lang, `A · ${term}`);
+      speechlens.renderConcordance(this.#$('kwic-b'), linesB, this.#lang, `B · ${term}`);
+      this.#$('compare-kwic').hidden = false;
+    } catch (error) {
+      if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
+    }
+  }
+
   // ---- events --------------------------------------------------------------------------
 
   #wire() {
@@ -548,6 +597,9 @@ export class SpeechLensElement extends HTMLElement {
     on('outline-csv', 'click', () => this.#result && this.#save('speechlens-outline.csv', 'text/csv;charset=utf-8', speechlens.outlineCsv(this.#result.outline.sections)));
     on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
+    on('compare-run', 'click', () => this.#compare());
+    on('compare-csv', 'click', () => this.#comparison && this.#save('speechlens-comparison.csv', 'text/csv;charset=utf-8', speechlens.comparisonCsv(this.#comparison.result.terms)));
+    on('compare-json', 'click', () => this.#comparison && this.#save('speechlens-comparison.json', 'application/json', JSON.stringify(this.#comparison.result, null, 2)));
     on('search-form', 'submit', (event) => {
       event.preventDefault();
       const needle = this.#$('search').value.trim();
@@ -597,6 +649,8 @@ export class SpeechLensElement extends HTMLElement {
       this.#offset = Number(offset);
       this.#renderTerms();
       this.#$('terms').querySelector(`[data-offset="${offset}"]`)?.focus();
+    } else if (term && target.closest('#comparison')) {
+      this.#compareConcordance(term);
     } else if (term) {
       this.#showConcordance(term);
     } else if (slogan) {
@@ -607,6 +661,9 @@ export class SpeechLensElement extends HTMLElement {
       this.#added = this.#added.filter((w) => w !== word);
       this.#remember();
       this.analyze().catch(() => {});
+    } else if (target.closest('#compare-kwic')) {
+      // Only A's lines point into the text on screen.
+      if (target.closest('#kwic-a')) this.#highlightSpans([{ start: Number(start), end: Number(end) }], 'term');
     } else if (target.closest('#kwic')) {
       const span = { start: Number(start), end: Number(end) };
       this.#highlightSpans(this.#highlight?.kind === 'term' ? this.#highlight.spans : [span], 'term', span);
@@ -701,6 +758,7 @@ export class SpeechLensElement extends HTMLElement {
     for (const el of this.#root.querySelectorAll('[data-word-label]')) el.setAttribute('aria-label', this.#say(el.dataset.wordLabel));
     this.#renderStatus();
     this.#render();
+    this.#renderComparison();
     if (this.#kwic) this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
   }
 
