@@ -130,22 +130,20 @@ fn outline_matches(a: &[Section], b: &[Section]) -> Vec<PartMatch> {
         let shared = x.top_terms.iter().filter(|t| y.top_terms.contains(t)).count();
         let terms = x.top_terms.len() + y.top_terms.len();
         let content = if terms == 0 { 0.0 } else { 2.0 * shared as f64 / terms as f64 };
-        0.5 * similarity(&x.heading, &y.heading) + 0.5 * content
+        0.5 * dice(&char_pairs(&x.heading), &char_pairs(&y.heading)) + 0.5 * content
     };
-    let mut candidates: Vec<(f64, usize, usize)> = pb
-        .iter()
-        .enumerate()
-        .flat_map(|(j, y)| pa.iter().enumerate().filter(|(_, x)| x.level == y.level).map(move |(i, x)| (i, j, x, y)))
-        .map(|(i, j, x, y)| (alike(x, y), i, j))
-        .filter(|c| c.0 >= SAME_PART)
-        .collect();
-    crate::sort::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.2, x.1).cmp(&(y.2, y.1))));
-    let (mut of_b, mut taken_a): (FxHashMap<usize, (usize, f64)>, FxHashSet<usize>) = Default::default();
-    for (score, i, j) in candidates {
-        if !of_b.contains_key(&j) && taken_a.insert(i) {
-            of_b.insert(j, (i, score));
-        }
-    }
+    let candidates = (pa.len() * pb.len() <= MAX_PAIRINGS).then(|| {
+        pb.iter()
+            .enumerate()
+            .flat_map(|(j, y)| {
+                pa.iter().enumerate().filter(|(_, x)| x.level == y.level).map(move |(i, x)| (i, j, x, y))
+            })
+            .map(|(i, j, x, y)| (alike(x, y), i, j))
+            .filter(|c| c.0 >= SAME_PART)
+            .collect()
+    });
+    let of_b = most_alike_pairs(candidates.unwrap_or_default());
+    let taken_a: FxHashSet<usize> = of_b.values().map(|&(i, _)| i).collect();
     let part = |s: &Section| PartRef {
         level: s.level,
         marker: s.marker.clone(),
@@ -176,10 +174,6 @@ const SAME_PARAGRAPH: f64 = 0.4;
 /// The most pairs of left-over paragraphs weighed for an edit (two texts with nothing in common
 /// would otherwise cost the product of their paragraphs); past it, they are inserted and deleted.
 const MAX_PAIRINGS: usize = 250_000;
-
-/// The most words a paragraph may have for a word-by-word comparison (quadratic in them); past
-/// it, a changed paragraph is shown as all deleted and all inserted.
-const MAX_DIFF_WORDS: usize = 3000;
 
 /// The paragraphs of both speeches aligned: the longest common run of identical paragraphs in
 /// order is `same`; of the rest, a text found on both sides is `moved`; a paragraph of `b` much
@@ -213,24 +207,20 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
     // move and change at once).
     let left_a: Vec<usize> = (0..pa.len()).filter(|i| !anchored_a.contains(i) && !moved_a.contains(i)).collect();
     let left_b: Vec<usize> = (0..pb.len()).filter(|j| !anchored_b.contains(j) && !moved.contains_key(j)).collect();
-    let mut candidates: Vec<(f64, usize, usize)> = if left_a.len() * left_b.len() <= MAX_PAIRINGS {
+    let candidates = (left_a.len() * left_b.len() <= MAX_PAIRINGS).then(|| {
+        let pairs_a: Vec<_> = left_a.iter().map(|&i| char_pairs(text_a(i))).collect();
         left_b
             .iter()
-            .flat_map(|&j| left_a.iter().map(move |&i| (i, j)))
-            .map(|(i, j)| (similarity(text_a(i), text_b(j)), i, j))
+            .flat_map(|&j| {
+                let pairs_b = char_pairs(text_b(j));
+                let scores: Vec<_> = left_a.iter().zip(&pairs_a).map(|(&i, pa)| (dice(pa, &pairs_b), i, j)).collect();
+                scores
+            })
             .filter(|c| c.0 >= SAME_PARAGRAPH)
             .collect()
-    } else {
-        Vec::new()
-    };
-    crate::sort::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.2, x.1).cmp(&(y.2, y.1))));
-    let mut changed: FxHashMap<usize, usize> = FxHashMap::default(); // b → a
-    let mut changed_a: FxHashSet<usize> = FxHashSet::default();
-    for (_, i, j) in candidates {
-        if !changed.contains_key(&j) && changed_a.insert(i) {
-            changed.insert(j, i);
-        }
-    }
+    });
+    let changed = most_alike_pairs(candidates.unwrap_or_default()); // b → (a, score)
+    let changed_a: FxHashSet<usize> = changed.values().map(|&(i, _)| i).collect();
     let span = |index: &Utf16Index, r: &Range<usize>| index.span(r.clone());
     let mut out = Vec::new();
     let (mut next_a, mut next_b) = (0, 0);
@@ -245,7 +235,7 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
                     deleted: vec![],
                     inserted: vec![],
                 }
-            } else if let Some(&i) = changed.get(&j) {
+            } else if let Some(&(i, _)) = changed.get(&j) {
                 let (deleted, inserted) = word_changes(a, &ia, &pa[i], b, &ib, para_b, jieba);
                 ParagraphChange {
                     status: ParagraphStatus::Changed,
@@ -288,9 +278,31 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
     out
 }
 
+/// The most cells the table of a longest common run may have (4 bytes each): two long texts with
+/// little in common would otherwise need the product of their lengths.
+const MAX_TABLE_CELLS: usize = 2_000_000;
+
 /// The longest common subsequence of two lists, as pairs of indices: identical paragraphs in
-/// order, or identical words. Quadratic: callers bound the lists.
+/// order, or identical words. The common start and end are matched in one pass; what differs
+/// between them is compared in full when its table fits [`MAX_TABLE_CELLS`], else left unmatched.
 fn common_run<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (middle_a, middle_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let middle = if (middle_a.len() + 1) * (middle_b.len() + 1) <= MAX_TABLE_CELLS {
+        longest_common_subsequence(middle_a, middle_b)
+    } else {
+        Vec::new()
+    };
+    (0..prefix)
+        .map(|k| (k, k))
+        .chain(middle.into_iter().map(|(i, j)| (prefix + i, prefix + j)))
+        .chain((0..suffix).map(|k| (a.len() - suffix + k, b.len() - suffix + k)))
+        .collect()
+}
+
+/// The longest common subsequence by the textbook table: quadratic, so [`common_run`] bounds it.
+fn longest_common_subsequence<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     // lengths[i][j]: the longest common run of a[i..] and b[j..].
     let mut lengths = vec![0u32; (n + 1) * (m + 1)];
@@ -318,20 +330,36 @@ fn common_run<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Dice's coefficient of the two texts' character pairs: 1 for the same pairs, 0 for none shared.
-fn similarity(x: &str, y: &str) -> f64 {
-    let pairs = |s: &str| -> FxHashMap<(char, char), u32> {
-        let chars: Vec<char> = s.chars().collect();
-        let mut counts = FxHashMap::default();
-        for w in chars.windows(2) {
-            *counts.entry((w[0], w[1])).or_insert(0) += 1;
+/// Of candidate pairs `(score, a, b)`, the most alike first, each taken while both its sides are
+/// free: `b` → `(a, score)`. Ties go to the earlier `b`, then the earlier `a`.
+fn most_alike_pairs(mut candidates: Vec<(f64, usize, usize)>) -> FxHashMap<usize, (usize, f64)> {
+    crate::sort::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.2, x.1).cmp(&(y.2, y.1))));
+    let mut of_b = FxHashMap::default();
+    let mut taken_a = FxHashSet::default();
+    for (score, i, j) in candidates {
+        if !of_b.contains_key(&j) && taken_a.insert(i) {
+            of_b.insert(j, (i, score));
         }
-        counts
-    };
-    let (px, py) = (pairs(x), pairs(y));
-    let total: u32 = px.values().sum::<u32>() + py.values().sum::<u32>();
-    let shared: u32 = px.iter().map(|(k, n)| (*n).min(py.get(k).copied().unwrap_or(0))).sum();
-    if total == 0 { f64::from(u8::from(x == y)) } else { 2.0 * f64::from(shared) / f64::from(total) }
+    }
+    of_b
+}
+
+/// A text's character pairs with their counts.
+fn char_pairs(s: &str) -> FxHashMap<(char, char), u32> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut counts = FxHashMap::default();
+    for w in chars.windows(2) {
+        *counts.entry((w[0], w[1])).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Dice's coefficient of two texts' [`char_pairs`]: 1 for the same pairs, 0 for none shared (or
+/// none to share: texts of one character).
+fn dice(x: &FxHashMap<(char, char), u32>, y: &FxHashMap<(char, char), u32>) -> f64 {
+    let total: u32 = x.values().sum::<u32>() + y.values().sum::<u32>();
+    let shared: u32 = x.iter().map(|(k, n)| (*n).min(y.get(k).copied().unwrap_or(0))).sum();
+    if total == 0 { 0.0 } else { 2.0 * f64::from(shared) / f64::from(total) }
 }
 
 /// The words of paragraph `ra` of `a` that `b`'s paragraph `rb` lacks, and those it adds, as
@@ -352,9 +380,6 @@ fn word_changes(
             .collect()
     };
     let (wa, wb) = (words(a.text, ra), words(b.text, rb));
-    if wa.len() > MAX_DIFF_WORDS || wb.len() > MAX_DIFF_WORDS {
-        return (vec![ia.span(ra.clone())], vec![ib.span(rb.clone())]);
-    }
     let kept = common_run(
         &wa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
         &wb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),

@@ -183,3 +183,16 @@ fn outlines_align_part_to_part() {
     assert_eq!(back.outline.last().and_then(|m| m.a.as_ref()).map(|p| p.marker.as_str()), Some("第五，"));
     assert!(back.outline.last().is_some_and(|m| m.b.is_none()));
 }
+
+/// Two long texts of many short paragraphs compare within bounded memory: their common start and
+/// end align, and what differs between them, past what a full table may hold, is inserted and deleted.
+#[test]
+fn many_paragraphs_align_within_bounds() {
+    let lines = |tag: &str, n: usize| (0..n).map(|k| format!("第{k}条{tag}要坚持发展。\n")).collect::<String>();
+    let a = format!("同志们：\n{}谢谢大家！\n", lines("甲", 3000));
+    let b = format!("同志们：\n{}谢谢大家！\n", lines("乙", 3000));
+    let c = compare(&a, &b);
+    let count = |status: ParagraphStatus| c.paragraphs.iter().filter(|p| p.status == status).count();
+    assert_eq!(count(ParagraphStatus::Same), 2, "the salutation and the thanks");
+    assert_eq!(count(ParagraphStatus::Inserted) + count(ParagraphStatus::Changed), 3000);
+}

@@ -74,7 +74,7 @@ function skeleton() {
   const tabs = TABS.map((t) =>
     `<button type="button" role="tab" part="tab" id="tab-${t}" data-tab="${t}" aria-controls="panel-${t}" data-word="${t}"></button>`).join('');
   const csv = (id) => `<button type="button" id="${id}" class="quiet" data-word="csv"></button>`;
-  return `<div class="lens" part="container">
+  return `<div class="lens" id="container" part="container">
 <section class="source" data-panel="input" aria-labelledby="input-label">
   <div class="row-head">
     <label id="input-label" for="input" data-word="input"></label>
@@ -353,7 +353,7 @@ export class SpeechLensElement extends HTMLElement {
       this.#analysed = text;
       this.#highlight = null;
       this.#offset = 0;
-      this.#$('input').closest('.lens').classList.remove('stale');
+      this.#$('container').classList.remove('stale');
       await this.#render();
       if (run !== this.#runs) return this.#latest;
       this.#setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
@@ -364,7 +364,7 @@ export class SpeechLensElement extends HTMLElement {
       // A newer request took over: its outcome is this call's outcome.
       if (ignorable(error) || run !== this.#runs) return this.#latest;
       // The text stays in the textarea; the last good result stays on screen, dimmed as out of date.
-      this.#$('input').closest('.lens').classList.add('stale');
+      this.#$('container').classList.add('stale');
       const reason = error?.kind === 'too_large' ? ['tooLarge', text.length.toLocaleString(this.#lang === 'en' ? 'en' : 'zh-CN')] : messageOf(error);
       this.#setStatus([['failed'], reason, ['kept']], true);
       this.dispatchEvent(new CustomEvent('speechlens-error', { detail: { error }, bubbles: true, composed: true }));
@@ -568,13 +568,13 @@ export class SpeechLensElement extends HTMLElement {
     this.#root.addEventListener('dragover', (event) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
-      this.#$('input').closest('.lens').classList.add('dragging');
+      this.#$('container').classList.add('dragging');
     });
     this.#root.addEventListener('dragleave', (event) => {
-      if (!event.relatedTarget) this.#$('input').closest('.lens').classList.remove('dragging');
+      if (!event.relatedTarget) this.#$('container').classList.remove('dragging');
     });
     this.#root.addEventListener('drop', (event) => {
-      this.#$('input').closest('.lens').classList.remove('dragging');
+      this.#$('container').classList.remove('dragging');
       if (!event.dataTransfer?.files.length) return;
       event.preventDefault();
       event.stopPropagation();
