@@ -582,6 +582,12 @@ fn pager(dom: &Dom, container: &Element, lang: &str, offset: usize, limit: usize
 
 /// `template` with `{0}`, `{1}`… replaced by `values`.
 fn fill(template: &str, values: &[&str]) -> String {
+    // An English `singular|plural` entry, chosen by the first value (data/labels.tsv).
+    let template = match template.split_once('|') {
+        Some((one, _)) if values.first() == Some(&"1") => one,
+        Some((_, many)) => many,
+        None => template,
+    };
     values.iter().enumerate().fold(template.to_string(), |text, (i, v)| text.replace(&format!("{{{i}}}"), v))
 }
 
@@ -1099,7 +1105,7 @@ const MAX_COMPARED_TERMS: usize = 20;
 
 /// A comparison of `a` with `b` (`compare(a, b)`): both texts' sizes, a keyness chart (the terms
 /// `b` says more to the right, those `a` said more to the left, each bar its log ratio), the
-/// formulations new and dropped, the outlines side by side, and the paragraphs that changed with
+/// formulations new and dropped, the outlines side by side, and the two texts side by side with
 /// their words struck out and put in. Term buttons carry `data-term`; text the renderer is given
 /// only as text nodes.
 #[wasm_bindgen(js_name = renderComparison, skip_typescript)]
@@ -1117,7 +1123,7 @@ pub fn render_comparison(
     keyness_chart(&dom, container, &c, lang)?;
     formulation_lists(&dom, container, &c, lang)?;
     outline_pairs(&dom, container, &c, lang)?;
-    paragraph_edits(&dom, container, &c, a, b, lang)?;
+    side_by_side(&dom, container, &c, a, b, lang)?;
     Ok(())
 }
 
@@ -1221,8 +1227,13 @@ fn outline_pairs(dom: &Dom, container: &Element, c: &crate::model::Comparison, l
     Ok(())
 }
 
-/// The paragraphs that are not the same, each with its words struck out (`<del>`) and put in (`<ins>`).
-fn paragraph_edits(
+/// Rows of the two texts side by side at most: a longer text says how many more there are.
+const MAX_ALIGNED_ROWS: usize = 2_000;
+
+/// The two texts side by side, paragraph against paragraph in `b`'s order: words struck out
+/// (`<del>`) in `a`, put in (`<ins>`) in `b`, a paragraph only one text has marked whole, and a
+/// moved one labelled. A checkbox hides the paragraphs that stayed the same (by CSS, no script).
+fn side_by_side(
     dom: &Dom,
     container: &Element,
     c: &crate::model::Comparison,
@@ -1232,39 +1243,59 @@ fn paragraph_edits(
 ) -> Result<(), JsValue> {
     use crate::model::ParagraphStatus;
     let (ia, ib) = (Utf16Index::new(a), Utf16Index::new(b));
-    let text = |index: &Utf16Index, s: &str, span: Span| s[index.byte(span.start)..index.byte(span.end)].to_string();
-    let edits: Vec<_> = c.paragraphs.iter().filter(|p| p.status != ParagraphStatus::Same).collect();
-    let heading = dom.add(container, "h3", "", Some(label(lang, "paragraphsChanged")))?;
-    dom.add(&heading, "span", "count", Some(&edits.len().to_string()))?;
-    let list = dom.add(container, "ol", "paragraph-edits", None)?;
-    for p in edits.iter().take(MAX_RENDERED_SECTIONS) {
-        let status = match p.status {
-            ParagraphStatus::Moved => "moved",
-            ParagraphStatus::Changed => "changed",
-            ParagraphStatus::Inserted => "inserted",
-            ParagraphStatus::Deleted => "deleted",
-            ParagraphStatus::Same => "same",
-        };
-        let li = dom.add(&list, "li", status, None)?;
-        dom.add(&li, "span", "status", Some(label(lang, &format!("para-{status}"))))?;
-        let body = dom.add(&li, "p", "", None)?;
-        body.set_attribute("lang", "zh-CN")?;
-        match (p.status, p.a, p.b) {
-            // Both versions, `a`'s words struck out and `b`'s put in.
-            (ParagraphStatus::Changed, Some(sa), Some(sb)) => {
-                marked(dom, &body, "del", a, &ia, sa, &p.deleted)?;
-                let put = dom.add(&li, "p", "", None)?;
-                put.set_attribute("lang", "zh-CN")?;
-                marked(dom, &put, "ins", b, &ib, sb, &p.inserted)?;
+    let changes = c.paragraphs.iter().filter(|p| p.status != ParagraphStatus::Same).count();
+    let section = dom.add(container, "section", "side-by-side", None)?;
+    let heading = dom.add(&section, "h3", "", Some(label(lang, "sideBySide")))?;
+    dom.add(&heading, "span", "count", Some(&fill(label(lang, "changesCount"), &[&changes.to_string()])))?;
+    let toggle = dom.add(&section, "label", "changes-only", None)?;
+    let checkbox = dom.add(&toggle, "input", "", None)?;
+    checkbox.set_attribute("type", "checkbox")?;
+    dom.text(&toggle, label(lang, "changesOnly"))?;
+    let table = dom.add(&section, "table", "aligned", None)?;
+    let head = dom.add(&table, "tr", "", None)?;
+    for key in ["textA", "textB"] {
+        dom.add(&head, "th", "", Some(label(lang, key)))?;
+    }
+    for p in c.paragraphs.iter().take(MAX_ALIGNED_ROWS) {
+        let status = paragraph_status_key(p.status);
+        let row = dom.add(&table, "tr", status, None)?;
+        for (side, (text, index, span, marks, tag)) in
+            [(a, &ia, p.a, &p.deleted, "del"), (b, &ib, p.b, &p.inserted, "ins")].into_iter().enumerate()
+        {
+            let cell = dom.add(&row, "td", "", None)?;
+            cell.set_attribute("data-side", label(lang, ["textA", "textB"][side]))?;
+            let Some(span) = span else { continue };
+            cell.set_attribute("lang", "zh-CN")?;
+            if p.status != ParagraphStatus::Same && side == 1 || p.status == ParagraphStatus::Deleted {
+                dom.add(&cell, "span", "status", Some(label(lang, &format!("para-{status}"))))?;
             }
-            (_, _, Some(sb)) => dom.text(&body, &text(&ib, b, sb))?,
-            (_, Some(sa), None) => {
-                dom.add(&body, "del", "", Some(&text(&ia, a, sa)))?;
+            match p.status {
+                ParagraphStatus::Changed => marked(dom, &cell, tag, text, index, span, marks)?,
+                ParagraphStatus::Inserted | ParagraphStatus::Deleted => {
+                    dom.add(&cell, tag, "", Some(&text[index.byte(span.start)..index.byte(span.end)]))?;
+                }
+                ParagraphStatus::Same | ParagraphStatus::Moved => {
+                    dom.text(&cell, &text[index.byte(span.start)..index.byte(span.end)])?
+                }
             }
-            _ => {}
         }
     }
+    if c.paragraphs.len() > MAX_ALIGNED_ROWS {
+        let more = (c.paragraphs.len() - MAX_ALIGNED_ROWS).to_string();
+        dom.add(&section, "p", "help", Some(&fill(label(lang, "rowsNotShown"), &[&more])))?;
+    }
     Ok(())
+}
+
+fn paragraph_status_key(status: crate::model::ParagraphStatus) -> &'static str {
+    use crate::model::ParagraphStatus;
+    match status {
+        ParagraphStatus::Moved => "moved",
+        ParagraphStatus::Changed => "changed",
+        ParagraphStatus::Inserted => "inserted",
+        ParagraphStatus::Deleted => "deleted",
+        ParagraphStatus::Same => "same",
+    }
 }
 
 /// `text`'s stretch `span`, with the stretches `marks` (inside it, in order) wrapped in `<tag>`.

@@ -197,10 +197,20 @@ ul.formulations { columns: 2 12rem; margin: 0; padding-left: 1.2rem; line-height
 table.outlines td { width: 50%; vertical-align: top; }
 table.outlines td[data-level="2"] { padding-left: 1.4rem; }
 table.outlines tr.alone td:empty { background: #f6f4ef; }
-ol.paragraph-edits { padding-left: 1.2rem; }
-ol.paragraph-edits li { margin-bottom: .6rem; }
-ol.paragraph-edits .status { font-size: .75rem; color: var(--_muted); }
-ol.paragraph-edits p { margin: .2rem 0; line-height: 1.8; }
+/* The two texts side by side; on a phone each row stacks A over B, each cell named. */
+label.changes-only { display: inline-flex; gap: .3rem; align-items: center; font-size: .85rem; margin: .2rem 0 .4rem; }
+.side-by-side:has(label.changes-only input:checked) tr.same { display: none; }
+table.aligned { table-layout: fixed; }
+table.aligned td { width: 50%; vertical-align: top; line-height: 1.8; padding: .3rem .5rem; }
+table.aligned tr.same td { color: var(--_muted); }
+table.aligned tr.moved td { background: #f6f4ef; }
+table.aligned td .status { display: inline-block; margin-right: .4rem; font-size: .72rem; color: var(--_muted); border: 1px solid var(--_line); border-radius: 3px; padding: 0 .25rem; line-height: 1.4; }
+@container (max-width: 759px) {
+  table.aligned tr:first-child { display: none; }
+  table.aligned tr, table.aligned td { display: block; width: auto; }
+  table.aligned td:empty { display: none; }
+  table.aligned td::before { content: attr(data-side); display: block; font-size: .72rem; color: var(--_muted); }
+}
 del { color: var(--_verb); text-decoration: line-through; background: #e8f0fa; }
 ins { color: var(--_accent); text-decoration: none; background: #fde8e4; border-bottom: 1px solid var(--_accent); }
 .compare-kwic { display: grid; gap: .6rem; grid-template-columns: minmax(0, 1fr); margin: .6rem 0; padding: .2rem .6rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }

@@ -151,7 +151,8 @@ function skeleton() {
       <label for="compare-input" data-word="compareInput"></label>
       <textarea id="compare-input" class="compare-input" lang="zh-CN" spellcheck="false" aria-describedby="compare-hint"></textarea>
       <p id="compare-hint" class="hint" data-word="compareHint"></p>
-      <div class="toolbar"><button type="button" id="compare-run" class="quiet" data-word="compareWith"></button>
+      <div class="toolbar"><button type="button" id="compare-run" data-word="compareWith"></button>
+        <button type="button" id="compare-open" class="quiet" data-word="open"></button><input type="file" id="compare-file" accept=".txt,text/plain" hidden>
         <span class="spacer"></span>${csv('compare-csv')}<button type="button" id="compare-json" class="quiet" data-word="json"></button></div>
       <div id="compare-kwic" class="compare-kwic" hidden><div id="kwic-a" class="kwic-view"></div><div id="kwic-b" class="kwic-view"></div></div>
       <div id="comparison" class="comparison"></div>
@@ -304,15 +305,31 @@ export class SpeechLensElement extends HTMLElement {
 
   /** Opens a .txt file (UTF-8, UTF-16 or GB18030) as the text, as the file button and dropping do. */
   async openFile(file) {
-    if (!file) return;
-    if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
-      this.#setStatus([['notText', file.name]], true);
-      return;
-    }
-    this.#text = decode(new Uint8Array(await file.arrayBuffer()));
-    this.#$('input').value = this.#text;
+    const text = await this.#readText(file);
+    if (text === null) return;
+    this.#text = text;
+    this.#$('input').value = text;
     this.#setStatus([['opened', file.name]]);
     await this.analyze().catch(() => {});
+  }
+
+  /** Opens a .txt file as the text to compare with (B), and compares. */
+  async openCompareFile(file) {
+    const text = await this.#readText(file);
+    if (text === null) return;
+    this.#$('compare-input').value = text;
+    this.#selectTab('compare');
+    await this.#compare();
+  }
+
+  /** A file's text, or null (and a message) when it is no text file. */
+  async #readText(file) {
+    if (!file) return null;
+    if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
+      this.#setStatus([['notText', file.name]], true);
+      return null;
+    }
+    return decode(new Uint8Array(await file.arrayBuffer()));
   }
 
   // ---- analysis ------------------------------------------------------------------------
@@ -578,7 +595,9 @@ export class SpeechLensElement extends HTMLElement {
       if (!event.dataTransfer?.files.length) return;
       event.preventDefault();
       event.stopPropagation();
-      this.openFile(event.dataTransfer.files[0]);
+      // Dropped on the compare panel, a file is the text to compare with.
+      const intoCompare = event.composedPath().includes(this.#$('panel-compare'));
+      (intoCompare ? this.openCompareFile(event.dataTransfer.files[0]) : this.openFile(event.dataTransfer.files[0]));
     });
     on('remember', 'change', () => {
       this.#$('forget').hidden = !this.#$('remember').checked;
@@ -598,6 +617,11 @@ export class SpeechLensElement extends HTMLElement {
     on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
     on('compare-run', 'click', () => this.#compare());
+    on('compare-open', 'click', () => this.#$('compare-file').click());
+    on('compare-file', 'change', () => {
+      this.openCompareFile(this.#$('compare-file').files[0]);
+      this.#$('compare-file').value = '';
+    });
     on('compare-csv', 'click', () => this.#comparison && this.#save('speechlens-comparison.csv', 'text/csv;charset=utf-8', speechlens.comparisonCsv(this.#comparison.result.terms)));
     on('compare-json', 'click', () => this.#comparison && this.#save('speechlens-comparison.json', 'application/json', JSON.stringify(this.#comparison.result, null, 2)));
     on('search-form', 'submit', (event) => {
