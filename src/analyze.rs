@@ -69,6 +69,8 @@ struct Prepared<'t> {
     text: &'t str,
     index: Utf16Index<'t>,
     cleaned: Cleaned,
+    /// The date the text gives itself (`date::of`), as ISO.
+    date: Option<String>,
     /// `text` with chrome blanked byte for byte: the analyses read this.
     speech: String,
     /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
@@ -153,11 +155,11 @@ impl Analyzer {
 
     fn prepare<'t>(&self, text: &'t str, options: &Options) -> Result<Prepared<'t>, Error> {
         let index = checked_index(text)?;
-        let cleaned = if options.keep_removed {
-            Cleaned { body: 0..text.len(), ..clean::clean(text) }.without_removed()
-        } else {
-            clean::clean(text)
-        };
+        let cleaned = clean::clean(text);
+        // Read from the chrome: before a caller who keeps the chrome has it counted as speech.
+        let date = crate::date::of(text, &cleaned.removed).map(|d| d.iso());
+        let cleaned =
+            if options.keep_removed { Cleaned { body: 0..text.len(), ..cleaned }.without_removed() } else { cleaned };
         let speech = clean::mask(text, &cleaned);
         let user_words: Vec<&str> = self.user_words.iter().chain(&options.user_words).map(String::as_str).collect();
         let runs = slogans::mark_runs(&speech);
@@ -170,7 +172,7 @@ impl Analyzer {
         let forced = slogans::units_as_words(&speech, &runs, units, &plain, &user_words);
         let tokens = segment::overlay(plain, &forced);
         let paragraphs = crate::text::paragraphs(text);
-        Ok(Prepared { text, index, cleaned, speech, runs, tokens, paragraphs, dictionary })
+        Ok(Prepared { text, index, cleaned, date, speech, runs, tokens, paragraphs, dictionary })
     }
 
     /// Everything speechlens finds in `text`.
@@ -253,6 +255,7 @@ impl Analyzer {
 
         Ok(Analysis {
             version: crate::VERSION.to_string(),
+            date: p.date.clone(),
             body: p.index.span(p.cleaned.body.clone()),
             removed: p
                 .cleaned

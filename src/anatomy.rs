@@ -185,16 +185,9 @@ fn date_line_len(s: &str) -> Option<usize> {
         .then(|| s.len() - inner.len() + close + inner[close..].chars().next().map_or(0, char::len_utf8))
 }
 
-/// Bytes of a full date at the start of `s`: `2020年11月19日`, `2020年5月17日`.
+/// Bytes of a full date at the start of `s`: `2020年11月19日`, `二〇二〇年五月十七日`.
 fn full_date_len(s: &str) -> Option<usize> {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let year = digits(s);
-    let rest = s[year..].strip_prefix('年').filter(|_| year == 4)?;
-    let month = digits(rest);
-    let rest2 = rest[month..].strip_prefix('月').filter(|_| (1..=2).contains(&month))?;
-    let day = digits(rest2);
-    let rest3 = rest2[day..].strip_prefix('日').filter(|_| (1..=2).contains(&day))?;
-    Some(s.len() - rest3.len())
+    crate::date::parse(s).filter(|(date, _)| date.day.is_some()).map(|(_, len)| len)
 }
 
 /// Whether a sentence opens with a date (`2020年2月10日，`, `4月21日，`, `这是4月15日下午`), as
@@ -437,10 +430,7 @@ fn date_lines(p: &str) -> Vec<Range<usize>> {
 /// 习近平2020年8月17日（新华社……`), followed by nothing or by the source line.
 fn signatures(p: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for (at, _) in p.match_indices('年') {
-        let Some(year_at) = at.checked_sub(4).filter(|&y| p.is_char_boundary(y)) else { continue };
-        let Some(len) = full_date_len(&p[year_at..]) else { continue };
-        let end = year_at + len;
+    for (Range { start: year_at, end }, _) in crate::date::dates(p).filter(|(_, date)| date.day.is_some()) {
         let after = p[end..].trim_start_matches(is_blank);
         if !(after.is_empty() || after.starts_with(['（', '(']) || dateline_len(after).is_some()) {
             continue;

@@ -169,9 +169,12 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
         }
         pieces.extend(text::trim(text, at..paragraph.end).map(|rest| (None, rest)));
     }
-    // A letter signed on lines of its own: a name (with its office), then the date.
+    // A letter signed on lines of its own: a name (with its office), then the date (二〇二〇年五月十七日 too).
     for i in 1..pieces.len() {
-        let dated = |j: usize| is_timestamp(&text[pieces[j].1.clone()]);
+        let dated = |j: usize| {
+            let line = &text[pieces[j].1.clone()];
+            is_timestamp(line) || crate::date::parse(line).is_some_and(|(_, len)| len == line.len())
+        };
         if pieces[i - 1].0.is_none() && anatomy::is_byline(&text[pieces[i - 1].1.clone()]) && dated(i) {
             pieces[i - 1].0 = Some("signature");
             pieces[i].0 = Some("signature");

@@ -17,6 +17,7 @@ pub mod anatomy;
 pub mod clean;
 pub mod compare;
 pub mod csv;
+pub mod date;
 pub mod error;
 pub mod model;
 pub mod outline;

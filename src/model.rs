@@ -328,6 +328,11 @@ pub struct Stats {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Analysis {
     pub version: String,
+    /// The date the text gives itself, `2020-05-17` (or `2020-05` for a month): when the speech was
+    /// given, as its date line, a reprint's note or a letter's signature says, else the issue of the
+    /// newspaper that printed it (see `date::SOURCES`); absent when none of these names a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Where the speech itself lies in the input.
     pub body: Span,
     pub removed: Vec<Removed>,

@@ -45,6 +45,7 @@ export async function check(text: string): Promise<number> {
  */
 export const everyField: Required<Analysis> = {
   version: '0.1.0',
+  date: '2020-05-17',
   body: { start: 0, end: 2 },
   removed: [{ kind: 'caption', text: '新华社记者 摄', start: 0, end: 7 }],
   stats: { utf16Units: 2, hanChars: 2, tokens: 1, sentences: 1, paragraphs: 1, speakingMinutes: 0.01 },
