@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
-import { sample, texts } from './corpus.mjs';
+import { sample, texts, reportPair } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -28,6 +28,10 @@ function layOut() {
   for (const [i, { name, text }] of texts().entries()) {
     files[name] = `/text-${i}.txt`;
     writeFileSync(join(www, `text-${i}.txt`), text);
+  }
+  for (const [side, text] of Object.entries(reportPair())) {
+    files[`report ${side}`] = `/report-${side}.txt`;
+    writeFileSync(join(www, `report-${side}.txt`), text);
   }
   return files;
 }
@@ -65,16 +69,45 @@ async function coldStart(browser, base, tool, runs) {
   return median(times);
 }
 
+/** The longest main-thread task (ms), their count and the time until the status line matches `done`, for `action`. */
+async function longestTaskAround(page, action, done) {
+  // The page is the <speech-lens> element: its status line is in the shadow root.
+  const shown = (re) => new RegExp(re).test(document.querySelector('speech-lens')?.shadowRoot.getElementById('status').textContent ?? '');
+  await page.evaluate(() => {
+    window.longTasks = [];
+    document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent = '';
+  });
+  const t0 = await page.evaluate(() => performance.now());
+  await action();
+  await page.waitForFunction(shown, done.source, { timeout: 120_000, polling: 10 });
+  const t1 = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(200); // let the observer deliver the last entries
+  const tasks = await page.evaluate(() => window.longTasks);
+  return { ms: Math.max(0, ...tasks), tasks: tasks.length, analysisMs: t1 - t0 };
+}
+
+const summary = (runs) => ({
+  ms: median(runs.map((p) => p.ms)),
+  max: Math.max(...runs.map((p) => p.ms)),
+  tasks: median(runs.map((p) => p.tasks)),
+  analysisMs: median(runs.map((p) => p.analysisMs)),
+  runs: runs.length,
+});
+
 /**
- * The real page (dist/): load to the first analysis shown, then the longest main-thread task while
- * a 100k-character text is analysed after a click (PerformanceObserver 'longtask', tasks ≥ 50 ms).
+ * The real page (dist/): load to the first analysis shown, then the longest main-thread task
+ * (PerformanceObserver 'longtask', tasks ≥ 50 ms) while a 100k-character text is analysed after a
+ * click, and while two 20k-character reports are compared.
  */
 export async function realPage(browser, runs) {
   const server = await serve(join(root, 'dist'));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const done = /完成|Analysed|Done/;
+  const analysed = /完成|Analysed|Done/;
+  const compared = /对比完成|Compared/;
   const loads = [];
   const pastes = [];
+  const comparisons = [];
+  const { a, b } = reportPair();
   try {
     for (let i = 0; i < runs; i++) {
       const { page, errors, close } = await freshPage(browser);
@@ -84,37 +117,24 @@ export async function realPage(browser, runs) {
           .observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${base}/index.html`);
-      // The page is the <speech-lens> element: its status line is in the shadow root.
-      const shown = (re) => new RegExp(re).test(document.querySelector('speech-lens')?.shadowRoot.getElementById('status').textContent ?? '');
-      await page.waitForFunction(shown, done.source, { timeout: 60_000, polling: 10 });
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('speech-lens')?.shadowRoot.getElementById('status').textContent ?? ''),
+        analysed.source, { timeout: 60_000, polling: 10 });
       loads.push(await page.evaluate(() => performance.now()));
       // Every run: the longest task varies from run to run on a shared machine.
       await page.$eval('#input', (el, t) => { el.value = t; }, texts()[1].text);
-      await page.evaluate(() => {
-        window.longTasks = [];
-        document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent = '';
-      });
-      const t0 = await page.evaluate(() => performance.now());
-      await page.click('#analyze');
-      await page.waitForFunction(shown, done.source, { timeout: 120_000, polling: 10 });
-      const t1 = await page.evaluate(() => performance.now());
-      await page.waitForTimeout(200); // let the observer deliver the last entries
-      const tasks = await page.evaluate(() => window.longTasks);
-      pastes.push({ ms: Math.max(0, ...tasks), tasks: tasks.length, analysisMs: t1 - t0 });
+      pastes.push(await longestTaskAround(page, () => page.click('#analyze'), analysed));
+      await page.$eval('#input', (el, t) => { el.value = t; }, a);
+      await longestTaskAround(page, () => page.click('#analyze'), analysed);
+      await page.click('#tab-compare');
+      await page.$eval('#compare-input', (el, t) => { el.value = t; }, b);
+      comparisons.push(await longestTaskAround(page, () => page.click('#compare-run'), compared));
       if (errors.length) throw new Error(`dist/ page errors: ${errors.join('; ')}`);
       await close();
     }
   } finally {
     server.close();
   }
-  const longestTask100k = {
-    ms: median(pastes.map((p) => p.ms)),
-    max: Math.max(...pastes.map((p) => p.ms)),
-    tasks: median(pastes.map((p) => p.tasks)),
-    analysisMs: median(pastes.map((p) => p.analysisMs)),
-    runs: pastes.length,
-  };
-  return { loadToFirstResult: median(loads), longestTask100k };
+  return { loadToFirstResult: median(loads), longestTask100k: summary(pastes), longestTaskCompare: summary(comparisons) };
 }
 
 /** Every Chromium figure; `runs` scales the repetitions. */
@@ -130,7 +150,7 @@ export async function measureBrowser({ coldRuns = 7, runs = 5 } = {}) {
       const { page, close } = await freshPage(browser);
       await page.goto(`${base}/index.html?tool=${tool}`);
       out.throughput[tool] = {};
-      for (const [name, url] of Object.entries(files)) {
+      for (const [name, url] of Object.entries(files).filter(([name]) => !name.startsWith('report'))) {
         out.throughput[tool][name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n),
           [url, name === 'sample' ? runs * 4 : runs]);
       }
@@ -146,6 +166,12 @@ export async function measureBrowser({ coldRuns = 7, runs = 5 } = {}) {
       for (const name of SEGMENT_TEXTS) {
         out.segment[method][name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n), [files[name], runs]);
       }
+      await close();
+    }
+    {
+      const { page, close } = await freshPage(browser);
+      await page.goto(`${base}/index.html?tool=speechlens`);
+      out.compare = await page.evaluate(([a, b, n]) => window.bench.compare(a, b, n), [files['report a'], files['report b'], runs]);
       await close();
     }
     out.page = existsSync(join(root, 'dist/index.html')) ? await realPage(browser, Math.max(3, coldRuns >> 1)) : null;

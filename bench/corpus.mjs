@@ -47,8 +47,8 @@ const TEMPLATES = [
   (e, q) => `一是深化${q(e.word)}；二是${e.note}；三是强化督促检查。`,
 ];
 
-/** A generated speech of at least `size` in `unit` ('chars' or 'bytes'), cut at a paragraph. */
-export function speech(size, { unit = 'chars', seed = 7 } = {}) {
+/** The seeded pieces a generated speech is made of: a sentence, a sentence's terms swapped. */
+function generator(seed) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const quote = (w) => (next() < 0.15 ? `“${w}”` : w);
@@ -59,6 +59,12 @@ export function speech(size, { unit = 'chars', seed = 7 } = {}) {
       return run.replace(hit.word, pick(byCategory[hit.category]).word);
     });
   const sentence = () => (next() < 0.55 ? swapTerms(pick(sentences)) : pick(TEMPLATES)(pick(glossed), quote));
+  return { next, pick, swapTerms, sentence };
+}
+
+/** A generated speech of at least `size` in `unit` ('chars' or 'bytes'), cut at a paragraph. */
+export function speech(size, { unit = 'chars', seed = 7 } = {}) {
+  const { next, pick, swapTerms, sentence } = generator(seed);
   const measure = unit === 'bytes' ? (s) => Buffer.byteLength(s) : (s) => s.length;
   const head = sample.slice(0, sample.indexOf('同志们'));
   const tail = sample.slice(sample.indexOf('发言完毕'));
@@ -76,6 +82,34 @@ export function speech(size, { unit = 'chars', seed = 7 } = {}) {
   }
   parts.push(tail);
   return parts.join('');
+}
+
+/**
+ * `text` revised as a next year's report is: of its paragraphs, about one in five rewritten in
+ * part (terms swapped, a sentence added), one in twelve cut, one in ten followed by a new one,
+ * and two moved elsewhere.
+ */
+export function revision(text, seed) {
+  const { next, swapTerms, sentence } = generator(seed);
+  const paragraphs = text.split('\n\n');
+  const revised = [];
+  for (const p of paragraphs) {
+    const r = next();
+    if (r < 0.08) continue;
+    revised.push(r < 0.28 ? swapTerms(p) + sentence() : p);
+    if (next() < 0.1) revised.push(`  ${sentence()}${sentence()}${sentence()}`);
+  }
+  for (let moves = 0; moves < 2; moves++) {
+    const [moved] = revised.splice(2 + Math.floor(next() * (revised.length - 4)), 1);
+    revised.splice(2 + Math.floor(next() * (revised.length - 4)), 0, moved);
+  }
+  return revised.join('\n\n');
+}
+
+/** Two 20,000-character reports, the second a revision of the first: what `compare` is timed on. */
+export function reportPair() {
+  const a = speech(20_000, { seed: 20 });
+  return { a, b: revision(a, 21) };
 }
 
 /** The texts every tool is timed on. */

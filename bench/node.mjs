@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { sample, texts, SHAPES, SCALES } from './corpus.mjs';
+import { sample, texts, reportPair, SHAPES, SCALES } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -76,16 +76,21 @@ const TASKS = {
     const run = await runner(tool);
     const out = {};
     for (const { name, text } of texts()) {
-      run(text);
-      const times = [];
-      for (let i = 0; i < (name === 'sample' ? runs * 4 : runs); i++) {
-        const t0 = performance.now();
-        run(text);
-        times.push(performance.now() - t0);
-      }
-      out[name] = { ms: median(times), runs: times.length };
+      const n = name === 'sample' ? runs * 4 : runs;
+      out[name] = { ms: timed(() => run(text), n), runs: n };
     }
     return out;
+  },
+
+  /** Two 20k-character reports compared, beside the two analysed alone: median ms of `runs` runs. */
+  async compare(runsArg) {
+    const { analyze, compare } = await import(`${root}pkg/index.mjs`);
+    const { a, b } = reportPair();
+    return {
+      chars: [a.length, b.length],
+      compare: timed(() => compare(a, b), Number(runsArg)),
+      twoAnalyses: timed(() => { analyze(a); analyze(b); }, Number(runsArg)),
+    };
   },
 
   /** Intl.Segmenter on the 100k text as one string, once: the shape Node 20 handles badly. */
@@ -146,6 +151,17 @@ const TASKS = {
     return rows;
   },
 };
+
+/** Median ms of `runs` calls of `f`, after one unmeasured call. */
+function timed(f, runs) {
+  f();
+  const times = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  });
+  return median(times);
+}
 
 /** Runs `node bench/node.mjs task ...args` in a fresh process and parses its JSON answer. */
 export function child(task, ...args) {

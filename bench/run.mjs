@@ -63,6 +63,8 @@ log('node: throughput');
 for (const tool of TOOLS) results.node.throughput[tool] = child('throughput', tool, RUNS);
 log('node: speechlens segmentation in its three forms');
 results.node.segment = Object.fromEntries(SEGMENT_METHODS.map((m) => [m, child('throughput', `speechlens ${m}`, RUNS)]));
+log('node: two 20k-character reports compared');
+results.node.compare = child('compare', RUNS);
 log('node: Intl.Segmenter on the 100k text as one string');
 results.node.intlWhole100k = child('intlWhole');
 log('node: memory (1 MB, then 1,000 analyses of the sample)');
@@ -135,9 +137,16 @@ function print(r) {
       ['jieba-wasm after the 1 MB text', mb(r.node.memory.jiebaAfter1MB), mb(cm['jieba-wasm'].afterText)],
       ['jieba-wasm after 100 / 1,000 more cuts of the sample', '', `${mb(cm['jieba-wasm'].every100[0])} / ${mb(cm['jieba-wasm'].every100.at(-1))}`]]);
 
-  if (r.chromium.page?.longestTask100k) {
-    const l = r.chromium.page.longestTask100k;
-    console.log(`\ndist/ page, 100k-character text analysed after a click, median of ${l.runs} fresh pages: longest main-thread task ` +
+  const chars = r.node.compare.chars.join(' and ');
+  table(`compare two reports (${chars} characters, the second a revision of the first), median ms`,
+    ['where', 'compare(a, b)', 'analyze(a); analyze(b)', 'compare ÷ two analyses'],
+    [['Node', r.node.compare], ['Chromium', r.chromium.compare]].map(([where, c]) =>
+      [where, ms(c.compare), ms(c.twoAnalyses), `${(c.compare / c.twoAnalyses).toFixed(2)}×`]));
+
+  for (const [key, what] of [['longestTask100k', '100k-character text analysed'], ['longestTaskCompare', `two reports (${chars} characters) compared`]]) {
+    const l = r.chromium.page?.[key];
+    if (!l) continue;
+    console.log(`\ndist/ page, ${what} after a click, median of ${l.runs} fresh pages: longest main-thread task ` +
       `${ms(l.ms)} ms (at most ${ms(l.max)}; target ≤ 50 ms; ${l.tasks} tasks ≥ 50 ms; click → result shown ${ms(l.analysisMs)} ms)`);
   }
 

@@ -84,11 +84,13 @@ fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -
             kinds.insert(&s.text, s.kind);
         }
     }
-    let count = |body: &str, text: &str| body.matches(text).count() as u32;
-    let mut changes: Vec<FormulationChange> = kinds
-        .into_iter()
-        .map(|(text, kind)| {
-            let (count_a, count_b) = (count(a_body, text), count(b_body, text));
+    let texts: Vec<&str> = kinds.keys().copied().collect();
+    let (counts_a, counts_b) = (occurrences(a_body, &texts), occurrences(b_body, &texts));
+    let mut changes: Vec<FormulationChange> = texts
+        .iter()
+        .zip(counts_a.into_iter().zip(counts_b))
+        .map(|(&text, (count_a, count_b))| {
+            let kind = kinds[text];
             let status = match (count_a, count_b) {
                 (0, _) => FormulationStatus::New,
                 (_, 0) => FormulationStatus::Dropped,
@@ -111,6 +113,29 @@ fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -
     changes
 }
 
+/// How often each of `needles` occurs in `haystack` (without overlapping itself, as
+/// `str::matches` counts), in one pass over `haystack` rather than one per needle: a comparison
+/// counts hundreds of formulations in both texts.
+fn occurrences(haystack: &str, needles: &[&str]) -> Vec<u32> {
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (k, needle) in needles.iter().enumerate() {
+        if let Some(first) = needle.chars().next() {
+            by_first.entry(first).or_default().push(k);
+        }
+    }
+    let mut counts = vec![0; needles.len()];
+    let mut free_from = vec![0; needles.len()]; // where a needle's next occurrence may start
+    for (at, c) in haystack.char_indices() {
+        for &k in by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+            if at >= free_from[k] && haystack[at..].starts_with(needles[k]) {
+                counts[k] += 1;
+                free_from[k] = at + needles[k].len();
+            }
+        }
+    }
+    counts
+}
+
 /// How alike two parts must be to correspond: their headings half, their top terms half.
 const SAME_PART: f64 = 0.3;
 
@@ -126,19 +151,22 @@ fn outline_matches(a: &[Section], b: &[Section]) -> Vec<PartMatch> {
     let (mut pa, mut pb) = (Vec::new(), Vec::new());
     flatten(a, &mut pa);
     flatten(b, &mut pb);
-    let alike = |x: &Section, y: &Section| {
+    let (heads_a, heads_b): (Vec<_>, Vec<_>) =
+        (pa.iter().map(|s| char_pairs(&s.heading)).collect(), pb.iter().map(|s| char_pairs(&s.heading)).collect());
+    let alike = |i: usize, j: usize| {
+        let (x, y) = (pa[i], pb[j]);
         let shared = x.top_terms.iter().filter(|t| y.top_terms.contains(t)).count();
         let terms = x.top_terms.len() + y.top_terms.len();
         let content = if terms == 0 { 0.0 } else { 2.0 * shared as f64 / terms as f64 };
-        0.5 * dice(&char_pairs(&x.heading), &char_pairs(&y.heading)) + 0.5 * content
+        0.5 * dice(&heads_a[i], &heads_b[j]) + 0.5 * content
     };
+    let (parts_a, parts_b) = (&pa, &pb);
     let candidates = (pa.len() * pb.len() <= MAX_PAIRINGS).then(|| {
-        pb.iter()
-            .enumerate()
-            .flat_map(|(j, y)| {
-                pa.iter().enumerate().filter(|(_, x)| x.level == y.level).map(move |(i, x)| (i, j, x, y))
+        (0..pb.len())
+            .flat_map(|j| {
+                (0..parts_a.len()).filter(move |&i| parts_a[i].level == parts_b[j].level).map(move |i| (i, j))
             })
-            .map(|(i, j, x, y)| (alike(x, y), i, j))
+            .map(|(i, j)| (alike(i, j), i, j))
             .filter(|c| c.0 >= SAME_PART)
             .collect()
     });
@@ -396,4 +424,18 @@ fn word_changes(
         spans.into_iter().map(|r| index.span(r)).collect()
     };
     (runs(&wa, &kept_a, ia), runs(&wb, &kept_b, ib))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_count_as_str_matches_does() {
+        let haystack = "新发展格局，构建新发展格局；发展发展发展，“新发展”";
+        let needles = ["新发展格局", "发展发展", "发展", "新发展", "格局", "没有"];
+        let expected: Vec<u32> = needles.iter().map(|n| haystack.matches(n).count() as u32).collect();
+        assert_eq!(occurrences(haystack, &needles), expected);
+        assert_eq!(expected, [2, 1, 6, 3, 2, 0]);
+    }
 }

@@ -11,7 +11,7 @@ async function load() {
   if (tool === 'speechlens') {
     const speechlens = await import('./speechlens/speechlens.js');
     const wasm = await speechlens.default();
-    return { run: (t) => speechlens[method](t), memory: () => wasm.memory.buffer.byteLength };
+    return { run: (t) => speechlens[method](t), memory: () => wasm.memory.buffer.byteLength, speechlens };
   }
   if (tool === 'jieba-wasm') {
     const jieba = await import('./jieba/jieba_rs_wasm.js');
@@ -40,24 +40,40 @@ const loaded = load().then((t) => {
 });
 loaded.catch((e) => { window.failed = String(e?.stack ?? e); });
 
+/** Median ms of `runs` calls of `f`, after one unmeasured call. */
+function timed(f, runs) {
+  f();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const fetchText = async (url) => (await fetch(url)).text();
+
 window.bench = {
   /** Median ms of `runs` runs on the text at `url`, after one unmeasured run. */
   async throughput(url, runs) {
     const t = await loaded;
-    const text = await (await fetch(url)).text();
-    t.run(text);
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      t.run(text);
-      times.push(performance.now() - t0);
-    }
-    return median(times);
+    const text = await fetchText(url);
+    return timed(() => t.run(text), runs);
+  },
+  /** speechlens: the texts at `urlA` and `urlB` compared, and analysed one after the other (median ms). */
+  async compare(urlA, urlB, runs) {
+    const { speechlens } = await loaded;
+    const [a, b] = await Promise.all([fetchText(urlA), fetchText(urlB)]);
+    return {
+      compare: timed(() => speechlens.compare(a, b), runs),
+      twoAnalyses: timed(() => { speechlens.analyze(a); speechlens.analyze(b); }, runs),
+    };
   },
   /** Wasm memory after the text at `url`, then every 100 of `repeats` analyses of the sample. */
   async memory(url, repeats) {
     const t = await loaded;
-    t.run(await (await fetch(url)).text());
+    t.run(await fetchText(url));
     const afterText = t.memory();
     const every100 = [];
     for (let i = 1; i <= repeats; i++) {
