@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo fmt --check
-cargo clippy --all-targets -q -- -D warnings
+cargo clippy --all-targets --features cli -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -q -- -D warnings
-cargo test -q
+# --features cli: the command line and its tests (tests/cli.rs) too.
+cargo test -q --features cli
 # A short coverage-guided fuzz run from the fixtures (new inputs kept out of the long run's corpus);
 # `make fuzz` runs longer. cargo-fuzz needs the nightly toolchain (scripts/setup.sh --test).
 if cargo +nightly fuzz --version >/dev/null 2>&1; then

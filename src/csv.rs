@@ -1,18 +1,26 @@
-//! CSV for the downloads: the term table, the slogans, the outline and a concordance. UTF-8 with
-//! a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and a leading `'`
-//! on cells a spreadsheet would run as a formula.
+//! CSV for the downloads (the term table, the slogans, the outline, a concordance) and for the
+//! command line's corpus tables (a row per document, or per term, slogan or part with its document
+//! first). UTF-8 with a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and
+//! a leading `'` on cells a spreadsheet would run as a formula.
 
-use crate::model::{ConcordanceLine, Section, Slogan, SloganKind, Term, TermChange, TermStatus};
+use crate::model::{Analysis, ConcordanceLine, Section, Slogan, SloganKind, Term, TermChange, TermStatus};
+
+/// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
+pub const BOM: &str = "\u{feff}";
 
 /// A table with `header` and `rows`, each row as many cells as the header.
 fn table(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::from(BOM);
     for row in std::iter::once(header.to_vec()).chain(rows) {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        out.push_str(&record(&row));
     }
     out
+}
+
+/// One line of CSV: the cells quoted and defused, then CRLF.
+pub fn record(row: &[String]) -> String {
+    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+    cells.join(",") + "\r\n"
 }
 
 fn cell(value: &str) -> String {
@@ -28,7 +36,7 @@ fn header(names: &[&str]) -> Vec<String> {
 /// The term table. The spread columns follow `bySection`: `section1…sectionN`, or one `body`
 /// column when the counts are for the whole body (no outline, or too many sections to count by).
 pub fn terms(terms: &[Term], sections: usize) -> String {
-    let mut names = header(&["term", "count", "perTenK", "pos", "firstAt"]);
+    let mut names = header(&TERM_COLUMNS);
     match terms.first().map_or(sections, |t| t.by_section.len()) {
         n if n == sections => names.extend((1..=n).map(|i| format!("section{i}"))),
         _ => names.push("body".into()),
@@ -36,37 +44,43 @@ pub fn terms(terms: &[Term], sections: usize) -> String {
     table(
         &names,
         terms.iter().map(|t| {
-            let mut row = vec![
-                t.term.clone(),
-                t.count.to_string(),
-                format!("{:.2}", t.per_ten_k),
-                t.pos.clone().unwrap_or_default(),
-                t.first_at.to_string(),
-            ];
+            let mut row = term_row(t);
             row.extend(t.by_section.iter().map(u32::to_string));
             row
         }),
     )
 }
 
+const TERM_COLUMNS: [&str; 5] = ["term", "count", "perTenK", "pos", "firstAt"];
+
+fn term_row(t: &Term) -> Vec<String> {
+    vec![
+        t.term.clone(),
+        t.count.to_string(),
+        format!("{:.2}", t.per_ten_k),
+        t.pos.clone().unwrap_or_default(),
+        t.first_at.to_string(),
+    ]
+}
+
 /// The slogans, most salient first: kind, text, count, where first said, and what each kind adds.
 pub fn slogans(slogans: &[Slogan]) -> String {
-    let names = header(&["kind", "text", "count", "firstAt", "expansion", "frame", "speaker", "score"]);
-    table(
-        &names,
-        slogans.iter().map(|s| {
-            vec![
-                kind_id(s.kind).into(),
-                s.text.clone(),
-                s.count.to_string(),
-                s.occurrences.first().map_or(String::new(), |o| o.start.to_string()),
-                s.expansion.as_ref().map_or(String::new(), |items| items.join("、")),
-                s.frame.clone().unwrap_or_default(),
-                s.speaker.clone().unwrap_or_default(),
-                format!("{:.2}", s.score),
-            ]
-        }),
-    )
+    table(&header(&SLOGAN_COLUMNS), slogans.iter().map(slogan_row))
+}
+
+const SLOGAN_COLUMNS: [&str; 8] = ["kind", "text", "count", "firstAt", "expansion", "frame", "speaker", "score"];
+
+fn slogan_row(s: &Slogan) -> Vec<String> {
+    vec![
+        kind_id(s.kind).into(),
+        s.text.clone(),
+        s.count.to_string(),
+        s.occurrences.first().map_or(String::new(), |o| o.start.to_string()),
+        s.expansion.as_ref().map_or(String::new(), |items| items.join("、")),
+        s.frame.clone().unwrap_or_default(),
+        s.speaker.clone().unwrap_or_default(),
+        format!("{:.2}", s.score),
+    ]
 }
 
 fn kind_id(kind: SloganKind) -> &'static str {
@@ -83,19 +97,16 @@ fn kind_id(kind: SloganKind) -> &'static str {
 
 /// The outline's parts in reading order, each with its level and where it stands.
 pub fn outline(sections: &[Section]) -> String {
-    fn walk<'s>(sections: &'s [Section], out: &mut Vec<&'s Section>) {
+    table(&header(&OUTLINE_COLUMNS), outline_rows(sections).into_iter())
+}
+
+const OUTLINE_COLUMNS: [&str; 8] =
+    ["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"];
+
+fn outline_rows(sections: &[Section]) -> Vec<Vec<String>> {
+    fn walk(sections: &[Section], out: &mut Vec<Vec<String>>) {
         for s in sections {
-            out.push(s);
-            walk(&s.children, out);
-        }
-    }
-    let mut all = Vec::new();
-    walk(sections, &mut all);
-    let names = header(&["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"]);
-    table(
-        &names,
-        all.into_iter().map(|s| {
-            vec![
+            out.push(vec![
                 s.level.to_string(),
                 s.marker.clone(),
                 s.heading.clone(),
@@ -104,9 +115,13 @@ pub fn outline(sections: &[Section]) -> String {
                 s.speech_chars.to_string(),
                 format!("{:.1}", s.speaking_minutes),
                 s.top_terms.join(" "),
-            ]
-        }),
-    )
+            ]);
+            walk(&s.children, out);
+        }
+    }
+    let mut rows = Vec::new();
+    walk(sections, &mut rows);
+    rows
 }
 
 /// A comparison's terms, the most changed first.
@@ -145,6 +160,97 @@ pub fn concordance(lines: &[ConcordanceLine]) -> String {
             .iter()
             .map(|l| vec![l.start.to_string(), l.end.to_string(), l.left.clone(), l.keyword.clone(), l.right.clone()]),
     )
+}
+
+/// The command line's tables over a corpus: one of the documents, and the terms, slogans and
+/// outline parts of every document, each row led by the document's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CorpusTable {
+    Documents,
+    Terms,
+    Slogans,
+    Outline,
+}
+
+/// How many keywords the documents table lists: enough to tell documents apart at a glance.
+const DOCUMENT_KEYWORDS: usize = 5;
+
+impl CorpusTable {
+    pub const ALL: [CorpusTable; 4] =
+        [CorpusTable::Documents, CorpusTable::Terms, CorpusTable::Slogans, CorpusTable::Outline];
+
+    /// Its name: the `--table` value and the file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CorpusTable::Documents => "documents",
+            CorpusTable::Terms => "terms",
+            CorpusTable::Slogans => "slogans",
+            CorpusTable::Outline => "outline",
+        }
+    }
+
+    /// The first line: the BOM and the column names.
+    pub fn header(self) -> String {
+        let columns = match self {
+            CorpusTable::Documents => DOCUMENT_COLUMNS.to_vec(),
+            CorpusTable::Terms => [&["document"][..], &TERM_COLUMNS, &["category"]].concat(),
+            CorpusTable::Slogans => [&["document"][..], &SLOGAN_COLUMNS].concat(),
+            CorpusTable::Outline => [&["document"][..], &OUTLINE_COLUMNS].concat(),
+        };
+        format!("{BOM}{}", record(&header(&columns)))
+    }
+
+    /// The lines of `analysis`, of the document called `name` and dated `date`.
+    pub fn lines(self, name: &str, date: Option<&str>, analysis: &Analysis) -> String {
+        let rows: Vec<Vec<String>> = match self {
+            CorpusTable::Documents => return record(&document_row(name, date, analysis)),
+            CorpusTable::Terms => analysis
+                .terms
+                .iter()
+                .map(|t| {
+                    let mut row = term_row(t);
+                    row.push(t.lexicon.as_ref().map_or(String::new(), |l| l.category.clone()));
+                    row
+                })
+                .collect(),
+            CorpusTable::Slogans => analysis.slogans.iter().map(slogan_row).collect(),
+            CorpusTable::Outline => outline_rows(&analysis.outline.sections),
+        };
+        rows.into_iter().map(|row| record(&[vec![name.to_string()], row].concat())).collect()
+    }
+}
+
+const DOCUMENT_COLUMNS: [&str; 11] = [
+    "document",
+    "date",
+    "hanChars",
+    "words",
+    "paragraphs",
+    "speakingMinutes",
+    "parts",
+    "keywords",
+    "slogans",
+    "alarms",
+    "warnings",
+];
+
+/// A document in a line: its size, its speaking time, its top-level parts, its keywords, its
+/// slogans, the slips its numbering has (`alarms`: the outline's issues) and the other warnings.
+fn document_row(name: &str, date: Option<&str>, a: &Analysis) -> Vec<String> {
+    let keywords: Vec<&str> = a.keywords.iter().take(DOCUMENT_KEYWORDS).map(|k| k.term.as_str()).collect();
+    vec![
+        name.to_string(),
+        date.unwrap_or_default().to_string(),
+        a.stats.han_chars.to_string(),
+        a.stats.tokens.to_string(),
+        a.stats.paragraphs.to_string(),
+        format!("{:.1}", a.stats.speaking_minutes),
+        a.outline.sections.len().to_string(),
+        keywords.join(" "),
+        a.slogans.len().to_string(),
+        a.outline.issues.len().to_string(),
+        a.warnings.len().to_string(),
+    ]
 }
 
 #[cfg(test)]

@@ -460,6 +460,13 @@ pub fn full_dictionary() -> RwLockReadGuard<'static, Dictionary> {
 fn update_shared(update: impl FnOnce(&mut Dictionary)) -> RwLockReadGuard<'static, Dictionary> {
     static SHARED: OnceLock<RwLock<Dictionary>> = OnceLock::new();
     let shared = SHARED.get_or_init(|| RwLock::new(Dictionary::new()));
+    // A whole dictionary has nothing to add: the texts analysed on many threads at once (the
+    // command line) then only read it, and none waits for another's analysis to end.
+    let read = shared.read().unwrap_or_else(PoisonError::into_inner);
+    if read.complete {
+        return read;
+    }
+    drop(read);
     // A panic elsewhere while the lock was held leaves the dictionary whole: words are added one
     // at a time, and a cut only needs the words of its own text.
     update(&mut shared.write().unwrap_or_else(PoisonError::into_inner));

@@ -1,0 +1,132 @@
+//! The command line's arguments: what to do, on which inputs, written how.
+
+use lexopt::prelude::*;
+use speechlens::csv::CorpusTable;
+use std::path::PathBuf;
+
+pub const HELP: &str = "\
+speechlens: terms, slogans and outline of Chinese speeches, a corpus at a time
+
+USAGE:
+    speechlens analyze [OPTIONS] INPUT...
+    speechlens compare [--format json|csv] A B
+
+INPUT is a text file, a JSONL file (*.jsonl: one JSON object a line with a \"text\" string; its
+\"name\", \"id\", \"title\" and \"date\" are kept), a directory (its .txt and .jsonl files, in name
+order, subdirectories too), or - for one text on stdin (named <stdin>). Text files are read as the
+page reads them: UTF-16 by its BOM, UTF-8 with or without BOM, else GB18030. A JSONL line is a
+document named FILE:LINE unless it has a \"name\". An empty file is a document with nothing in it
+(a row of zeros), not an error.
+
+analyze writes one result per document, in input order:
+    --format jsonl    (default) a line per document: {\"name\", \"id\"?, \"title\"?, \"date\"?, \"analysis\"}
+                      (date: the JSONL's, else the date found in the text; analysis: as the npm package
+                      returns it)
+    --format csv      a table (UTF-8 with BOM, as the page's downloads):
+    --table NAME          documents (default): name, date, size, speaking time, keywords, slogans,
+                          numbering alarms; terms, slogans or outline: a row per term, slogan or
+                          part, its document first
+    --out DIR         write into DIR instead of stdout: analyses.jsonl, or with --format csv all four
+                      tables (documents.csv, terms.csv, slogans.csv, outline.csv)
+    -j, --jobs N      analyse on N threads (default: every core)
+    --stats           at the end, one JSON line on stderr: documents, failed, bytes, seconds,
+                      documents and MB (10^6 bytes) per second, peak memory (Linux)
+
+compare writes what changed from text A to text B (the page's compare tab): the whole comparison as
+JSON, or with --format csv its term table.
+
+A file that cannot be analysed (unreadable, binary, over the 16 Mi UTF-16 unit limit, a JSONL line
+without text) is reported on stderr as `speechlens: NAME: reason`; the others are still analysed, and
+the exit status is then 1 (2 for a usage error). A progress bar shows on a terminal only.
+";
+
+pub enum Command {
+    Analyze(Analyze),
+    Compare { a: Input, b: Input, csv: bool },
+    Help,
+    Version,
+}
+
+pub struct Analyze {
+    pub inputs: Vec<Input>,
+    pub csv: bool,
+    pub table: CorpusTable,
+    pub out: Option<PathBuf>,
+    pub jobs: Option<usize>,
+    pub stats: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+}
+
+pub fn parse() -> Result<Command, lexopt::Error> {
+    let mut parser = lexopt::Parser::from_env();
+    match parser.next()? {
+        Some(Value(command)) if command == "analyze" => analyze(parser),
+        Some(Value(command)) if command == "compare" => compare(parser),
+        Some(Long("help") | Short('h')) | None => Ok(Command::Help),
+        Some(Long("version") | Short('V')) => Ok(Command::Version),
+        Some(arg) => Err(arg.unexpected()),
+    }
+}
+
+fn analyze(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let mut command =
+        Analyze { inputs: Vec::new(), csv: false, table: CorpusTable::Documents, out: None, jobs: None, stats: false };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => command.csv = format(&mut parser, "jsonl")?,
+            Long("table") => {
+                let name = parser.value()?.string()?;
+                command.table = CorpusTable::ALL
+                    .into_iter()
+                    .find(|t| t.name() == name)
+                    .ok_or_else(|| format!("--table is documents, terms, slogans or outline, not {name:?}"))?;
+            }
+            Long("out") => command.out = Some(parser.value()?.into()),
+            Short('j') | Long("jobs") => {
+                command.jobs = Some(parser.value()?.parse::<usize>()?).filter(|&n| n > 0);
+            }
+            Long("stats") => command.stats = true,
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(value) => command.inputs.push(input(value)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if command.inputs.is_empty() {
+        return Err("analyze needs at least one INPUT (a file, a directory, or - for stdin)".into());
+    }
+    Ok(Command::Analyze(command))
+}
+
+fn compare(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let (mut csv, mut inputs) = (false, Vec::new());
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => csv = format(&mut parser, "json")?,
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(value) => inputs.push(input(value)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    match <[Input; 2]>::try_from(inputs) {
+        Ok([a, b]) => Ok(Command::Compare { a, b, csv }),
+        Err(_) => Err("compare needs two texts: A B".into()),
+    }
+}
+
+/// Whether `--format` asks for CSV rather than the command's `structured` format.
+fn format(parser: &mut lexopt::Parser, structured: &str) -> Result<bool, lexopt::Error> {
+    match parser.value()?.string()? {
+        f if f == "csv" => Ok(true),
+        f if f == structured => Ok(false),
+        f => Err(format!("--format is {structured} or csv, not {f:?}").into()),
+    }
+}
+
+fn input(value: std::ffi::OsString) -> Input {
+    if value == "-" { Input::Stdin } else { Input::Path(value.into()) }
+}
