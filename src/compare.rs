@@ -391,7 +391,9 @@ fn dice(x: &FxHashMap<(char, char), u32>, y: &FxHashMap<(char, char), u32>) -> f
 }
 
 /// The words of paragraph `ra` of `a` that `b`'s paragraph `rb` lacks, and those it adds, as
-/// UTF-16 spans (runs of neighbouring words joined).
+/// UTF-16 spans (runs of neighbouring words joined). Sentences the two share in order are matched
+/// first and only the words between them compared: a paragraph flattened from a whole speech
+/// would otherwise cost the product of its words.
 fn word_changes(
     a: &Side,
     ia: &Utf16Index,
@@ -401,19 +403,62 @@ fn word_changes(
     rb: &Range<usize>,
     jieba: &Jieba,
 ) -> (Vec<Span>, Vec<Span>) {
+    let (sa, sb) = (sentences(a.text, ra), sentences(b.text, rb));
+    let same = common_run(
+        &sa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
+        &sb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+    );
+    let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
+    let (mut from_a, mut from_b) = (ra.start, rb.start);
+    for (i, j) in same.into_iter().map(|(i, j)| (Some(i), Some(j))).chain([(None, None)]) {
+        let to_a = i.map_or(ra.end, |i| sa[i].start);
+        let to_b = j.map_or(rb.end, |j| sb[j].start);
+        let (d, n) = gap_changes(a.text, &(from_a..to_a), b.text, &(from_b..to_b), jieba);
+        deleted.extend(d.into_iter().map(|r| ia.span(r)));
+        inserted.extend(n.into_iter().map(|r| ib.span(r)));
+        (from_a, from_b) = (i.map_or(ra.end, |i| sa[i].end), j.map_or(rb.end, |j| sb[j].end));
+    }
+    (deleted, inserted)
+}
+
+/// A paragraph's sentences with their byte ranges, each up to and with its closing mark.
+fn sentences(text: &str, r: &Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = r.start;
+    for (at, c) in text[r.clone()].char_indices() {
+        if crate::text::is_sentence_end(c) {
+            found.push(start..r.start + at + c.len_utf8());
+            start = r.start + at + c.len_utf8();
+        }
+    }
+    if start < r.end {
+        found.push(start..r.end);
+    }
+    found
+}
+
+/// The words of `text_a[ra]` that `text_b[rb]` lacks, and those it adds, as byte ranges (runs of
+/// neighbouring words joined), by a common run over jieba's words.
+fn gap_changes(
+    text_a: &str,
+    ra: &Range<usize>,
+    text_b: &str,
+    rb: &Range<usize>,
+    jieba: &Jieba,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let words = |text: &str, r: &Range<usize>| -> Vec<Range<usize>> {
         crate::segment::segment(jieba, &text[r.clone()], true, &[])
             .iter()
             .map(|t| r.start + t.start..r.start + t.end)
             .collect()
     };
-    let (wa, wb) = (words(a.text, ra), words(b.text, rb));
+    let (wa, wb) = (words(text_a, ra), words(text_b, rb));
     let kept = common_run(
-        &wa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
-        &wb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+        &wa.iter().map(|r| &text_a[r.clone()]).collect::<Vec<_>>(),
+        &wb.iter().map(|r| &text_b[r.clone()]).collect::<Vec<_>>(),
     );
     let (kept_a, kept_b): (FxHashSet<usize>, FxHashSet<usize>) = kept.into_iter().unzip();
-    let runs = |words: &[Range<usize>], kept: &FxHashSet<usize>, index: &Utf16Index| -> Vec<Span> {
+    let runs = |words: &[Range<usize>], kept: &FxHashSet<usize>| -> Vec<Range<usize>> {
         let mut spans: Vec<Range<usize>> = Vec::new();
         for (k, w) in words.iter().enumerate().filter(|(k, _)| !kept.contains(k)) {
             match spans.last_mut() {
@@ -421,9 +466,9 @@ fn word_changes(
                 _ => spans.push(w.clone()),
             }
         }
-        spans.into_iter().map(|r| index.span(r)).collect()
+        spans
     };
-    (runs(&wa, &kept_a, ia), runs(&wb, &kept_b, ib))
+    (runs(&wa, &kept_a), runs(&wb, &kept_b))
 }
 
 #[cfg(test)]

@@ -196,3 +196,25 @@ fn many_paragraphs_align_within_bounds() {
     assert_eq!(count(ParagraphStatus::Same), 2, "the salutation and the thanks");
     assert_eq!(count(ParagraphStatus::Inserted) + count(ParagraphStatus::Changed), 3000);
 }
+
+/// A speech flattened onto one line (as pasted from many news pages) is one paragraph: two edits
+/// far apart among its thousands of words are marked alone, the sentences around them matched
+/// first (the words between the edits are too many to compare word by word).
+#[test]
+fn a_flattened_speech_edited_in_two_sentences_marks_only_those_edits() {
+    let sentence = |k: usize| format!("第{k}项工作要坚持稳中求进，推动县域经济高质量发展，壮大县域产业。");
+    let a: String = (0..600).map(sentence).collect();
+    let b = a
+        .replacen(
+            "第100项工作要坚持稳中求进，推动县域经济高质量发展",
+            "第100项工作要坚持稳中求进，推动县域经济行稳致远",
+            1,
+        )
+        .replacen("第500项工作要坚持稳中求进", "第500项工作要坚持守正创新", 1);
+    let c = compare(&a, &b);
+    let [p] = &c.paragraphs[..] else { panic!("one paragraph: {:?}", c.paragraphs.len()) };
+    assert_eq!(p.status, ParagraphStatus::Changed);
+    let words = |text: &str, spans: &[Span]| spans.iter().map(|&s| slice(text, s)).collect::<Vec<_>>();
+    assert_eq!(words(&a, &p.deleted), ["高质量发展", "稳中求进"]);
+    assert_eq!(words(&b, &p.inserted), ["行稳致远", "守正创新"]);
+}
