@@ -1,22 +1,24 @@
 //! Analyses a stream of documents on every core and writes the results in input order.
 //!
-//! Documents are read a batch at a time (a few per thread), analysed in parallel, and written in
-//! order before the next batch is read: memory holds one batch of texts and their lines, whatever
+//! Three stages run at once: a thread reads documents, the pool analyses them as they come (each
+//! thread takes the next one as soon as it is free, so a long document holds up no other), and
+//! this thread writes the results in input order. A document is only read when fewer than
+//! [`IN_FLIGHT_PER_THREAD`] per thread are read and not yet written: memory holds those, whatever
 //! the size of the corpus, and the output is the same on any number of threads.
 
 use crate::input::{Failure, Reading};
 use crate::output::{Layout, Output};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use speechlens::{Analyzer, Options};
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
+use std::sync::mpsc;
 use std::time::Instant;
 
-/// Documents per thread in a batch: enough that a thread rarely waits at the end of a batch for
-/// another's last long document, few enough to keep memory small.
-const DOCUMENTS_PER_THREAD: usize = 16;
-/// Text per thread in a batch: a batch of long texts ends sooner.
-const BYTES_PER_THREAD: u64 = 4 << 20;
+/// Documents per thread read and not yet written: enough that the threads go on while a long
+/// document holds up the output, few enough to keep memory small.
+const IN_FLIGHT_PER_THREAD: usize = 16;
 
 /// What a run did, for the exit status and `--stats`.
 pub struct Totals {
@@ -26,10 +28,13 @@ pub struct Totals {
     pub seconds: f64,
 }
 
+/// A document's lines for each output and its size, or why it failed.
+type Analysed = Result<(Vec<String>, u64), Failure>;
+
 /// Analyses `documents` on `threads` threads, writing each as `layout` says into `output`;
 /// `total_bytes` sizes the progress bar. A document that fails is reported on stderr.
 pub fn run(
-    documents: impl Iterator<Item = Reading>,
+    documents: impl Iterator<Item = Reading> + Send,
     total_bytes: u64,
     threads: usize,
     layout: &Layout,
@@ -41,27 +46,58 @@ pub fn run(
     // threads never wait for one another (see segment::update_shared).
     drop(speechlens::segment::full_dictionary());
     let analyzer = Analyzer::new();
-    let bar = progress_bar(total_bytes);
-    let mut totals = Totals { documents: 0, failed: 0, bytes: 0, seconds: 0.0 };
-    let mut documents = documents;
-    loop {
-        let batch = next_batch(&mut documents, threads);
-        if batch.is_empty() {
-            break;
+    let analyse = |reading: Reading| -> Analysed {
+        let document = reading?;
+        match analyzer.analyze(&document.text, &Options::default()) {
+            Ok(analysis) => Ok((layout.render(&document, &analysis), document.bytes)),
+            Err(e) => Err(Failure { name: document.name, reason: e.to_string(), bytes: document.bytes }),
         }
-        let results: Vec<_> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|reading| {
-                    let document = reading?;
-                    match analyzer.analyze(&document.text, &Options::default()) {
-                        Ok(analysis) => Ok((layout.render(&document, &analysis), document.bytes)),
-                        Err(e) => Err(Failure { name: document.name, reason: e.to_string(), bytes: document.bytes }),
-                    }
-                })
-                .collect()
+    };
+    // A slot per document in flight: the reader takes one to read a document, the writer gives it
+    // back once the document is written. When the writer stops (an error), the reader stops, the
+    // pool runs dry, and the other stages end.
+    let (slot_sender, slots) = mpsc::channel();
+    for _ in 0..IN_FLIGHT_PER_THREAD * threads {
+        let _ = slot_sender.send(());
+    }
+    let (read_sender, read) = mpsc::channel();
+    let (analysed_sender, analysed) = mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (i, reading) in documents.enumerate() {
+                if slots.recv().is_err() || read_sender.send((i, reading)).is_err() {
+                    break;
+                }
+            }
         });
-        for result in results {
+        // Moved in, so that the writer's loop ends when the pool is done.
+        scope.spawn(move || {
+            pool.install(|| {
+                read.into_iter().par_bridge().try_for_each(|(i, reading)| analysed_sender.send((i, analyse(reading))))
+            })
+        });
+        write_in_order(analysed, slot_sender, output, progress_bar(total_bytes))
+    })
+    .map(|mut totals| {
+        totals.seconds = started.elapsed().as_secs_f64();
+        totals
+    })
+}
+
+/// Writes each result as its turn comes (results arrive in the order they were finished), giving
+/// a slot back for each; the totals of the run.
+fn write_in_order(
+    analysed: mpsc::Receiver<(usize, Analysed)>,
+    slots: mpsc::Sender<()>,
+    output: &mut Output,
+    bar: ProgressBar,
+) -> io::Result<Totals> {
+    let mut totals = Totals { documents: 0, failed: 0, bytes: 0, seconds: 0.0 };
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    for (i, result) in analysed {
+        waiting.insert(i, result);
+        while let Some(result) = waiting.remove(&next) {
             let bytes = match result {
                 Ok((chunks, bytes)) => {
                     output.write(chunks)?;
@@ -76,26 +112,13 @@ pub fn run(
             };
             totals.bytes += bytes;
             bar.inc(bytes);
+            bar.set_message(format!("{} documents", totals.documents));
+            next += 1;
+            let _ = slots.send(());
         }
-        bar.set_message(format!("{} documents", totals.documents));
     }
     bar.finish_and_clear();
-    totals.seconds = started.elapsed().as_secs_f64();
     Ok(totals)
-}
-
-/// The next documents to analyse together: a few per thread, less when they are long.
-fn next_batch(documents: &mut impl Iterator<Item = Reading>, threads: usize) -> Vec<Reading> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    for reading in documents.by_ref() {
-        bytes += reading.as_ref().map_or(0, |d| d.bytes);
-        batch.push(reading);
-        if batch.len() >= DOCUMENTS_PER_THREAD * threads || bytes >= BYTES_PER_THREAD * threads as u64 {
-            break;
-        }
-    }
-    batch
 }
 
 /// A bar on stderr when a person watches it; nothing in a pipe or a log.
