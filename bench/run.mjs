@@ -1,5 +1,6 @@
 // `make bench`: speechlens vs jieba-wasm vs Intl.Segmenter, in Node and in headless Chromium, in
-// one run. Prints tables and writes bench/out/results.json (compare it across commits).
+// one run, then the command line's scale figures (bench/cli.mjs). Prints tables and writes
+// bench/out/results.json (compare it across commits).
 // `node bench/run.mjs --quick` does fewer repetitions (for trying a change, not for the README).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -7,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { child } from './node.mjs';
 import { measureBrowser, SEGMENT_METHODS, SEGMENT_TEXTS } from './browser.mjs';
+import { measureCli, cliTable } from './cli.mjs';
 import { texts, SHAPES, SCALES } from './corpus.mjs';
 import { median, sizes } from './stats.mjs';
 
@@ -73,6 +75,7 @@ log('node: bounded cost');
 results.node.scaling = Object.fromEntries(SHAPES.map((s) => [s.name, { unit: s.unit, rows: child('scaling', s.name) }]));
 log('chromium');
 results.chromium = await measureBrowser({ coldRuns: COLD_RUNS, runs: RUNS });
+results.cli = await measureCli({ quick, log });
 results.seconds = (performance.now() - started) / 1000;
 
 mkdirSync(`${root}bench/out`, { recursive: true });
@@ -156,5 +159,6 @@ function print(r) {
       ...SCALES.map((k) => rows.find((row) => row.scale === k)).map((row) =>
         (!row ? '—' : row.error ? `FAILED: ${row.error.slice(0, 40)}` : `${ms(row.ms)} ms ${mb(row.memory)}`)),
       rows.length === SCALES.length && !rows.at(-1).error ? `${(rows.at(-1).ms / rows.at(-2).ms).toFixed(2)}×` : '—']));
+  table(...cliTable(r.cli));
   console.log(`\nfinished in ${r.seconds.toFixed(0)} s; figures in bench/out/results.json`);
 }
