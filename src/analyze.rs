@@ -345,6 +345,11 @@ impl Analyzer {
         Ok(crate::compare::compare(&side_a, &side_b, dictionary.jieba()))
     }
 
+    /// `text` in a line ([`Analysis::summary`]): what a corpus view keeps of each document.
+    pub fn summarize(&self, text: &str, options: &Options) -> Result<DocumentSummary, Error> {
+        Ok(self.analyze(text, options)?.summary())
+    }
+
     /// The term table of `text` as CSV (see [`crate::csv::terms`]).
     pub fn terms_csv(&self, text: &str, options: &Options) -> Result<String, Error> {
         let analysis = self.analyze(text, options)?;

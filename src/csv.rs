@@ -172,9 +172,6 @@ pub enum CorpusTable {
     Outline,
 }
 
-/// How many keywords the documents table lists: enough to tell documents apart at a glance.
-const DOCUMENT_KEYWORDS: usize = 5;
-
 impl CorpusTable {
     pub const ALL: [CorpusTable; 4] =
         [CorpusTable::Documents, CorpusTable::Terms, CorpusTable::Slogans, CorpusTable::Outline];
@@ -237,19 +234,19 @@ const DOCUMENT_COLUMNS: [&str; 11] = [
 /// A document in a line: its size, its speaking time, its top-level parts, its keywords, its
 /// slogans, the slips its numbering has (`alarms`: the outline's issues) and the other warnings.
 fn document_row(name: &str, date: Option<&str>, a: &Analysis) -> Vec<String> {
-    let keywords: Vec<&str> = a.keywords.iter().take(DOCUMENT_KEYWORDS).map(|k| k.term.as_str()).collect();
+    let d = a.summary();
     vec![
         name.to_string(),
         date.unwrap_or_default().to_string(),
-        a.stats.han_chars.to_string(),
-        a.stats.tokens.to_string(),
-        a.stats.paragraphs.to_string(),
-        format!("{:.1}", a.stats.speaking_minutes),
-        a.outline.sections.len().to_string(),
-        keywords.join(" "),
-        a.slogans.len().to_string(),
-        a.outline.issues.len().to_string(),
-        a.warnings.len().to_string(),
+        d.han_chars.to_string(),
+        d.words.to_string(),
+        d.paragraphs.to_string(),
+        format!("{:.1}", d.speaking_minutes),
+        d.parts.to_string(),
+        d.keywords.join(" "),
+        d.slogans.to_string(),
+        d.alarms.to_string(),
+        d.warnings.to_string(),
     ]
 }
 

@@ -345,6 +345,55 @@ pub struct Analysis {
     pub warnings: Vec<Warning>,
 }
 
+/// A document of a corpus in a line: what the page's corpus view and the command line's
+/// documents table show of each text (`summarize(text)`, or [`Analysis::summary`]).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentSummary {
+    /// As [`Analysis::date`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub han_chars: u32,
+    pub words: u32,
+    pub paragraphs: u32,
+    pub speaking_minutes: f64,
+    /// Top-level parts of the outline.
+    pub parts: u32,
+    /// The first keywords, the most characteristic first.
+    pub keywords: Vec<String>,
+    pub slogans: u32,
+    /// The slips the numbering has (the outline's issues).
+    pub alarms: u32,
+    /// The other warnings (a numbered formula spelled out with the wrong count…).
+    pub warnings: u32,
+    /// Where the speech lies in the text (chrome is outside it).
+    pub body: Span,
+}
+
+/// How many keywords a [`DocumentSummary`] lists: enough to tell documents apart at a glance.
+pub const SUMMARY_KEYWORDS: usize = 5;
+
+impl Analysis {
+    /// This analysis in a line.
+    pub fn summary(&self) -> DocumentSummary {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        DocumentSummary {
+            date: self.date.clone(),
+            han_chars: self.stats.han_chars,
+            words: self.stats.tokens,
+            paragraphs: self.stats.paragraphs,
+            speaking_minutes: self.stats.speaking_minutes,
+            parts: count(self.outline.sections.len()),
+            keywords: self.keywords.iter().take(SUMMARY_KEYWORDS).map(|k| k.term.clone()).collect(),
+            slogans: count(self.slogans.len()),
+            alarms: count(self.outline.issues.len()),
+            warnings: count(self.warnings.len()),
+            body: self.body,
+        }
+    }
+}
+
 /// One line of a concordance: an occurrence with the text around it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

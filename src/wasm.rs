@@ -132,6 +132,12 @@ pub fn segment(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| with_default(|a| a.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
 }
 
+/// `text` in a line: its date, size, keywords, slogan and alarm counts, where its speech lies.
+#[wasm_bindgen(skip_typescript)]
+pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| with_default(|a| a.summarize(text, &JsOptions::parse(&options)?.options()?)))
+}
+
 /// What changed from `a` to `b`: terms by keyness, formulations new, dropped or kept, sizes.
 #[wasm_bindgen(skip_typescript)]
 pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
@@ -246,6 +252,10 @@ impl JsAnalyzer {
         boundary(|| self.inner.compare(a, b, &JsOptions::parse(&options)?.options()?))
     }
 
+    pub fn summarize(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.summarize(text, &JsOptions::parse(&options)?.options()?))
+    }
+
     #[wasm_bindgen(js_name = segmentColumns)]
     pub fn segment_columns(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         columns_boundary(|| self.inner.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
@@ -345,6 +355,8 @@ export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too
 export interface Mark extends Span { kind: string; id?: string; title?: string }
 
 export function analyze(text: string, options?: Options): Analysis;
+/** `text` in a line, as a corpus view lists it: date, size, keywords, slogan and numbering-alarm counts, where its speech lies. */
+export function summarize(text: string, options?: Options): DocumentSummary;
 /** What changed from `a` to `b`: every term by keyness (G² and log ratio), formulations new, dropped or kept, both texts' stats. */
 export function compare(a: string, b: string, options?: Options): Comparison;
 export function segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
@@ -373,6 +385,7 @@ export class Analyzer {
   readonly words: string[];
   analyze(text: string, options?: Options): Analysis;
   compare(a: string, b: string, options?: Options): Comparison;
+  summarize(text: string, options?: Options): DocumentSummary;
   segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
   segmentColumns(text: string, options?: Pick<Options, 'hmm'>): SegmentColumns;
   cut(text: string, options?: Pick<Options, 'hmm'>): string[];
@@ -395,4 +408,8 @@ export function renderSlogans(container: Element, analysis: Analysis, lang: stri
 export function renderOutline(container: Element, analysis: Analysis, lang: string): void;
 export function renderConcordance(container: Element, lines: ConcordanceLine[], lang?: string, term?: string): void;
 export function renderWords(container: Element, words: string[], lang: string): void;
+/** Browser only: a table of documents, each name a button carrying `data-doc` (its index). */
+export function renderCorpus(container: Element, documents: { name: string; summary: DocumentSummary }[], lang: string): void;
+/** Browser only: a line per term over the documents called `labels` (values per 10,000 Han characters); points carry `data-doc`. */
+export function renderTrend(container: Element, series: { term: string; values: number[] }[], labels: string[], lang: string): void;
 "#;

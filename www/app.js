@@ -28,6 +28,6 @@ document.addEventListener('dragover', (event) => {
 document.addEventListener('drop', (event) => {
   if (!event.dataTransfer?.files.length) return;
   event.preventDefault();
-  lens.openFile(event.dataTransfer.files[0]);
+  lens.openFiles([...event.dataTransfer.files]);
 });
 setLang(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');

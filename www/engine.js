@@ -212,6 +212,11 @@ export function analyze(text, options, control) {
   return request('analyze', [text, options], laneOf(control));
 }
 
+/** `text` in a line, as the corpus view lists it (see `DocumentSummary` in speechlens.d.ts). */
+export function summarize(text, options, control) {
+  return request('summarize', [text, options], laneOf(control));
+}
+
 /** What changed from `a` to `b` (see `Comparison` in speechlens.d.ts). */
 export function compare(a, b, options, control) {
   return request('compare', [a, b, options], laneOf(control));

@@ -18,7 +18,7 @@ function run(name, source) {
 
 test('ESM: usable right after import, init() harmless, sample speech analysed', () => {
   const out = run('esm.mjs', `
-    import init, { analyze, compare, segment, segmentColumns, cut, concordance, termsCsv, Analyzer, version } from 'speechlens';
+    import init, { analyze, compare, summarize, segment, segmentColumns, cut, concordance, termsCsv, Analyzer, version } from 'speechlens';
     import { readFileSync } from 'node:fs';
     const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
     const before = analyze(text);
@@ -31,6 +31,7 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
         a.segmentColumns('在湘鄂交界处加快形成新质生产力')),
       kwic: concordance(text, '县域不经济'), csv: termsCsv(text),
       userWord: a.analyze(text).terms.some((t) => t.term === '湘鄂交界处'), text,
+      summary: summarize(text),
       compared: compare(text, text.replaceAll('县域不经济', '县域新动能')).formulations
         .filter((f) => f.text.startsWith('县域')).map((f) => [f.text, f.status, f.countA, f.countB]) }));
   `);
@@ -62,6 +63,12 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   assert.ok(out.csv.startsWith('\ufeffterm,count,'));
   assert.equal(out.userWord, true);
   assert.deepEqual(out.compared, [['县域新动能', 'new', 0, 4], ['县域不经济', 'dropped', 4, 0]]);
+  // The document in a line, as the corpus view lists it: the analysis's own figures.
+  assert.deepEqual(out.summary, {
+    ...(r.date && { date: r.date }), hanChars: r.stats.hanChars, words: r.stats.tokens, paragraphs: r.stats.paragraphs,
+    speakingMinutes: r.stats.speakingMinutes, parts: 3, keywords: r.keywords.slice(0, 5).map((k) => k.term),
+    slogans: r.slogans.length, alarms: 1, warnings: r.warnings.length, body: r.body,
+  });
 });
 
 test('CommonJS: require() gives the same API', () => {

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
-import init, { analyze, compare, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, Comparison, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import init, { analyze, compare, summarize, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
+import type { Analysis, Comparison, DocumentSummary, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -28,7 +28,10 @@ export async function check(text: string): Promise<number> {
   const moved: 'same' | 'moved' | 'changed' | 'inserted' | 'deleted' = comparison.paragraphs[0].status;
   const edits: number = (comparison.paragraphs[0].inserted ?? []).length + (comparison.paragraphs[0].a?.start ?? 0);
   const sizes: number = comparison.stats.a.hanChars + comparison.stats.b.utf16Units + comparison.terms[0].logRatio;
-  const csv: string = termsCsv(text);
+  const summary: DocumentSummary = summarize(text);
+  const line: string = [summary.date ?? '', summary.hanChars, summary.words, summary.paragraphs, summary.speakingMinutes, summary.parts,
+    summary.keywords.join(' '), summary.slogans, summary.alarms, summary.warnings, summary.body.end].join();
+  const csv: string = termsCsv(text) + line + new Analyzer().summarize(text).keywords[0];
   const analyzer = new Analyzer();
   analyzer.addWords(['数商兴农']);
   const added: string[] = analyzer.words;

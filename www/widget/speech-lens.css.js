@@ -158,8 +158,8 @@ th[aria-sort] button.sort { color: var(--_accent); }
 td.num { font-variant-numeric: tabular-nums; }
 td.pos { color: var(--_muted); font-size: .8rem; }
 td span.lexicon { display: block; color: var(--_muted); font-size: .7rem; line-height: 1.2; }
-button.term, button.slogan, button.phrase, button.span { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
-button.term:hover, button.slogan:hover, button.phrase:hover, button.span:hover { color: var(--_accent); text-decoration: underline; }
+button.term, button.slogan, button.phrase, button.span, button.doc { border: 0; background: none; padding: 0; text-align: left; font-weight: inherit; }
+button.term:hover, button.slogan:hover, button.phrase:hover, button.span:hover, button.doc:hover { color: var(--_accent); text-decoration: underline; }
 button.term.active { background: var(--_term); }
 td.spread { min-width: 3rem; }
 td.spread svg { display: block; height: 1.1rem; max-width: 16rem; }
@@ -197,6 +197,31 @@ ul.formulations { columns: 2 12rem; margin: 0; padding-left: 1.2rem; line-height
 table.outlines td { width: 50%; vertical-align: top; }
 table.outlines td[data-level="2"] { padding-left: 1.4rem; }
 table.outlines tr.alone td:empty { background: #f6f4ef; }
+/* The corpus: its documents, and terms across them (colours s0…s5, one per term). */
+table.documents button.doc { color: var(--_accent); text-decoration: underline; word-break: break-all; }
+#trend-form { display: flex; flex-wrap: wrap; align-items: center; }
+#trend-form label { flex-basis: 100%; font-weight: 600; }
+.trend-axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--_muted); }
+table.documents td.keywords { font-size: .85rem; }
+table.documents td.date { white-space: nowrap; }
+table.documents td.alarm { color: var(--_accent); font-weight: 600; }
+#corpus-progress { width: 100%; }
+@container (max-width: 559px) {
+  table.documents tr:first-child { display: none; }
+  table.documents tr { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0 .6rem; padding: .3rem 0; border-bottom: 1px solid var(--_line); }
+  table.documents td { display: block; border: 0; padding: 0; text-align: left; }
+  table.documents td.name, table.documents td.keywords { grid-column: 1 / -1; }
+  table.documents td:not(.name)::before { content: attr(data-label) " "; color: var(--_muted); font-size: .75rem; }
+}
+ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: 0; margin: .4rem 0; font-size: .9rem; }
+ul.legend li::before { content: ""; display: inline-block; width: .9rem; height: .25rem; margin-right: .3rem; vertical-align: middle; background: currentColor; }
+svg.trend { width: 100%; height: auto; display: block; overflow: visible; }
+svg.trend .axis { fill: none; stroke: var(--_line); }
+svg.trend .line { fill: none; stroke: currentColor; stroke-width: 2; }
+svg.trend .point { fill: currentColor; cursor: pointer; }
+.s0 { color: #b03a2e; } .s1 { color: #2e6da4; } .s2 { color: #2e7d4f; } .s3 { color: #8e5a9b; } .s4 { color: #b9770e; } .s5 { color: #555; }
+details.trend-figures { font-size: .85rem; margin: .4rem 0 .8rem; }
+
 /* The two texts side by side; on a phone each row stacks A over B, each cell named. */
 label.changes-only { display: inline-flex; gap: .3rem; align-items: center; font-size: .85rem; margin: .2rem 0 .4rem; }
 .side-by-side:has(label.changes-only input:checked) tr.same { display: none; }

@@ -3,12 +3,12 @@
 // and the panels into the shadow root (src/render.rs); engine.js, shared by every instance, runs
 // the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
 // Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
-import { load, analyze, compare, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
+import { load, analyze, compare, summarize, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
 import { LABELS } from '../labels.js';
 import { css } from './speech-lens.css.js';
 
-const PANELS = ['input', 'text', 'terms', 'slogans', 'outline', 'compare'];
-const TABS = ['terms', 'slogans', 'outline', 'compare'];
+const PANELS = ['input', 'text', 'terms', 'slogans', 'outline', 'compare', 'corpus'];
+const TABS = ['terms', 'slogans', 'outline', 'compare', 'corpus'];
 /** Pause in typing before the text is analysed again. */
 const DEBOUNCE_MS = 400;
 /** Rows of the term table per page (a page of a long text's terms draws within a frame's budget); the pager walks through the rest, the CSV holds them all. */
@@ -57,6 +57,36 @@ function decode(bytes) {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** The most terms a trend draws at once: more lines than that cannot be told apart. */
+const MAX_TREND_TERMS = 6;
+
+/** The documents of a .jsonl file: a line's `text`, named by its `name`, `title` or `id`, else `file:line`. */
+function jsonlDocuments(fileName, content, skipped) {
+  const documents = [];
+  for (const [i, line] of content.split('\n').entries()) {
+    if (!line.trim()) continue;
+    try {
+      const row = JSON.parse(line);
+      if (typeof row?.text !== 'string') throw new Error('no "text"');
+      documents.push({ name: String(row.name ?? row.title ?? row.id ?? `${fileName}:${i + 1}`), text: row.text });
+    } catch (error) {
+      skipped.push([`${fileName}:${i + 1}`, messageOf(error)]);
+    }
+  }
+  return documents;
+}
+
+/** Documents in date order (a month before its days), the undated last, by name. */
+const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || order(x.name, y.name);
+const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The keywords most documents share: a first trend worth looking at. */
+function commonKeywords(documents, count = 3) {
+  const tally = new Map();
+  for (const { summary } of documents) for (const k of summary.keywords) tally.set(k, (tally.get(k) ?? 0) + 1);
+  return [...tally].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, count).map(([k]) => k);
 }
 
 /** A word the user may add: 1–20 characters, no spaces or line breaks. */
@@ -157,6 +187,23 @@ function skeleton() {
       <div id="compare-kwic" class="compare-kwic" hidden><div id="kwic-a" class="kwic-view"></div><div id="kwic-b" class="kwic-view"></div></div>
       <div id="comparison" class="comparison"></div>
     </div>
+    <div role="tabpanel" part="panel" id="panel-corpus" aria-labelledby="tab-corpus" tabindex="0" hidden>
+      <h2 class="print-only" data-word="corpus"></h2>
+      <p class="hint" data-word="corpusHint"></p>
+      <div class="toolbar"><button type="button" id="corpus-open" data-word="corpusOpen"></button>
+        <input type="file" id="corpus-files" accept=".txt,.jsonl,text/plain" multiple hidden></div>
+      <progress id="corpus-progress" hidden></progress>
+      <div id="trend-box" hidden>
+        <form id="trend-form" class="search-form">
+          <label for="trend-input" data-word="trendInput"></label>
+          <input id="trend-input" type="search" lang="zh-CN" autocomplete="off">
+          <button type="submit" class="quiet" data-word="trendShow"></button>
+        </form>
+        <p class="help" data-word="trendHelp"></p>
+        <div id="trend" class="trend"></div>
+      </div>
+      <div id="corpus" class="corpus"></div>
+    </div>
   </section>
 </div>
 </div>`;
@@ -182,6 +229,10 @@ export class SpeechLensElement extends HTMLElement {
   #status = { parts: [], isError: false };
   /** The comparison on screen and the two texts it compares: { a, b, result }. */
   #comparison = null;
+  /** The corpus: its documents in date order, each { name, text, summary }. */
+  #corpus = [];
+  /** Counts corpora opened, so that a newer one stops an older one's analyses. */
+  #corpusRuns = 0;
   /** Counts drawings of the result, so that a newer one stops an older one part way. */
   #generation = 0;
   /** Counts analyses started, so that only the newest shows its outcome. */
@@ -320,6 +371,12 @@ export class SpeechLensElement extends HTMLElement {
     this.#$('compare-input').value = text;
     this.#selectTab('compare');
     await this.#compare();
+  }
+
+  /** Opens dropped or chosen files: one as the text, several as a corpus. */
+  async openFiles(files) {
+    if (files.length > 1) await this.openCorpus(files);
+    else await this.openFile(files[0]);
   }
 
   /** A file's text, or null (and a message) when it is no text file. */
@@ -567,6 +624,80 @@ export class SpeechLensElement extends HTMLElement {
     }
   }
 
+  // ---- corpus --------------------------------------------------------------------------
+
+  /**
+   * Opens many files as a corpus: .txt files (decoded as `openFile` does) and .jsonl files (a text a
+   * line, in its `text` field), each summarised in the worker one after the other while the table
+   * fills in; the terms most documents have as keywords are then followed across them.
+   */
+  async openCorpus(files) {
+    const run = ++this.#corpusRuns;
+    this.#selectTab('corpus');
+    const documents = [];
+    const skipped = [];
+    for (const file of files) {
+      if (/\.jsonl$/i.test(file.name)) documents.push(...jsonlDocuments(file.name, decode(new Uint8Array(await file.arrayBuffer())), skipped));
+      else if (file.type.startsWith('text/') || /\.txt$/i.test(file.name)) documents.push({ name: file.name, text: decode(new Uint8Array(await file.arrayBuffer())) });
+      else skipped.push([file.name, this.#say('notText', file.name)]);
+    }
+    this.#corpus = [];
+    const progress = this.#$('corpus-progress');
+    progress.max = documents.length;
+    progress.hidden = false;
+    for (const [i, doc] of documents.entries()) {
+      if (run !== this.#corpusRuns) return;
+      progress.value = i;
+      this.#setStatus([['corpusProgress', i + 1, documents.length]]);
+      try {
+        const summary = await summarize(doc.text, this.#options(), { lane: null });
+        this.#corpus.push({ ...doc, summary });
+      } catch (error) {
+        skipped.push([doc.name, messageOf(error)]);
+      }
+      if (run !== this.#corpusRuns) return;
+      this.#corpus.sort(byDate);
+      this.#renderCorpus();
+    }
+    progress.hidden = true;
+    const problems = skipped.map(([name, why]) => ` ${this.#say('corpusFailed', name, why)}`);
+    this.#setStatus([['corpusDone', this.#corpus.length], ...problems], skipped.length > 0);
+    this.#$('trend-input').value = commonKeywords(this.#corpus).join(' ');
+    this.#renderTrend();
+  }
+
+  #renderCorpus() {
+    speechlens.renderCorpus(this.#$('corpus'), this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#lang);
+    this.#$('trend-box').hidden = this.#corpus.length === 0;
+  }
+
+  /** The terms typed, each as times per 10,000 Han characters of every document's speech. */
+  #renderTrend() {
+    const terms = [...new Set(splitWords(this.#$('trend-input').value))].slice(0, MAX_TREND_TERMS);
+    const series = terms.map((term) => ({
+      term,
+      values: this.#corpus.map(({ text, summary }) => {
+        const speech = text.slice(summary.body.start, summary.body.end);
+        return summary.hanChars ? ((speech.split(term).length - 1) * 10_000) / summary.hanChars : 0;
+      }),
+    }));
+    speechlens.renderTrend(this.#$('trend'), series, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
+  }
+
+  /** Reads a document of the corpus in the single-text view. */
+  #openDocument(index) {
+    const doc = this.#corpus[index];
+    if (!doc) return;
+    this.#selectTab('terms');
+    this.analyze(doc.text).catch(() => {});
+    this.#setStatus([['opened', doc.name]]);
+  }
+
+  #onCorpusClick(event) {
+    const target = event.target.closest('[data-doc]');
+    if (target) this.#openDocument(Number(target.dataset.doc));
+  }
+
   // ---- events --------------------------------------------------------------------------
 
   #wire() {
@@ -595,9 +726,13 @@ export class SpeechLensElement extends HTMLElement {
       if (!event.dataTransfer?.files.length) return;
       event.preventDefault();
       event.stopPropagation();
-      // Dropped on the compare panel, a file is the text to compare with.
-      const intoCompare = event.composedPath().includes(this.#$('panel-compare'));
-      (intoCompare ? this.openCompareFile(event.dataTransfer.files[0]) : this.openFile(event.dataTransfer.files[0]));
+      // Dropped on the compare panel, a file is the text to compare with; on the corpus panel,
+      // files are a corpus, even one.
+      const path = event.composedPath();
+      const files = [...event.dataTransfer.files];
+      if (path.includes(this.#$('panel-compare'))) this.openCompareFile(files[0]);
+      else if (path.includes(this.#$('panel-corpus'))) this.openCorpus(files);
+      else this.openFiles(files);
     });
     on('remember', 'change', () => {
       this.#$('forget').hidden = !this.#$('remember').checked;
@@ -617,6 +752,16 @@ export class SpeechLensElement extends HTMLElement {
     on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
     on('compare-run', 'click', () => this.#compare());
+    on('corpus-open', 'click', () => this.#$('corpus-files').click());
+    on('corpus-files', 'change', () => {
+      this.openCorpus([...this.#$('corpus-files').files]);
+      this.#$('corpus-files').value = '';
+    });
+    on('trend-form', 'submit', (event) => {
+      event.preventDefault();
+      this.#renderTrend();
+    });
+    on('panel-corpus', 'click', (event) => this.#onCorpusClick(event));
     on('compare-open', 'click', () => this.#$('compare-file').click());
     on('compare-file', 'change', () => {
       this.openCompareFile(this.#$('compare-file').files[0]);

@@ -34,7 +34,7 @@ const MAX_READ_SLOGANS: usize = 5_000;
 
 /// The interface's words, one table for the page, the element and these renderers (its header
 /// says the format): key, 中文, English.
-const LABELS: &str = include_str!("../data/labels.tsv");
+const LABELS: &str = include_str!("../../data/labels.tsv");
 
 /// [`LABELS`] parsed once: (key, 中文, English).
 fn labels() -> &'static [(&'static str, &'static str, &'static str)] {
@@ -1337,3 +1337,5 @@ pub fn render_words(container: &Element, words: Vec<String>, lang: &str) -> Resu
     }
     Ok(())
 }
+
+mod corpus;

@@ -1,0 +1,98 @@
+// The corpus view in real headless Chromium: twenty speeches dropped on the page become a table
+// of documents in date order and a trend of terms across them; a document opens in the
+// single-text view; zh and en at 1280 and 390 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+import { openPage, settled, shot, tableTerms } from './page-helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const VIEWS = [['zh', 1280], ['en', 1280], ['zh', 390], ['en', 390]];
+const YEARS = Array.from({ length: 20 }, (_, i) => 2001 + i);
+
+/** The speech of `year`: a dated title, a salutation, parts 一、二、(四、 without 三、 in 2010), and 新质生产力 said more each year. */
+function speech(year) {
+  const rising = '要加快发展新质生产力，'.repeat(year - 2000);
+  const parts = year === 2010 ? ['一', '二', '四'] : ['一', '二', '三'];
+  return `在${year}年县域经济工作会议上的讲话（${year}年3月5日）\n同志们：\n` +
+    parts.map((p) => `${p}、要抓好第${p}项工作\n${rising}推动县域经济高质量发展，壮大县域产业，巩固拓展脱贫攻坚成果。\n`).join('') +
+    '谢谢大家！\n';
+}
+
+/** Drops `files` ({ name, text }) on the element at `selector`, as a user drags them from a folder. */
+async function drop(page, selector, files) {
+  await page.$eval(selector, (target, list) => {
+    const data = new DataTransfer();
+    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'text/plain' }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
+  }, files);
+}
+
+const documentNames = (page) => page.$$eval('#corpus table.documents td.name button', (b) => b.map((x) => x.textContent));
+
+test('twenty files dropped: the documents in date order, a trend across them, one opened to read', async () => {
+  // Shuffled names, so the order shown is the texts' dates, not the files'.
+  const files = YEARS.map((year) => ({ name: `speech-${(year * 7919) % 97}.txt`, text: speech(year) }));
+  for (const [lang, width] of VIEWS) {
+    const { page, errors } = await openPage(env, { lang: lang === 'en' ? 'en' : undefined, width, height: width > 600 ? 900 : 844 });
+    await drop(page, 'speech-lens', files);
+    await page.waitForSelector('#panel-corpus:not([hidden])');
+    await page.waitForFunction(() => /已分析 20 篇|20 documents analysed/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent),
+      null, { timeout: 60_000 });
+    const dates = await page.$$eval('#corpus table.documents td.date', (d) => d.map((x) => x.textContent));
+    assert.deepEqual(dates, YEARS.map((y) => `${y}-03-05`), `${lang} ${width}: in date order`);
+    const names = await documentNames(page);
+    assert.deepEqual(names, YEARS.map((year) => `speech-${(year * 7919) % 97}.txt`));
+    const alarms = await page.$$eval('#corpus table.documents tr', (rows) => rows.slice(1).map((r) => r.querySelector('td.alarm') !== null));
+    assert.deepEqual(alarms.map((a, i) => (a ? YEARS[i] : null)).filter(Boolean), [2010], 'the missing 三、 is the one alarm');
+
+    // The trend of one term: a line rising from 2001 to 2020.
+    await page.fill('#trend-input', '新质生产力');
+    await page.click('#trend-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#trend svg path.line').length === 1);
+    const points = await page.$$eval('#trend svg circle.point', (c) => c.map((x) => Number(x.getAttribute('cy'))));
+    assert.equal(points.length, 20);
+    assert.ok(points.every((y, i) => i === 0 || y < points[i - 1]), `rising (smaller y is higher): ${points}`);
+    assert.deepEqual(await page.$$eval('#trend ul.legend li', (l) => l.map((x) => x.textContent)), ['新质生产力']);
+    // Two terms at once.
+    await page.fill('#trend-input', '新质生产力 脱贫攻坚');
+    await page.click('#trend-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#trend svg path.line').length === 2);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.equal(wide, 0, `${lang} ${width}: nothing wider than the window`);
+    await page.$eval('#panel-corpus', (el) => el.scrollIntoView());
+    await shot(page, `corpus-${lang}-${width}`);
+
+    // A document opens in the single-text view.
+    const chosen = files[5]; // the speech of 2006
+    await page.click(`#corpus table.documents button:text-is("${chosen.name}")`);
+    await page.waitForSelector('#panel-terms:not([hidden])');
+    await settled(page);
+    const opened = await page.inputValue('#input');
+    assert.equal(opened, chosen.text);
+    assert.ok((await tableTerms(page)).includes('新质生产力'), 'its terms are in the table');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a corpus opened with the file button, a .jsonl among them; a file that is no text is reported and skipped', async () => {
+  const { page, errors } = await openPage(env);
+  await page.click('#tab-corpus');
+  const jsonl = [2018, 2019].map((year) => JSON.stringify({ title: `报告${year}`, text: speech(year) })).join('\n') + '\n{"no": "text"}\n';
+  await page.setInputFiles('#corpus-files', [
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(speech(2020)) },
+    { name: 'reports.jsonl', mimeType: 'application/octet-stream', buffer: Buffer.from(jsonl) },
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  ]);
+  await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#corpus tr').length === 4, null, { timeout: 30_000 });
+  assert.deepEqual(await documentNames(page), ['报告2018', '报告2019', 'a.txt']);
+  await page.waitForFunction(() => /photo\.png/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent));
+  const status = await page.textContent('#status');
+  assert.match(status, /reports\.jsonl:3/, 'the line without a text is named');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
