@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './harness.mjs';
-import { openPage, settled, shot, tableTerms } from './page-helpers.mjs';
+import { drop, openPage, settled, shot, tableTerms } from './page-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -20,15 +20,6 @@ function speech(year) {
   return `在${year}年县域经济工作会议上的讲话（${year}年3月5日）\n同志们：\n` +
     parts.map((p) => `${p}、要抓好第${p}项工作\n${rising}推动县域经济高质量发展，壮大县域产业，巩固拓展脱贫攻坚成果。\n`).join('') +
     '谢谢大家！\n';
-}
-
-/** Drops `files` ({ name, text }) on the element at `selector`, as a user drags them from a folder. */
-async function drop(page, selector, files) {
-  await page.$eval(selector, (target, list) => {
-    const data = new DataTransfer();
-    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'text/plain' }));
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
-  }, files);
 }
 
 const documentNames = (page) => page.$$eval('#corpus table.documents td.name button', (b) => b.map((x) => x.textContent));

@@ -57,3 +57,12 @@ export function parseCsv(text) {
   if (cell || row.length) rows.push([...row, cell]);
   return rows;
 }
+
+/** Drops `files` ({ name, text }) on the element at `selector`, as a user drags them from a folder. */
+export async function drop(page, selector, files) {
+  await page.$eval(selector, (target, list) => {
+    const data = new DataTransfer();
+    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'text/plain' }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
+  }, files);
+}

@@ -271,6 +271,8 @@ details.removed button.span { color: var(--_removed); }
   .print-only { display: block; margin: 1.2rem 0 .4rem; font-size: 1.1rem; }
   /* The compare panel prints only with a comparison in it, and without its input. */
   #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }
+  /* The corpus panel likewise, with its documents and the trend shown. */
+  #panel-corpus:has(.corpus:empty), #panel-corpus > .hint, #corpus-progress { display: none !important; }
   .body { display: block; }
   .results { position: static; }
   [role=tabpanel][hidden] { display: block !important; }

@@ -59,6 +59,9 @@ function decode(bytes) {
   }
 }
 
+/** How often the corpus table is redrawn while its documents are analysed. */
+const CORPUS_REDRAW_MS = 300;
+
 /** The most terms a trend draws at once: more lines than that cannot be told apart. */
 const MAX_TREND_TERMS = 6;
 
@@ -645,6 +648,7 @@ export class SpeechLensElement extends HTMLElement {
     const progress = this.#$('corpus-progress');
     progress.max = documents.length;
     progress.hidden = false;
+    let drawn = 0;
     for (const [i, doc] of documents.entries()) {
       if (run !== this.#corpusRuns) return;
       progress.value = i;
@@ -657,7 +661,12 @@ export class SpeechLensElement extends HTMLElement {
       }
       if (run !== this.#corpusRuns) return;
       this.#corpus.sort(byDate);
-      this.#renderCorpus();
+      // The table fills in as documents come, redrawn a few times a second: a redraw per document
+      // of a corpus of thousands would cost the square of its size.
+      if (performance.now() - drawn > CORPUS_REDRAW_MS || i === documents.length - 1) {
+        this.#renderCorpus();
+        drawn = performance.now();
+      }
     }
     progress.hidden = true;
     const problems = skipped.map(([name, why]) => ` ${this.#say('corpusFailed', name, why)}`);
