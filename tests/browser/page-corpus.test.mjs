@@ -73,14 +73,17 @@ test('twenty files dropped: the documents in date order, a trend across them, on
 test('a corpus opened with the file button, a .jsonl among them; a file that is no text is reported and skipped', async () => {
   const { page, errors } = await openPage(env);
   await page.click('#tab-corpus');
-  const jsonl = [2018, 2019].map((year) => JSON.stringify({ title: `报告${year}`, text: speech(year) })).join('\n') + '\n{"no": "text"}\n';
+  // The line's own date comes before the one in its text.
+  const jsonl = [2018, 2019].map((year) => JSON.stringify({ title: `报告${year}`, date: `${year + 3}-01-01`, text: speech(year) })).join('\n') +
+    '\n{"no": "text"}\n';
   await page.setInputFiles('#corpus-files', [
     { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(speech(2020)) },
     { name: 'reports.jsonl', mimeType: 'application/octet-stream', buffer: Buffer.from(jsonl) },
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
   ]);
   await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#corpus tr').length === 4, null, { timeout: 30_000 });
-  assert.deepEqual(await documentNames(page), ['报告2018', '报告2019', 'a.txt']);
+  assert.deepEqual(await documentNames(page), ['a.txt', '报告2018', '报告2019']);
+  assert.deepEqual(await page.$$eval('#corpus table.documents td.date', (d) => d.map((x) => x.textContent)), ['2020-03-05', '2021-01-01', '2022-01-01']);
   await page.waitForFunction(() => /photo\.png/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent));
   const status = await page.textContent('#status');
   assert.match(status, /reports\.jsonl:3/, 'the line without a text is named');

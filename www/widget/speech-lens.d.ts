@@ -17,6 +17,12 @@ export declare class SpeechLensElement extends HTMLElement {
   analyze(text?: string): Promise<Analysis>;
   /** Opens a .txt file (UTF-8, UTF-16 or GB18030) as the text, as the file button and dropping a file do. */
   openFile(file: File): Promise<void>;
+  /** Opens a .txt file as the text to compare with, and compares. */
+  openCompareFile(file: File): Promise<void>;
+  /** Opens .txt and .jsonl files as a corpus: a table of the documents by date and a trend of terms across them. */
+  openCorpus(files: Iterable<File>): Promise<void>;
+  /** One file as the text, several as a corpus. */
+  openFiles(files: ArrayLike<File> & Iterable<File>): Promise<void>;
 }
 
 export interface SpeechLensEventMap {

@@ -1,6 +1,6 @@
 // <speech-lens>: the one view of speechlens. The standalone page is this element in a page layout
 // (www/index.html); a site drops the same element into an article. The wasm renders the text view
-// and the panels into the shadow root (src/render.rs); engine.js, shared by every instance, runs
+// and the panels into the shadow root (src/render/); engine.js, shared by every instance, runs
 // the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
 // Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
 import { load, analyze, compare, summarize, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
@@ -65,7 +65,10 @@ const CORPUS_REDRAW_MS = 300;
 /** The most terms a trend draws at once: more lines than that cannot be told apart. */
 const MAX_TREND_TERMS = 6;
 
-/** The documents of a .jsonl file: a line's `text`, named by its `name`, `title` or `id`, else `file:line`. */
+/**
+ * The documents of a .jsonl file: a line's `text`, named by its `name`, `title` or `id`, else `file:line`,
+ * dated by its `date` when it has one (as the command line does).
+ */
 function jsonlDocuments(fileName, content, skipped) {
   const documents = [];
   for (const [i, line] of content.split('\n').entries()) {
@@ -73,7 +76,8 @@ function jsonlDocuments(fileName, content, skipped) {
     try {
       const row = JSON.parse(line);
       if (typeof row?.text !== 'string') throw new Error('no "text"');
-      documents.push({ name: String(row.name ?? row.title ?? row.id ?? `${fileName}:${i + 1}`), text: row.text });
+      const name = String(row.name ?? row.title ?? row.id ?? `${fileName}:${i + 1}`);
+      documents.push({ name, text: row.text, ...(typeof row.date === 'string' && { date: row.date }) });
     } catch (error) {
       skipped.push([`${fileName}:${i + 1}`, messageOf(error)]);
     }
@@ -655,7 +659,7 @@ export class SpeechLensElement extends HTMLElement {
       this.#setStatus([['corpusProgress', i + 1, documents.length]]);
       try {
         const summary = await summarize(doc.text, this.#options(), { lane: null });
-        this.#corpus.push({ ...doc, summary });
+        this.#corpus.push({ name: doc.name, text: doc.text, summary: { ...summary, date: doc.date ?? summary.date } });
       } catch (error) {
         skipped.push([doc.name, messageOf(error)]);
       }
