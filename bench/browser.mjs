@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
-import { sample, texts, reportPair } from './corpus.mjs';
+import { sample, speech, texts, reportPair } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -69,6 +69,25 @@ async function coldStart(browser, base, tool, runs) {
   return median(times);
 }
 
+/** Speeches in the corpus dropped on the page: 20k characters each, generated as the bench's other texts. */
+const CORPUS_FILES = 20;
+
+/**
+ * `CORPUS_FILES` generated speeches made into files in the page, ready to drop (making them is the
+ * test's work, not the page's: it is done before the long tasks are counted).
+ */
+async function corpusFiles(page) {
+  const files = Array.from({ length: CORPUS_FILES }, (_, i) => ({ name: `${i}.txt`, text: speech(20_000, { seed: 200 + i }) }));
+  await page.evaluate((list) => {
+    window.corpusDrop = new DataTransfer();
+    for (const { name, text } of list) window.corpusDrop.items.add(new File([text], name, { type: 'text/plain' }));
+  }, files);
+}
+
+/** Drops the files `corpusFiles` made on the page, as a user drops a folder's files. */
+const dropCorpus = (page) => page.$eval('speech-lens', (target) =>
+  target.dispatchEvent(new DragEvent('drop', { dataTransfer: window.corpusDrop, bubbles: true, composed: true, cancelable: true })));
+
 /** The longest main-thread task (ms), their count and the time until the status line matches `done`, for `action`. */
 async function longestTaskAround(page, action, done) {
   // The page is the <speech-lens> element: its status line is in the shadow root.
@@ -97,7 +116,8 @@ const summary = (runs) => ({
 /**
  * The real page (dist/): load to the first analysis shown, then the longest main-thread task
  * (PerformanceObserver 'longtask', tasks ≥ 50 ms) while a 100k-character text is analysed after a
- * click, and while two 20k-character reports are compared.
+ * click, while two 20k-character reports are compared, and while twenty speeches dropped as a corpus
+ * are analysed.
  */
 export async function realPage(browser, runs) {
   const server = await serve(join(root, 'dist'));
@@ -107,6 +127,8 @@ export async function realPage(browser, runs) {
   const loads = [];
   const pastes = [];
   const comparisons = [];
+  const corpora = [];
+  const corpusDone = new RegExp(`已分析 ${CORPUS_FILES} 篇|${CORPUS_FILES} documents analysed`);
   const { a, b } = reportPair();
   try {
     for (let i = 0; i < runs; i++) {
@@ -128,13 +150,20 @@ export async function realPage(browser, runs) {
       await page.click('#tab-compare');
       await page.$eval('#compare-input', (el, t) => { el.value = t; }, b);
       comparisons.push(await longestTaskAround(page, () => page.click('#compare-run'), compared));
+      await corpusFiles(page);
+      corpora.push(await longestTaskAround(page, () => dropCorpus(page), corpusDone));
       if (errors.length) throw new Error(`dist/ page errors: ${errors.join('; ')}`);
       await close();
     }
   } finally {
     server.close();
   }
-  return { loadToFirstResult: median(loads), longestTask100k: summary(pastes), longestTaskCompare: summary(comparisons) };
+  return {
+    loadToFirstResult: median(loads),
+    longestTask100k: summary(pastes),
+    longestTaskCompare: summary(comparisons),
+    longestTaskCorpus: summary(corpora),
+  };
 }
 
 /** Every Chromium figure; `runs` scales the repetitions. */
