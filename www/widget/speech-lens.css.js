@@ -198,11 +198,12 @@ table.outlines td { width: 50%; vertical-align: top; }
 table.outlines td[data-level="2"] { padding-left: 1.4rem; }
 table.outlines tr.alone td:empty { background: #f6f4ef; }
 /* The corpus: its documents, and terms across them (colours s0…s5, one per term). */
-table.documents button.doc { color: var(--_accent); text-decoration: underline; word-break: break-all; }
+table.documents td.name { min-width: 5.5rem; }
+table.documents button.doc { color: var(--_accent); text-decoration: underline; overflow-wrap: anywhere; }
 #trend-form { display: flex; flex-wrap: wrap; align-items: center; }
 #trend-form label { flex-basis: 100%; font-weight: 600; }
 .trend-axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--_muted); }
-table.documents td.keywords { font-size: .85rem; }
+table.documents td.keywords { font-size: .85rem; min-width: 8rem; }
 table.documents td.date { white-space: nowrap; }
 table.documents td.alarm { color: var(--_accent); font-weight: 600; }
 #corpus-progress { width: 100%; }
