@@ -335,12 +335,17 @@ impl Analyzer {
     pub fn compare(&self, a: &str, b: &str, options: &Options) -> Result<Comparison, Error> {
         let options = Options { max_terms: usize::MAX, ..options.clone() };
         let (analysis_a, analysis_b) = (self.analyze(a, &options)?, self.analyze(b, &options)?);
-        fn side<'t>(text: &'t str, analysis: &'t Analysis) -> crate::compare::Side<'t> {
+        // Each text with its chrome blanked, as its analysis saw it: a photo credit inside the speech
+        // is neither a paragraph, nor a word put in, nor a formulation.
+        fn speech(text: &str, analysis: &Analysis) -> (String, Range<usize>) {
             let index = Utf16Index::new(text);
-            let body = index.byte(analysis.body.start)..index.byte(analysis.body.end);
-            crate::compare::Side { text, analysis, body }
+            let bytes = |start: u32, end: u32| index.byte(start)..index.byte(end);
+            let body = bytes(analysis.body.start, analysis.body.end);
+            (clean::mask_outside(text, body.clone(), analysis.removed.iter().map(|r| bytes(r.start, r.end))), body)
         }
-        let (side_a, side_b) = (side(a, &analysis_a), side(b, &analysis_b));
+        let ((speech_a, body_a), (speech_b, body_b)) = (speech(a, &analysis_a), speech(b, &analysis_b));
+        let side_a = crate::compare::Side { speech: &speech_a, analysis: &analysis_a, body: body_a };
+        let side_b = crate::compare::Side { speech: &speech_b, analysis: &analysis_b, body: body_b };
         let dictionary = segment::dictionary_for([a, b]);
         Ok(crate::compare::compare(&side_a, &side_b, dictionary.jieba()))
     }

@@ -350,6 +350,12 @@ const BLANKS: [&str; 4] = [" ", "\u{A0}", "\u{3000}", "\u{E0020}"];
 /// A copy of `text` with everything outside `body` and inside `removed` blanked character for
 /// character (newlines kept), so the analyses see only speech while their offsets still hold for `text`.
 pub fn mask(text: &str, cleaned: &Cleaned) -> String {
+    mask_outside(text, cleaned.body.clone(), cleaned.removed.iter().map(|(_, range)| range.clone()))
+}
+
+/// A copy of `text` with everything outside `body` and inside each of `removed` blanked, as
+/// [`mask`] does: for a caller that has the chrome's ranges but not the [`Cleaned`] they came from.
+pub fn mask_outside(text: &str, body: Range<usize>, removed: impl IntoIterator<Item = Range<usize>>) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut blank = |range: Range<usize>| {
         for (at, c) in text[range.clone()].char_indices().filter(|&(_, c)| c != '\n') {
@@ -357,10 +363,10 @@ pub fn mask(text: &str, cleaned: &Cleaned) -> String {
             bytes[at..at + c.len_utf8()].copy_from_slice(BLANKS[c.len_utf8() - 1].as_bytes());
         }
     };
-    blank(0..cleaned.body.start);
-    blank(cleaned.body.end..text.len());
-    for (_, range) in &cleaned.removed {
-        blank(range.clone());
+    blank(0..body.start);
+    blank(body.end..text.len());
+    for range in removed {
+        blank(range);
     }
     // Whole chars were replaced by whole chars, so the bytes are still UTF-8.
     String::from_utf8(bytes).unwrap_or_default()

@@ -12,9 +12,11 @@ use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-/// One side of a comparison: the text as given, its analysis, and where its speech lies (bytes).
+/// One side of a comparison: the text with its chrome blanked character for character (so its
+/// offsets, in bytes and in UTF-16 units, are the text's as given), its analysis, and where its
+/// speech lies (bytes).
 pub struct Side<'t> {
-    pub text: &'t str,
+    pub speech: &'t str,
     pub analysis: &'t Analysis,
     pub body: Range<usize>,
 }
@@ -27,7 +29,7 @@ const FORMULATION_KINDS: [SloganKind; 4] =
 /// Compares `a` with `b`, each analysed with every term kept; formulations are counted and
 /// paragraphs aligned in their speech (`body`), words cut by `jieba`.
 pub fn compare(a: &Side, b: &Side, jieba: &Jieba) -> Comparison {
-    let (a_body, b_body) = (&a.text[a.body.clone()], &b.text[b.body.clone()]);
+    let (a_body, b_body) = (&a.speech[a.body.clone()], &b.speech[b.body.clone()]);
     Comparison {
         terms: term_changes(a.analysis, b.analysis),
         formulations: formulation_changes(a.analysis, a_body, b.analysis, b_body),
@@ -209,13 +211,13 @@ const MAX_PAIRINGS: usize = 250_000;
 /// left is `inserted` or `deleted`.
 fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> {
     let (pa, pb) =
-        (crate::text::paragraphs_in(a.text, a.body.clone()), crate::text::paragraphs_in(b.text, b.body.clone()));
-    let (ia, ib) = (Utf16Index::new(a.text), Utf16Index::new(b.text));
-    let text_a = |i: usize| &a.text[pa[i].clone()];
-    let text_b = |j: usize| &b.text[pb[j].clone()];
+        (crate::text::paragraphs_in(a.speech, a.body.clone()), crate::text::paragraphs_in(b.speech, b.body.clone()));
+    let (ia, ib) = (Utf16Index::new(a.speech), Utf16Index::new(b.speech));
+    let text_a = |i: usize| &a.speech[pa[i].clone()];
+    let text_b = |j: usize| &b.speech[pb[j].clone()];
     let anchors = common_run(
-        &pa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
-        &pb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+        &pa.iter().map(|r| &a.speech[r.clone()]).collect::<Vec<_>>(),
+        &pb.iter().map(|r| &b.speech[r.clone()]).collect::<Vec<_>>(),
     );
     let anchored_a: FxHashSet<usize> = anchors.iter().map(|&(i, _)| i).collect();
     let anchored_b: FxHashSet<usize> = anchors.iter().map(|&(_, j)| j).collect();
@@ -403,17 +405,17 @@ fn word_changes(
     rb: &Range<usize>,
     jieba: &Jieba,
 ) -> (Vec<Span>, Vec<Span>) {
-    let (sa, sb) = (sentences(a.text, ra), sentences(b.text, rb));
+    let (sa, sb) = (sentences(a.speech, ra), sentences(b.speech, rb));
     let same = common_run(
-        &sa.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>(),
-        &sb.iter().map(|r| &b.text[r.clone()]).collect::<Vec<_>>(),
+        &sa.iter().map(|r| &a.speech[r.clone()]).collect::<Vec<_>>(),
+        &sb.iter().map(|r| &b.speech[r.clone()]).collect::<Vec<_>>(),
     );
     let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
     let (mut from_a, mut from_b) = (ra.start, rb.start);
     for (i, j) in same.into_iter().map(|(i, j)| (Some(i), Some(j))).chain([(None, None)]) {
         let to_a = i.map_or(ra.end, |i| sa[i].start);
         let to_b = j.map_or(rb.end, |j| sb[j].start);
-        let (d, n) = gap_changes(a.text, &(from_a..to_a), b.text, &(from_b..to_b), jieba);
+        let (d, n) = gap_changes(a.speech, &(from_a..to_a), b.speech, &(from_b..to_b), jieba);
         deleted.extend(d.into_iter().map(|r| ia.span(r)));
         inserted.extend(n.into_iter().map(|r| ib.span(r)));
         (from_a, from_b) = (i.map_or(ra.end, |i| sa[i].end), j.map_or(rb.end, |j| sb[j].end));

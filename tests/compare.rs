@@ -218,3 +218,19 @@ fn a_flattened_speech_edited_in_two_sentences_marks_only_those_edits() {
     assert_eq!(words(&a, &p.deleted), ["高质量发展", "稳中求进"]);
     assert_eq!(words(&b, &p.inserted), ["行稳致远", "守正创新"]);
 }
+
+/// Two copies of one speech, one with a photo caption run into it (as news pages print them): the
+/// caption is chrome, left out of both analyses, so the copies align as the same speech, with no
+/// words put in.
+#[test]
+fn a_photo_caption_in_one_copy_is_no_change() {
+    let speech = "同志们：　　今天，我们隆重召开表彰大会。　　我们要坚持稳中求进，推动高质量发展。　　谢谢大家！";
+    let with_caption = speech.replace(
+        "　　我们要坚持",
+        "　　2020年9月8日，表彰大会在北京人民大会堂隆重举行。 新华社记者 黄敬文/摄　　我们要坚持",
+    );
+    let c = compare(speech, &with_caption);
+    let caption = c.paragraphs.iter().find(|p| p.status != ParagraphStatus::Same);
+    assert!(caption.is_none(), "{caption:?} in {:?}", c.paragraphs);
+    assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::Kept), "{:?}", c.formulations);
+}
