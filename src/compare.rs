@@ -210,8 +210,10 @@ const MAX_PAIRINGS: usize = 250_000;
 /// like one of `a` is that one `changed` (with its words compared), the most alike first; what is
 /// left is `inserted` or `deleted`.
 fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> {
-    let (pa, pb) =
-        (crate::text::paragraphs_in(a.speech, a.body.clone()), crate::text::paragraphs_in(b.speech, b.body.clone()));
+    let (pa, pb) = laid_out_alike(
+        crate::text::paragraphs_in(a.speech, a.body.clone()),
+        crate::text::paragraphs_in(b.speech, b.body.clone()),
+    );
     let (ia, ib) = (Utf16Index::new(a.speech), Utf16Index::new(b.speech));
     let text_a = |i: usize| &a.speech[pa[i].clone()];
     let text_b = |j: usize| &b.speech[pb[j].clone()];
@@ -267,8 +269,10 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
                 }
             } else if let Some(&(i, _)) = changed.get(&j) {
                 let (deleted, inserted) = word_changes(a, &ia, &pa[i], b, &ib, para_b, jieba);
+                // Paragraphs that differ in blanks only (a line broken elsewhere) say the same.
+                let same = deleted.is_empty() && inserted.is_empty();
                 ParagraphChange {
-                    status: ParagraphStatus::Changed,
+                    status: if same { ParagraphStatus::Same } else { ParagraphStatus::Changed },
                     a: Some(span(&ia, &pa[i])),
                     b: b_span,
                     deleted,
@@ -306,6 +310,23 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
         (next_a, next_b) = (anchor_a + 1, anchor_b + 1);
     }
     out
+}
+
+/// How many times more paragraphs one text may have than the other and still be aligned paragraph
+/// by paragraph. Past it, the two are one speech laid out twice, or texts with nothing to pair (a
+/// copy flattened onto a line or a few against one paragraphed as printed): each is compared as
+/// one stretch, its sentences matched first, rather than one paragraph of the few paired with one
+/// of the many and the rest called inserted.
+const LAYOUT_RATIO: usize = 2;
+
+/// The paragraphs to align: as they are, or each body whole when the two are laid out too
+/// differently ([`LAYOUT_RATIO`]).
+fn laid_out_alike(pa: Vec<Range<usize>>, pb: Vec<Range<usize>>) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let whole = |p: &[Range<usize>]| p.first().zip(p.last()).map(|(f, l)| f.start..l.end).into_iter().collect();
+    match (pa.len().min(pb.len()), pa.len().max(pb.len())) {
+        (fewest, most) if fewest > 0 && most > LAYOUT_RATIO * fewest => (whole(&pa), whole(&pb)),
+        _ => (pa, pb),
+    }
 }
 
 /// The most cells the table of a longest common run may have (4 bytes each): two long texts with
@@ -423,20 +444,30 @@ fn word_changes(
     (deleted, inserted)
 }
 
-/// A paragraph's sentences with their byte ranges, each up to and with its closing mark.
+/// A paragraph's sentences with their byte ranges, each up to and with its closing mark, without
+/// the blanks and line breaks before it (a paragraph compared whole has its breaks inside).
 fn sentences(text: &str, r: &Range<usize>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut start = r.start;
+    let mut push = |start: usize, end: usize| {
+        let lead = text[start..end].len() - text[start..end].trim_start_matches(is_space).len();
+        if start + lead < end {
+            found.push(start + lead..end);
+        }
+    };
     for (at, c) in text[r.clone()].char_indices() {
         if crate::text::is_sentence_end(c) {
-            found.push(start..r.start + at + c.len_utf8());
+            push(start, r.start + at + c.len_utf8());
             start = r.start + at + c.len_utf8();
         }
     }
-    if start < r.end {
-        found.push(start..r.end);
-    }
+    push(start, r.end);
     found
+}
+
+/// A blank or a line break: layout, never a word changed.
+fn is_space(c: char) -> bool {
+    c == '\n' || c == '\r' || crate::text::is_blank(c)
 }
 
 /// The words of `text_a[ra]` that `text_b[rb]` lacks, and those it adds, as byte ranges (runs of
@@ -452,6 +483,7 @@ fn gap_changes(
         crate::segment::segment(jieba, &text[r.clone()], true, &[])
             .iter()
             .map(|t| r.start + t.start..r.start + t.end)
+            .filter(|w| !text[w.clone()].chars().all(is_space))
             .collect()
     };
     let (wa, wb) = (words(text_a, ra), words(text_b, rb));

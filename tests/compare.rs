@@ -234,3 +234,30 @@ fn a_photo_caption_in_one_copy_is_no_change() {
     assert!(caption.is_none(), "{caption:?} in {:?}", c.paragraphs);
     assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::Kept), "{:?}", c.formulations);
 }
+
+/// One speech laid out twice, paragraph by paragraph and flattened onto one line (as two sites
+/// print it), is the same speech: nothing inserted, deleted or changed. A revision laid out the
+/// same way as its original still aligns paragraph by paragraph.
+#[test]
+fn one_speech_laid_out_twice_is_the_same() {
+    let paragraphs = [
+        "同志们：",
+        "第一，要坚持稳中求进，推动县域经济高质量发展。",
+        "第二，要加快培育新质生产力，壮大县域产业。",
+        "第三，要巩固拓展脱贫攻坚成果，全面推进乡村振兴。",
+        "第四，要加强党的建设，锻造过硬干部队伍。",
+        "我们要团结一心，奋勇前进。谢谢大家！",
+    ];
+    let printed = paragraphs.join("\n");
+    let flattened = paragraphs.concat();
+    for (a, b) in [(&printed, &flattened), (&flattened, &printed)] {
+        let c = compare(a, b);
+        let changed: Vec<_> = c.paragraphs.iter().filter(|p| p.status != ParagraphStatus::Same).collect();
+        assert!(changed.is_empty(), "{changed:?}");
+    }
+    let revised = printed.replace("第四，要加强党的建设", "第四，要全面加强党的建设");
+    let c = compare(&printed, &revised);
+    let statuses: Vec<ParagraphStatus> = c.paragraphs.iter().map(|p| p.status).collect();
+    use ParagraphStatus::*;
+    assert_eq!(statuses, [Same, Same, Same, Same, Changed, Same]);
+}
