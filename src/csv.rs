@@ -3,7 +3,10 @@
 //! first). UTF-8 with a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and
 //! a leading `'` on cells a spreadsheet would run as a formula.
 
-use crate::model::{Analysis, ConcordanceLine, Section, Slogan, SloganKind, Term, TermChange, TermStatus};
+use crate::model::{
+    Analysis, ConcordanceLine, CorpusDocument, DocumentSummary, Section, Slogan, SloganKind, Term, TermChange,
+    TermStatus, TrendSeries,
+};
 
 /// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -200,7 +203,7 @@ impl CorpusTable {
     /// The lines of `analysis`, of the document called `name` and dated `date`.
     pub fn lines(self, name: &str, date: Option<&str>, analysis: &Analysis) -> String {
         let rows: Vec<Vec<String>> = match self {
-            CorpusTable::Documents => return record(&document_row(name, date, analysis)),
+            CorpusTable::Documents => return record(&document_row(name, date, &analysis.summary())),
             CorpusTable::Terms => analysis
                 .terms
                 .iter()
@@ -233,8 +236,7 @@ const DOCUMENT_COLUMNS: [&str; 11] = [
 
 /// A document in a line: its size, its speaking time, its top-level parts, its keywords, its
 /// slogans, the slips its numbering has (`alarms`: the outline's issues) and the other warnings.
-fn document_row(name: &str, date: Option<&str>, a: &Analysis) -> Vec<String> {
-    let d = a.summary();
+fn document_row(name: &str, date: Option<&str>, d: &DocumentSummary) -> Vec<String> {
     vec![
         name.to_string(),
         date.unwrap_or_default().to_string(),
@@ -250,9 +252,57 @@ fn document_row(name: &str, date: Option<&str>, a: &Analysis) -> Vec<String> {
     ]
 }
 
+/// The page's corpus table: the command line's documents table, then a column per term of the
+/// trend (`per10k:新质生产力`), its occurrences per 10,000 Han characters in each document.
+pub fn corpus(documents: &[CorpusDocument], trend: &[TrendSeries]) -> String {
+    let names: Vec<String> = DOCUMENT_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(trend.iter().map(|s| format!("per10k:{}", s.term)))
+        .collect();
+    let rows = documents.iter().enumerate().map(|(i, d)| {
+        let mut row = document_row(&d.name, d.summary.date.as_deref(), &d.summary);
+        row.extend(trend.iter().map(|s| s.values.get(i).map_or(String::new(), |v| format!("{v:.2}"))));
+        row
+    });
+    table(&names, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_corpus_is_its_documents_then_a_column_per_term_followed() {
+        let summary = |date: Option<&str>, han_chars| DocumentSummary {
+            date: date.map(String::from),
+            han_chars,
+            words: 10,
+            paragraphs: 2,
+            speaking_minutes: 0.25,
+            parts: 3,
+            keywords: vec!["县域经济".into(), "新质生产力".into()],
+            slogans: 4,
+            alarms: 1,
+            warnings: 0,
+            body: crate::model::Span { start: 0, end: 50 },
+        };
+        let documents = [
+            CorpusDocument { name: "2023.txt".into(), summary: summary(Some("2023-03-05"), 50) },
+            CorpusDocument { name: "=notes, draft".into(), summary: summary(None, 40) },
+        ];
+        let trend = [TrendSeries { term: "新质生产力".into(), values: vec![0.0, 1250.0] }];
+        let csv = corpus(&documents, &trend);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "\u{feff}document,date,hanChars,words,paragraphs,speakingMinutes,parts,keywords,slogans,alarms,warnings,per10k:新质生产力",
+                "2023.txt,2023-03-05,50,10,2,0.2,3,县域经济 新质生产力,4,1,0,0.00",
+                "\"'=notes, draft\",,40,10,2,0.2,3,县域经济 新质生产力,4,1,0,1250.00",
+            ]
+        );
+    }
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

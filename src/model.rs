@@ -371,6 +371,23 @@ pub struct DocumentSummary {
     pub body: Span,
 }
 
+/// A document of a corpus as the page holds it: its name and its summary.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct CorpusDocument {
+    pub name: String,
+    pub summary: DocumentSummary,
+}
+
+/// A term followed across a corpus: its occurrences per 10,000 Han characters of each document's
+/// speech, in the documents' order.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TrendSeries {
+    pub term: String,
+    pub values: Vec<f64>,
+}
+
 /// How many keywords a [`DocumentSummary`] lists: enough to tell documents apart at a glance.
 pub const SUMMARY_KEYWORDS: usize = 5;
 

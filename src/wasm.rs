@@ -183,6 +183,14 @@ pub fn slogans_csv(slogans: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| Ok(crate::csv::slogans(&from_js::<Vec<_>>(slogans, "slogans")?)))
 }
 
+/// A corpus's documents (`{ name, summary }`) and the terms followed across them as CSV.
+#[wasm_bindgen(js_name = corpusCsv, skip_typescript)]
+pub fn corpus_csv(documents: JsValue, trend: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        Ok(crate::csv::corpus(&from_js::<Vec<_>>(documents, "documents")?, &from_js::<Vec<_>>(trend, "trend")?))
+    })
+}
+
 /// An analysis's outline parts (`analysis.outline.sections`) as CSV, in reading order.
 #[wasm_bindgen(js_name = outlineCsv, skip_typescript)]
 pub fn outline_csv(sections: JsValue) -> Result<JsValue, JsValue> {
@@ -369,6 +377,8 @@ export function termsCsv(text: string, options?: Options): string;
 export function slogansCsv(slogans: Slogan[]): string;
 /** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, speechChars, speakingMinutes, topTerms. */
 export function outlineCsv(sections: Section[]): string;
+/** A corpus as CSV: a row per document (document, date, hanChars, words, paragraphs, speakingMinutes, parts, keywords, slogans, alarms, warnings), then `per10k:TERM` for each term followed. */
+export function corpusCsv(documents: CorpusDocument[], trend: TrendSeries[]): string;
 /** `comparison.terms` as CSV: term, countA, countB, perTenKA, perTenKB, logLikelihood, logRatio, status. */
 export function comparisonCsv(terms: TermChange[]): string;
 /** Browser only: draws a comparison of `a` with `b` (sizes, keyness chart, new and dropped formulations, outlines, changed paragraphs). */
@@ -409,7 +419,7 @@ export function renderOutline(container: Element, analysis: Analysis, lang: stri
 export function renderConcordance(container: Element, lines: ConcordanceLine[], lang?: string, term?: string): void;
 export function renderWords(container: Element, words: string[], lang: string): void;
 /** Browser only: a table of documents, each name a button carrying `data-doc` (its index). */
-export function renderCorpus(container: Element, documents: { name: string; summary: DocumentSummary }[], lang: string): void;
+export function renderCorpus(container: Element, documents: CorpusDocument[], lang: string): void;
 /** Browser only: a line per term over the documents called `labels` (values per 10,000 Han characters); points carry `data-doc`. */
-export function renderTrend(container: Element, series: { term: string; values: number[] }[], labels: string[], lang: string): void;
+export function renderTrend(container: Element, series: TrendSeries[], labels: string[], lang: string): void;
 "#;

@@ -1,24 +1,16 @@
 //! The corpus view: a table of documents and the trend of terms across them.
 
 use super::{Dom, clear, fill, label, parse};
-use crate::model::DocumentSummary;
-use serde::Deserialize;
+use crate::model::{CorpusDocument, TrendSeries};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-
-/// A document of the corpus as the page holds it: the file's name and its summary.
-#[derive(Deserialize)]
-struct Document {
-    name: String,
-    summary: DocumentSummary,
-}
 
 /// The documents in the order given (the page sorts them by date), one row each: name (a button
 /// carrying `data-doc`, its index, to open it), date, size, speaking time, keywords, slogans,
 /// numbering alarms. Text the renderer is given goes in only as text nodes.
 #[wasm_bindgen(js_name = renderCorpus, skip_typescript)]
 pub fn render_corpus(container: &Element, documents: JsValue, lang: &str) -> Result<(), JsValue> {
-    let documents: Vec<Document> = parse(documents, "documents")?;
+    let documents: Vec<CorpusDocument> = parse(documents, "documents")?;
     let dom = Dom::new()?;
     clear(container);
     let table = dom.add(container, "table", "documents", None)?;
@@ -56,14 +48,6 @@ pub fn render_corpus(container: &Element, documents: JsValue, lang: &str) -> Res
     Ok(())
 }
 
-/// Terms followed across the documents: for each, its count per 10,000 Han characters of each
-/// document's speech, in the documents' order.
-#[derive(Deserialize)]
-struct Series {
-    term: String,
-    values: Vec<f64>,
-}
-
 /// Width and height of the chart's drawing box (CSS scales it to the panel), and the margins
 /// that keep the points whole at its edges.
 const CHART: (f64, f64) = (600.0, 200.0);
@@ -76,7 +60,7 @@ const SERIES_COLOURS: usize = 6;
 /// the document, the term and its rate), a legend, and the figures in a table for screen readers.
 #[wasm_bindgen(js_name = renderTrend, skip_typescript)]
 pub fn render_trend(container: &Element, series: JsValue, labels: Vec<String>, lang: &str) -> Result<(), JsValue> {
-    let series: Vec<Series> = parse(series, "series")?;
+    let series: Vec<TrendSeries> = parse(series, "series")?;
     let dom = Dom::new()?;
     clear(container);
     if series.is_empty() || labels.is_empty() {
@@ -128,7 +112,7 @@ pub fn render_trend(container: &Element, series: JsValue, labels: Vec<String>, l
 fn trend_table(
     dom: &Dom,
     container: &Element,
-    series: &[Series],
+    series: &[TrendSeries],
     labels: &[String],
     lang: &str,
 ) -> Result<(), JsValue> {

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './harness.mjs';
-import { drop, openPage, settled, shot, tableTerms } from './page-helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { drop, openPage, parseCsv, settled, shot, tableTerms } from './page-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -52,6 +53,13 @@ test('twenty files dropped: the documents in date order, a trend across them, on
     await page.fill('#trend-input', '新质生产力 脱贫攻坚');
     await page.click('#trend-form button[type=submit]');
     await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#trend svg path.line').length === 2);
+    // The table and the trend as CSV: a row per document, a column per term followed.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#corpus-csv')]);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8').slice(1));
+    assert.deepEqual(rows[0].slice(-3), ['warnings', 'per10k:新质生产力', 'per10k:脱贫攻坚']);
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), dates);
+    const rates = rows.slice(1).map((r) => Number(r.at(-2)));
+    assert.ok(rates.every((v, i) => i === 0 || v > rates[i - 1]), `rising: ${rates}`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.equal(wide, 0, `${lang} ${width}: nothing wider than the window`);
     await page.$eval('#panel-corpus', (el) => el.scrollIntoView());

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
-import init, { analyze, compare, summarize, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, Comparison, DocumentSummary, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import init, { analyze, compare, summarize, corpusCsv, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
+import type { Analysis, Comparison, CorpusDocument, DocumentSummary, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -31,7 +31,9 @@ export async function check(text: string): Promise<number> {
   const summary: DocumentSummary = summarize(text);
   const line: string = [summary.date ?? '', summary.hanChars, summary.words, summary.paragraphs, summary.speakingMinutes, summary.parts,
     summary.keywords.join(' '), summary.slogans, summary.alarms, summary.warnings, summary.body.end].join();
-  const csv: string = termsCsv(text) + line + new Analyzer().summarize(text).keywords[0];
+  const documents: CorpusDocument[] = [{ name: 'a.txt', summary }];
+  const trend: TrendSeries[] = [{ term: '县域', values: [12.5] }];
+  const csv: string = termsCsv(text) + line + new Analyzer().summarize(text).keywords[0] + corpusCsv(documents, trend);
   const analyzer = new Analyzer();
   analyzer.addWords(['数商兴农']);
   const added: string[] = analyzer.words;

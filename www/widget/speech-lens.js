@@ -198,7 +198,8 @@ function skeleton() {
       <h2 class="print-only" data-word="corpus"></h2>
       <p class="hint" data-word="corpusHint"></p>
       <div class="toolbar"><button type="button" id="corpus-open" data-word="corpusOpen"></button>
-        <input type="file" id="corpus-files" accept=".txt,.jsonl,text/plain" multiple hidden></div>
+        <input type="file" id="corpus-files" accept=".txt,.jsonl,text/plain" multiple hidden>
+        <span class="spacer"></span>${csv('corpus-csv')}</div>
       <progress id="corpus-progress" hidden></progress>
       <div id="trend-box" hidden>
         <form id="trend-form" class="search-form">
@@ -238,6 +239,8 @@ export class SpeechLensElement extends HTMLElement {
   #comparison = null;
   /** The corpus: its documents in date order, each { name, text, summary }. */
   #corpus = [];
+  /** The terms followed across the corpus, as drawn: [{ term, values }]. */
+  #trend = [];
   /** Counts corpora opened, so that a newer one stops an older one's analyses. */
   #corpusRuns = 0;
   /** Counts drawings of the result, so that a newer one stops an older one part way. */
@@ -687,14 +690,14 @@ export class SpeechLensElement extends HTMLElement {
   /** The terms typed, each as times per 10,000 Han characters of every document's speech. */
   #renderTrend() {
     const terms = [...new Set(splitWords(this.#$('trend-input').value))].slice(0, MAX_TREND_TERMS);
-    const series = terms.map((term) => ({
+    this.#trend = terms.map((term) => ({
       term,
       values: this.#corpus.map(({ text, summary }) => {
         const speech = text.slice(summary.body.start, summary.body.end);
         return summary.hanChars ? ((speech.split(term).length - 1) * 10_000) / summary.hanChars : 0;
       }),
     }));
-    speechlens.renderTrend(this.#$('trend'), series, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
+    speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
   }
 
   /** Reads a document of the corpus in the single-text view. */
@@ -770,6 +773,8 @@ export class SpeechLensElement extends HTMLElement {
       this.openCorpus([...this.#$('corpus-files').files]);
       this.#$('corpus-files').value = '';
     });
+    on('corpus-csv', 'click', () => this.#corpus.length && this.#save('speechlens-corpus.csv', 'text/csv;charset=utf-8',
+      speechlens.corpusCsv(this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#trend)));
     on('trend-form', 'submit', (event) => {
       event.preventDefault();
       this.#renderTrend();
