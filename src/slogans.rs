@@ -270,8 +270,9 @@ const LAW_MAKING: &[(&str, &str)] = &[
     ("编纂", "编纂民法典"),
 ];
 
-/// What follows a law-making verb before the name: 修订了…, 实施好….
-const LAW_VERB_PARTICLES: [char; 2] = ['了', '好'];
+/// Words that join a verb of law-making before the name, and are no part of it: 修改完善宪法,
+/// 抓紧制定, 制定出台民营经济促进法 (the verbs of [`LAW_MAKING`] are skipped the same way).
+const LAW_VERB_COMPANIONS: &[&str] = &["完善", "加快", "抓紧", "研究", "及时", "尽快"];
 
 /// Words ending in 法 that name no law: 实施办法, 完善相关立法, 改进工作方法 are no titles.
 const NOT_LAWS: &[&str] = &[
@@ -297,11 +298,23 @@ fn unbracketed_laws(speech: &str) -> Vec<Range<usize>> {
             && chars <= LAW_MAX_CHARS
             && !NOT_LAWS.iter().any(|w| name.ends_with(w))
     };
+    // Past the verbs before a name: 修改完善…, 制定出台…, 修订了…, 实施好….
+    let name_start = |mut at: usize| {
+        while let Some(word) = LAW_MAKING
+            .iter()
+            .map(|(v, _)| *v)
+            .chain(LAW_VERB_COMPANIONS.iter().copied())
+            .chain(["了", "好"])
+            .find(|w| speech[at..].starts_with(w))
+        {
+            at += word.len();
+        }
+        at
+    };
     let mut laws = Vec::new();
     for (verb, _) in LAW_MAKING {
         for (at, _) in speech.match_indices(verb) {
-            let after = &speech[at + verb.len()..];
-            let mut start = speech.len() - after.strip_prefix(LAW_VERB_PARTICLES).unwrap_or(after).len();
+            let mut start = name_start(at + verb.len());
             loop {
                 let end = speech[start..].find(|c: char| !is_name_char(c)).map_or(speech.len(), |n| start + n);
                 if !is_law(&speech[start..end]) {
@@ -311,7 +324,7 @@ fn unbracketed_laws(speech: &str) -> Vec<Range<usize>> {
                 // A list: 生物安全法、出口管制法; 外商投资法及其实施条例 refers, it names nothing.
                 match speech[end..].chars().next() {
                     Some(c @ ('、' | '和' | '及' | '与')) if !speech[end + c.len_utf8()..].starts_with('其') => {
-                        start = end + c.len_utf8()
+                        start = name_start(end + c.len_utf8())
                     }
                     _ => break,
                 }

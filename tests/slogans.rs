@@ -193,8 +193,8 @@ fn quotes_of_every_style_titles_and_quotations() {
 
 #[test]
 fn laws_named_without_book_title_marks_after_a_verb_of_law_making() {
-    let text = "同志们：一年来，我们制定民营经济促进法，修订了传染病防治法，出台生物安全法、出口管制法，\
-                实施好民法典，贯彻执行党组工作条例，修改宪法。各地要抓紧制定实施办法，\
+    let text = "同志们：一年来，我们制定出台民营经济促进法，修订了传染病防治法，出台生物安全法、出口管制法和修改兵役法，\
+                实施好民法典，贯彻执行党组工作条例，修改完善宪法。各地要抓紧制定实施办法，\
                 完善疫情防控相关立法，改进工作方法，制定科学的方法，实施乡村振兴战略，依法办事。";
     check(
         text,
@@ -203,11 +203,12 @@ fn laws_named_without_book_title_marks_after_a_verb_of_law_making() {
             e("传染病防治法", Title, 1),
             e("生物安全法", Title, 1),
             e("出口管制法", Title, 1),
+            e("兵役法", Title, 1),
             e("民法典", Title, 1),
             e("党组工作条例", Title, 1),
             e("宪法", Title, 1),
         ],
-        &["办法", "立法", "方法", "实施乡村"],
+        &["办法", "立法", "方法", "实施乡村", "出台民营", "完善宪法", "修改兵役"],
     );
 }
 
