@@ -286,6 +286,7 @@ mod tests {
             alarms: 1,
             warnings: 0,
             body: crate::model::Span { start: 0, end: 50 },
+            chrome: vec![],
         };
         let documents = [
             CorpusDocument { name: "2023.txt".into(), summary: summary(Some("2023-03-05"), 50) },

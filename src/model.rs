@@ -367,8 +367,11 @@ pub struct DocumentSummary {
     pub alarms: u32,
     /// The other warnings (a numbered formula spelled out with the wrong count…).
     pub warnings: u32,
-    /// Where the speech lies in the text (chrome is outside it).
+    /// Where the speech lies in the text.
     pub body: Span,
+    /// The chrome inside `body` (a photo credit run into the speech), in order: what a count over
+    /// the speech leaves out.
+    pub chrome: Vec<Span>,
 }
 
 /// A document of a corpus as the page holds it: its name and its summary.
@@ -407,6 +410,12 @@ impl Analysis {
             alarms: count(self.outline.issues.len()),
             warnings: count(self.warnings.len()),
             body: self.body,
+            chrome: self
+                .removed
+                .iter()
+                .filter(|r| self.body.start <= r.start && r.end <= self.body.end)
+                .map(|r| Span { start: r.start, end: r.end })
+                .collect(),
         }
     }
 }

@@ -68,6 +68,7 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
     ...(r.date && { date: r.date }), hanChars: r.stats.hanChars, words: r.stats.tokens, paragraphs: r.stats.paragraphs,
     speakingMinutes: r.stats.speakingMinutes, parts: 3, keywords: r.keywords.slice(0, 5).map((k) => k.term),
     slogans: r.slogans.length, alarms: 1, warnings: r.warnings.length, body: r.body,
+    chrome: r.removed.filter((x) => r.body.start <= x.start && x.end <= r.body.end).map(({ start, end }) => ({ start, end })),
   });
 });
 

@@ -30,7 +30,7 @@ export async function check(text: string): Promise<number> {
   const sizes: number = comparison.stats.a.hanChars + comparison.stats.b.utf16Units + comparison.terms[0].logRatio;
   const summary: DocumentSummary = summarize(text);
   const line: string = [summary.date ?? '', summary.hanChars, summary.words, summary.paragraphs, summary.speakingMinutes, summary.parts,
-    summary.keywords.join(' '), summary.slogans, summary.alarms, summary.warnings, summary.body.end].join();
+    summary.keywords.join(' '), summary.slogans, summary.alarms, summary.warnings, summary.body.end, summary.chrome.length].join();
   const documents: CorpusDocument[] = [{ name: 'a.txt', summary }];
   const trend: TrendSeries[] = [{ term: '县域', values: [12.5] }];
   const csv: string = termsCsv(text) + line + new Analyzer().summarize(text).keywords[0] + corpusCsv(documents, trend);

@@ -48,6 +48,9 @@ const download = (name, type, content) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+const isTextFile = (file) => file.type.startsWith('text/') || /\.txt$/i.test(file.name);
+const fileText = async (file) => decode(new Uint8Array(await file.arrayBuffer()));
+
 /** A .txt file's text: UTF-8 (with or without BOM) or UTF-16 by BOM, else GB18030 (older Chinese files). */
 function decode(bytes) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
@@ -84,6 +87,21 @@ function jsonlDocuments(fileName, content, skipped) {
   }
   return documents;
 }
+
+/** A document's speech as pieces, without the chrome inside it (a photo credit counts for nothing). */
+function speechPieces(text, { body, chrome }) {
+  const pieces = [];
+  let at = body.start;
+  for (const c of chrome) {
+    pieces.push(text.slice(at, c.start));
+    at = c.end;
+  }
+  pieces.push(text.slice(at, body.end));
+  return pieces;
+}
+
+/** How often `term` occurs in `pieces` (never across two of them), as the text's own words. */
+const occurrences = (pieces, term) => pieces.reduce((n, piece) => n + piece.split(term).length - 1, 0);
 
 /** Documents in date order (a month before its days), the undated last, by name. */
 const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || order(x.name, y.name);
@@ -392,11 +410,11 @@ export class SpeechLensElement extends HTMLElement {
   /** A file's text, or null (and a message) when it is no text file. */
   async #readText(file) {
     if (!file) return null;
-    if (!(file.type.startsWith('text/') || /\.txt$/i.test(file.name))) {
+    if (!isTextFile(file)) {
       this.#setStatus([['notText', file.name]], true);
       return null;
     }
-    return decode(new Uint8Array(await file.arrayBuffer()));
+    return fileText(file);
   }
 
   // ---- analysis ------------------------------------------------------------------------
@@ -647,8 +665,8 @@ export class SpeechLensElement extends HTMLElement {
     const documents = [];
     const skipped = [];
     for (const file of files) {
-      if (/\.jsonl$/i.test(file.name)) documents.push(...jsonlDocuments(file.name, decode(new Uint8Array(await file.arrayBuffer())), skipped));
-      else if (file.type.startsWith('text/') || /\.txt$/i.test(file.name)) documents.push({ name: file.name, text: decode(new Uint8Array(await file.arrayBuffer())) });
+      if (/\.jsonl$/i.test(file.name)) documents.push(...jsonlDocuments(file.name, await fileText(file), skipped));
+      else if (isTextFile(file)) documents.push({ name: file.name, text: await fileText(file) });
       else skipped.push([file.name, this.#say('notText', file.name)]);
     }
     this.#corpus = [];
@@ -692,10 +710,8 @@ export class SpeechLensElement extends HTMLElement {
     const terms = [...new Set(splitWords(this.#$('trend-input').value))].slice(0, MAX_TREND_TERMS);
     this.#trend = terms.map((term) => ({
       term,
-      values: this.#corpus.map(({ text, summary }) => {
-        const speech = text.slice(summary.body.start, summary.body.end);
-        return summary.hanChars ? ((speech.split(term).length - 1) * 10_000) / summary.hanChars : 0;
-      }),
+      values: this.#corpus.map(({ text, summary }) =>
+        (summary.hanChars ? (occurrences(speechPieces(text, summary), term) * 10_000) / summary.hanChars : 0)),
     }));
     speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
   }
