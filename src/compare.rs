@@ -254,19 +254,15 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
     let changed = most_alike_pairs(candidates.unwrap_or_default()); // b → (a, score)
     let changed_a: FxHashSet<usize> = changed.values().map(|&(i, _)| i).collect();
     let span = |index: &Utf16Index, r: &Range<usize>| index.span(r.clone());
+    // A paragraph with no words of its own marked: kept, moved, or only on one side.
+    let whole = |status, a, b| ParagraphChange { status, a, b, deleted: vec![], inserted: vec![] };
     let mut out = Vec::new();
     let (mut next_a, mut next_b) = (0, 0);
     for &(anchor_a, anchor_b) in anchors.iter().chain(std::iter::once(&(pa.len(), pb.len()))) {
         for (j, para_b) in pb.iter().enumerate().take(anchor_b).skip(next_b) {
             let b_span = Some(span(&ib, para_b));
             let change = if let Some(&i) = moved.get(&j) {
-                ParagraphChange {
-                    status: ParagraphStatus::Moved,
-                    a: Some(span(&ia, &pa[i])),
-                    b: b_span,
-                    deleted: vec![],
-                    inserted: vec![],
-                }
+                whole(ParagraphStatus::Moved, Some(span(&ia, &pa[i])), b_span)
             } else if let Some(&(i, _)) = changed.get(&j) {
                 let (deleted, inserted) = word_changes(a, &ia, &pa[i], b, &ib, para_b, jieba);
                 // Paragraphs that differ in blanks only (a line broken elsewhere) say the same.
@@ -279,33 +275,15 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
                     inserted,
                 }
             } else {
-                ParagraphChange {
-                    status: ParagraphStatus::Inserted,
-                    a: None,
-                    b: b_span,
-                    deleted: vec![],
-                    inserted: vec![],
-                }
+                whole(ParagraphStatus::Inserted, None, b_span)
             };
             out.push(change);
         }
         for i in (next_a..anchor_a).filter(|i| !moved_a.contains(i) && !changed_a.contains(i)) {
-            out.push(ParagraphChange {
-                status: ParagraphStatus::Deleted,
-                a: Some(span(&ia, &pa[i])),
-                b: None,
-                deleted: vec![],
-                inserted: vec![],
-            });
+            out.push(whole(ParagraphStatus::Deleted, Some(span(&ia, &pa[i])), None));
         }
         if anchor_a < pa.len() {
-            out.push(ParagraphChange {
-                status: ParagraphStatus::Same,
-                a: Some(span(&ia, &pa[anchor_a])),
-                b: Some(span(&ib, &pb[anchor_b])),
-                deleted: vec![],
-                inserted: vec![],
-            });
+            out.push(whole(ParagraphStatus::Same, Some(span(&ia, &pa[anchor_a])), Some(span(&ib, &pb[anchor_b]))));
         }
         (next_a, next_b) = (anchor_a + 1, anchor_b + 1);
     }
@@ -436,9 +414,12 @@ fn word_changes(
     for (i, j) in same.into_iter().map(|(i, j)| (Some(i), Some(j))).chain([(None, None)]) {
         let to_a = i.map_or(ra.end, |i| sa[i].start);
         let to_b = j.map_or(rb.end, |j| sb[j].start);
-        let (d, n) = gap_changes(a.speech, &(from_a..to_a), b.speech, &(from_b..to_b), jieba);
-        deleted.extend(d.into_iter().map(|r| ia.span(r)));
-        inserted.extend(n.into_iter().map(|r| ib.span(r)));
+        // Between two matched sentences there is most often nothing: no words to cut.
+        if from_a < to_a || from_b < to_b {
+            let (d, n) = gap_changes(a.speech, &(from_a..to_a), b.speech, &(from_b..to_b), jieba);
+            deleted.extend(d.into_iter().map(|r| ia.span(r)));
+            inserted.extend(n.into_iter().map(|r| ib.span(r)));
+        }
         (from_a, from_b) = (i.map_or(ra.end, |i| sa[i].end), j.map_or(rb.end, |j| sb[j].end));
     }
     (deleted, inserted)

@@ -166,7 +166,8 @@ fn side_by_side(dom: &Dom, container: &Element, c: &Comparison, a: &str, b: &str
             cell.set_attribute("data-side", label(lang, ["textA", "textB"][side]))?;
             let Some(span) = span else { continue };
             cell.set_attribute("lang", "zh-CN")?;
-            if p.status != ParagraphStatus::Same && side == 1 || p.status == ParagraphStatus::Deleted {
+            // A change is labelled once: in B's cell, or in A's when B has no such paragraph.
+            if p.status != ParagraphStatus::Same && (side == 1 || p.b.is_none()) {
                 dom.add(&cell, "span", "status", Some(label(lang, &format!("para-{status}"))))?;
             }
             match p.status {
