@@ -452,7 +452,7 @@ fn char_counts(text: &str) -> (u32, u32) {
     text.chars().fold((0, 0), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32))
 }
 
-fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
+pub(crate) fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
     let index = Utf16Index::new(text);
     if index.len_utf16() > MAX_INPUT_UNITS {
         return Err(Error::new(

@@ -14,11 +14,13 @@
 
 pub mod analyze;
 pub mod anatomy;
+pub mod check;
 pub mod clean;
 pub mod compare;
 pub mod csv;
 pub mod date;
 pub mod error;
+pub mod labels;
 pub mod model;
 pub mod outline;
 #[cfg(target_arch = "wasm32")]

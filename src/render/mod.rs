@@ -9,6 +9,7 @@
 //! not what the whole result weighs: a text with 100,000 numbering slips draws as fast as one
 //! with three hundred.
 
+use crate::labels::{fill, label, lookup};
 use crate::model::{ConcordanceLine, IssueKind, Keyword, OutlineIssue, Part, SloganKind, Span, Term, Warning};
 use crate::text::Utf16Index;
 use rustc_hash::FxHashMap;
@@ -31,37 +32,6 @@ const MAX_TEXT_MARKS: usize = 10_000;
 const MAX_KWIC_LINES: usize = 2_000;
 /// Slogans read at most for the panel (each kind then shows up to `MAX_RENDERED_SECTIONS`).
 const MAX_READ_SLOGANS: usize = 5_000;
-
-/// The interface's words, one table for the page, the element and these renderers (its header
-/// says the format): key, 中文, English.
-const LABELS: &str = include_str!("../../data/labels.tsv");
-
-/// [`LABELS`] parsed once: (key, 中文, English).
-fn labels() -> &'static [(&'static str, &'static str, &'static str)] {
-    static PARSED: std::sync::OnceLock<Vec<(&str, &str, &str)>> = std::sync::OnceLock::new();
-    PARSED.get_or_init(|| {
-        LABELS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .filter_map(|l| {
-                let mut fields = l.split('\t');
-                Some((fields.next()?, fields.next()?, fields.next()?))
-            })
-            .collect()
-    })
-}
-
-/// The label of `key` in `lang`, if the table has one.
-fn lookup(lang: &str, key: &str) -> Option<&'static str> {
-    let en = lang.starts_with("en");
-    labels().iter().find(|(k, _, _)| *k == key).map(|&(_, zh, english)| if en { english } else { zh })
-}
-
-/// The label of `key` in `lang`; a key the table lacks (a removed-chrome kind added to the
-/// analysis later) shows as itself rather than as nothing.
-fn label<'a>(lang: &str, key: &'a str) -> &'a str {
-    lookup(lang, key).unwrap_or(key)
-}
 
 /// A part of speech in words (名词, nouns) from jieba's tag, or failing that from its first letter
 /// (`nrfg` is a person's name, `dg` an adverb); an unknown tag shows as itself.
@@ -578,17 +548,6 @@ fn pager(dom: &Dom, container: &Element, lang: &str, offset: usize, limit: usize
         }
     }
     Ok(())
-}
-
-/// `template` with `{0}`, `{1}`… replaced by `values`.
-fn fill(template: &str, values: &[&str]) -> String {
-    // An English `singular|plural` entry, chosen by the first value (data/labels.tsv).
-    let template = match template.split_once('|') {
-        Some((one, _)) if values.first() == Some(&"1") => one,
-        Some((_, many)) => many,
-        None => template,
-    };
-    values.iter().enumerate().fold(template.to_string(), |text, (i, v)| text.replace(&format!("{{{i}}}"), v))
 }
 
 /// The English gloss of a lexicon word (`data/lexicon.tsv`, fifth column), in English mode only.

@@ -1,0 +1,306 @@
+//! The draft check (审校): what a careful editor catches in a speech before it is given —
+//! punctuation, numbering, number forms, template leftovers, repeats, typos — each finding with
+//! a stable rule id, a severity, a span and, where one replacement is certainly right, a fix.
+//!
+//! Every rule is a row of [`RULES`]: its id, its severity, examples it must flag and examples it
+//! must leave, and the function that finds it. `tests/check.rs` runs every row's examples through
+//! its rule. Rules read the text with its page chrome blanked (`clean::mask`), so nothing is
+//! flagged in a menu or a photo credit; findings inside quoted English or a word the user listed
+//! are dropped. When unsure, a rule says nothing or says it at a lower severity: a false alarm
+//! costs an editor's trust.
+
+mod numbers;
+mod punct;
+mod wording;
+
+use crate::clean;
+use crate::error::Error;
+use crate::labels;
+use crate::model::Span;
+use crate::outline;
+use crate::text::{self, Utf16Index, is_han};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// How sure the rule is that the text is wrong.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Wrong by the national standards (GB/T 15834, 15835, 9704) or the text's own numbering.
+    Error,
+    /// Very likely wrong; an editor decides.
+    Warning,
+    /// A convention worth a look.
+    Info,
+}
+
+/// A replacement that is certainly right: `text.slice(start, end)` becomes `replacement`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Fix {
+    pub start: u32,
+    pub end: u32,
+    pub replacement: String,
+}
+
+/// One thing the draft check flags. Offsets are UTF-16 code units into the checked text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Finding {
+    /// A stable dotted id whose first part is its family: `punct.halfwidth`, `numbering.gap`.
+    pub rule: String,
+    pub severity: Severity,
+    pub start: u32,
+    pub end: u32,
+    /// What is wrong, in the language asked for (label `check.RULE` of `data/labels.tsv`).
+    pub message: String,
+    /// The values the message names (the mark as written, the one expected, …), for a caller
+    /// that phrases it itself.
+    pub args: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Counts {
+    pub error: u32,
+    pub warning: u32,
+    pub info: u32,
+}
+
+/// What `check` returns: the findings in text order and how many there are of each severity.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct CheckResult {
+    pub findings: Vec<Finding>,
+    pub counts: Counts,
+}
+
+/// Choices for one check.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Rule ids (`punct.halfwidth`) or families (`punct`) not to check.
+    pub ignore: Vec<String>,
+    /// Names and terms never to flag: a finding that touches one is dropped.
+    pub words: Vec<String>,
+    /// The language of the messages: `en…` English, else Chinese.
+    pub lang: String,
+}
+
+/// A finding as a rule reports it: byte ranges into the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub args: Vec<String>,
+    /// The certain replacement, for a range inside (or equal to) `range`.
+    pub fix: Option<(Range<usize>, String)>,
+    /// A lower severity than the rule's, where the rule is less sure of this one.
+    pub severity: Option<Severity>,
+}
+
+impl Found {
+    pub fn new(range: Range<usize>, args: &[&str]) -> Found {
+        Found { range, args: args.iter().map(|a| a.to_string()).collect(), fix: None, severity: None }
+    }
+
+    pub fn fix(mut self, range: Range<usize>, replacement: impl Into<String>) -> Found {
+        self.fix = Some((range, replacement.into()));
+        self
+    }
+}
+
+/// A draft made ready for the rules: its chrome blanked, its characters and paragraphs listed once.
+pub struct Draft<'t> {
+    pub text: &'t str,
+    /// `text` with page chrome blanked byte for byte: rules read this.
+    pub speech: String,
+    /// `speech`'s characters with their byte offsets, for rules that look at neighbours.
+    pub chars: Vec<(usize, char)>,
+    pub paragraphs: Vec<Range<usize>>,
+    /// The outline's numbering slips (the analysis's own checks).
+    pub outline: outline::OutlineTree,
+}
+
+impl<'t> Draft<'t> {
+    pub fn new(text: &'t str) -> Draft<'t> {
+        let cleaned = clean::clean(text);
+        let speech = clean::mask(text, &cleaned);
+        let paragraphs = text::paragraphs(text);
+        let opening_end = cleaned.salutation.as_ref().map_or(cleaned.body.start, |s| s.end);
+        let closing_start = cleaned.closing.as_ref().map_or(cleaned.body.end, |c| c.start);
+        let outline = outline::build(&speech, opening_end..cleaned.body.end, closing_start, &paragraphs);
+        let chars = speech.char_indices().collect();
+        Draft { text, speech, chars, paragraphs, outline }
+    }
+
+    /// The character at index `i` of [`Draft::chars`], if any.
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+
+    /// Whether a heading can start at character `i`: a paragraph's start, or right after a
+    /// sentence or a colon.
+    pub fn heading_start(&self, i: usize) -> bool {
+        match i.checked_sub(1).and_then(|p| self.char_at(p)) {
+            None => true,
+            Some(p) => matches!(p, '\n' | '\u{3000}' | '。' | '！' | '？' | '；' | '：' | ' '),
+        }
+    }
+
+    /// The byte range of characters `from..to` of [`Draft::chars`].
+    pub fn bytes(&self, from: usize, to: usize) -> Range<usize> {
+        let end = self.chars.get(to).map_or(self.speech.len(), |&(at, _)| at);
+        self.chars[from].0..end
+    }
+}
+
+/// A rule of the draft check: what it catches and what it must leave, side by side.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Texts in which the rule must find something.
+    pub flags: &'static [&'static str],
+    /// Texts in which it must find nothing.
+    pub leaves: &'static [&'static str],
+    pub find: fn(&Draft, &mut Vec<Found>),
+}
+
+/// Every rule, by family.
+pub const RULES: &[&[Rule]] = &[punct::RULES, numbers::RULES, wording::RULES, NUMBERING];
+
+/// Every rule, in one list.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().flat_map(|family| family.iter())
+}
+
+/// The outline's numbering checks, as findings (the sample's 第一, 第二, 第四).
+const NUMBERING: &[Rule] = &[
+    Rule {
+        id: "numbering.gap",
+        severity: Severity::Error,
+        flags: &["同志们：\n第一，抓发展。\n第二，抓改革。\n第四，抓落实。"],
+        leaves: &["同志们：\n第一，抓发展。根据《条例》第三条，依法办事。\n第二，抓改革。"],
+        find: |d, out| numbering(d, out, crate::model::IssueKind::Gap),
+    },
+    Rule {
+        id: "numbering.order",
+        severity: Severity::Error,
+        flags: &["同志们：\n（一）抓发展。\n（三）抓改革。\n（二）抓落实。"],
+        leaves: &["同志们：\n（一）抓发展。\n（二）抓改革。\n（三）抓落实。"],
+        find: |d, out| numbering(d, out, crate::model::IssueKind::Order),
+    },
+    Rule {
+        id: "numbering.duplicate",
+        severity: Severity::Error,
+        flags: &["同志们：\n一、抓发展。\n二、抓改革。\n二、抓落实。"],
+        leaves: &["同志们：\n一、抓发展。\n二、抓改革。\n三、抓落实。"],
+        find: |d, out| numbering(d, out, crate::model::IssueKind::Duplicate),
+    },
+    Rule {
+        id: "numbering.count",
+        severity: Severity::Error,
+        flags: &["同志们：今天我讲三点意见。\n一、抓发展。\n二、抓改革。\n三、抓落实。\n四、抓作风。"],
+        leaves: &[
+            "同志们：今天我讲几点意见。\n一、抓发展。\n二、抓改革。\n三、抓落实。\n四、抓作风。",
+            "同志们：今天我讲三点意见。\n一、抓发展。\n二、抓改革。\n三、抓落实。",
+        ],
+        find: |d, out| numbering(d, out, crate::model::IssueKind::Count),
+    },
+];
+
+/// The outline's issues of `kind`, each at its marker, naming what was expected and found.
+fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: crate::model::IssueKind) {
+    for issue in draft.outline.issues.iter().filter(|i| i.kind == kind) {
+        let expected = issue.expected.clone().unwrap_or_default();
+        let found = issue.found.clone().unwrap_or_default();
+        let previous = issue.previous.clone().unwrap_or_default();
+        out.push(Found::new(issue.range.clone(), &[&expected, &found, &previous]));
+    }
+}
+
+/// Checks `text` as an editor would; see the module's docs.
+pub fn check(text: &str, options: &CheckOptions) -> Result<CheckResult, Error> {
+    let index = crate::analyze::checked_index(text)?;
+    let draft = Draft::new(text);
+    let keep = kept_spans(&draft, &options.words);
+    let mut findings = Vec::new();
+    for rule in rules().filter(|r| !ignored(r.id, &options.ignore)) {
+        let mut found = Vec::new();
+        (rule.find)(&draft, &mut found);
+        for f in found.into_iter().filter(|f| !keep.iter().any(|k| overlaps(k, &f.range))) {
+            findings.push(finding(rule, f, &index, &options.lang));
+        }
+    }
+    crate::sort::sort_by(&mut findings, |a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    let mut counts = Counts::default();
+    for f in &findings {
+        *match f.severity {
+            Severity::Error => &mut counts.error,
+            Severity::Warning => &mut counts.warning,
+            Severity::Info => &mut counts.info,
+        } += 1;
+    }
+    Ok(CheckResult { findings, counts })
+}
+
+fn finding(rule: &Rule, found: Found, index: &Utf16Index, lang: &str) -> Finding {
+    let Span { start, end } = index.span(found.range);
+    let args: Vec<&str> = found.args.iter().map(String::as_str).collect();
+    let message = labels::message(lang, &format!("check.{}", rule.id), &args);
+    let fix = found.fix.map(|(range, replacement)| {
+        let Span { start, end } = index.span(range);
+        Fix { start, end, replacement }
+    });
+    Finding {
+        rule: rule.id.to_string(),
+        severity: found.severity.unwrap_or(rule.severity),
+        start,
+        end,
+        message,
+        args: found.args,
+        fix,
+    }
+}
+
+/// Whether `id` is switched off by `ignore`, which names rules or whole families.
+fn ignored(id: &str, ignore: &[String]) -> bool {
+    ignore.iter().any(|i| id == i || id.strip_prefix(i.as_str()).is_some_and(|rest| rest.starts_with('.')))
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end.max(b.start + 1) && b.start < a.end
+}
+
+/// Where nothing is flagged: the words the user listed, and quotations in a foreign language
+/// (`“Stay hungry, stay foolish”` keeps its own punctuation).
+fn kept_spans(draft: &Draft, words: &[String]) -> Vec<Range<usize>> {
+    let mut keep: Vec<Range<usize>> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| draft.speech.match_indices(w).map(|(at, m)| at..at + m.len()))
+        .collect();
+    keep.extend(foreign_quotations(&draft.speech));
+    keep
+}
+
+/// Quoted runs (“…”, "…", ‘…’) with Latin letters and no Han: foreign words keep their own marks.
+fn foreign_quotations(speech: &str) -> Vec<Range<usize>> {
+    const QUOTES: [(char, char); 3] = [('“', '”'), ('"', '"'), ('‘', '’')];
+    let mut found = Vec::new();
+    for (open, close) in QUOTES {
+        let mut rest = 0;
+        while let Some(start) = speech[rest..].find(open).map(|i| rest + i) {
+            let inner = start + open.len_utf8();
+            let Some(end) = speech[inner..].find(close).map(|i| inner + i) else { break };
+            let quoted = &speech[inner..end];
+            if quoted.chars().any(|c| c.is_ascii_alphabetic()) && !quoted.chars().any(is_han) {
+                found.push(start..end + close.len_utf8());
+            }
+            rest = end + close.len_utf8();
+        }
+    }
+    found
+}
