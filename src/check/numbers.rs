@@ -34,7 +34,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "number.formula-digits",
         severity: Severity::Error,
-        flags: &["协调推进4个全面战略布局", "制定14五规划"],
+        flags: &["协调推进4个全面战略布局", "制定14五规划", "增强“4个意识”"],
         leaves: &["协调推进“四个全面”战略布局", "完成4个项目", "2014五年"],
         find: formula_digits,
     },
@@ -203,7 +203,8 @@ fn arabic_formulas() -> &'static [(&'static str, String)] {
     static FORMULAS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
     FORMULAS.get_or_init(|| {
         crate::segment::lexicon_entries()
-            .filter(|e| e.category == "numbered")
+            // 十四五 is filed as numbered, 四个意识 under party with its items spelled out (`=…`).
+            .filter(|e| e.category == "numbered" || e.note.contains('='))
             .filter_map(|e| {
                 let numeral_chars = e.word.chars().take_while(|c| "一二两三四五六七八九十".contains(*c)).count();
                 // The longest opening that is a number: 十四五 opens with 十四.
