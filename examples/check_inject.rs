@@ -85,6 +85,13 @@ const INJECTORS: &[(&str, &str, fn(&Source) -> Injected)] = &[
         replace_at(s, first(s, "部署"), "部署", "布署")
             .or_else(|| replace_at(s, after_middle(s, "第一", |_, _| true).or(first(s, "第一")), "第一", "笫一"))
     }),
+    ("formula.congress", "贯彻党的十九大…精神 → 十七大", |s| {
+        let at = s.speech.match_indices("党的十九大").map(|(at, _)| at).find(|&at| {
+            let from = (0..=at.saturating_sub(24)).rev().find(|&b| s.speech.is_char_boundary(b)).unwrap_or(0);
+            s.speech[from..at].contains("贯彻") && s.speech[at..].split('。').next().is_some_and(|c| c.contains("精神"))
+        });
+        replace_at(s, at, "党的十九大", "党的十七大")
+    }),
     ("numbering.", "二 → 三 in a marker (a part numbered twice)", |s| {
         let (two, three) =
             [("二、", "三、"), ("第二，", "第三，"), ("（二）", "（三）"), ("二是", "三是"), ("二要", "三要")]

@@ -168,3 +168,25 @@ proptest! {
         check_result(&text, &result);
     }
 }
+
+#[test]
+fn a_draft_is_dated_by_the_option_else_by_itself_else_by_today() {
+    let undated = "同志们：\n要认真学习贯彻党的十九大精神。";
+    let congress = |text: &str, date: Option<&str>, today: Option<&str>| {
+        let options =
+            CheckOptions { date: date.map(Into::into), today: today.map(Into::into), ..CheckOptions::default() };
+        check(text, &options).expect("checked").findings.into_iter().filter(|f| f.rule == "formula.congress").count()
+    };
+    assert_eq!(congress(undated, None, None), 0, "no date: the rule says nothing");
+    assert_eq!(congress(undated, Some("2019-05"), None), 0);
+    assert_eq!(congress(undated, Some("2024-01-01"), None), 1);
+    assert_eq!(congress(undated, None, Some("2024-01-01")), 1);
+    // Six months after the twentieth congress opened, drafts may still study the nineteenth.
+    assert_eq!(congress(undated, Some("2022-12"), None), 0);
+    let dated = "在全市工作会议上的讲话\n（2019年3月1日）\n同志们：\n要认真学习贯彻党的十九大精神。";
+    assert_eq!(congress(dated, None, Some("2024-01-01")), 0, "the text's own date comes before today");
+    assert_eq!(congress(dated, Some("2024"), None), 1, "the option comes before the text's date");
+    let error = check(undated, &CheckOptions { date: Some("next week".into()), ..CheckOptions::default() })
+        .expect_err("no date");
+    assert_eq!(error.kind(), speechlens::ErrorKind::InvalidArgument);
+}

@@ -9,12 +9,14 @@
 //! are dropped. When unsure, a rule says nothing or says it at a lower severity: a false alarm
 //! costs an editor's trust.
 
+mod fixed;
 mod numbers;
 mod punct;
 mod wording;
 
 use crate::clean;
-use crate::error::Error;
+use crate::date::Date;
+use crate::error::{Error, ErrorKind};
 use crate::labels;
 use crate::model::Span;
 use crate::outline;
@@ -87,6 +89,24 @@ pub struct CheckOptions {
     pub words: Vec<String>,
     /// The language of the messages: `en…` English, else Chinese.
     pub lang: String,
+    /// The draft's date (`2024-03-05`, `2024-03`, `2024`): a formulation is held to its version
+    /// of that date. Default: the date the text gives itself, else `today`.
+    pub date: Option<String>,
+    /// The date to assume when neither `date` nor the text gives one: the wasm and the command
+    /// line pass the clock's; without it the rules that need a date say nothing.
+    pub today: Option<String>,
+}
+
+/// `2024-03-05`, `2024-03` or `2024` (a year's first month).
+pub(crate) fn parse_iso(s: &str) -> Option<Date> {
+    let mut parts = s.trim().split('-');
+    let year: u32 = parts.next()?.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let month: u32 = parts.next().map_or(Some(1), |m| m.parse().ok().filter(|m| (1..=12).contains(m)))?;
+    let day = match parts.next() {
+        Some(d) => Some(d.parse().ok().filter(|d| (1..=31).contains(d))?),
+        None => None,
+    };
+    parts.next().is_none().then_some(Date { year, month, day })
 }
 
 /// A finding as a rule reports it: byte ranges into the text.
@@ -121,18 +141,22 @@ pub struct Draft<'t> {
     pub paragraphs: Vec<Range<usize>>,
     /// The outline's numbering slips (the analysis's own checks).
     pub outline: outline::OutlineTree,
+    /// The draft's date (see [`CheckOptions::date`]).
+    pub date: Option<Date>,
 }
 
 impl<'t> Draft<'t> {
-    pub fn new(text: &'t str) -> Draft<'t> {
+    /// `text` made ready, dated `date` when given, else by itself, else `today`.
+    pub fn new(text: &'t str, date: Option<Date>, today: Option<Date>) -> Draft<'t> {
         let cleaned = clean::clean(text);
+        let date = date.or_else(|| crate::date::of(text, &cleaned.removed)).or(today);
         let speech = clean::mask(text, &cleaned);
         let paragraphs = text::paragraphs(text);
         let opening_end = cleaned.salutation.as_ref().map_or(cleaned.body.start, |s| s.end);
         let closing_start = cleaned.closing.as_ref().map_or(cleaned.body.end, |c| c.start);
         let outline = outline::build(&speech, opening_end..cleaned.body.end, closing_start, &paragraphs);
         let chars = speech.char_indices().collect();
-        Draft { text, speech, chars, paragraphs, outline }
+        Draft { text, speech, chars, paragraphs, outline, date }
     }
 
     /// The character at index `i` of [`Draft::chars`], if any.
@@ -168,7 +192,7 @@ pub struct Rule {
 }
 
 /// Every rule, by family.
-pub const RULES: &[&[Rule]] = &[punct::RULES, numbers::RULES, wording::RULES, NUMBERING];
+pub const RULES: &[&[Rule]] = &[punct::RULES, numbers::RULES, wording::RULES, fixed::RULES, NUMBERING];
 
 /// Every rule, in one list.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
@@ -223,7 +247,13 @@ fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: crate::model::IssueKind)
 /// Checks `text` as an editor would; see the module's docs.
 pub fn check(text: &str, options: &CheckOptions) -> Result<CheckResult, Error> {
     let index = crate::analyze::checked_index(text)?;
-    let draft = Draft::new(text);
+    let date = |name: &str, value: &Option<String>| match value {
+        None => Ok(None),
+        Some(s) => parse_iso(s).map(Some).ok_or_else(|| {
+            Error::new(ErrorKind::InvalidArgument, format!("{name} must be a date like 2024-03-05, not {s:?}"))
+        }),
+    };
+    let draft = Draft::new(text, date("date", &options.date)?, date("today", &options.today)?);
     let keep = kept_spans(&draft, &options.words);
     let mut findings = Vec::new();
     for rule in rules().filter(|r| !ignored(r.id, &options.ignore)) {
