@@ -68,7 +68,15 @@ pub const RULES: &[Rule] = &[
             "（1）、加强领导",
             "要求如下：（二），落实责任",
         ],
-        leaves: &["（一）加强领导", "第一，要加强领导", "一、总体要求", "第一、二产业", "第一、第二季度", "1.加强领导"],
+        leaves: &[
+            "（一）加强领导",
+            "第一，要加强领导",
+            "一、总体要求",
+            "第一、二产业",
+            "第一、第二季度",
+            "1.加强领导",
+            "第一,要加强领导",
+        ],
         find: ordinal,
     },
     Rule {
@@ -125,8 +133,9 @@ fn halfwidth(d: &Draft, out: &mut Vec<Found>) {
     }
 }
 
+/// The full-width form of an ASCII mark (`,` → `，`); any other character as it is.
 fn fullwidth(c: char) -> char {
-    char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)
+    if c.is_ascii_graphic() { char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c) } else { c }
 }
 
 /// The index of the `)` closing the `(` at `open` when what they hold is Chinese: Han inside
@@ -301,8 +310,10 @@ fn ordinal(d: &Draft, out: &mut Vec<Found>) {
     }
 }
 
+/// A mark the ordinal does not take; `第一,` takes the right mark in half-width, which
+/// `punct.halfwidth` flags.
 fn wrong_after_ordinal(mark: char, takes: &str) -> bool {
-    matches!(mark, '、' | '，' | ',' | '.' | '．') && !takes.starts_with(mark)
+    matches!(mark, '、' | '，' | ',' | '.' | '．') && !takes.starts_with(mark) && !takes.starts_with(fullwidth(mark))
 }
 
 /// `”、“` and `》、《`: items each in quotation marks or 书名号 need no 顿号 between them.
