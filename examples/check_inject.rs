@@ -23,8 +23,11 @@ struct Source<'t> {
     speech: String,
 }
 
+/// Puts one error into a text.
+type Injector = fn(&Source) -> Injected;
+
 /// (the rule that must find it, what the edit does, the edit).
-const INJECTORS: &[(&str, &str, fn(&Source) -> Injected)] = &[
+const INJECTORS: &[(&str, &str, Injector)] = &[
     ("punct.halfwidth", "， between Han → ,", |s| replace_at(s, after_middle(s, "，", han_around), "，", ",")),
     ("punct.unpaired", "a ” deleted", |s| {
         let t = s.text;
