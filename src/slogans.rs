@@ -648,9 +648,20 @@ enum Who {
 fn speaker_before(speech: &str, open: usize) -> Option<Who> {
     let before = speech[..open].trim_end_matches(is_blank);
     let before = before.strip_suffix(['：', ':', '，', ',']).unwrap_or(before).trim_end_matches(is_blank);
+    if GLOSSES.iter().any(|(g, _)| before.ends_with(g)) {
+        return None;
+    }
     let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
     Some(speaker_of(&before[..before.len() - verb.len()]))
 }
+
+/// What glosses the quotation before rather than introduces someone's words: “A”，意思是说“B”.
+const GLOSSES: &[(&str, &str)] = &[
+    ("意思是说", "他有句话：“…”，意思是说“…”"),
+    ("就是说", "也就是说“…”"),
+    ("换句话说", "换句话说，“…”"),
+    ("意即", "意即“…”"),
+];
 
 /// Who says a quotation that closes a sentence whose first clause ends in a verb of saying, with a
 /// clause between (邓小平同志强调，实现四个现代化，“要有正确的组织路线来保证”。). A quote inside the
@@ -683,14 +694,16 @@ fn speaker_of(clause: &str) -> Who {
             (crate::text::is_clause_break(c) && !names_before) || is_blank(c) || MARKS.iter().any(|m| m.1 == c)
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut who = clause[start..].trim_matches(is_blank);
+    // A list's dash (——中国古人说) or any other mark is no part of a name.
+    let mut who = clause[start..].trim_matches(|c: char| is_blank(c) || !c.is_alphanumeric());
     if let Some((lead, _)) = SPEAKER_LEADS.iter().find(|(l, _)| who.starts_with(l)) {
         who = &who[lead.len()..];
     }
-    // "A总书记在座谈会上指出": the speaker is who, not where.
-    who = who.split('在').next().unwrap_or(who);
-    // "毛泽东同志曾指出", "邓小平同志评价说": the speaker is who, not how or when.
-    while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && who.len() > t.len()) {
+    // "A总书记在座谈会上指出": the speaker is who, not where; 在 ending a word (现在) opens no place.
+    who = &who[..place_at(who)];
+    // "毛泽东同志曾指出", "邓小平同志评价说", "他明确指出": the speaker is who, not how or when;
+    // a clause that is nothing but how (……，创造性提出) names no one.
+    while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && !keeps_tail(who, t)) {
         who = &who[..who.len() - tail.len()];
     }
     // A pronoun opens its clause: what stands before it ran in from a heading (研究我多次强调).
@@ -810,7 +823,43 @@ const SPEAKER_TAILS: &[(&str, &str)] = &[
     ("特地", "我特地强调"),
     ("评价", "邓小平同志评价说"),
     ("深刻", "马克思深刻指出"),
+    // Manner adverbs: how it was said.
+    ("旗帜鲜明地", "张三同志旗帜鲜明地指出"),
+    ("旗帜鲜明", "他旗帜鲜明提出"),
+    ("鲜明地", "报告鲜明地提出"),
+    ("鲜明", "他鲜明提出"),
+    ("明确地", "他明确地指出"),
+    ("明确", "他明确指出"),
+    ("创造性地", "全会创造性地提出"),
+    ("创造性", "全会创造性提出"),
+    ("郑重", "他郑重提出"),
+    ("反复", "他反复强调"),
+    ("一再", "他一再强调"),
+    ("首次", "报告首次提出"),
+    ("又", "我们又明确提出"),
+    // Function words: 某某同志所指出, 某国谚语则说.
+    ("所", "某某同志所指出"),
+    ("则", "某国谚语则说"),
 ];
+
+/// Words ending in 在 that are no 在 of place before a verb of saying: 现在我们又明确提出.
+const WORDS_ENDING_IN_ZAI: &[&str] = &["现在", "正在", "存在", "实在", "所在", "潜在", "内在", "外在", "好在", "旨在"];
+
+/// Where the 在 that opens a place (在座谈会上) stands in `who`, else its end.
+fn place_at(who: &str) -> usize {
+    who.match_indices('在')
+        .map(|(at, _)| at)
+        .find(|&at| !WORDS_ENDING_IN_ZAI.iter().any(|w| who[..at + '在'.len_utf8()].ends_with(w)))
+        .unwrap_or(who.len())
+}
+
+/// Names a function-word tail ends, which keep it: 研究所指出 is an institute's words, not 研究's.
+const NAMES_ENDING_IN_TAILS: &[&str] = &["研究所", "事务所", "派出所"];
+
+/// Whether `tail` is part of the name `who` ends with, not a word before the verb.
+fn keeps_tail(who: &str, tail: &str) -> bool {
+    NAMES_ENDING_IN_TAILS.iter().any(|name| name.ends_with(tail) && who.ends_with(name))
+}
 
 /// Pronouns whose referent the text may not say (我 is the speaker of the speech, whom a copy may
 /// not name): left out rather than named wrongly.
@@ -1774,6 +1823,22 @@ mod tests {
         for pronoun in ["我就此特地强调：“…”", "大家都说：“…”", "他说：“…”"] {
             assert_eq!(speaker(pronoun), None, "{pronoun}");
         }
+    }
+
+    #[test]
+    fn glosses_introduce_no_one_and_names_keep_their_tails() {
+        for (gloss, example) in GLOSSES {
+            let open = example.rfind('“').expect("a quotation");
+            assert!(example[..open].trim_end_matches(['，', '：']).ends_with(gloss), "{example}");
+            assert_eq!(speaker_before(example, open), None, "{example}");
+        }
+        let speaker = |text: &str| named(speaker_before(text, text.find('“').expect("a quotation")));
+        for name in NAMES_ENDING_IN_TAILS {
+            assert_eq!(speaker(&format!("{name}指出：“…”")).as_deref(), Some(*name));
+        }
+        assert_eq!(speaker("现在我们又明确提出：“…”"), None, "我们, not 现");
+        assert_eq!(speaker("总书记在会上指出：“…”").as_deref(), Some("总书记"));
+        assert_eq!(speaker("——中国古人说：“…”").as_deref(), Some("中国古人"));
     }
 
     #[test]

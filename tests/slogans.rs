@@ -453,3 +453,32 @@ fn a_shared_last_character_frames_only_short_phrases() {
         &["盯着问题改", "着力抓好"],
     );
 }
+
+/// A speaker is a name, a title, a pronoun or a source (谚语, 古人), never with the manner adverb
+/// (明确, 旗帜鲜明, 创造性) or the function word (所, 则) before the verb, never a word cut short
+/// (现在 → 现), never with a list's dash; a gloss (意思是说“…”) is no quotation.
+#[test]
+fn speakers_without_adverbs_function_words_dashes_or_glosses() {
+    let text = "钟南山同志说：“要相信科学。”他明确指出：“防控不能松懈。”\n\
+                张三同志旗帜鲜明地指出：“改革只有进行时。”\n\
+                全会总结经验，创造性提出：“坚持把发展作为第一要务。”\n\
+                正如李四同志所指出：“实践是检验真理的唯一标准。”\n\
+                某国谚语则说：“独木不成林。”\n\
+                现在我们又明确提出：“要把就业放在首位。”\n\
+                ——中国古人说：“民为邦本，本固邦宁。”\n\
+                王五有句话：“先天下之忧而忧。”意思是说“要把人民放在心上”。";
+    let a = analyze(text);
+    let speaker = |start: &str| {
+        let s = a.slogans.iter().find(|s| s.kind == Quotation && s.text.starts_with(start));
+        s.unwrap_or_else(|| panic!("{start} is no quotation")).speaker.clone()
+    };
+    assert_eq!(speaker("防控不能松懈").as_deref(), Some("钟南山同志"), "他 is the man named, not 他明确");
+    assert_eq!(speaker("改革只有").as_deref(), Some("张三同志"));
+    assert_eq!(speaker("坚持把发展"), None, "创造性 is how, not who");
+    assert_eq!(speaker("实践是检验").as_deref(), Some("李四同志"));
+    assert_eq!(speaker("独木不成林").as_deref(), Some("某国谚语"));
+    assert_eq!(speaker("要把就业"), None, "我们, not 现");
+    assert_eq!(speaker("民为邦本").as_deref(), Some("中国古人"));
+    let gloss = a.slogans.iter().find(|s| s.text.starts_with("要把人民"));
+    assert!(gloss.is_none_or(|s| s.kind != Quotation), "a gloss is no quotation: {gloss:?}");
+}
