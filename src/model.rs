@@ -435,7 +435,8 @@ pub struct ConcordanceLine {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Comparison {
-    /// Every term of either text, the most changed first (by G²).
+    /// Every term of either text, the most changed first (by G²): the strongest changes, shared
+    /// (`more`, `less`) or not (`new`, `dropped`), lead, whatever their status.
     pub terms: Vec<TermChange>,
     /// Every formulation of either text (lexicon formulations, numbered formulas, quoted coinages,
     /// cited documents), new ones first, then dropped, then kept; each counted in both texts
@@ -450,7 +451,9 @@ pub struct Comparison {
 }
 
 /// How a term's use changed: `new` (only in `b`), `dropped` (only in `a`), `more` or `less` (in
-/// both, and the difference is significant: G² ≥ 15.13, p < 0.0001), else `same`.
+/// both, and the difference is significant: G² ≥ 3.84, p < 0.05,
+/// [`MIN_CHANGE_LOG_LIKELIHOOD`](crate::compare::MIN_CHANGE_LOG_LIKELIHOOD)), else `same`. A view
+/// of the strongest changes shows the `more` and `less` beside the `new` and `dropped`, by G².
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]

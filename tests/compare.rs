@@ -54,7 +54,29 @@ fn a_term_said_much_more_is_more() {
     let more = compare(&b, &b.replace("加强团结", "加强团结，乡村振兴，乡村振兴，乡村振兴"));
     let change = more.terms.iter().find(|t| t.term == "乡村振兴").expect("乡村振兴");
     assert_eq!(change.status, TermStatus::More, "{change:?}");
-    assert!(change.log_ratio > 0.5 && change.log_likelihood >= 15.13);
+    assert!(change.log_ratio > 0.5 && change.log_likelihood >= speechlens::compare::MIN_CHANGE_LOG_LIKELIHOOD);
+}
+
+/// Two reports of a length: a formula said 24 times then 8 is said less, a word said 19 times then
+/// 38 more (issue 29.5: they came out `same`). One threshold decides: every `more` and `less` has
+/// G² at or above it, every `same` below.
+#[test]
+fn shared_terms_that_changed_significantly_are_more_or_less() {
+    let report = |formula: usize, mechanism: usize| {
+        SAMPLE.replace("高质量发展", "高水平开放").repeat(4)
+            + &"要推动高质量发展。".repeat(formula)
+            + &"要健全工作机制。".repeat(mechanism)
+    };
+    let c = compare(&report(24, 19), &report(8, 38));
+    let change = |term: &str| c.terms.iter().find(|t| t.term == term).unwrap_or_else(|| panic!("{term}"));
+    assert_eq!(change("高质量发展").status, TermStatus::Less, "{:?}", change("高质量发展"));
+    assert_eq!(change("机制").status, TermStatus::More, "{:?}", change("机制"));
+    assert_eq!(change("县域").status, TermStatus::Same);
+    let threshold = speechlens::compare::MIN_CHANGE_LOG_LIKELIHOOD;
+    for t in c.terms.iter().filter(|t| t.count_a > 0 && t.count_b > 0) {
+        let significant = matches!(t.status, TermStatus::More | TermStatus::Less);
+        assert_eq!(significant, t.log_likelihood >= threshold, "{t:?}");
+    }
 }
 
 #[test]
