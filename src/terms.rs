@@ -365,10 +365,48 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
+    let mut kept = joined_pieces(speech, kept);
     crate::sort::sort_by_key(&mut kept, |(text, occ)| {
         (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
     });
     kept
+}
+
+/// Phrases said as often whose occurrences overlap pairwise, each pair at the same distance, are
+/// pieces of one longer stretch said that often (a window holds six words at most): they are
+/// listed as that stretch, not as overlapping pieces of one sentence.
+fn joined_pieces<'s>(
+    speech: &'s str,
+    mut phrases: Vec<(&'s str, Vec<Range<usize>>)>,
+) -> Vec<(&'s str, Vec<Range<usize>>)> {
+    crate::sort::sort_by_key(&mut phrases, |(_, occ)| (occ.len(), occ[0].start, std::cmp::Reverse(occ[0].end)));
+    let mut joined: Vec<Vec<Range<usize>>> = Vec::with_capacity(phrases.len());
+    // The joined stretches whose first occurrence a later piece may still overlap.
+    let mut open: Vec<usize> = Vec::new();
+    for (_, occurrences) in phrases {
+        let count = occurrences.len();
+        open.retain(|&k| joined[k].len() == count && joined[k][0].end > occurrences[0].start);
+        match open.iter().find_map(|&k| one_stretch(&joined[k], &occurrences).map(|union| (k, union))) {
+            Some((k, union)) => joined[k] = union,
+            None => {
+                open.push(joined.len());
+                joined.push(occurrences);
+            }
+        }
+    }
+    joined.into_iter().map(|occ| (&speech[occ[0].clone()], occ)).collect()
+}
+
+/// The occurrences of the stretch `a` and `b` are pieces of: each of `b`'s overlaps `a`'s of the
+/// same rank at one distance, and the stretches do not overlap one another.
+fn one_stretch(a: &[Range<usize>], b: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let shift = b[0].start as isize - a[0].start as isize;
+    let pieces = a
+        .iter()
+        .zip(b)
+        .all(|(x, y)| y.start as isize - x.start as isize == shift && y.start < x.end && x.start < y.end);
+    let union: Vec<Range<usize>> = a.iter().zip(b).map(|(x, y)| x.start.min(y.start)..x.end.max(y.end)).collect();
+    (pieces && union.windows(2).all(|w| w[0].end <= w[1].start)).then_some(union)
 }
 
 /// Each occurrence of `term` (as a word of the segmentation, or as text when it is no single

@@ -87,6 +87,31 @@ fn repeated_phrases_are_maximal() {
     }
 }
 
+/// A stretch of more than six words said three times comes out once, whole, not as the
+/// overlapping windows of six it is made of (issue 29.10: 实现社会主义现代化奠定更加坚实,
+/// 基本实现社会主义现代化奠定, 现代化奠定更加坚实的基础, all ×3).
+#[test]
+fn a_long_repeated_stretch_is_one_phrase_not_its_overlapping_pieces() {
+    let text = "今年要为基本实现社会主义现代化奠定更加坚实的基础。\n\
+                明年还要为基本实现社会主义现代化奠定更加坚实的基础，继续努力。\n\
+                我们一定能为基本实现社会主义现代化奠定更加坚实的基础。";
+    let a = Analyzer::new().analyze(text, &Options::default()).unwrap();
+    let texts: Vec<(&str, u32)> = a.phrases.iter().map(|p| (p.text.as_str(), p.count)).collect();
+    let whole = a.phrases.iter().find(|p| p.text.contains("基本实现社会主义现代化奠定更加坚实的基础"));
+    assert_eq!(whole.map(|p| p.count), Some(3), "{texts:?}");
+    for p in &a.phrases {
+        let overlapping =
+            a.phrases.iter().filter(|q| q.text != p.text && q.count == p.count).find(|q| {
+                q.occurrences.iter().any(|o| p.occurrences.iter().any(|r| o.start < r.end && r.start < o.end))
+            });
+        assert!(overlapping.is_none(), "{} overlaps {overlapping:?}", p.text);
+    }
+    for o in &whole.expect("the stretch").occurrences {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&units[o.start as usize..o.end as usize]), whole.unwrap().text);
+    }
+}
+
 #[test]
 fn keywords_weigh_rarity_not_only_counts() {
     let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
