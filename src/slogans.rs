@@ -395,6 +395,10 @@ struct Expansion {
     items: Vec<&'static str>,
 }
 
+/// What separates a lexicon note's items: never in an item, which keeps its own 、 (两个确立's
+/// 习近平同志党中央的核心、全党的核心地位).
+const ITEM_SEPARATOR: char = ';';
+
 /// The versions of the items a lexicon note spells out (see data/lexicon.tsv, `note`).
 fn expansions(note: &'static str) -> Vec<Expansion> {
     let month = |s: &str| {
@@ -411,7 +415,7 @@ fn expansions(note: &'static str) -> Vec<Expansion> {
                 }
                 None => return None,
             };
-            Some(Expansion { months, items: items.split('、').collect() })
+            Some(Expansion { months, items: items.split(ITEM_SEPARATOR).collect() })
         })
         .collect()
 }
@@ -519,7 +523,7 @@ const OTHER_SENSES: &[Sense] = &[
         formula: "两个大局",
         before: "国内国际",
         after: "",
-        items: "国内大局、国际大局",
+        items: "国内大局;国际大局",
         example: "统筹国内国际两个大局",
     },
 ];
@@ -532,7 +536,9 @@ fn expansion_at(speech: &str, formula: &str, at: Range<usize>, month: Option<u32
     let sense =
         OTHER_SENSES.iter().find(|s| s.formula == formula && before.ends_with(s.before) && after.starts_with(s.after));
     match sense {
-        Some(sense) => (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect()),
+        Some(sense) => {
+            (!sense.items.is_empty()).then(|| sense.items.split(ITEM_SEPARATOR).map(str::to_string).collect())
+        }
         None => known_expansion(formula, month).map(|items| items.iter().map(|s| s.to_string()).collect()),
     }
 }
@@ -901,9 +907,33 @@ fn listed_before(speech: &str, before: usize, formula: &str) -> Option<Vec<Strin
     let clause_start = speech[..before]
         .rfind(|c: char| !is_han(c) && c != '、')
         .map_or(0, |at| at + speech[at..].chars().next().map_or(0, char::len_utf8));
-    let items: Vec<&str> = speech[clause_start..before].split('、').collect();
+    let mut items: Vec<&str> = speech[clause_start..before].split('、').collect();
+    if let (Some(first), Some(last)) = (items.first().copied(), items.last_mut()) {
+        *last = without_shared_head(first, last);
+    }
     let listed = items.len() == count && items.iter().all(|i| (2..=ITEM_MAX_CHARS).contains(&i.chars().count()));
     listed.then(|| items.into_iter().map(str::to_string).collect())
+}
+
+/// Words that make the items before a quoted formula a subject the formula is said of: 耕地、林地
+/// 面积持续“双缩减” lists 耕地 and 林地, whose shared 面积 and the verb are no part of the last.
+const LISTED_PREDICATES: &[(&str, &str)] = &[
+    ("持续", "耕地、林地面积持续“双缩减”"),
+    ("不断", "城镇、农村居民收入不断“双提高”"),
+    ("实现", "出口、进口总额实现“双增长”"),
+    ("保持", "城镇、农村就业保持“双稳定”"),
+];
+
+/// The last of the items listed before a formula, without the head noun and verb the items share
+/// (林地面积持续 after 耕地 → 林地: as long as the first item); unchanged without such a verb
+/// (耕地、永久基本农田“双保护”).
+fn without_shared_head<'t>(first: &str, last: &'t str) -> &'t str {
+    let Some((verb, _)) = LISTED_PREDICATES.iter().find(|(v, _)| last.ends_with(v)) else {
+        return last;
+    };
+    let subject = &last[..last.len() - verb.len()];
+    let length = first.chars().count();
+    subject.char_indices().nth(length).map_or(subject, |(at, _)| &subject[..at])
 }
 
 /// Looks words up in jieba's dictionary, once per distinct word.
@@ -1794,8 +1824,37 @@ mod tests {
             let at = sense.example.find(sense.formula).expect("the example says the formula");
             let items = expansion_at(sense.example, sense.formula, at..at + sense.formula.len(), None);
             let want: Option<Vec<String>> =
-                (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect());
+                (!sense.items.is_empty()).then(|| sense.items.split(ITEM_SEPARATOR).map(str::to_string).collect());
             assert_eq!(items, want, "{}", sense.example);
+        }
+    }
+
+    #[test]
+    fn listed_items_leave_out_the_head_they_share() {
+        for (verb, example) in LISTED_PREDICATES {
+            let open = example.find('“').expect("a quoted formula");
+            let formula = &example[open + '“'.len_utf8()..example.rfind('”').expect("closed")];
+            let items = listed_before(example, open, formula).unwrap_or_else(|| panic!("{example}"));
+            assert!(items.iter().all(|i| i.chars().count() == 2 && !i.contains(verb)), "{example}: {items:?}");
+        }
+        let text = "耕地、永久基本农田“双保护”";
+        let items = listed_before(text, text.find('“').unwrap_or(0), "双保护");
+        assert_eq!(items, Some(vec!["耕地".to_string(), "永久基本农田".to_string()]));
+    }
+
+    #[test]
+    fn lexicon_items_keep_their_own_enumeration_marks() {
+        let items = known_expansion("两个确立", None).expect("两个确立 expands");
+        assert_eq!(items, ["习近平同志党中央的核心、全党的核心地位", "习近平新时代中国特色社会主义思想的指导地位"]);
+        for e in crate::segment::lexicon_entries().filter(|e| e.note.contains('=')) {
+            for version in expansions(e.note) {
+                assert!(version.items.len() >= 2, "{}: {}", e.word, e.note);
+                assert!(
+                    version.items.iter().all(|i| !i.is_empty() && i.chars().all(|c| is_han(c) || c == '、')),
+                    "{}",
+                    e.word
+                );
+            }
         }
     }
 

@@ -178,9 +178,9 @@ fn quotes_of_every_style_titles_and_quotations() {
             e("一村一策", Numbered, 1),
             e("学习‘三个务必’", Quoted, 1),
             e("三个务必", Numbered, 1).expands(&[
-                "务必不忘初心牢记使命",
-                "务必谦虚谨慎艰苦奋斗",
-                "务必敢于斗争善于斗争",
+                "务必不忘初心、牢记使命",
+                "务必谦虚谨慎、艰苦奋斗",
+                "务必敢于斗争、善于斗争",
             ]),
             e("习近平谈治国理政", Title, 1),
             e("关于〈中共中央关于进一步全面深化改革、推进中国式现代化的决定〉的说明", Title, 1),
@@ -481,4 +481,20 @@ fn speakers_without_adverbs_function_words_dashes_or_glosses() {
     assert_eq!(speaker("民为邦本").as_deref(), Some("中国古人"));
     let gloss = a.slogans.iter().find(|s| s.text.starts_with("要把人民"));
     assert!(gloss.is_none_or(|s| s.kind != Quotation), "a gloss is no quotation: {gloss:?}");
+}
+
+/// An expansion keeps its items whole: 两个确立's first item has a 、 of its own, and is one item;
+/// items before a quoted formula that share a head noun are split where the text splits them
+/// (耕地、林地面积持续“双缩减” lists 耕地 and 林地, not 林地面积持续).
+#[test]
+fn expansions_keep_their_items_whole() {
+    check(
+        "全党要深刻领悟“两个确立”的决定性意义。近年来，耕地、林地面积持续“双缩减”，要引起重视。",
+        &[
+            e("两个确立", Numbered, 1)
+                .expands(&["习近平同志党中央的核心、全党的核心地位", "习近平新时代中国特色社会主义思想的指导地位"]),
+            e("双缩减", Numbered, 1).expands(&["耕地", "林地"]),
+        ],
+        &[],
+    );
 }
