@@ -936,6 +936,27 @@ fn without_shared_head<'t>(first: &str, last: &'t str) -> &'t str {
     subject.char_indices().nth(length).map_or(subject, |(at, _)| &subject[..at])
 }
 
+/// Entries of the idiom list that are ordinary nouns in today's speech, not 成语 a reader would name.
+const ORDINARY_NOUNS: &[(&str, &str)] = &[
+    ("十字路口", "a crossroads: 站在新的十字路口"),
+    ("里程碑", "a milestone: 具有里程碑意义"),
+    ("议事日程", "an agenda: 提上议事日程"),
+];
+
+/// A 成语 of the idiom list, as a word: not one of its [`ORDINARY_NOUNS`].
+fn is_idiom(word: &str) -> bool {
+    crate::segment::is_idiom(word) && !ORDINARY_NOUNS.iter().any(|(noun, _)| *noun == word)
+}
+
+/// A quoted phrase that is an idiom: of the idiom list, or four characters jieba's dictionary has
+/// as an idiom (“一枝独秀”, which the list lacks): the quotes say it is said as a set phrase,
+/// and a numeral it opens with counts nothing.
+fn quoted_idiom(inner: &str, dictionary: &mut Dictionary) -> bool {
+    let known_formula = lexicon().get(inner).is_some_and(|known| known.numbered);
+    let four = inner.chars().count() == 4 && inner.chars().all(is_han);
+    !known_formula && (is_idiom(inner) || (four && dictionary.tag(inner) == Some("i")))
+}
+
 /// Looks words up in jieba's dictionary, once per distinct word.
 struct Dictionary<'j> {
     jieba: &'j Jieba,
@@ -977,10 +998,10 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
                 found.push(Found::new(SloganKind::Title, run.inner.clone()));
             }
         } else if is_phrase(inner) {
-            let kind = if is_numbered(inner) {
-                SloganKind::Numbered
-            } else if crate::segment::is_idiom(inner) {
+            let kind = if quoted_idiom(inner, &mut dictionary) {
                 SloganKind::Idiom
+            } else if is_numbered(inner) {
+                SloganKind::Numbered
             } else if let Some(speaker) = says_words(inner).then(|| speakers.of_phrase(speech, run)).flatten() {
                 found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
                 continue;
@@ -1038,7 +1059,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
         } else {
             while title_at.next_if(|t| t.end <= tok.start).is_some() {}
             let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
-            (!in_title && crate::segment::is_idiom(word) && !in_saying(&tok.range())).then_some(SloganKind::Idiom)
+            (!in_title && is_idiom(word) && !in_saying(&tok.range())).then_some(SloganKind::Idiom)
         };
         let Some(mut f) = (match kind {
             Some(kind) => Some(Found::new(kind, tok.range())),
@@ -1527,7 +1548,10 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 continue 'clauses;
             }
         }
-        for (first, _, _) in firsts.iter().flatten() {
+        // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
+        let in_longer_run = (i > 0 && clauses[i - 1].continues && item_chars(&clauses[i - 1].range) == Some(4))
+            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| item_chars(&c.range) == Some(4)));
+        for (first, _, _) in firsts.iter().flatten().filter(|_| !in_longer_run) {
             if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
                 out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
                 i += 2;
@@ -1556,14 +1580,31 @@ fn frames_clauses(
         _ if !clauses || !frame.prefix.is_empty() => true,
         Some((word, true, _)) => {
             !dictionary.tag(word).is_some_and(|tag| tag.starts_with('n'))
-                || items(speech, run).all(|item| {
+                || (items(speech, run.clone()).all(|item| {
                     let first = tokens.partition_point(|t| t.start < item.start);
                     tokens.get(first).is_some_and(|t| t.start == item.start && is_predicate(t))
-                })
+                }) && noun_in_place(speech, run, word))
         }
         Some(_) => frame.longest <= PHRASE_ITEM_CHARS,
         None => false,
     }
+}
+
+/// Whether a shared noun stands in one place of every item, counted from its start or its end:
+/// a frame of form (完善劳模政策，提升劳模地位，落实劳模待遇), not a topic word that falls where the
+/// sentence puts it (发展职业教育，办好人民满意的继续教育，推进教育公平).
+fn noun_in_place(speech: &str, run: Range<usize>, word: &str) -> bool {
+    let places: Vec<Option<(usize, usize)>> = items(speech, run)
+        .map(|item| {
+            let item = &speech[item];
+            item.find(word).map(|at| (item[..at].chars().count(), item[at + word.len()..].chars().count()))
+        })
+        .collect();
+    let same = |side: fn(&(usize, usize)) -> usize| {
+        let first = places.first().copied().flatten().map(|p| side(&p));
+        places.iter().all(|p| p.map(|p| side(&p)) == first)
+    };
+    places.iter().all(Option::is_some) && (same(|p| p.0) || same(|p| p.1))
 }
 
 /// Whether a word says something of its own: a verb or an adjective, not one used as a noun (vn, an).
@@ -1604,9 +1645,21 @@ fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening
     let open_list = long
         && (speech[range.end..].starts_with('等')
             || last.rsplit_once('等').is_some_and(|(_, kind)| (1..=3).contains(&kind.chars().count())));
+    // Nouns under a shared modifier are a list of things (绿色建筑、绿色能源、绿色交通), as nouns under
+    // a shared suffix are; a shared opening frames items that say something (坚持稳中求进、坚持改革创新).
+    let nominal = |item: Range<usize>| {
+        let first = tokens.partition_point(|t| t.start < item.start);
+        tokens[first..].iter().take_while(|t| t.end <= item.end).all(|t| is_nominal(t))
+    };
     !open_list
         && !crate::clean::is_address(&speech[range.clone()])
-        && (shared_opening || items(speech, range).all(predicated))
+        && ((shared_opening && !items(speech, range.clone()).all(nominal)) || items(speech, range).all(predicated))
+}
+
+/// A noun or a word that modifies one (绿色, 中国): what a list of things is made of.
+fn is_nominal(tok: &Tok) -> bool {
+    let tag = tok.pos.as_str();
+    tag.starts_with('n') || matches!(tag, "b" | "vn" | "an" | "j")
 }
 
 /// Two four-character set phrases (jieba's `i`: a pair needs no idiom dictionary) that mirror each
@@ -1898,6 +1951,15 @@ mod tests {
         assert_eq!(speaker("现在我们又明确提出：“…”"), None, "我们, not 现");
         assert_eq!(speaker("总书记在会上指出：“…”").as_deref(), Some("总书记"));
         assert_eq!(speaker("——中国古人说：“…”").as_deref(), Some("中国古人"));
+    }
+
+    #[test]
+    fn ordinary_nouns_are_in_the_idiom_list_and_no_idioms() {
+        for (noun, example) in ORDINARY_NOUNS {
+            assert!(crate::segment::is_idiom(noun) && !is_idiom(noun), "{noun}");
+            assert!(example.contains(noun), "{example}");
+        }
+        assert!(is_idiom("众志成城"));
     }
 
     #[test]

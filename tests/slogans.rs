@@ -101,8 +101,8 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
             e("无源之水,无本之木", Idiom, 1),
             e("奋发有为", Idiom, 1),
             e("遥遥领先", Idiom, 1),
-            // A set phrase no idiom dictionary lists, in quotation marks.
-            e("一枝独秀", Quoted, 1),
+            // A quoted idiom the idiom list lacks and jieba's dictionary has as one (issue 25.5).
+            e("一枝独秀", Idiom, 1),
             e("百花齐放", Idiom, 1),
             e("市委关于锚定“三高四新”美好蓝图\u{a0}加快推动高质量发展的若干意见", Title, 1),
             e("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。", Quotation, 1)
@@ -496,5 +496,35 @@ fn expansions_keep_their_items_whole() {
             e("双缩减", Numbered, 1).expands(&["耕地", "林地"]),
         ],
         &[],
+    );
+}
+
+/// Idiom-list entries that are ordinary nouns (十字路口, 里程碑, 议事日程) are no 成语; a quoted idiom is
+/// an idiom even when it opens with a numeral (“一枝独秀”, as “百花齐放”).
+#[test]
+fn ordinary_nouns_of_the_idiom_list_are_no_idioms_and_a_quoted_idiom_is_one() {
+    let a = check(
+        "我们站在新的十字路口，这是一座里程碑，要把这件事提上议事日程。这个县的经济在全省“一枝独秀”，我们众志成城。",
+        &[e("一枝独秀", Idiom, 1), e("众志成城", Idiom, 1)],
+        &[],
+    );
+    let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
+    for noun in ["十字路口", "里程碑", "议事日程"] {
+        assert!(!idioms.contains(&noun), "{noun} among {idioms:?}");
+    }
+}
+
+/// A parallel run needs a shared frame of form: nouns sharing a modifier are a list (绿色建筑、绿色能源、
+/// 绿色交通), clauses that merely repeat a topic word where it falls are prose; a run is all of its
+/// members or none (休戚与共、荣辱与共 are two of four).
+#[test]
+fn parallel_runs_need_a_frame_of_form_and_all_their_members() {
+    check(
+        "要推广绿色建筑、绿色能源、绿色交通。\n\
+         要发展职业教育，办好人民满意的继续教育，推进教育公平。\n\
+         我们同各国人民休戚与共、荣辱与共、命运与共、生死与共。\n\
+         要完善劳模政策，提升劳模地位，落实劳模待遇。",
+        &[e("要完善劳模政策，提升劳模地位，落实劳模待遇", Parallel, 1).frame("…劳模…")],
+        &["绿色建筑、", "职业教育，", "休戚与共、荣辱与共"],
     );
 }
