@@ -69,14 +69,17 @@ pub struct LexiconTag {
     pub formulation: bool,
 }
 
-/// A term this speech uses significantly more than ordinary text does (README: What the figures mean).
+/// A term this speech uses significantly more than ordinary text and official speech in general do
+/// (README: What the figures mean).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyword {
     pub term: String,
-    /// The effect size, which ranks keywords: log₂ of the term's relative frequency here over
-    /// its relative frequency in jieba's reference corpus (3 = eight times as frequent).
+    /// The effect size, which ranks keywords: how many times as often the speech says the term as
+    /// the reference (ordinary Chinese or official speech, whichever says it more) would in as many
+    /// words, with 2 added to both counts so that thin evidence weighs little: (count + 2) ÷
+    /// (expected count + 2). Show it as "×5.7", never bare.
     pub weight: f64,
     /// The significance: log-likelihood G² of the same comparison (every keyword has ≥ 15.13, p < 0.0001).
     pub log_likelihood: f64,
