@@ -439,11 +439,13 @@ pub struct ConcordanceLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Comparison {
     /// Every term of either text, the most changed first (by G²): the strongest changes, shared
-    /// (`more`, `less`) or not (`new`, `dropped`), lead, whatever their status.
+    /// (`more`, `less`) or not (`new`, `dropped`), lead, whatever their status. A `new` (`dropped`)
+    /// term said only inside new (dropped) formulations is left out: the formulation names it
+    /// (稳住楼市股市, not 稳住, 楼市, 股市).
     pub terms: Vec<TermChange>,
     /// Every formulation of either text (lexicon formulations, numbered formulas, quoted coinages,
-    /// cited documents), new ones first, then dropped, then kept; each counted in both texts
-    /// wherever its words occur, quoted or not.
+    /// cited documents and laws, policy phrases), new ones first, then dropped, then kept; each
+    /// counted in both texts wherever its words occur, quoted or not.
     pub formulations: Vec<FormulationChange>,
     /// The two outlines aligned: each part of `b` in order with its counterpart in `a`, then the
     /// parts only `a` has.
@@ -497,13 +499,27 @@ pub enum FormulationStatus {
     Kept,
 }
 
+/// What a compared formulation is: a slogan of one of these kinds (`lexicon`, `numbered`, `quoted`,
+/// `title`: a cited document or law), or a `phrase`, a policy phrase of verb and object that a text
+/// repeats or states as a task of its own (提振消费, 稳住楼市股市), which no list of slogans has yet.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FormulationKind {
+    Lexicon,
+    Numbered,
+    Quoted,
+    Title,
+    Phrase,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FormulationChange {
     pub text: String,
-    /// Its kind in the text that has it as a slogan (`b`'s where both do).
-    pub kind: SloganKind,
+    /// Its kind in the text that has it as a slogan (`b`'s where both do), else `phrase`.
+    pub kind: FormulationKind,
     /// Occurrences of its words in each text's body, quoted or not.
     pub count_a: u32,
     pub count_b: u32,

@@ -79,6 +79,31 @@ fn shared_terms_that_changed_significantly_are_more_or_less() {
     }
 }
 
+/// A revision's new policy phrases are new formulations: a verb-object task it says twice
+/// (提振消费), a task stated once as a clause of its own (稳住楼市股市), a law named once without
+/// 《》 (民营经济促进法); fragments it repeats (发生深刻, 带来一系列新) never are, and the words of a new
+/// formulation (稳住, 楼市, 股市, 促进法) are not listed again as new terms.
+#[test]
+fn a_revisions_new_policy_phrases_are_new_formulations() {
+    let earlier = "同志们：\n要扩大有效投资，推动经济稳定增长。要深化改革，扩大开放。\n";
+    let newer = format!(
+        "{earlier}要大力提振消费，让群众敢花钱。提振消费要靠增加收入。要稳住楼市股市，落实民营经济促进法。\n\
+         世界发生深刻变化，带来一系列新挑战。科技发生深刻变革，带来一系列新机遇。\n"
+    );
+    let c = compare(earlier, &newer);
+    assert_eq!(formulation(&c, "提振消费"), Some((FormulationStatus::New, 0, 2)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "稳住楼市股市"), Some((FormulationStatus::New, 0, 1)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "民营经济促进法"), Some((FormulationStatus::New, 0, 1)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "扩大有效投资").map(|f| f.0), Some(FormulationStatus::Kept));
+    for fragment in ["发生深刻", "带来一系列新", "发生深刻变化"] {
+        assert_eq!(formulation(&c, fragment), None, "{fragment}");
+    }
+    for part in ["稳住", "楼市", "股市", "促进法"] {
+        assert_eq!(term_status(&c, part), None, "{part} is part of a new formulation");
+    }
+    assert_eq!(term_status(&c, "收入"), Some(TermStatus::New), "a word of its own stays");
+}
+
 #[test]
 fn identical_texts_change_nothing() {
     let c = compare(SAMPLE, SAMPLE);
