@@ -241,7 +241,8 @@ const SCARE_QUOTED_FREQUENCY: usize = 250;
 
 /// A quoted phrase that coins nothing: one character (“形”“效”: wordplay on a character), a plain
 /// word of two or a common word in scare quotes (“合作”, “灾害”, “社会主义”), a generation (“90后”) or a dated plan
-/// (“健康中国2030”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”, “飞地经济” are coinages.
+/// (“健康中国2030”), a ranking (“全国第一”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”,
+/// “飞地经济” are coinages.
 fn coins_nothing(inner: &str) -> bool {
     let digits = inner.chars().filter(char::is_ascii_digit).count();
     let chars = inner.chars().count();
@@ -252,6 +253,7 @@ fn coins_nothing(inner: &str) -> bool {
         || common
         || digits >= 4
         || (digits > 0 && inner.ends_with('后') && chars == digits + 1)
+        || (inner.ends_with("第一") && chars <= 4)
         || QUOTED_NAME_TAILS.iter().any(|(tail, _)| inner.ends_with(tail))
 }
 
@@ -1980,7 +1982,8 @@ mod tests {
                 assert!(inner.ends_with(tail) && coins_nothing(inner), "{example}");
             }
         }
-        for plain in ["形", "合作", "灾害", "社会主义", "绝大多数", "90后", "00后", "健康中国2030"] {
+        for plain in ["形", "合作", "灾害", "社会主义", "绝大多数", "90后", "00后", "健康中国2030", "全国第一"]
+        {
             assert!(coins_nothing(plain), "{plain}");
         }
         for coinage in ["政治病毒", "形象工程", "硬骨头精神", "从0到1", "县域不经济", "卡脖子", "飞地经济"]

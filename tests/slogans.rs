@@ -528,3 +528,9 @@ fn parallel_runs_need_a_frame_of_form_and_all_their_members() {
         &["绿色建筑、", "职业教育，", "休戚与共、荣辱与共"],
     );
 }
+
+/// A ranking in scare quotes (“全国第一”) coins nothing; a coinage beside it does.
+#[test]
+fn a_quoted_ranking_coins_nothing() {
+    check("这个县的粮食产量多年“全国第一”，靠的是“县域不经济”的反思。", &[e("县域不经济", Quoted, 1)], &["全国第一"]);
+}
