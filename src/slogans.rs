@@ -1652,7 +1652,7 @@ fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening
     // a shared suffix are; a shared opening frames items that say something (坚持稳中求进、坚持改革创新).
     let nominal = |item: Range<usize>| {
         let first = tokens.partition_point(|t| t.start < item.start);
-        tokens[first..].iter().take_while(|t| t.end <= item.end).all(|t| is_nominal(t))
+        tokens[first..].iter().take_while(|t| t.end <= item.end).all(is_nominal)
     };
     !open_list
         && !crate::clean::is_address(&speech[range.clone()])
