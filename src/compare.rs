@@ -195,44 +195,43 @@ const TASK_OBJECT_CHARS: usize = 4;
 /// or with a specific object. A phrase cut from a longer clause (保障重点 of 保障重点地区) or a list
 /// item (加强非洲猪瘟、…) is none, nor is a clause that describes (发生深刻变化).
 fn policy_phrases<'a>(body: &'a str, jieba: &Jieba) -> Vec<&'a str> {
-    let mut found = Vec::new();
+    let (mut found, mut short) = (Vec::new(), Vec::new());
     let mut start = 0;
     let mut listed = false;
     for (at, c) in body.char_indices().filter(|&(_, c)| !crate::text::is_han(c)).chain([(body.len(), '。')]) {
-        let clause = &body[start..at];
         let ends_clause = matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '\n');
-        if !listed
-            && ends_clause
-            && let Some(task) = task(clause, jieba)
-        {
-            let object_chars = task.chars().count() - 2;
-            if object_chars >= TASK_OBJECT_CHARS || body.matches(task).nth(1).is_some() {
-                found.push(task);
-            }
+        if let Some((task, object_chars)) = task(&body[start..at], jieba).filter(|_| ends_clause && !listed) {
+            if object_chars >= TASK_OBJECT_CHARS { found.push(task) } else { short.push(task) }
         }
         listed = c == '、';
         start = at + c.len_utf8().min(body.len() - at);
     }
+    // Short tasks said twice, anywhere: all counted in one pass over the text.
+    crate::sort::sort_by(&mut short, |x, y| x.cmp(y));
+    short.dedup();
+    found.extend(short.iter().zip(occurrences(body, &short)).filter(|(_, n)| *n >= 2).map(|(task, _)| *task));
     found
 }
 
-/// The task `text` states, without the words that announce it: a [`TASK_VERBS`] verb and an
-/// object of 2 to 8 Han characters whose words are nouns or modify one, a noun last.
-fn task<'t>(text: &'t str, jieba: &Jieba) -> Option<&'t str> {
+/// The task `text` states, without the words that announce it, and its object's length: a
+/// [`TASK_VERBS`] verb and an object of 2 to 8 Han characters whose words are nouns or modify one,
+/// a noun last.
+fn task<'t>(text: &'t str, jieba: &Jieba) -> Option<(&'t str, usize)> {
     let mut rest = text;
     while let Some(lead) = TASK_LEADS.iter().find(|l| rest.starts_with(*l) && rest.len() > l.len()) {
         rest = &rest[lead.len()..];
     }
     let verb = TASK_VERBS.iter().find(|v| rest.starts_with(*v))?;
     let object = &rest[verb.len()..];
-    if !(2..=8).contains(&object.chars().count()) {
+    let object_chars = object.chars().count();
+    if !(2..=8).contains(&object_chars) {
         return None;
     }
     let words = jieba.tag(object, false);
     let nominal = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "j" | "an");
     let modifies = |tag: &str| nominal(tag) || matches!(tag, "a" | "b");
     let last_noun = words.last().is_some_and(|w| nominal(w.tag));
-    (last_noun && words.iter().all(|w| modifies(w.tag))).then_some(rest)
+    (last_noun && words.iter().all(|w| modifies(w.tag))).then_some((rest, object_chars))
 }
 
 /// How often each of `needles` occurs in `haystack` (without overlapping itself, as
