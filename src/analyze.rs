@@ -221,7 +221,7 @@ impl Analyzer {
             .collect();
         let keywords = terms::keywords(p.dictionary.jieba(), &counted, stats.tokens, options.max_terms)
             .into_iter()
-            .map(|k| Keyword { weight: k.log_ratio, log_likelihood: k.log_likelihood, term: k.term })
+            .map(|k| Keyword { weight: k.times, log_likelihood: k.log_likelihood, term: k.term })
             .collect();
         let phrases = terms::phrases(&p.speech, &p.tokens, &vocabulary)
             .into_iter()

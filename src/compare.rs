@@ -3,10 +3,10 @@
 //! the two texts' sizes side by side.
 
 use crate::model::{
-    Analysis, Comparison, FormulationChange, FormulationStatus, ParagraphChange, ParagraphStatus, PartMatch, PartRef,
-    Section, SloganKind, Span, StatsPair, TermChange, TermStatus,
+    Analysis, Comparison, FormulationChange, FormulationKind, FormulationStatus, ParagraphChange, ParagraphStatus,
+    PartMatch, PartRef, Section, SloganKind, Span, StatsPair, TermChange, TermStatus,
 };
-use crate::terms::{MIN_LOG_LIKELIHOOD, ZERO_FREQUENCY, log_likelihood};
+use crate::terms::{ZERO_FREQUENCY, log_likelihood};
 use crate::text::Utf16Index;
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -23,21 +23,32 @@ pub struct Side<'t> {
 
 /// The slogans a comparison lists as formulations: the set phrases official speech is made of. An
 /// idiom, a parallel run or a quotation is a matter of style, not a 提法 that comes or goes.
-const FORMULATION_KINDS: [SloganKind; 4] =
-    [SloganKind::Lexicon, SloganKind::Numbered, SloganKind::Quoted, SloganKind::Title];
+const FORMULATION_KINDS: [(SloganKind, FormulationKind); 4] = [
+    (SloganKind::Lexicon, FormulationKind::Lexicon),
+    (SloganKind::Numbered, FormulationKind::Numbered),
+    (SloganKind::Quoted, FormulationKind::Quoted),
+    (SloganKind::Title, FormulationKind::Title),
+];
 
 /// Compares `a` with `b`, each analysed with every term kept; formulations are counted and
 /// paragraphs aligned in their speech (`body`), words cut by `jieba`.
 pub fn compare(a: &Side, b: &Side, jieba: &Jieba) -> Comparison {
     let (a_body, b_body) = (&a.speech[a.body.clone()], &b.speech[b.body.clone()]);
+    let formulations = formulation_changes((a.analysis, a_body), (b.analysis, b_body), jieba);
     Comparison {
-        terms: term_changes(a.analysis, b.analysis),
-        formulations: formulation_changes(a.analysis, a_body, b.analysis, b_body),
+        terms: named_apart(term_changes(a.analysis, b.analysis), &formulations),
+        formulations,
         outline: outline_matches(&a.analysis.outline.sections, &b.analysis.outline.sections),
         paragraphs: paragraph_changes(a, b, jieba),
         stats: StatsPair { a: a.analysis.stats.clone(), b: b.analysis.stats.clone() },
     }
 }
+
+/// A term both texts say is `more` or `less` when G² of its two counts is at least this (p < 0.05,
+/// one degree of freedom), else `same`. Two texts are compared, not a text against a reference of
+/// sixty million words: the keywords' p < 0.0001 left every shared term `same` (a formula said 24
+/// times and then 8 has G² ≈ 8).
+pub const MIN_CHANGE_LOG_LIKELIHOOD: f64 = 3.84;
 
 fn term_changes(a: &Analysis, b: &Analysis) -> Vec<TermChange> {
     let mut counts: FxHashMap<&str, [(u32, f64); 2]> = FxHashMap::default();
@@ -56,7 +67,7 @@ fn term_changes(a: &Analysis, b: &Analysis) -> Vec<TermChange> {
             let status = match (count_a, count_b) {
                 (0, _) => TermStatus::New,
                 (_, 0) => TermStatus::Dropped,
-                _ if log_likelihood < MIN_LOG_LIKELIHOOD => TermStatus::Same,
+                _ if log_likelihood < MIN_CHANGE_LOG_LIKELIHOOD => TermStatus::Same,
                 _ if log_ratio > 0.0 => TermStatus::More,
                 _ => TermStatus::Less,
             };
@@ -78,12 +89,44 @@ fn term_changes(a: &Analysis, b: &Analysis) -> Vec<TermChange> {
     changes
 }
 
-fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -> Vec<FormulationChange> {
+/// The terms without the `new` (`dropped`) ones said only inside longer new (dropped) formulations:
+/// 稳住, 楼市 and 股市 of 稳住楼市股市 are no news of their own; 数字乡村, a formulation itself, stays.
+fn named_apart(terms: Vec<TermChange>, formulations: &[FormulationChange]) -> Vec<TermChange> {
+    let inside = |term: &TermChange, status: FormulationStatus, count: fn(&FormulationChange) -> u32| {
+        let said: u32 = formulations
+            .iter()
+            .filter(|f| f.status == status && f.text != term.term && f.text.contains(&term.term))
+            .map(count)
+            .sum();
+        said > 0 && term.count_a.max(term.count_b) <= said
+    };
+    terms
+        .into_iter()
+        .filter(|t| match t.status {
+            TermStatus::New => !inside(t, FormulationStatus::New, |f| f.count_b),
+            TermStatus::Dropped => !inside(t, FormulationStatus::Dropped, |f| f.count_a),
+            _ => true,
+        })
+        .collect()
+}
+
+fn formulation_changes(
+    (a, a_body): (&Analysis, &str),
+    (b, b_body): (&Analysis, &str),
+    jieba: &Jieba,
+) -> Vec<FormulationChange> {
     // `b`'s kind where both texts have it as a slogan: the later text's reading.
-    let mut kinds: FxHashMap<&str, SloganKind> = FxHashMap::default();
+    let mut kinds: FxHashMap<&str, FormulationKind> = FxHashMap::default();
     for analysis in [a, b] {
-        for s in analysis.slogans.iter().filter(|s| FORMULATION_KINDS.contains(&s.kind)) {
-            kinds.insert(&s.text, s.kind);
+        for s in &analysis.slogans {
+            if let Some(&(_, kind)) = FORMULATION_KINDS.iter().find(|(k, _)| *k == s.kind) {
+                kinds.insert(&s.text, kind);
+            }
+        }
+    }
+    for body in [a_body, b_body] {
+        for phrase in policy_phrases(body, jieba) {
+            kinds.entry(phrase).or_insert(FormulationKind::Phrase);
         }
     }
     let texts: Vec<&str> = kinds.keys().copied().collect();
@@ -113,6 +156,82 @@ fn formulation_changes(a: &Analysis, a_body: &str, b: &Analysis, b_body: &str) -
             .then_with(|| x.text.cmp(&y.text))
     });
     changes
+}
+
+/// Verbs a task opens with in official speech: a verb-object phrase with one of them (提振消费,
+/// 稳住楼市股市) is a policy phrase; other verbs (发生深刻变化, 带来一系列新挑战) describe.
+const TASK_VERBS: &[&str] = &[
+    "提振", "稳住", "扩大", "促进", "推动", "加快", "深化", "提升", "增强", "培育", "打造", "激发", "释放", "优化",
+    "完善", "健全", "实施", "推进", "加强", "落实", "巩固", "拓展", "做强", "做优", "稳定", "防范", "化解", "守住",
+    "筑牢", "壮大", "发展", "建设", "保障", "降低", "减轻",
+];
+
+/// Words that announce a task before its verb and are no part of it: 要大力提振消费 → 提振消费.
+const TASK_LEADS: &[&str] = &[
+    "要",
+    "还要",
+    "也要",
+    "更要",
+    "必须",
+    "着力",
+    "大力",
+    "全力",
+    "坚决",
+    "持续",
+    "切实",
+    "努力",
+    "积极",
+    "继续",
+    "更加",
+    "进一步",
+];
+
+/// A task said once names something specific: its object has at least this many characters
+/// (稳住楼市股市; 加强管理, said once, is routine). Said twice, two will do (提振消费).
+const TASK_OBJECT_CHARS: usize = 4;
+
+/// The policy phrases of a text: clauses of their own (between marks that end a clause, not
+/// items of a list joined by 、) that state a task, a [`TASK_VERBS`] verb and its object, said twice
+/// or with a specific object. A phrase cut from a longer clause (保障重点 of 保障重点地区) or a list
+/// item (加强非洲猪瘟、…) is none, nor is a clause that describes (发生深刻变化).
+fn policy_phrases<'a>(body: &'a str, jieba: &Jieba) -> Vec<&'a str> {
+    let (mut found, mut short) = (Vec::new(), Vec::new());
+    let mut start = 0;
+    let mut listed = false;
+    for (at, c) in body.char_indices().filter(|&(_, c)| !crate::text::is_han(c)).chain([(body.len(), '。')]) {
+        let ends_clause = matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '\n');
+        if let Some((task, object_chars)) = task(&body[start..at], jieba).filter(|_| ends_clause && !listed) {
+            if object_chars >= TASK_OBJECT_CHARS { found.push(task) } else { short.push(task) }
+        }
+        listed = c == '、';
+        start = at + c.len_utf8().min(body.len() - at);
+    }
+    // Short tasks said twice, anywhere: all counted in one pass over the text.
+    crate::sort::sort_by(&mut short, |x, y| x.cmp(y));
+    short.dedup();
+    found.extend(short.iter().zip(occurrences(body, &short)).filter(|(_, n)| *n >= 2).map(|(task, _)| *task));
+    found
+}
+
+/// The task `text` states, without the words that announce it, and its object's length: a
+/// [`TASK_VERBS`] verb and an object of 2 to 8 Han characters whose words are nouns or modify one,
+/// a noun last.
+fn task<'t>(text: &'t str, jieba: &Jieba) -> Option<(&'t str, usize)> {
+    let mut rest = text;
+    while let Some(lead) = TASK_LEADS.iter().find(|l| rest.starts_with(*l) && rest.len() > l.len()) {
+        rest = &rest[lead.len()..];
+    }
+    let verb = TASK_VERBS.iter().find(|v| rest.starts_with(*v))?;
+    let object = &rest[verb.len()..];
+    let object_chars = object.chars().count();
+    if !(2..=8).contains(&object_chars) {
+        return None;
+    }
+    let words = jieba.tag(object, false);
+    let nominal = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "j" | "an");
+    let modifies = |tag: &str| nominal(tag) || matches!(tag, "a" | "b");
+    let last_noun = words.last().is_some_and(|w| nominal(w.tag));
+    (last_noun && words.iter().all(|w| modifies(w.tag))).then_some((rest, object_chars))
 }
 
 /// How often each of `needles` occurs in `haystack` (without overlapping itself, as

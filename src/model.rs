@@ -69,14 +69,17 @@ pub struct LexiconTag {
     pub formulation: bool,
 }
 
-/// A term this speech uses significantly more than ordinary text does (README: What the figures mean).
+/// A term this speech uses significantly more than ordinary text and official speech in general do
+/// (README: What the figures mean).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyword {
     pub term: String,
-    /// The effect size, which ranks keywords: log₂ of the term's relative frequency here over
-    /// its relative frequency in jieba's reference corpus (3 = eight times as frequent).
+    /// The effect size, which ranks keywords: how many times as often the speech says the term as
+    /// the reference (ordinary Chinese or official speech, whichever says it more) would in as many
+    /// words, with 2 added to both counts so that thin evidence weighs little: (count + 2) ÷
+    /// (expected count + 2). Show it as "×5.7", never bare.
     pub weight: f64,
     /// The significance: log-likelihood G² of the same comparison (every keyword has ≥ 15.13, p < 0.0001).
     pub log_likelihood: f64,
@@ -435,11 +438,14 @@ pub struct ConcordanceLine {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Comparison {
-    /// Every term of either text, the most changed first (by G²).
+    /// Every term of either text, the most changed first (by G²): the strongest changes, shared
+    /// (`more`, `less`) or not (`new`, `dropped`), lead, whatever their status. A `new` (`dropped`)
+    /// term said only inside new (dropped) formulations is left out: the formulation names it
+    /// (稳住楼市股市, not 稳住, 楼市, 股市).
     pub terms: Vec<TermChange>,
     /// Every formulation of either text (lexicon formulations, numbered formulas, quoted coinages,
-    /// cited documents), new ones first, then dropped, then kept; each counted in both texts
-    /// wherever its words occur, quoted or not.
+    /// cited documents and laws, policy phrases), new ones first, then dropped, then kept; each
+    /// counted in both texts wherever its words occur, quoted or not.
     pub formulations: Vec<FormulationChange>,
     /// The two outlines aligned: each part of `b` in order with its counterpart in `a`, then the
     /// parts only `a` has.
@@ -450,7 +456,9 @@ pub struct Comparison {
 }
 
 /// How a term's use changed: `new` (only in `b`), `dropped` (only in `a`), `more` or `less` (in
-/// both, and the difference is significant: G² ≥ 15.13, p < 0.0001), else `same`.
+/// both, and the difference is significant: G² ≥ 3.84, p < 0.05,
+/// [`MIN_CHANGE_LOG_LIKELIHOOD`](crate::compare::MIN_CHANGE_LOG_LIKELIHOOD)), else `same`. A view
+/// of the strongest changes shows the `more` and `less` beside the `new` and `dropped`, by G².
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
@@ -491,13 +499,27 @@ pub enum FormulationStatus {
     Kept,
 }
 
+/// What a compared formulation is: a slogan of one of these kinds (`lexicon`, `numbered`, `quoted`,
+/// `title`: a cited document or law), or a `phrase`, a policy phrase of verb and object that a text
+/// repeats or states as a task of its own (提振消费, 稳住楼市股市), which no list of slogans has yet.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FormulationKind {
+    Lexicon,
+    Numbered,
+    Quoted,
+    Title,
+    Phrase,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FormulationChange {
     pub text: String,
-    /// Its kind in the text that has it as a slogan (`b`'s where both do).
-    pub kind: SloganKind,
+    /// Its kind in the text that has it as a slogan (`b`'s where both do), else `phrase`.
+    pub kind: FormulationKind,
     /// Occurrences of its words in each text's body, quoted or not.
     pub count_a: u32,
     pub count_b: u32,

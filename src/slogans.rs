@@ -241,7 +241,8 @@ const SCARE_QUOTED_FREQUENCY: usize = 250;
 
 /// A quoted phrase that coins nothing: one character (“形”“效”: wordplay on a character), a plain
 /// word of two or a common word in scare quotes (“合作”, “灾害”, “社会主义”), a generation (“90后”) or a dated plan
-/// (“健康中国2030”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”, “飞地经济” are coinages.
+/// (“健康中国2030”), a ranking (“全国第一”), or a name ([`QUOTED_NAME_TAILS`]). “从0到1”, “卡脖子”,
+/// “飞地经济” are coinages.
 fn coins_nothing(inner: &str) -> bool {
     let digits = inner.chars().filter(char::is_ascii_digit).count();
     let chars = inner.chars().count();
@@ -252,6 +253,7 @@ fn coins_nothing(inner: &str) -> bool {
         || common
         || digits >= 4
         || (digits > 0 && inner.ends_with('后') && chars == digits + 1)
+        || (inner.ends_with("第一") && chars <= 4)
         || QUOTED_NAME_TAILS.iter().any(|(tail, _)| inner.ends_with(tail))
 }
 
@@ -266,6 +268,7 @@ const LAW_MAKING: &[(&str, &str)] = &[
     ("施行", "施行外商投资法"),
     ("实施", "实施好民法典"),
     ("执行", "贯彻执行党组工作条例"),
+    ("落实", "落实民营经济促进法"),
     ("起草", "起草能源法"),
     ("编纂", "编纂民法典"),
 ];
@@ -395,6 +398,10 @@ struct Expansion {
     items: Vec<&'static str>,
 }
 
+/// What separates a lexicon note's items: never in an item, which keeps its own 、 (两个确立's
+/// 习近平同志党中央的核心、全党的核心地位).
+const ITEM_SEPARATOR: char = ';';
+
 /// The versions of the items a lexicon note spells out (see data/lexicon.tsv, `note`).
 fn expansions(note: &'static str) -> Vec<Expansion> {
     let month = |s: &str| {
@@ -411,7 +418,7 @@ fn expansions(note: &'static str) -> Vec<Expansion> {
                 }
                 None => return None,
             };
-            Some(Expansion { months, items: items.split('、').collect() })
+            Some(Expansion { months, items: items.split(ITEM_SEPARATOR).collect() })
         })
         .collect()
 }
@@ -519,7 +526,7 @@ const OTHER_SENSES: &[Sense] = &[
         formula: "两个大局",
         before: "国内国际",
         after: "",
-        items: "国内大局、国际大局",
+        items: "国内大局;国际大局",
         example: "统筹国内国际两个大局",
     },
 ];
@@ -532,7 +539,9 @@ fn expansion_at(speech: &str, formula: &str, at: Range<usize>, month: Option<u32
     let sense =
         OTHER_SENSES.iter().find(|s| s.formula == formula && before.ends_with(s.before) && after.starts_with(s.after));
     match sense {
-        Some(sense) => (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect()),
+        Some(sense) => {
+            (!sense.items.is_empty()).then(|| sense.items.split(ITEM_SEPARATOR).map(str::to_string).collect())
+        }
         None => known_expansion(formula, month).map(|items| items.iter().map(|s| s.to_string()).collect()),
     }
 }
@@ -648,9 +657,20 @@ enum Who {
 fn speaker_before(speech: &str, open: usize) -> Option<Who> {
     let before = speech[..open].trim_end_matches(is_blank);
     let before = before.strip_suffix(['：', ':', '，', ',']).unwrap_or(before).trim_end_matches(is_blank);
+    if GLOSSES.iter().any(|(g, _)| before.ends_with(g)) {
+        return None;
+    }
     let verb = SAYING.iter().find(|(v, _)| before.ends_with(v))?.0;
     Some(speaker_of(&before[..before.len() - verb.len()]))
 }
+
+/// What glosses the quotation before rather than introduces someone's words: “A”，意思是说“B”.
+const GLOSSES: &[(&str, &str)] = &[
+    ("意思是说", "他有句话：“…”，意思是说“…”"),
+    ("就是说", "也就是说“…”"),
+    ("换句话说", "换句话说，“…”"),
+    ("意即", "意即“…”"),
+];
 
 /// Who says a quotation that closes a sentence whose first clause ends in a verb of saying, with a
 /// clause between (邓小平同志强调，实现四个现代化，“要有正确的组织路线来保证”。). A quote inside the
@@ -683,14 +703,16 @@ fn speaker_of(clause: &str) -> Who {
             (crate::text::is_clause_break(c) && !names_before) || is_blank(c) || MARKS.iter().any(|m| m.1 == c)
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut who = clause[start..].trim_matches(is_blank);
+    // A list's dash (——中国古人说) or any other mark is no part of a name.
+    let mut who = clause[start..].trim_matches(|c: char| is_blank(c) || !c.is_alphanumeric());
     if let Some((lead, _)) = SPEAKER_LEADS.iter().find(|(l, _)| who.starts_with(l)) {
         who = &who[lead.len()..];
     }
-    // "A总书记在座谈会上指出": the speaker is who, not where.
-    who = who.split('在').next().unwrap_or(who);
-    // "毛泽东同志曾指出", "邓小平同志评价说": the speaker is who, not how or when.
-    while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && who.len() > t.len()) {
+    // "A总书记在座谈会上指出": the speaker is who, not where; 在 ending a word (现在) opens no place.
+    who = &who[..place_at(who)];
+    // "毛泽东同志曾指出", "邓小平同志评价说", "他明确指出": the speaker is who, not how or when;
+    // a clause that is nothing but how (……，创造性提出) names no one.
+    while let Some((tail, _)) = SPEAKER_TAILS.iter().find(|(t, _)| who.ends_with(t) && !keeps_tail(who, t)) {
         who = &who[..who.len() - tail.len()];
     }
     // A pronoun opens its clause: what stands before it ran in from a heading (研究我多次强调).
@@ -810,7 +832,43 @@ const SPEAKER_TAILS: &[(&str, &str)] = &[
     ("特地", "我特地强调"),
     ("评价", "邓小平同志评价说"),
     ("深刻", "马克思深刻指出"),
+    // Manner adverbs: how it was said.
+    ("旗帜鲜明地", "张三同志旗帜鲜明地指出"),
+    ("旗帜鲜明", "他旗帜鲜明提出"),
+    ("鲜明地", "报告鲜明地提出"),
+    ("鲜明", "他鲜明提出"),
+    ("明确地", "他明确地指出"),
+    ("明确", "他明确指出"),
+    ("创造性地", "全会创造性地提出"),
+    ("创造性", "全会创造性提出"),
+    ("郑重", "他郑重提出"),
+    ("反复", "他反复强调"),
+    ("一再", "他一再强调"),
+    ("首次", "报告首次提出"),
+    ("又", "我们又明确提出"),
+    // Function words: 某某同志所指出, 某国谚语则说.
+    ("所", "某某同志所指出"),
+    ("则", "某国谚语则说"),
 ];
+
+/// Words ending in 在 that are no 在 of place before a verb of saying: 现在我们又明确提出.
+const WORDS_ENDING_IN_ZAI: &[&str] = &["现在", "正在", "存在", "实在", "所在", "潜在", "内在", "外在", "好在", "旨在"];
+
+/// Where the 在 that opens a place (在座谈会上) stands in `who`, else its end.
+fn place_at(who: &str) -> usize {
+    who.match_indices('在')
+        .map(|(at, _)| at)
+        .find(|&at| !WORDS_ENDING_IN_ZAI.iter().any(|w| who[..at + '在'.len_utf8()].ends_with(w)))
+        .unwrap_or(who.len())
+}
+
+/// Names a function-word tail ends, which keep it: 研究所指出 is an institute's words, not 研究's.
+const NAMES_ENDING_IN_TAILS: &[&str] = &["研究所", "事务所", "派出所"];
+
+/// Whether `tail` is part of the name `who` ends with, not a word before the verb.
+fn keeps_tail(who: &str, tail: &str) -> bool {
+    NAMES_ENDING_IN_TAILS.iter().any(|name| name.ends_with(tail) && who.ends_with(name))
+}
 
 /// Pronouns whose referent the text may not say (我 is the speaker of the speech, whom a copy may
 /// not name): left out rather than named wrongly.
@@ -852,9 +910,54 @@ fn listed_before(speech: &str, before: usize, formula: &str) -> Option<Vec<Strin
     let clause_start = speech[..before]
         .rfind(|c: char| !is_han(c) && c != '、')
         .map_or(0, |at| at + speech[at..].chars().next().map_or(0, char::len_utf8));
-    let items: Vec<&str> = speech[clause_start..before].split('、').collect();
+    let mut items: Vec<&str> = speech[clause_start..before].split('、').collect();
+    if let (Some(first), Some(last)) = (items.first().copied(), items.last_mut()) {
+        *last = without_shared_head(first, last);
+    }
     let listed = items.len() == count && items.iter().all(|i| (2..=ITEM_MAX_CHARS).contains(&i.chars().count()));
     listed.then(|| items.into_iter().map(str::to_string).collect())
+}
+
+/// Words that make the items before a quoted formula a subject the formula is said of: 耕地、林地
+/// 面积持续“双缩减” lists 耕地 and 林地, whose shared 面积 and the verb are no part of the last.
+const LISTED_PREDICATES: &[(&str, &str)] = &[
+    ("持续", "耕地、林地面积持续“双缩减”"),
+    ("不断", "城镇、农村居民收入不断“双提高”"),
+    ("实现", "出口、进口总额实现“双增长”"),
+    ("保持", "城镇、农村就业保持“双稳定”"),
+];
+
+/// The last of the items listed before a formula, without the head noun and verb the items share
+/// (林地面积持续 after 耕地 → 林地: as long as the first item); unchanged without such a verb
+/// (耕地、永久基本农田“双保护”).
+fn without_shared_head<'t>(first: &str, last: &'t str) -> &'t str {
+    let Some((verb, _)) = LISTED_PREDICATES.iter().find(|(v, _)| last.ends_with(v)) else {
+        return last;
+    };
+    let subject = &last[..last.len() - verb.len()];
+    let length = first.chars().count();
+    subject.char_indices().nth(length).map_or(subject, |(at, _)| &subject[..at])
+}
+
+/// Entries of the idiom list that are ordinary nouns in today's speech, not 成语 a reader would name.
+const ORDINARY_NOUNS: &[(&str, &str)] = &[
+    ("十字路口", "a crossroads: 站在新的十字路口"),
+    ("里程碑", "a milestone: 具有里程碑意义"),
+    ("议事日程", "an agenda: 提上议事日程"),
+];
+
+/// A 成语 of the idiom list, as a word: not one of its [`ORDINARY_NOUNS`].
+fn is_idiom(word: &str) -> bool {
+    crate::segment::is_idiom(word) && !ORDINARY_NOUNS.iter().any(|(noun, _)| *noun == word)
+}
+
+/// A quoted phrase that is an idiom: of the idiom list, or four characters jieba's dictionary has
+/// as an idiom (“一枝独秀”, which the list lacks): the quotes say it is said as a set phrase,
+/// and a numeral it opens with counts nothing.
+fn quoted_idiom(inner: &str, dictionary: &mut Dictionary) -> bool {
+    let known_formula = lexicon().get(inner).is_some_and(|known| known.numbered);
+    let four = inner.chars().count() == 4 && inner.chars().all(is_han);
+    !known_formula && (is_idiom(inner) || (four && dictionary.tag(inner) == Some("i")))
 }
 
 /// Looks words up in jieba's dictionary, once per distinct word.
@@ -898,10 +1001,10 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
                 found.push(Found::new(SloganKind::Title, run.inner.clone()));
             }
         } else if is_phrase(inner) {
-            let kind = if is_numbered(inner) {
-                SloganKind::Numbered
-            } else if crate::segment::is_idiom(inner) {
+            let kind = if quoted_idiom(inner, &mut dictionary) {
                 SloganKind::Idiom
+            } else if is_numbered(inner) {
+                SloganKind::Numbered
             } else if let Some(speaker) = says_words(inner).then(|| speakers.of_phrase(speech, run)).flatten() {
                 found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
                 continue;
@@ -959,7 +1062,7 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
         } else {
             while title_at.next_if(|t| t.end <= tok.start).is_some() {}
             let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
-            (!in_title && crate::segment::is_idiom(word) && !in_saying(&tok.range())).then_some(SloganKind::Idiom)
+            (!in_title && is_idiom(word) && !in_saying(&tok.range())).then_some(SloganKind::Idiom)
         };
         let Some(mut f) = (match kind {
             Some(kind) => Some(Found::new(kind, tok.range())),
@@ -1448,7 +1551,10 @@ fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<F
                 continue 'clauses;
             }
         }
-        for (first, _, _) in firsts.iter().flatten() {
+        // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
+        let in_longer_run = (i > 0 && clauses[i - 1].continues && item_chars(&clauses[i - 1].range) == Some(4))
+            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| item_chars(&c.range) == Some(4)));
+        for (first, _, _) in firsts.iter().flatten().filter(|_| !in_longer_run) {
             if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
                 out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
                 i += 2;
@@ -1477,14 +1583,31 @@ fn frames_clauses(
         _ if !clauses || !frame.prefix.is_empty() => true,
         Some((word, true, _)) => {
             !dictionary.tag(word).is_some_and(|tag| tag.starts_with('n'))
-                || items(speech, run).all(|item| {
+                || (items(speech, run.clone()).all(|item| {
                     let first = tokens.partition_point(|t| t.start < item.start);
                     tokens.get(first).is_some_and(|t| t.start == item.start && is_predicate(t))
-                })
+                }) && noun_in_place(speech, run, word))
         }
         Some(_) => frame.longest <= PHRASE_ITEM_CHARS,
         None => false,
     }
+}
+
+/// Whether a shared noun stands in one place of every item, counted from its start or its end:
+/// a frame of form (完善劳模政策，提升劳模地位，落实劳模待遇), not a topic word that falls where the
+/// sentence puts it (发展职业教育，办好人民满意的继续教育，推进教育公平).
+fn noun_in_place(speech: &str, run: Range<usize>, word: &str) -> bool {
+    let places: Vec<Option<(usize, usize)>> = items(speech, run)
+        .map(|item| {
+            let item = &speech[item];
+            item.find(word).map(|at| (item[..at].chars().count(), item[at + word.len()..].chars().count()))
+        })
+        .collect();
+    let same = |side: fn(&(usize, usize)) -> usize| {
+        let first = places.first().copied().flatten().map(|p| side(&p));
+        places.iter().all(|p| p.map(|p| side(&p)) == first)
+    };
+    places.iter().all(Option::is_some) && (same(|p| p.0) || same(|p| p.1))
 }
 
 /// Whether a word says something of its own: a verb or an adjective, not one used as a noun (vn, an).
@@ -1525,9 +1648,21 @@ fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening
     let open_list = long
         && (speech[range.end..].starts_with('等')
             || last.rsplit_once('等').is_some_and(|(_, kind)| (1..=3).contains(&kind.chars().count())));
+    // Nouns under a shared modifier are a list of things (绿色建筑、绿色能源、绿色交通), as nouns under
+    // a shared suffix are; a shared opening frames items that say something (坚持稳中求进、坚持改革创新).
+    let nominal = |item: Range<usize>| {
+        let first = tokens.partition_point(|t| t.start < item.start);
+        tokens[first..].iter().take_while(|t| t.end <= item.end).all(is_nominal)
+    };
     !open_list
         && !crate::clean::is_address(&speech[range.clone()])
-        && (shared_opening || items(speech, range).all(predicated))
+        && ((shared_opening && !items(speech, range.clone()).all(nominal)) || items(speech, range).all(predicated))
+}
+
+/// A noun or a word that modifies one (绿色, 中国): what a list of things is made of.
+fn is_nominal(tok: &Tok) -> bool {
+    let tag = tok.pos.as_str();
+    tag.starts_with('n') || matches!(tag, "b" | "vn" | "an" | "j")
 }
 
 /// Two four-character set phrases (jieba's `i`: a pair needs no idiom dictionary) that mirror each
@@ -1745,8 +1880,37 @@ mod tests {
             let at = sense.example.find(sense.formula).expect("the example says the formula");
             let items = expansion_at(sense.example, sense.formula, at..at + sense.formula.len(), None);
             let want: Option<Vec<String>> =
-                (!sense.items.is_empty()).then(|| sense.items.split('、').map(str::to_string).collect());
+                (!sense.items.is_empty()).then(|| sense.items.split(ITEM_SEPARATOR).map(str::to_string).collect());
             assert_eq!(items, want, "{}", sense.example);
+        }
+    }
+
+    #[test]
+    fn listed_items_leave_out_the_head_they_share() {
+        for (verb, example) in LISTED_PREDICATES {
+            let open = example.find('“').expect("a quoted formula");
+            let formula = &example[open + '“'.len_utf8()..example.rfind('”').expect("closed")];
+            let items = listed_before(example, open, formula).unwrap_or_else(|| panic!("{example}"));
+            assert!(items.iter().all(|i| i.chars().count() == 2 && !i.contains(verb)), "{example}: {items:?}");
+        }
+        let text = "耕地、永久基本农田“双保护”";
+        let items = listed_before(text, text.find('“').unwrap_or(0), "双保护");
+        assert_eq!(items, Some(vec!["耕地".to_string(), "永久基本农田".to_string()]));
+    }
+
+    #[test]
+    fn lexicon_items_keep_their_own_enumeration_marks() {
+        let items = known_expansion("两个确立", None).expect("两个确立 expands");
+        assert_eq!(items, ["习近平同志党中央的核心、全党的核心地位", "习近平新时代中国特色社会主义思想的指导地位"]);
+        for e in crate::segment::lexicon_entries().filter(|e| e.note.contains('=')) {
+            for version in expansions(e.note) {
+                assert!(version.items.len() >= 2, "{}: {}", e.word, e.note);
+                assert!(
+                    version.items.iter().all(|i| !i.is_empty() && i.chars().all(|c| is_han(c) || c == '、')),
+                    "{}",
+                    e.word
+                );
+            }
         }
     }
 
@@ -1777,6 +1941,31 @@ mod tests {
     }
 
     #[test]
+    fn glosses_introduce_no_one_and_names_keep_their_tails() {
+        for (gloss, example) in GLOSSES {
+            let open = example.rfind('“').expect("a quotation");
+            assert!(example[..open].trim_end_matches(['，', '：']).ends_with(gloss), "{example}");
+            assert_eq!(speaker_before(example, open), None, "{example}");
+        }
+        let speaker = |text: &str| named(speaker_before(text, text.find('“').expect("a quotation")));
+        for name in NAMES_ENDING_IN_TAILS {
+            assert_eq!(speaker(&format!("{name}指出：“…”")).as_deref(), Some(*name));
+        }
+        assert_eq!(speaker("现在我们又明确提出：“…”"), None, "我们, not 现");
+        assert_eq!(speaker("总书记在会上指出：“…”").as_deref(), Some("总书记"));
+        assert_eq!(speaker("——中国古人说：“…”").as_deref(), Some("中国古人"));
+    }
+
+    #[test]
+    fn ordinary_nouns_are_in_the_idiom_list_and_no_idioms() {
+        for (noun, example) in ORDINARY_NOUNS {
+            assert!(crate::segment::is_idiom(noun) && !is_idiom(noun), "{noun}");
+            assert!(example.contains(noun), "{example}");
+        }
+        assert!(is_idiom("众志成城"));
+    }
+
+    #[test]
     fn every_person_title_marks_its_example() {
         for (title, example) in PERSON_TITLES {
             let text = format!("{example}说：“…”");
@@ -1793,7 +1982,8 @@ mod tests {
                 assert!(inner.ends_with(tail) && coins_nothing(inner), "{example}");
             }
         }
-        for plain in ["形", "合作", "灾害", "社会主义", "绝大多数", "90后", "00后", "健康中国2030"] {
+        for plain in ["形", "合作", "灾害", "社会主义", "绝大多数", "90后", "00后", "健康中国2030", "全国第一"]
+        {
             assert!(coins_nothing(plain), "{plain}");
         }
         for coinage in ["政治病毒", "形象工程", "硬骨头精神", "从0到1", "县域不经济", "卡脖子", "飞地经济"]

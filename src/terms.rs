@@ -212,14 +212,16 @@ impl<'v, 's> TermCounter<'v, 's> {
     }
 }
 
-/// A keyword: a term the speech uses significantly more than ordinary text does.
+/// A keyword: a term the speech uses significantly more than ordinary text and official speech in
+/// general do.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keyness {
     pub term: String,
-    /// Log-likelihood G² of the term's count here against its frequency in the reference corpus.
+    /// Log-likelihood G² of the term's count here against its frequency in the reference.
     pub log_likelihood: f64,
-    /// log₂ of the term's relative frequency here over its relative frequency in the reference.
-    pub log_ratio: f64,
+    /// How many times as often the speech says the term as the reference would in as many words:
+    /// (count + [`KEYWORD_PRIOR`]) ÷ (expected count + [`KEYWORD_PRIOR`]).
+    pub times: f64,
 }
 
 /// G² at or above this is significant at p < 0.0001 (one degree of freedom): a speech has
@@ -233,12 +235,41 @@ const MIN_KEYWORD_COUNT: u32 = 3;
 /// The frequency a term the reference never has is counted with, so that its ratio is finite.
 pub(crate) const ZERO_FREQUENCY: f64 = 0.5;
 
-/// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood, with Hardie's
-/// log ratio as the effect size): each term's count among the speech's `tokens_total` words
-/// against its [`reference_frequency`] among the [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL)
-/// words of jieba's reference corpus. Kept: terms said more here than there, at least [`MIN_KEYWORD_COUNT`]
-/// times, with G² ≥ [`MIN_LOG_LIKELIHOOD`]; ranked by log ratio, so that a word every speech uses
-/// often (发展, 建设) ranks below the speech's own (全过程人民民主), however often it is said.
+/// Official speech in general: the lines every speech of these years says, whatever its subject
+/// (see the file's header). A term it says often is no keyword of a speech that says it too.
+const OFFICIAL_REFERENCE: &str = include_str!("../data/official-reference.txt");
+
+/// Han characters to a word of official speech, to count the reference's words.
+const CHARS_PER_WORD: f64 = 1.6;
+
+/// How often official speech says any one formulation of the lexicon the reference does not say:
+/// once in 10,000 words. A formulation is no rare word: a speech that says it three times says a
+/// set phrase, not its subject.
+const FORMULATION_RATE: f64 = 1.0 / 10_000.0;
+
+/// Counts added to both sides of the ratio that ranks keywords: the evidence of a term said 4 times
+/// is thin, of one said 30 times strong, so that of two terms the reference never says, the one
+/// said more ranks higher (30 times: 16×; 4 times: 3×).
+const KEYWORD_PRIOR: f64 = 2.0;
+
+/// The reference's text without its comments, and its size in words.
+fn official_reference() -> &'static (String, f64) {
+    static REFERENCE: OnceLock<(String, f64)> = OnceLock::new();
+    REFERENCE.get_or_init(|| {
+        let text: String = OFFICIAL_REFERENCE.lines().filter(|l| !l.starts_with('#')).collect();
+        let words = text.chars().filter(|&c| is_han(c)).count() as f64 / CHARS_PER_WORD;
+        (text, words.max(1.0))
+    })
+}
+
+/// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood as the
+/// significance): each term's count among the speech's `tokens_total` words against its
+/// frequency in the reference, the more of what ordinary text (jieba's reference corpus, of
+/// [`DICTIONARY_TOTAL`](crate::segment::DICTIONARY_TOTAL) words) and official speech in general
+/// ([`official_frequency`]) say. Kept: terms said more here than there, at least
+/// [`MIN_KEYWORD_COUNT`] times, with G² ≥ [`MIN_LOG_LIKELIHOOD`]; ranked by how many times as often
+/// they are said here ([`Keyness::times`]), so that the words every speech says (发展, 高质量发展,
+/// 新时代) rank below the speech's own, and a term said 30 times above one said 4.
 pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32, limit: usize) -> Vec<Keyness> {
     let here_total = f64::from(tokens_total.max(1));
     let there_total = crate::segment::DICTIONARY_TOTAL as f64;
@@ -248,21 +279,18 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
         .filter(|c| c.count >= min_count)
         .filter_map(|c| {
             let here = f64::from(c.count);
-            let there = reference_frequency(jieba, c.term);
-            let log_ratio = ((here / here_total) / (there.max(ZERO_FREQUENCY) / there_total)).log2();
+            let there = reference_frequency(jieba, c.term).max(official_frequency(c.term) * there_total);
             let log_likelihood = log_likelihood(here, here_total, there, there_total);
-            (log_ratio > 0.0 && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
+            let expected = there.max(ZERO_FREQUENCY) / there_total * here_total;
+            (here > expected && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
                 term: c.term.to_string(),
                 log_likelihood,
-                log_ratio,
+                times: (here + KEYWORD_PRIOR) / (expected + KEYWORD_PRIOR),
             })
         })
         .collect();
     crate::sort::sort_by(&mut found, |a, b| {
-        b.log_ratio
-            .total_cmp(&a.log_ratio)
-            .then(b.log_likelihood.total_cmp(&a.log_likelihood))
-            .then(a.term.cmp(&b.term))
+        b.times.total_cmp(&a.times).then(b.log_likelihood.total_cmp(&a.log_likelihood)).then(a.term.cmp(&b.term))
     });
     found.truncate(limit);
     found
@@ -276,6 +304,15 @@ fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
         0 if !crate::segment::is_lexicon_word(term) => jieba.suggest_freq(term) as f64,
         known => known as f64,
     }
+}
+
+/// How often official speech in general says `term`, per word: as often as the official reference
+/// says its characters, and a formulation of the lexicon at least [`FORMULATION_RATE`].
+fn official_frequency(term: &str) -> f64 {
+    let (text, words) = official_reference();
+    let said = if term.chars().nth(1).is_some() { text.matches(term).count() as f64 / words } else { 0.0 };
+    let formulation = crate::segment::lexicon_entry(term).is_some_and(|e| e.formulation);
+    said.max(if formulation { FORMULATION_RATE } else { 0.0 })
 }
 
 /// Dunning's G² for a count `a` of `n` words against `b` of `m`: 2 Σ O ln(O/E) over the two corpora.
@@ -365,10 +402,48 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
+    let mut kept = joined_pieces(speech, kept);
     crate::sort::sort_by_key(&mut kept, |(text, occ)| {
         (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
     });
     kept
+}
+
+/// Phrases said as often whose occurrences overlap pairwise, each pair at the same distance, are
+/// pieces of one longer stretch said that often (a window holds six words at most): they are
+/// listed as that stretch, not as overlapping pieces of one sentence.
+fn joined_pieces<'s>(
+    speech: &'s str,
+    mut phrases: Vec<(&'s str, Vec<Range<usize>>)>,
+) -> Vec<(&'s str, Vec<Range<usize>>)> {
+    crate::sort::sort_by_key(&mut phrases, |(_, occ)| (occ.len(), occ[0].start, std::cmp::Reverse(occ[0].end)));
+    let mut joined: Vec<Vec<Range<usize>>> = Vec::with_capacity(phrases.len());
+    // The joined stretches whose first occurrence a later piece may still overlap.
+    let mut open: Vec<usize> = Vec::new();
+    for (_, occurrences) in phrases {
+        let count = occurrences.len();
+        open.retain(|&k| joined[k].len() == count && joined[k][0].end > occurrences[0].start);
+        match open.iter().find_map(|&k| one_stretch(&joined[k], &occurrences).map(|union| (k, union))) {
+            Some((k, union)) => joined[k] = union,
+            None => {
+                open.push(joined.len());
+                joined.push(occurrences);
+            }
+        }
+    }
+    joined.into_iter().map(|occ| (&speech[occ[0].clone()], occ)).collect()
+}
+
+/// The occurrences of the stretch `a` and `b` are pieces of: each of `b`'s overlaps `a`'s of the
+/// same rank at one distance, and the stretches do not overlap one another.
+fn one_stretch(a: &[Range<usize>], b: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let shift = b[0].start as isize - a[0].start as isize;
+    let pieces = a
+        .iter()
+        .zip(b)
+        .all(|(x, y)| y.start as isize - x.start as isize == shift && y.start < x.end && x.start < y.end);
+    let union: Vec<Range<usize>> = a.iter().zip(b).map(|(x, y)| x.start.min(y.start)..x.end.max(y.end)).collect();
+    (pieces && union.windows(2).all(|w| w[0].end <= w[1].start)).then_some(union)
 }
 
 /// Each occurrence of `term` (as a word of the segmentation, or as text when it is no single

@@ -54,7 +54,54 @@ fn a_term_said_much_more_is_more() {
     let more = compare(&b, &b.replace("加强团结", "加强团结，乡村振兴，乡村振兴，乡村振兴"));
     let change = more.terms.iter().find(|t| t.term == "乡村振兴").expect("乡村振兴");
     assert_eq!(change.status, TermStatus::More, "{change:?}");
-    assert!(change.log_ratio > 0.5 && change.log_likelihood >= 15.13);
+    assert!(change.log_ratio > 0.5 && change.log_likelihood >= speechlens::compare::MIN_CHANGE_LOG_LIKELIHOOD);
+}
+
+/// Two reports of a length: a formula said 24 times then 8 is said less, a word said 19 times then
+/// 38 more (issue 29.5: they came out `same`). One threshold decides: every `more` and `less` has
+/// G² at or above it, every `same` below.
+#[test]
+fn shared_terms_that_changed_significantly_are_more_or_less() {
+    let report = |formula: usize, mechanism: usize| {
+        SAMPLE.replace("高质量发展", "高水平开放").repeat(4)
+            + &"要推动高质量发展。".repeat(formula)
+            + &"要健全工作机制。".repeat(mechanism)
+    };
+    let c = compare(&report(24, 19), &report(8, 38));
+    let change = |term: &str| c.terms.iter().find(|t| t.term == term).unwrap_or_else(|| panic!("{term}"));
+    assert_eq!(change("高质量发展").status, TermStatus::Less, "{:?}", change("高质量发展"));
+    assert_eq!(change("机制").status, TermStatus::More, "{:?}", change("机制"));
+    assert_eq!(change("县域").status, TermStatus::Same);
+    let threshold = speechlens::compare::MIN_CHANGE_LOG_LIKELIHOOD;
+    for t in c.terms.iter().filter(|t| t.count_a > 0 && t.count_b > 0) {
+        let significant = matches!(t.status, TermStatus::More | TermStatus::Less);
+        assert_eq!(significant, t.log_likelihood >= threshold, "{t:?}");
+    }
+}
+
+/// A revision's new policy phrases are new formulations: a verb-object task it says twice
+/// (提振消费), a task stated once as a clause of its own (稳住楼市股市), a law named once without
+/// 《》 (民营经济促进法); fragments it repeats (发生深刻, 带来一系列新) never are, and the words of a new
+/// formulation (稳住, 楼市, 股市, 促进法) are not listed again as new terms.
+#[test]
+fn a_revisions_new_policy_phrases_are_new_formulations() {
+    let earlier = "同志们：\n要扩大有效投资，推动经济稳定增长。要深化改革，扩大开放。\n";
+    let newer = format!(
+        "{earlier}要大力提振消费，让群众敢花钱。提振消费要靠增加收入。要稳住楼市股市，落实民营经济促进法。\n\
+         世界发生深刻变化，带来一系列新挑战。科技发生深刻变革，带来一系列新机遇。\n"
+    );
+    let c = compare(earlier, &newer);
+    assert_eq!(formulation(&c, "提振消费"), Some((FormulationStatus::New, 0, 2)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "稳住楼市股市"), Some((FormulationStatus::New, 0, 1)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "民营经济促进法"), Some((FormulationStatus::New, 0, 1)), "{:?}", c.formulations);
+    assert_eq!(formulation(&c, "扩大有效投资").map(|f| f.0), Some(FormulationStatus::Kept));
+    for fragment in ["发生深刻", "带来一系列新", "发生深刻变化"] {
+        assert_eq!(formulation(&c, fragment), None, "{fragment}");
+    }
+    for part in ["稳住", "楼市", "股市", "促进法"] {
+        assert_eq!(term_status(&c, part), None, "{part} is part of a new formulation");
+    }
+    assert_eq!(term_status(&c, "收入"), Some(TermStatus::New), "a word of its own stays");
 }
 
 #[test]

@@ -101,8 +101,8 @@ fn the_sample_speech_yields_every_slogan_the_issue_names() {
             e("无源之水,无本之木", Idiom, 1),
             e("奋发有为", Idiom, 1),
             e("遥遥领先", Idiom, 1),
-            // A set phrase no idiom dictionary lists, in quotation marks.
-            e("一枝独秀", Quoted, 1),
+            // A quoted idiom the idiom list lacks and jieba's dictionary has as one (issue 25.5).
+            e("一枝独秀", Idiom, 1),
             e("百花齐放", Idiom, 1),
             e("市委关于锚定“三高四新”美好蓝图\u{a0}加快推动高质量发展的若干意见", Title, 1),
             e("整合科技创新资源,引领发展战略性新兴产业和未来产业,加快形成新质生产力。", Quotation, 1)
@@ -178,9 +178,9 @@ fn quotes_of_every_style_titles_and_quotations() {
             e("一村一策", Numbered, 1),
             e("学习‘三个务必’", Quoted, 1),
             e("三个务必", Numbered, 1).expands(&[
-                "务必不忘初心牢记使命",
-                "务必谦虚谨慎艰苦奋斗",
-                "务必敢于斗争善于斗争",
+                "务必不忘初心、牢记使命",
+                "务必谦虚谨慎、艰苦奋斗",
+                "务必敢于斗争、善于斗争",
             ]),
             e("习近平谈治国理政", Title, 1),
             e("关于〈中共中央关于进一步全面深化改革、推进中国式现代化的决定〉的说明", Title, 1),
@@ -452,4 +452,85 @@ fn a_shared_last_character_frames_only_short_phrases() {
         &[e("对标整改、源头整改、系统整改、联动整改、开门整改", Parallel, 1).frame("…整改")],
         &["盯着问题改", "着力抓好"],
     );
+}
+
+/// A speaker is a name, a title, a pronoun or a source (谚语, 古人), never with the manner adverb
+/// (明确, 旗帜鲜明, 创造性) or the function word (所, 则) before the verb, never a word cut short
+/// (现在 → 现), never with a list's dash; a gloss (意思是说“…”) is no quotation.
+#[test]
+fn speakers_without_adverbs_function_words_dashes_or_glosses() {
+    let text = "钟南山同志说：“要相信科学。”他明确指出：“防控不能松懈。”\n\
+                张三同志旗帜鲜明地指出：“改革只有进行时。”\n\
+                全会总结经验，创造性提出：“坚持把发展作为第一要务。”\n\
+                正如李四同志所指出：“实践是检验真理的唯一标准。”\n\
+                某国谚语则说：“独木不成林。”\n\
+                现在我们又明确提出：“要把就业放在首位。”\n\
+                ——中国古人说：“民为邦本，本固邦宁。”\n\
+                王五有句话：“先天下之忧而忧。”意思是说“要把人民放在心上”。";
+    let a = analyze(text);
+    let speaker = |start: &str| {
+        let s = a.slogans.iter().find(|s| s.kind == Quotation && s.text.starts_with(start));
+        s.unwrap_or_else(|| panic!("{start} is no quotation")).speaker.clone()
+    };
+    assert_eq!(speaker("防控不能松懈").as_deref(), Some("钟南山同志"), "他 is the man named, not 他明确");
+    assert_eq!(speaker("改革只有").as_deref(), Some("张三同志"));
+    assert_eq!(speaker("坚持把发展"), None, "创造性 is how, not who");
+    assert_eq!(speaker("实践是检验").as_deref(), Some("李四同志"));
+    assert_eq!(speaker("独木不成林").as_deref(), Some("某国谚语"));
+    assert_eq!(speaker("要把就业"), None, "我们, not 现");
+    assert_eq!(speaker("民为邦本").as_deref(), Some("中国古人"));
+    let gloss = a.slogans.iter().find(|s| s.text.starts_with("要把人民"));
+    assert!(gloss.is_none_or(|s| s.kind != Quotation), "a gloss is no quotation: {gloss:?}");
+}
+
+/// An expansion keeps its items whole: 两个确立's first item has a 、 of its own, and is one item;
+/// items before a quoted formula that share a head noun are split where the text splits them
+/// (耕地、林地面积持续“双缩减” lists 耕地 and 林地, not 林地面积持续).
+#[test]
+fn expansions_keep_their_items_whole() {
+    check(
+        "全党要深刻领悟“两个确立”的决定性意义。近年来，耕地、林地面积持续“双缩减”，要引起重视。",
+        &[
+            e("两个确立", Numbered, 1)
+                .expands(&["习近平同志党中央的核心、全党的核心地位", "习近平新时代中国特色社会主义思想的指导地位"]),
+            e("双缩减", Numbered, 1).expands(&["耕地", "林地"]),
+        ],
+        &[],
+    );
+}
+
+/// Idiom-list entries that are ordinary nouns (十字路口, 里程碑, 议事日程) are no 成语; a quoted idiom is
+/// an idiom even when it opens with a numeral (“一枝独秀”, as “百花齐放”).
+#[test]
+fn ordinary_nouns_of_the_idiom_list_are_no_idioms_and_a_quoted_idiom_is_one() {
+    let a = check(
+        "我们站在新的十字路口，这是一座里程碑，要把这件事提上议事日程。这个县的经济在全省“一枝独秀”，我们众志成城。",
+        &[e("一枝独秀", Idiom, 1), e("众志成城", Idiom, 1)],
+        &[],
+    );
+    let idioms: Vec<&str> = a.slogans.iter().filter(|s| s.kind == Idiom).map(|s| s.text.as_str()).collect();
+    for noun in ["十字路口", "里程碑", "议事日程"] {
+        assert!(!idioms.contains(&noun), "{noun} among {idioms:?}");
+    }
+}
+
+/// A parallel run needs a shared frame of form: nouns sharing a modifier are a list (绿色建筑、绿色能源、
+/// 绿色交通), clauses that merely repeat a topic word where it falls are prose; a run is all of its
+/// members or none (休戚与共、荣辱与共 are two of four).
+#[test]
+fn parallel_runs_need_a_frame_of_form_and_all_their_members() {
+    check(
+        "要推广绿色建筑、绿色能源、绿色交通。\n\
+         要发展职业教育，办好人民满意的继续教育，推进教育公平。\n\
+         我们同各国人民休戚与共、荣辱与共、命运与共、生死与共。\n\
+         要完善劳模政策，提升劳模地位，落实劳模待遇。",
+        &[e("要完善劳模政策，提升劳模地位，落实劳模待遇", Parallel, 1).frame("…劳模…")],
+        &["绿色建筑、", "职业教育，", "休戚与共、荣辱与共"],
+    );
+}
+
+/// A ranking in scare quotes (“全国第一”) coins nothing; a coinage beside it does.
+#[test]
+fn a_quoted_ranking_coins_nothing() {
+    check("这个县的粮食产量多年“全国第一”，靠的是“县域不经济”的反思。", &[e("县域不经济", Quoted, 1)], &["全国第一"]);
 }

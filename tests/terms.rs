@@ -87,6 +87,31 @@ fn repeated_phrases_are_maximal() {
     }
 }
 
+/// A stretch of more than six words said three times comes out once, whole, not as the
+/// overlapping windows of six it is made of (issue 29.10: 实现社会主义现代化奠定更加坚实,
+/// 基本实现社会主义现代化奠定, 现代化奠定更加坚实的基础, all ×3).
+#[test]
+fn a_long_repeated_stretch_is_one_phrase_not_its_overlapping_pieces() {
+    let text = "今年要为基本实现社会主义现代化奠定更加坚实的基础。\n\
+                明年还要为基本实现社会主义现代化奠定更加坚实的基础，继续努力。\n\
+                我们一定能为基本实现社会主义现代化奠定更加坚实的基础。";
+    let a = Analyzer::new().analyze(text, &Options::default()).unwrap();
+    let texts: Vec<(&str, u32)> = a.phrases.iter().map(|p| (p.text.as_str(), p.count)).collect();
+    let whole = a.phrases.iter().find(|p| p.text.contains("基本实现社会主义现代化奠定更加坚实的基础"));
+    assert_eq!(whole.map(|p| p.count), Some(3), "{texts:?}");
+    for p in &a.phrases {
+        let overlapping =
+            a.phrases.iter().filter(|q| q.text != p.text && q.count == p.count).find(|q| {
+                q.occurrences.iter().any(|o| p.occurrences.iter().any(|r| o.start < r.end && r.start < o.end))
+            });
+        assert!(overlapping.is_none(), "{} overlaps {overlapping:?}", p.text);
+    }
+    for o in &whole.expect("the stretch").occurrences {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&units[o.start as usize..o.end as usize]), whole.unwrap().text);
+    }
+}
+
 #[test]
 fn keywords_weigh_rarity_not_only_counts() {
     let a = Analyzer::new().analyze(SAMPLE, &Options::default()).unwrap();
@@ -100,8 +125,8 @@ fn keywords_weigh_rarity_not_only_counts() {
 }
 
 /// A long report says 发展, 建设, 政策, 实施, 推进, 加强 and 工作 more than anything, as every official
-/// text does: its keywords are what it says more than ordinary text does, by log ratio, so its own
-/// formulation (全过程人民民主, said nine times) ranks high and the words of every report do not.
+/// text does: its keywords are what it says more than ordinary text and official speech do, so its
+/// own subject (县域经济, said 20 times) is one and the words of every report are not.
 #[test]
 fn a_long_reports_keywords_are_its_own_words_not_the_common_ones() {
     let common = "我们要坚持发展经济，加强建设工作，推进政策实施，加快发展，推进建设，做好工作。";
@@ -121,7 +146,7 @@ fn a_long_reports_keywords_are_its_own_words_not_the_common_ones() {
             text.push_str(common);
         }
         if i % 33 == 0 {
-            text.push_str("发展全过程人民民主，健全人民当家作主制度体系。");
+            text.push_str("发展壮大县域经济，让县域经济成为增长的新引擎。");
         }
         if i % 50 == 0 {
             text.push_str("推动新质生产力加快发展，因地制宜发展新质生产力。");
@@ -129,11 +154,45 @@ fn a_long_reports_keywords_are_its_own_words_not_the_common_ones() {
     }
     let a = Analyzer::new().analyze(&text, &Options::default()).unwrap();
     let top: Vec<&str> = a.keywords.iter().take(10).map(|k| k.term.as_str()).collect();
-    assert!(top.contains(&"全过程人民民主") && top.contains(&"新质生产力"), "{top:?}");
+    assert!(a.keywords.iter().any(|k| k.term == "县域经济"), "{:?}", a.keywords);
     for word in ["发展", "建设", "政策", "实施", "推进", "加强", "工作"] {
         assert!(!top.contains(&word), "{word} among {top:?}");
     }
     assert_eq!(a.terms.first().map(|t| t.term.as_str()), Some("发展"), "the term table still counts");
+}
+
+/// Keywords characterise the text against official speech in general, not only against ordinary
+/// Chinese: the formulas every report says (高质量发展, 新时代, 中国式现代化), however rare in
+/// ordinary text, do not crowd the top; a word said 30 times ranks above a rare one said 4 times;
+/// and a keyword's weight says how many times as often the text says it as the reference would.
+#[test]
+fn keywords_are_what_this_text_says_more_than_official_speech_does() {
+    let perennial = "新时代新征程上，要以中国式现代化全面推进强国建设，着力推动高质量发展。";
+    let own = "要大力提振消费，让城乡居民敢消费、愿消费、能消费，扩大服务消费。";
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str("城乡居民收入稳定增长，粮食产量保持在较高水平，学校和医院的条件明显改善。");
+        text.push_str(if i % 4 == 0 { perennial } else { "铁路公路机场港口等重大项目顺利完工。" });
+        if i % 5 == 0 {
+            text.push_str(own);
+        }
+        if i % 10 == 0 {
+            text.push_str("各地都在推进古籍保护。");
+        }
+    }
+    let a = Analyzer::new().analyze(&text, &Options::default()).unwrap();
+    let rank = |term: &str| a.keywords.iter().position(|k| k.term == term).unwrap_or(usize::MAX);
+    let count = |term: &str| a.terms.iter().find(|t| t.term == term).map_or(0, |t| t.count);
+    assert!(count("消费") >= 30 && count("古籍") == 4, "{} {}", count("消费"), count("古籍"));
+    assert!(rank("古籍") < usize::MAX && rank("消费") < rank("古籍"), "{:?}", a.keywords);
+    for formula in ["高质量发展", "新时代", "中国式现代化"] {
+        assert!(rank(formula) > rank("消费"), "{formula} above 消费: {:?}", a.keywords);
+    }
+    // The weight is how many times as often: (count + 2) ÷ (expected count + 2), so a term the
+    // references hardly have, said n times, weighs about (n + 2) ÷ 2.
+    let consumption = &a.keywords[rank("消费")];
+    assert!(consumption.weight > 1.0 && consumption.weight < (count("消费") as f64 + 2.0) / 2.0, "{consumption:?}");
+    assert!(a.keywords.windows(2).all(|w| w[0].weight >= w[1].weight));
 }
 
 #[test]
