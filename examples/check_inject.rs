@@ -95,6 +95,17 @@ const INJECTORS: &[(&str, &str, Injector)] = &[
         });
         replace_at(s, at, "党的十九大", "党的十七大")
     }),
+    ("formula.order", "a formula's items, two swapped", |s| {
+        let (list, swapped) = speechlens::slogans::formula_versions()
+            .filter(|(_, _, items)| items.len() >= 3)
+            .find_map(|(_, _, items)| {
+                let list = items.join("、");
+                let mut swapped = items.to_vec();
+                swapped.swap(1, 2);
+                s.speech.contains(&list).then(|| (list, swapped.join("、")))
+            })?;
+        replace_at(s, first(s, &list), &list, &swapped)
+    }),
     ("numbering.", "二 → 三 in a marker (a part numbered twice)", |s| {
         let (two, three) =
             [("二、", "三、"), ("第二，", "第三，"), ("（二）", "（三）"), ("二是", "三是"), ("二要", "三要")]

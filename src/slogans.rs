@@ -423,6 +423,15 @@ fn expansions(note: &'static str) -> Vec<Expansion> {
         .collect()
 }
 
+/// Every version of every formula the lexicon spells out: (formula, the months it held as
+/// `year * 12 + month - 1`, its items in their fixed order). The draft check holds lists to them.
+pub fn formula_versions()
+-> impl Iterator<Item = (&'static str, &'static std::ops::RangeInclusive<u32>, &'static [&'static str])> {
+    lexicon()
+        .iter()
+        .flat_map(|(word, known)| known.expansions.iter().map(move |v| (*word, &v.months, v.items.as_slice())))
+}
+
 /// FxHash, as for every per-analysis table: the lexicon is looked up once per token, where std's
 /// SipHash costs more than the lookup. Its keys are fixed, so crafted input cannot pile collisions into it.
 type LexiconMap = FxHashMap<&'static str, Known>;

@@ -10,6 +10,7 @@
 //! costs an editor's trust.
 
 mod fixed;
+mod formulas;
 mod levels;
 mod numbers;
 mod punct;
@@ -193,7 +194,8 @@ pub struct Rule {
 }
 
 /// Every rule, by family.
-pub const RULES: &[&[Rule]] = &[punct::RULES, numbers::RULES, wording::RULES, fixed::RULES, NUMBERING, levels::RULES];
+pub const RULES: &[&[Rule]] =
+    &[punct::RULES, numbers::RULES, wording::RULES, fixed::RULES, formulas::RULES, NUMBERING, levels::RULES];
 
 /// Every rule, in one list.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
