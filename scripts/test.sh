@@ -15,7 +15,7 @@ cargo test -q --features cli
 if cargo +nightly fuzz --version >/dev/null 2>&1; then
   fuzz_corpus=$(mktemp -d)
   (cd fuzz && cargo +nightly fuzz run -O analyze "$fuzz_corpus" ../tests/fixtures regressions/analyze -- \
-    -dict=speech.dict -seed=1 -runs="${FUZZ_RUNS:-4000}" -timeout=20 -print_final_stats=1 2>&1 |
+    -dict=speech.dict -seed=1 -runs="${FUZZ_RUNS:-600}" -timeout=20 -print_final_stats=1 2>&1 |
     grep -E '^(stat::|Done)|panicked|ERROR|Failing input|Reproduce with')
   rm -rf "$fuzz_corpus"
 else
