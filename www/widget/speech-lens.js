@@ -541,7 +541,8 @@ export class SpeechLensElement extends HTMLElement {
         speechlens.renderWords(this.#$('words'), this.#added, lang);
         this.#showText();
       },
-      ...panels[selected],
+      // The compare and corpus tabs draw from their own state, not from this result.
+      ...(panels[selected] ?? []),
       ...Object.entries(panels).filter(([name]) => name !== selected).flatMap(([, draws]) => draws),
     ];
     for (const step of steps) {
@@ -962,6 +963,10 @@ export class SpeechLensElement extends HTMLElement {
     this.#renderStatus();
     this.#render();
     this.#renderComparison();
+    if (this.#corpus.length) {
+      this.#renderCorpus();
+      this.#renderTrend();
+    }
     if (this.#kwic) this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
   }
 
