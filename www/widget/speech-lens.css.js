@@ -38,6 +38,7 @@ export const css = `
 .lens { padding: .6rem .8rem; }
 .lens.dragging textarea { outline: 3px dashed var(--_accent); outline-offset: 2px; }
 .stale .stats, .stale .text-view, .stale .results { opacity: .55; }
+.comparison.stale { opacity: .55; }
 
 label, h2 { font-weight: 600; font-size: .95rem; }
 h2 { margin: 0; }
@@ -72,6 +73,12 @@ progress { width: 6rem; accent-color: var(--_accent); }
   .text-view { max-height: var(--speechlens-height, 70vh); overflow: auto; }
   [role=tabpanel] { max-height: var(--speechlens-height, calc(100vh - 5rem)); overflow: auto; }
 }
+/* The compare and corpus views take the whole width, above the text view (folded unless opened). */
+.wide .body { grid-template-columns: minmax(0, 1fr); }
+.wide .results { order: -1; position: static; }
+.wide [role=tabpanel] { max-height: none; overflow: visible; }
+.lens:not(.wide) #fold-text { display: none; }
+.reading.folded > :not(.row-head) { display: none; }
 /* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
 @container (max-width: 759.98px) {
   .results { order: -1; }
@@ -268,7 +275,8 @@ details.removed button.span { color: var(--_removed); }
 .empty { color: var(--_muted); }
 
 @media print {
-  .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check { display: none !important; }
+  .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check, #fold-text { display: none !important; }
+  .reading.folded .text-view { display: block !important; }
   .print-only { display: block; margin: 1.2rem 0 .4rem; font-size: 1.1rem; }
   /* The compare panel prints only with a comparison in it, and without its input. */
   #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }

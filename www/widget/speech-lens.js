@@ -152,6 +152,7 @@ function skeleton() {
   <section class="reading" data-panel="text" aria-labelledby="text-label">
     <div class="row-head">
       <h2 id="text-label" data-word="textView"></h2>
+      <button type="button" id="fold-text" class="quiet" aria-controls="text" aria-expanded="true" data-word="hideText"></button>
       <label class="check"><input type="checkbox" id="keep-removed"> <span data-word="keepRemoved"></span></label>
     </div>
     <div class="word-tools">
@@ -207,6 +208,7 @@ function skeleton() {
       <textarea id="compare-input" class="compare-input" lang="zh-CN" spellcheck="false" aria-describedby="compare-hint"></textarea>
       <p id="compare-hint" class="hint" data-word="compareHint"></p>
       <div class="toolbar"><button type="button" id="compare-run" data-word="compareWith"></button>
+        <button type="button" id="compare-swap" class="quiet" data-word="compareSwap"></button>
         <button type="button" id="compare-open" class="quiet" data-word="open"></button><input type="file" id="compare-file" accept=".txt,text/plain" hidden>
         <span class="spacer"></span>${csv('compare-csv')}<button type="button" id="compare-json" class="quiet" data-word="json"></button></div>
       <div id="compare-kwic" class="compare-kwic" hidden><div id="kwic-a" class="kwic-view"></div><div id="kwic-b" class="kwic-view"></div></div>
@@ -244,6 +246,10 @@ export class SpeechLensElement extends HTMLElement {
   /** The analysis on screen and the text it describes (typing may have moved on since). */
   #result = null;
   #analysed = '';
+  /** The name of the file (or corpus document) the text came from, null for a text typed or pasted. */
+  #source = null;
+  /** Likewise for the earlier text of the compare panel. */
+  #compareSource = null;
   #sort = 'count';
   #offset = 0;
   /** Words the user added in the page (the `user-words` attribute adds to them). */
@@ -253,9 +259,12 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
-  /** The comparison on screen and the two texts it compares: { a, b, result }. */
+  /** The comparison on screen, the two texts it compares and the files they came from: { a, b, result, sources }, `a` the earlier, `b` this text. */
   #comparison = null;
-  /** The corpus: its documents in date order, each { name, text, summary }. */
+  /** The term whose concordance the compare panel shows in both texts. */
+  #compareTerm = null;
+  #compareTimer = 0;
+  /** The corpus: its documents in date order, each { name, text, summary, index } (`index`: the order they came in). */
   #corpus = [];
   /** The terms followed across the corpus, as drawn: [{ term, values }]. */
   #trend = [];
@@ -460,6 +469,9 @@ export class SpeechLensElement extends HTMLElement {
       if (run !== this.#runs) return this.#latest;
       this.#setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
       if (this.#kwic) await this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
+      // A comparison on screen follows this text: it is compared again, not left describing the old one.
+      if (this.#comparison && this.#comparison.b !== text) this.#compare();
+      else this.#$('comparison').classList.remove('stale');
       this.dispatchEvent(new CustomEvent('speechlens-analyzed', { detail: result, bubbles: true, composed: true }));
       return result;
     } catch (error) {
@@ -618,19 +630,45 @@ export class SpeechLensElement extends HTMLElement {
 
   // ---- comparison ----------------------------------------------------------------------
 
-  /** Compares the text (A) with the one pasted in the compare panel (B), in the worker. */
+  /**
+   * Compares this text (the page's) with the earlier one pasted in the compare panel, in the
+   * worker, as `compare(earlier, this)`: "new" is what this text has and the earlier one had not.
+   */
   async #compare() {
-    const a = this.text;
-    const b = this.#$('compare-input').value;
+    clearTimeout(this.#compareTimer);
+    const a = this.#$('compare-input').value;
+    const b = this.text;
+    if (this.#comparison) this.#markComparisonStale();
     this.#setStatus([['working']]);
     try {
       const result = await compare(a, b, this.#options(), { lane: 'compare' });
-      this.#comparison = { a, b, result };
+      this.#comparison = { a, b, result, sources: [this.#compareSource, this.#source] };
+      this.#compareTerm = null;
+      this.#$('compare-kwic').hidden = true;
       this.#renderComparison();
+      this.#$('comparison').classList.remove('stale');
       this.#setStatus([['compared']]);
     } catch (error) {
       if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
     }
+  }
+
+  /** The comparison on screen no longer describes the two texts: dimmed until compared again. */
+  #markComparisonStale() {
+    if (!this.#comparison) return;
+    this.#$('comparison').classList.add('stale');
+    this.#setStatus([['compareStale']]);
+  }
+
+  /** Exchanges this text and the earlier one; a comparison on screen follows (the text is analysed, then compared). */
+  #swapTexts() {
+    const input = this.#$('compare-input');
+    const earlier = input.value;
+    input.value = this.text;
+    this.#markComparisonStale();
+    const sources = [this.#compareSource, this.#source];
+    this.text = earlier;
+    [this.#source, this.#compareSource] = sources;
   }
 
   #renderComparison() {
@@ -639,14 +677,15 @@ export class SpeechLensElement extends HTMLElement {
     speechlens.renderComparison(this.#$('comparison'), result, a, b, this.#lang);
   }
 
-  /** A term's concordance in both texts, side by side. */
+  /** A term's concordance in both texts, side by side: the earlier text's, then this one's. */
   async #compareConcordance(term) {
     const { a, b } = this.#comparison;
+    this.#compareTerm = term;
     try {
       const [linesA, linesB] = await Promise.all([a, b].map((text, i) =>
         concordance(text, term, { ...this.#options(), anywhere: true }, { lane: `compare-kwic-${i}` })));
-      speechlens.renderConcordance(this.#$('kwic-a'), linesA, this.#lang, `A · ${term}`);
-      speechlens.renderConcordance(this.#$('kwic-b'), linesB, this.#lang, `B · ${term}`);
+      speechlens.renderConcordance(this.#$('kwic-a'), linesA, this.#lang, `${this.#say('textA')} · ${term}`);
+      speechlens.renderConcordance(this.#$('kwic-b'), linesB, this.#lang, `${this.#say('textB')} · ${term}`);
       this.#$('compare-kwic').hidden = false;
     } catch (error) {
       if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
@@ -735,7 +774,10 @@ export class SpeechLensElement extends HTMLElement {
 
   #wire() {
     const on = (id, type, listener) => this.#$(id).addEventListener(type, listener);
-    on('input', 'input', () => this.#schedule());
+    on('input', 'input', () => {
+      this.#markComparisonStale();
+      this.#schedule();
+    });
     on('analyze', 'click', () => this.analyze().catch(() => {}));
     on('clear', 'click', () => {
       this.text = '';
@@ -785,6 +827,15 @@ export class SpeechLensElement extends HTMLElement {
     on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
     on('compare-run', 'click', () => this.#compare());
+    on('compare-swap', 'click', () => this.#swapTexts());
+    on('compare-input', 'input', () => {
+      // Once compared, the comparison follows edits of the earlier text as the analysis follows this one's.
+      if (!this.#comparison) return;
+      this.#markComparisonStale();
+      clearTimeout(this.#compareTimer);
+      this.#compareTimer = setTimeout(() => this.#compare(), DEBOUNCE_MS);
+    });
+    on('fold-text', 'click', () => this.#foldText(this.#$('fold-text').getAttribute('aria-expanded') === 'true'));
     on('corpus-open', 'click', () => this.#$('corpus-files').click());
     on('corpus-files', 'change', () => {
       this.openCorpus([...this.#$('corpus-files').files]);
@@ -866,8 +917,11 @@ export class SpeechLensElement extends HTMLElement {
       this.#remember();
       this.analyze().catch(() => {});
     } else if (target.closest('#compare-kwic')) {
-      // Only A's lines point into the text on screen.
-      if (target.closest('#kwic-a')) this.#highlightSpans([{ start: Number(start), end: Number(end) }], 'term');
+      // Only this text's lines point into the text view, and only while it is the text compared.
+      if (target.closest('#kwic-b') && this.#comparison?.b === this.#analysed) {
+        this.#foldText(false);
+        this.#highlightSpans([{ start: Number(start), end: Number(end) }], 'term');
+      }
     } else if (target.closest('#kwic')) {
       const span = { start: Number(start), end: Number(end) };
       this.#highlightSpans(this.#highlight?.kind === 'term' ? this.#highlight.spans : [span], 'term', span);
@@ -963,6 +1017,7 @@ export class SpeechLensElement extends HTMLElement {
     this.#renderStatus();
     this.#render();
     this.#renderComparison();
+    if (this.#compareTerm) this.#compareConcordance(this.#compareTerm);
     if (this.#corpus.length) {
       this.#renderCorpus();
       this.#renderTrend();
@@ -985,6 +1040,13 @@ export class SpeechLensElement extends HTMLElement {
 
   #selectTab(name, focus) {
     if (!name) return;
+    // The compare and corpus views take the whole width, the text view folded away below them.
+    const wide = name === 'compare' || name === 'corpus';
+    const container = this.#$('container');
+    if (wide !== container.classList.contains('wide')) {
+      container.classList.toggle('wide', wide);
+      this.#foldText(wide);
+    }
     for (const tab of this.#root.querySelectorAll('[role=tab]')) {
       const on = tab.dataset.tab === name;
       tab.setAttribute('aria-selected', String(on));
@@ -992,6 +1054,15 @@ export class SpeechLensElement extends HTMLElement {
       this.#$(`panel-${tab.dataset.tab}`).hidden = !on;
       if (on && focus) tab.focus();
     }
+  }
+
+  /** Folds the text view away, or opens it again. */
+  #foldText(fold) {
+    const button = this.#$('fold-text');
+    button.setAttribute('aria-expanded', String(!fold));
+    button.dataset.word = fold ? 'showText' : 'hideText';
+    button.textContent = this.#say(button.dataset.word);
+    this.#root.querySelector('.reading').classList.toggle('folded', fold);
   }
 
   #onTabKey(event) {
