@@ -215,8 +215,11 @@ table.documents td.date { white-space: nowrap; }
 table.documents td.alarm { color: var(--_accent); font-weight: 600; }
 #corpus-progress { width: 100%; }
 @container (max-width: 559px) {
-  table.documents tr:first-child { display: none; }
   table.documents tr { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0 .6rem; padding: .3rem 0; border-bottom: 1px solid var(--_line); }
+  /* The header row stays, as a row of the buttons that sort. */
+  table.documents tr:first-child { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+  table.documents th { border: 0; padding: 0; font-size: .85rem; }
+  table.documents th:not(:has(button)) { display: none; }
   table.documents td { display: block; border: 0; padding: 0; text-align: left; }
   table.documents td.name, table.documents td.keywords { grid-column: 1 / -1; }
   table.documents td:not(.name)::before { content: attr(data-label) " "; color: var(--_muted); font-size: .75rem; }

@@ -103,8 +103,18 @@ function speechPieces(text, { body, chrome }) {
 /** How often `term` occurs in `pieces` (never across two of them), as the text's own words. */
 const occurrences = (pieces, term) => pieces.reduce((n, piece) => n + piece.split(term).length - 1, 0);
 
-/** Documents in date order (a month before its days), the undated last, by name. */
-const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || order(x.name, y.name);
+/**
+ * The date a file's name gives, when its text gives none: gwr2015.txt → 2015, 2020-05-17.txt and
+ * 20200517.txt → 2020-05-17, report-2019-03.txt → 2019-03. Not a run of more digits (202005171200),
+ * nor a number outside 1900–2099.
+ */
+function nameDate(name) {
+  const found = /(?<!\d)((?:19|20)\d\d)(?:[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?)?(?!\d)/.exec(name);
+  return found ? found.slice(1).filter(Boolean).join('-') : undefined;
+}
+
+/** Documents in date order (a year before its months, a month before its days), the undated last, in the order they came. */
+const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || x.index - y.index;
 const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The keywords most documents share: a first trend worth looking at. */
@@ -266,6 +276,8 @@ export class SpeechLensElement extends HTMLElement {
   #compareTimer = 0;
   /** The corpus: its documents in date order, each { name, text, summary, index } (`index`: the order they came in). */
   #corpus = [];
+  /** The corpus table's order, as its headers set it (`renderCorpus`'s `sort`). */
+  #corpusSort = 'date';
   /** The terms followed across the corpus, as drawn: [{ term, values }]. */
   #trend = [];
   /** Counts corpora opened, so that a newer one stops an older one's analyses. */
@@ -720,7 +732,8 @@ export class SpeechLensElement extends HTMLElement {
       this.#setStatus([['corpusProgress', i + 1, documents.length]]);
       try {
         const summary = await summarize(doc.text, this.#options(), { lane: null });
-        this.#corpus.push({ name: doc.name, text: doc.text, summary: { ...summary, date: doc.date ?? summary.date } });
+        const date = doc.date ?? summary.date ?? nameDate(doc.name);
+        this.#corpus.push({ name: doc.name, text: doc.text, index: i, summary: { ...summary, date } });
       } catch (error) {
         skipped.push([doc.name, messageOf(error)]);
       }
@@ -741,7 +754,7 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #renderCorpus() {
-    speechlens.renderCorpus(this.#$('corpus'), this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#lang);
+    speechlens.renderCorpus(this.#$('corpus'), this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#lang, this.#corpusSort);
     this.#$('trend-box').hidden = this.#corpus.length === 0;
   }
 
@@ -753,7 +766,9 @@ export class SpeechLensElement extends HTMLElement {
       values: this.#corpus.map(({ text, summary }) =>
         (summary.hanChars ? (occurrences(speechPieces(text, summary), term) * 10_000) / summary.hanChars : 0)),
     }));
-    speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
+    // The axis names every document the same way: by its date when all have one, else by its name.
+    const dated = this.#corpus.every((d) => d.summary.date);
+    speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => (dated ? d.summary.date : d.name)), this.#lang);
   }
 
   /** Reads a document of the corpus in the single-text view. */
@@ -766,6 +781,13 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #onCorpusClick(event) {
+    const sort = event.target.closest('[data-corpus-sort]')?.dataset.corpusSort;
+    if (sort) {
+      this.#corpusSort = sort;
+      this.#renderCorpus();
+      this.#$('corpus').querySelector(`[data-corpus-sort^="${sort.split(':')[0]}"]`)?.focus();
+      return;
+    }
     const target = event.target.closest('[data-doc]');
     if (target) this.#openDocument(Number(target.dataset.doc));
   }
