@@ -48,6 +48,16 @@ const download = (name, type, content) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/**
+ * `name` made safe as a file name on every system: no path or reserved characters, no leading or
+ * trailing dot, at most 60 characters (whole ones); `speechlens` when nothing is left.
+ */
+function fileStem(name) {
+  const stem = String(name ?? '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  return [...stem].slice(0, 60).join('').trim() || 'speechlens';
+}
+
 const isTextFile = (file) => file.type.startsWith('text/') || /\.txt$/i.test(file.name);
 const fileText = async (file) => decode(new Uint8Array(await file.arrayBuffer()));
 
@@ -364,6 +374,7 @@ export class SpeechLensElement extends HTMLElement {
 
   set text(value) {
     this.#text = String(value ?? '');
+    this.#source = null;
     this.#$('input').value = this.#text;
     if (this.#initialised) this.#schedule(0);
   }
@@ -408,6 +419,7 @@ export class SpeechLensElement extends HTMLElement {
     const text = await this.#readText(file);
     if (text === null) return;
     this.#text = text;
+    this.#source = file.name;
     this.#$('input').value = text;
     this.#setStatus([['opened', file.name]]);
     await this.analyze().catch(() => {});
@@ -418,6 +430,7 @@ export class SpeechLensElement extends HTMLElement {
     const text = await this.#readText(file);
     if (text === null) return;
     this.#$('compare-input').value = text;
+    this.#compareSource = file.name;
     this.#selectTab('compare');
     await this.#compare();
   }
@@ -776,6 +789,7 @@ export class SpeechLensElement extends HTMLElement {
     const doc = this.#corpus[index];
     if (!doc) return;
     this.#selectTab('terms');
+    this.#source = doc.name;
     this.analyze(doc.text).catch(() => {});
     this.#setStatus([['opened', doc.name]]);
   }
@@ -843,10 +857,12 @@ export class SpeechLensElement extends HTMLElement {
     on('forget', 'click', () => this.#forget());
     for (const id of ['pos', 'singles', 'keep-removed']) on(id, 'change', () => this.analyze().catch(() => {}));
     on('csv', 'click', () => this.#downloadTerms());
-    on('json', 'click', () => this.#result && this.#save('speechlens-result.json', 'application/json', JSON.stringify(this.#result, null, 2)));
-    on('slogans-csv', 'click', () => this.#result && this.#save('speechlens-slogans.csv', 'text/csv;charset=utf-8', speechlens.slogansCsv(this.#result.slogans)));
-    on('outline-csv', 'click', () => this.#result && this.#save('speechlens-outline.csv', 'text/csv;charset=utf-8', speechlens.outlineCsv(this.#result.outline.sections)));
-    on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
+    const csv = 'text/csv;charset=utf-8';
+    on('json', 'click', () => this.#result && this.#save(`${this.#stem()}.json`, 'application/json',
+      JSON.stringify({ ...this.#described(this.#source, this.#result), ...this.#result }, null, 2)));
+    on('slogans-csv', 'click', () => this.#result && this.#save(`${this.#stem()}-slogans.csv`, csv, speechlens.slogansCsv(this.#result.slogans)));
+    on('outline-csv', 'click', () => this.#result && this.#save(`${this.#stem()}-outline.csv`, csv, speechlens.outlineCsv(this.#result.outline.sections)));
+    on('kwic-csv', 'click', () => this.#kwic && this.#save(`${this.#stem()}-${fileStem(this.#kwic.term)}.csv`, csv, speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
     on('compare-run', 'click', () => this.#compare());
     on('compare-swap', 'click', () => this.#swapTexts());
@@ -863,7 +879,7 @@ export class SpeechLensElement extends HTMLElement {
       this.openCorpus([...this.#$('corpus-files').files]);
       this.#$('corpus-files').value = '';
     });
-    on('corpus-csv', 'click', () => this.#corpus.length && this.#save('speechlens-corpus.csv', 'text/csv;charset=utf-8',
+    on('corpus-csv', 'click', () => this.#corpus.length && this.#save(`speechlens-corpus-${this.#corpus.length}.csv`, csv,
       speechlens.corpusCsv(this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#trend)));
     on('trend-form', 'submit', (event) => {
       event.preventDefault();
@@ -875,8 +891,13 @@ export class SpeechLensElement extends HTMLElement {
       this.openCompareFile(this.#$('compare-file').files[0]);
       this.#$('compare-file').value = '';
     });
-    on('compare-csv', 'click', () => this.#comparison && this.#save('speechlens-comparison.csv', 'text/csv;charset=utf-8', speechlens.comparisonCsv(this.#comparison.result.terms)));
-    on('compare-json', 'click', () => this.#comparison && this.#save('speechlens-comparison.json', 'application/json', JSON.stringify(this.#comparison.result, null, 2)));
+    on('compare-csv', 'click', () => this.#comparison && this.#save(`${this.#stem()}-comparison.csv`, csv, speechlens.comparisonCsv(this.#comparison.result.terms)));
+    on('compare-json', 'click', () => {
+      if (!this.#comparison) return;
+      const { b, result, sources: [earlier, current] } = this.#comparison;
+      const described = { earlier: this.#described(earlier), this: this.#described(current, b === this.#analysed ? this.#result : null) };
+      this.#save(`${this.#stem()}-comparison.json`, 'application/json', JSON.stringify({ ...described, ...result }, null, 2));
+    });
     on('search-form', 'submit', (event) => {
       event.preventDefault();
       const needle = this.#$('search').value.trim();
@@ -900,6 +921,17 @@ export class SpeechLensElement extends HTMLElement {
     tablist.addEventListener('keydown', (e) => this.#onTabKey(e));
   }
 
+  /** What a download of the text on screen is named: the speech's title, else the file it came from. */
+  #stem() {
+    return fileStem(this.#result?.outline.title?.text ?? this.#source?.replace(/\.[a-z0-9]{1,5}$/i, ''));
+  }
+
+  /** What a downloaded result says it describes: the file's name and the speech's title, as far as known. */
+  #described(source, result) {
+    const title = result?.outline.title?.text;
+    return { ...(source && { name: source }), ...(title && { title }) };
+  }
+
   #save(name, type, content) {
     download(name, type, content);
     this.#setStatus([['downloaded', name]]);
@@ -907,7 +939,7 @@ export class SpeechLensElement extends HTMLElement {
 
   async #downloadTerms() {
     try {
-      this.#save('speechlens-terms.csv', 'text/csv;charset=utf-8', await termsCsv(this.#analysed, this.#options(), { lane: null }));
+      this.#save(`${this.#stem()}-terms.csv`, 'text/csv;charset=utf-8', await termsCsv(this.#analysed, this.#options(), { lane: null }));
     } catch (error) {
       this.#setStatus([['failed'], messageOf(error)], true);
     }
