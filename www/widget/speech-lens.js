@@ -379,7 +379,7 @@ export class SpeechLensElement extends HTMLElement {
     if (this.#initialised) this.#schedule(0);
   }
 
-  /** Which parts show, in any order: input text terms slogans outline (default: all). */
+  /** Which parts show, in any order: input text terms slogans outline compare corpus (default: all). */
   get panels() {
     return this.getAttribute('panels') ?? PANELS.join(' ');
   }
