@@ -66,6 +66,12 @@ test('twenty files dropped: the documents in date order, a trend across them, on
     assert.deepEqual(rates, rows.slice(1).map((r, i) => Number((((i + 1) * 3 * 10_000) / Number(r[2])).toFixed(2))));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.equal(wide, 0, `${lang} ${width}: nothing wider than the window`);
+    // The corpus view takes the element's whole width; the text view is folded away below it.
+    const [results, lens] = await page.$$eval('#results, #container', (els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(results > lens * 0.9, `${lang} ${width}: the corpus panel is ${results} of ${lens} px wide`);
+    assert.equal(await page.$eval('#text', (t) => t.offsetParent === null), true, 'the text view is folded');
+    const headers = await page.$$eval('#corpus table.documents th', (th) => th.map((x) => x.getBoundingClientRect().height));
+    if (width > 600) assert.ok(headers.every((h) => h < 40), `${lang} ${width}: each header on one line (${headers})`);
     await page.$eval('#panel-corpus', (el) => el.scrollIntoView());
     await shot(page, `corpus-${lang}-${width}`);
 
