@@ -3,12 +3,13 @@
 // with the sample in the box shows what the revision has new, what it dropped, the outlines side
 // by side and the two texts side by side with the changes marked; a term's concordance in both
 // texts; CSV and JSON downloads; the swap button; the comparison following an edit of either text;
-// the panel taking the whole width; a second text opened or dropped as a file.
+// the panel taking the whole width; a second text opened or dropped as a file; a corpus document
+// opened to read compared in its turn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start } from './harness.mjs';
-import { openPage, parseCsv, reanalysed, shot } from './page-helpers.mjs';
+import { drop, openPage, parseCsv, reanalysed, shot } from './page-helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -128,6 +129,25 @@ test('the earlier text opened as a file, or dropped on the compare panel', async
   }, gb);
   await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelector('#compare-input').value === '测试文本');
   assert.equal(await page.inputValue('#input'), sample, 'this text is still untouched');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a corpus document opened to read becomes this text of the comparison on screen, compared again', async () => {
+  const { page, errors } = await openPage(env);
+  const sample = await page.inputValue('#input');
+  await page.click('#tab-compare');
+  await page.fill('#compare-input', sample);
+  await page.click('#compare-run');
+  await page.waitForSelector('#comparison table.aligned');
+  const doc = (n) => ({ name: `doc${n}.txt`, text: `同志们：\n第一，要发展“银发经济${n}”。\n第二，要发展“银发经济${n}”。\n谢谢大家！\n` });
+  await drop(page, '#panel-corpus', [doc(1), doc(2)]);
+  await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelectorAll('#corpus td.name').length === 2);
+  await page.click('#corpus table.documents button:text-is("doc2.txt")');
+  await page.waitForFunction(() => document.querySelector('speech-lens').result?.terms.some((t) => t.term.includes('银发经济2')), null, { timeout: 30_000 });
+  await page.click('#tab-compare');
+  await newHas(page, '银发经济2');
+  assert.ok((await list(page, 'droppedFormulations')).includes('县域不经济'), 'the sample, the earlier text, said it');
   assert.deepEqual(errors, []);
   await page.close();
 });
