@@ -418,8 +418,8 @@ export function renderSlogans(container: Element, analysis: Analysis, lang: stri
 export function renderOutline(container: Element, analysis: Analysis, lang: string): void;
 export function renderConcordance(container: Element, lines: ConcordanceLine[], lang?: string, term?: string): void;
 export function renderWords(container: Element, words: string[], lang: string): void;
-/** Browser only: a table of documents, each name a button carrying `data-doc` (its index). */
-export function renderCorpus(container: Element, documents: CorpusDocument[], lang: string): void;
+/** Browser only: a table of documents, each name a button carrying `data-doc` (its index); `sort`: a column (document, date, hanChars, minutes, slogansCount, alarms), optionally suffixed :asc or :desc; headers carry `data-corpus-sort`. */
+export function renderCorpus(container: Element, documents: CorpusDocument[], lang: string, sort?: string): void;
 /** Browser only: a line per term over the documents called `labels` (values per 10,000 Han characters); points carry `data-doc`. */
 export function renderTrend(container: Element, series: TrendSeries[], labels: string[], lang: string): void;
 "#;

@@ -1,25 +1,37 @@
 //! The corpus view: a table of documents and the trend of terms across them.
 
-use super::{Dom, clear, fill, label, parse};
+use super::{Dom, clear, fill, label, parse, sort_button};
 use crate::model::{CorpusDocument, TrendSeries};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// The documents in the order given (the page sorts them by date), one row each: name (a button
-/// carrying `data-doc`, its index, to open it), date, size, speaking time, keywords, slogans,
-/// numbering alarms. Text the renderer is given goes in only as text nodes.
+/// The corpus table's columns, by their label keys; all but the keywords sort.
+const COLUMNS: [&str; 7] = ["document", "date", "hanChars", "minutes", "keywords", "slogansCount", "alarms"];
+
+/// The documents, one row each: name (a button carrying `data-doc`, its index in `documents`, to
+/// open it), date, size, speaking time, keywords, slogans, numbering alarms; sorted by `sort`, a
+/// column's key optionally suffixed `:asc` or `:desc` (default `date`: the order given, which the
+/// page makes the documents' dates). The column headers are buttons carrying the `data-corpus-sort`
+/// that sorts by them. Text the renderer is given goes in only as text nodes.
 #[wasm_bindgen(js_name = renderCorpus, skip_typescript)]
-pub fn render_corpus(container: &Element, documents: JsValue, lang: &str) -> Result<(), JsValue> {
+pub fn render_corpus(container: &Element, documents: JsValue, lang: &str, sort: Option<String>) -> Result<(), JsValue> {
     let documents: Vec<CorpusDocument> = parse(documents, "documents")?;
     let dom = Dom::new()?;
     clear(container);
     let table = dom.add(container, "table", "documents", None)?;
-    const COLUMNS: [&str; 7] = ["document", "date", "hanChars", "minutes", "keywords", "slogansCount", "alarms"];
+    let (key, ascending) = corpus_sort(sort.as_deref().unwrap_or("date"));
     let head = dom.add(&table, "tr", "", None)?;
-    for key in COLUMNS {
-        dom.add(&head, "th", "", Some(label(lang, key)))?;
+    for column in COLUMNS {
+        let th = dom.add(&head, "th", "", None)?;
+        if column == "keywords" {
+            th.set_attribute("scope", "col")?;
+            dom.text(&th, label(lang, column))?;
+        } else {
+            sort_button(&dom, &th, label(lang, column), "corpus-sort", column, (column == key).then_some(ascending))?;
+        }
     }
-    for (i, d) in documents.iter().enumerate() {
+    for i in corpus_order(&documents, key, ascending) {
+        let d = &documents[i];
         let s = &d.summary;
         let row = dom.add(&table, "tr", "", None)?;
         let cells = [
@@ -46,6 +58,41 @@ pub fn render_corpus(container: &Element, documents: JsValue, lang: &str) -> Res
         }
     }
     Ok(())
+}
+
+/// A corpus sort's column and direction: `date` (the default) and `document` ascending, the
+/// figures descending, unless `:asc` or `:desc` says otherwise.
+fn corpus_sort(sort: &str) -> (&'static str, bool) {
+    let (key, direction) = sort.split_once(':').unwrap_or((sort, ""));
+    let key = COLUMNS.into_iter().find(|&c| c == key && c != "keywords").unwrap_or("date");
+    let ascending = match direction {
+        "asc" => true,
+        "desc" => false,
+        _ => matches!(key, "date" | "document"),
+    };
+    (key, ascending)
+}
+
+/// The documents' indices in `key`'s order; ties keep the order given (by date) either way.
+fn corpus_order(documents: &[CorpusDocument], key: &str, ascending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    let figure = |d: &CorpusDocument| match key {
+        "hanChars" => f64::from(d.summary.han_chars),
+        "minutes" => d.summary.speaking_minutes,
+        "slogansCount" => f64::from(d.summary.slogans),
+        "alarms" => f64::from(d.summary.alarms),
+        _ => 0.0,
+    };
+    crate::sort::sort_by(&mut order, |&x, &y| {
+        let (a, b) = (&documents[x], &documents[y]);
+        let by = match key {
+            "document" => a.name.cmp(&b.name),
+            "date" => x.cmp(&y),
+            _ => figure(a).total_cmp(&figure(b)),
+        };
+        if ascending { by } else { by.reverse() }
+    });
+    order
 }
 
 /// Width and height of the chart's drawing box (CSS scales it to the panel), and the margins

@@ -435,6 +435,31 @@ impl SortKey {
     }
 }
 
+/// A column header's button that sorts by `column`: it carries `data-{key}`, the sort it asks for
+/// (the column; the other direction when the table is sorted by it already, `current` being then
+/// whether ascending), and the sorted column's header says its direction (`aria-sort`, an arrow).
+fn sort_button(
+    dom: &Dom,
+    th: &Element,
+    text: &str,
+    key: &str,
+    column: &str,
+    current: Option<bool>,
+) -> Result<(), JsValue> {
+    th.set_attribute("scope", "col")?;
+    let next = match current {
+        Some(ascending) => format!("{column}:{}", if ascending { "desc" } else { "asc" }),
+        None => column.into(),
+    };
+    let button = dom.button(th, "sort", text, key, &next)?;
+    if let Some(ascending) = current {
+        th.set_attribute("aria-sort", if ascending { "ascending" } else { "descending" })?;
+        dom.add(&button, "span", "arrow", Some(if ascending { " ▲" } else { " ▼" }))?
+            .set_attribute("aria-hidden", "true")?;
+    }
+    Ok(())
+}
+
 /// The term table, sorted by `sort` (see `SortKey::parse`; the column headers carry the
 /// `data-sort` value that sorts by them): `limit` rows from row `offset` (0 when absent), with a
 /// pager saying which of how many (its buttons carry `data-offset`); then keywords and repeated phrases.
@@ -467,15 +492,7 @@ pub fn render_terms(
     let row = dom.add(&head, "tr", "", None)?;
     for (column, name) in SortKey::SORTABLE {
         let th = dom.add(&row, "th", if name == "term" { "" } else { "num" }, None)?;
-        th.set_attribute("scope", "col")?;
-        let next =
-            if column == key { format!("{name}:{}", if ascending { "desc" } else { "asc" }) } else { name.into() };
-        let button = dom.button(&th, "sort", label(lang, name), "sort", &next)?;
-        if column == key {
-            th.set_attribute("aria-sort", if ascending { "ascending" } else { "descending" })?;
-            dom.add(&button, "span", "arrow", Some(if ascending { " ▲" } else { " ▼" }))?
-                .set_attribute("aria-hidden", "true")?;
-        }
+        sort_button(&dom, &th, label(lang, name), "sort", name, (column == key).then_some(ascending))?;
     }
     let spread_head = dom.add(&row, "th", "", Some(label(lang, "spread")))?;
     spread_head.set_attribute("scope", "col")?;

@@ -66,6 +66,12 @@ test('twenty files dropped: the documents in date order, a trend across them, on
     assert.deepEqual(rates, rows.slice(1).map((r, i) => Number((((i + 1) * 3 * 10_000) / Number(r[2])).toFixed(2))));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.equal(wide, 0, `${lang} ${width}: nothing wider than the window`);
+    // The corpus view takes the element's whole width; the text view is folded away below it.
+    const [results, lens] = await page.$$eval('#results, #container', (els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(results > lens * 0.9, `${lang} ${width}: the corpus panel is ${results} of ${lens} px wide`);
+    assert.equal(await page.$eval('#text', (t) => t.offsetParent === null), true, 'the text view is folded');
+    const headers = await page.$$eval('#corpus table.documents th', (th) => th.map((x) => x.getBoundingClientRect().height));
+    if (width > 600) assert.ok(headers.every((h) => h < 40), `${lang} ${width}: each header on one line (${headers})`);
     await page.$eval('#panel-corpus', (el) => el.scrollIntoView());
     await shot(page, `corpus-${lang}-${width}`);
 
@@ -99,6 +105,60 @@ test('a corpus opened with the file button, a .jsonl among them; a file that is 
   await page.waitForFunction(() => /photo\.png/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent));
   const status = await page.textContent('#status');
   assert.match(status, /reports\.jsonl:3/, 'the line without a text is named');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the order: the text\'s date, else a year or date in the file name, else the order opened; the headers sort', async () => {
+  const { page, errors } = await openPage(env);
+  /** A speech that gives no date of its own, `n` parts long. */
+  const undated = (n) => `县域经济工作会议上的讲话\n同志们：\n${'一二三四五六'.slice(0, n).split('').map((p) => `${p}、要抓好县域产业\n推动县域经济高质量发展，壮大县域产业。\n`).join('')}谢谢大家！\n`;
+  const files = [
+    { name: 'b-notes.txt', text: undated(1) },
+    { name: 'gwr2016.txt', text: undated(2) },
+    { name: 'a-notes.txt', text: undated(3) },
+    { name: 'speech.txt', text: speech(2015) },
+    { name: 'gwr_2014-02.txt', text: undated(4) },
+    { name: 'report-2099.txt', text: speech(2013) }, // the text's own date comes first
+  ];
+  await drop(page, '#panel-corpus', files);
+  await page.waitForFunction(() => /已分析 6 篇/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent), null, { timeout: 60_000 });
+  const column = (name) => page.$$eval(`#corpus table.documents td.${name}`, (d) => d.map((x) => x.textContent));
+  assert.deepEqual(await documentNames(page), ['report-2099.txt', 'gwr_2014-02.txt', 'speech.txt', 'gwr2016.txt', 'b-notes.txt', 'a-notes.txt']);
+  assert.deepEqual(await column('date'), ['2013-03-05', '2014-02', '2015-03-05', '2016', '—', '—']);
+  // Some documents have no date: the trend's axis names each document by its name.
+  const axis = async () => {
+    await page.fill('#trend-input', '县域');
+    await page.click('#trend-form button[type=submit]');
+    return page.$$eval('#trend .trend-axis:last-of-type span', (s) => s.map((x) => x.textContent));
+  };
+  assert.deepEqual(await axis(), ['report-2099.txt', 'a-notes.txt']);
+
+  // The headers sort: by size (largest first, then smallest), by name, and back to the dates.
+  const sizes = async () => (await column('num')).filter((_, i) => i % 4 === 0).map(Number);
+  await page.click('#corpus th button[data-corpus-sort="hanChars"]');
+  const down = await sizes();
+  assert.deepEqual(down, [...down].sort((x, y) => y - x), `largest first: ${down}`);
+  assert.equal(await page.$eval('#corpus th[aria-sort]', (th) => th.getAttribute('aria-sort')), 'descending');
+  await page.click('#corpus th button[data-corpus-sort^="hanChars"]');
+  const up = await sizes();
+  assert.deepEqual(up, [...down].reverse().sort((x, y) => x - y));
+  await page.click('#corpus th button[data-corpus-sort="document"]');
+  assert.deepEqual(await documentNames(page), files.map((f) => f.name).sort());
+  // A name still opens its own document, whatever the order.
+  await page.click('#corpus table.documents button:text-is("gwr2016.txt")');
+  await page.waitForSelector('#panel-terms:not([hidden])');
+  await settled(page);
+  assert.equal(await page.inputValue('#input'), files[1].text);
+  await page.click('#tab-corpus');
+  await page.click('#corpus th button[data-corpus-sort="date"]');
+  assert.deepEqual(await column('date'), ['2013-03-05', '2014-02', '2015-03-05', '2016', '—', '—']);
+
+  // Every document dated: the axis runs from the first date to the last.
+  await drop(page, '#panel-corpus', files.filter((f) => !f.name.includes('notes')));
+  await page.waitForFunction(() => /已分析 4 篇/.test(document.querySelector('speech-lens').shadowRoot.getElementById('status').textContent), null, { timeout: 60_000 });
+  assert.deepEqual(await axis(), ['2013-03-05', '2016']);
+  await shot(page, 'corpus-order-zh-1280');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -85,7 +85,10 @@ test('the chart and the cloud show the top terms and open their concordance too'
 test('the CSV download has a BOM, a header and the rows of the table', async () => {
   const { page, errors } = await openPage(env);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  assert.equal(download.suggestedFilename(), 'speechlens-terms.csv');
+  // Named after the speech's title (the sample's, as the analysis finds it).
+  const title = await page.evaluate(() => document.querySelector('speech-lens').result.outline.title.text);
+  assert.equal(title, '相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言');
+  assert.equal(download.suggestedFilename(), `${title}-terms.csv`);
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const rows = parseCsv(bytes.toString('utf8').slice(1));
@@ -110,8 +113,10 @@ test('the CSV download has a BOM, a header and the rows of the table', async () 
   assert.equal(spread.match(/\d+$|\d+(?= ·)/g).join(','), body[0].slice(5).join(','));
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#json')]);
-  assert.equal(json.suggestedFilename(), 'speechlens-result.json');
+  assert.equal(json.suggestedFilename(), `${title}.json`);
   const result = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(result.title, title, 'the result says what it describes');
+  assert.equal(result.name, undefined, 'a pasted text has no file name');
   assert.equal(result.terms[0].term, body[0][0]);
   assert.ok(Array.isArray(result.slogans) && result.outline.sections.length === 3);
   assert.deepEqual(errors, []);

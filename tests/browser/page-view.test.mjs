@@ -14,6 +14,8 @@ before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 const VIEWS = [['zh', 1280], ['en', 1280], ['zh', 390], ['en', 390]];
+/** The sample's title, as the analysis finds it: what its downloads are named after. */
+const TITLE = '相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言';
 const open = (lang, width) => openPage(env, { lang: lang === 'en' ? 'en' : undefined, width, height: width > 600 ? 900 : 844 });
 const csvOf = async (page, button) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
@@ -58,7 +60,7 @@ test('a search box finds any string, inside longer words too, and highlights it;
     assert.equal(lines, expected, `${lang} ${width}: every 发展, 高质量发展's too`);
     assert.equal(await page.$$eval('#text mark.hl-term-start', (m) => m.length), expected);
     const { name, rows } = await csvOf(page, '#kwic-csv');
-    assert.equal(name, 'speechlens-concordance.csv');
+    assert.equal(name, `${TITLE}-发展.csv`, 'named after the speech and the string');
     assert.deepEqual(rows[0], ['start', 'end', 'left', 'keyword', 'right']);
     assert.equal(rows.length - 1, expected);
     for (const [start, end, , keyword] of rows.slice(1)) assert.equal(text.slice(Number(start), Number(end)), keyword);
@@ -74,7 +76,7 @@ test('the slogans and the outline download as CSV, each row pointing into the te
     const text = await page.inputValue('#input');
     await page.click('#tab-slogans');
     const slogans = await csvOf(page, '#slogans-csv');
-    assert.equal(slogans.name, 'speechlens-slogans.csv');
+    assert.equal(slogans.name, `${TITLE}-slogans.csv`);
     assert.deepEqual(slogans.rows[0], ['kind', 'text', 'count', 'firstAt', 'expansion', 'frame', 'speaker', 'score']);
     const siLian = slogans.rows.find((r) => r[1] === '四链');
     assert.deepEqual([siLian[0], siLian[4]], ['numbered', '创新链、产业链、资金链、人才链']);

@@ -1,4 +1,4 @@
-// <speech-lens> in real headless Chromium: embedded in a plain page (dist/widget/demo.html, which
+// <speech-lens> in real headless Chromium: embedded in an article page (dist/widget/demo.html, which
 // has a strict CSP of its own), two instances side by side, the engine's worker, its fallback to
 // the main thread, superseded requests, errors, every request recorded, axe, and screenshots.
 import { test, before, after } from 'node:test';
@@ -9,7 +9,7 @@ import { start, out, root } from './harness.mjs';
 
 const sample = readFileSync(join(root, 'tests/fixtures/seed-speech.txt'), 'utf8');
 /** The files the widget may load: its own assets, nothing else. */
-const OWN_ASSETS = ['widget/demo.html', 'widget/speech-lens.js', 'widget/speech-lens.css.js', 'engine.js', 'labels.js', 'speechlens.js',
+const OWN_ASSETS = ['widget/demo.html', 'widget/demo.css', 'widget/speech-lens.js', 'widget/speech-lens.css.js', 'engine.js', 'labels.js', 'speechlens.js',
   'speechlens_bg.wasm', 'worker.js'];
 
 let env;

@@ -38,6 +38,7 @@ export const css = `
 .lens { padding: .6rem .8rem; }
 .lens.dragging textarea { outline: 3px dashed var(--_accent); outline-offset: 2px; }
 .stale .stats, .stale .text-view, .stale .results { opacity: .55; }
+.comparison.stale { opacity: .55; }
 
 label, h2 { font-weight: 600; font-size: .95rem; }
 h2 { margin: 0; }
@@ -53,6 +54,8 @@ textarea {
 button, select, input { font: inherit; color: inherit; }
 button { cursor: pointer; }
 button:disabled { cursor: default; opacity: .55; }
+/* A quiet button waiting for something (a selection): muted words without a box, not an empty field. */
+button.quiet:disabled { opacity: 1; color: var(--_muted); border-color: transparent; background: none; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: .6rem 0 .2rem; }
 #analyze { background: var(--_accent); color: #fff; border: 0; border-radius: 4px; padding: .4rem 1.4rem; }
 button.quiet { border: 1px solid var(--_line); background: var(--_bg); border-radius: 4px; padding: .2rem .6rem; font-size: .85rem; }
@@ -72,11 +75,18 @@ progress { width: 6rem; accent-color: var(--_accent); }
   .text-view { max-height: var(--speechlens-height, 70vh); overflow: auto; }
   [role=tabpanel] { max-height: var(--speechlens-height, calc(100vh - 5rem)); overflow: auto; }
 }
+/* The compare and corpus views take the whole width, above the text view (folded unless opened). */
+.wide .body { grid-template-columns: minmax(0, 1fr); }
+.wide .results { order: -1; position: static; }
+.wide [role=tabpanel] { max-height: none; overflow: visible; }
+.lens:not(.wide) #fold-text { display: none; }
+.reading.folded > :not(.row-head) { display: none; }
 /* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
 @container (max-width: 759.98px) {
   .results { order: -1; }
-  [role=tablist] { flex-wrap: wrap; }
-  [role=tab] { flex: 1 1 auto; padding: .5rem .3rem; }
+  /* Five tabs share the line, none wrapped onto one of its own. */
+  [role=tablist] { gap: .1rem; }
+  [role=tablist] > [role=tab] { flex: 1 1 auto; padding: .5rem .2rem; font-size: .85rem; white-space: nowrap; }
   ol.keywords { columns: 1; }
   .word-form input { width: 9rem; }
   table.terms th, table.terms td { padding: .2rem .25rem; }
@@ -117,13 +127,19 @@ details { margin-top: .6rem; }
 summary { font-weight: 600; font-size: .95rem; cursor: pointer; }
 
 /* Key word in context: in the panel's flow above its lists, so it covers nothing it was opened from. */
-.kwic-box { margin-top: .6rem; padding: .2rem .6rem .4rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }
-.kwic-tools { float: right; display: flex; gap: .3rem; margin-top: .3rem; }
+.kwic-box { position: relative; margin-top: .6rem; padding: .2rem .6rem .4rem; background: #fffbea; border: 1px solid #f1e3a6; border-radius: 4px; }
+/* The CSV and close buttons sit on the title's line, which keeps room for them: they cover no context. */
+.kwic-tools { position: absolute; top: .35rem; right: .6rem; z-index: 2; display: flex; gap: .3rem; }
 .kwic-box .close { padding: 0 .45rem; }
-@container (min-width: 760px) { .kwic-view { max-height: 14rem; overflow: auto; } }
 .kwic-title { margin: .3rem 0; font-size: .9rem; }
+#kwic .kwic-title { margin: 0; padding: .3rem 10rem .3rem 0; background: #fffbea; }
+/* Where the lines scroll, the title stays above them, under the buttons. */
+@container (min-width: 760px) {
+  .kwic-view { max-height: 14rem; overflow: auto; }
+  #kwic .kwic-title { position: sticky; top: 0; z-index: 1; }
+}
 .kwic-term { color: var(--_accent); }
-table.kwic { width: 100%; border-collapse: collapse; font-size: .88rem; clear: both; }
+table.kwic { width: 100%; border-collapse: collapse; font-size: .88rem; }
 table.kwic tr { cursor: pointer; }
 table.kwic tr:hover { background: #fff3c4; }
 table.kwic td { padding: .1rem .2rem; white-space: nowrap; border-bottom: 1px solid #f4ecd0; }
@@ -151,6 +167,8 @@ ol.bars .n { color: var(--_muted); font-variant-numeric: tabular-nums; text-alig
 
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.terms thead th { position: sticky; top: 0; background: var(--_bg); box-shadow: 0 1px 0 var(--_line); z-index: 1; }
+/* In the scrolling panel a sticky box stops at the panel's padding: the header goes up into it, so no row shows above it. */
+@container (min-width: 760px) { table.terms thead th { top: -.6rem; } }
 th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid #eee; }
 th.num, td.num { text-align: right; }
 th button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
@@ -208,8 +226,11 @@ table.documents td.date { white-space: nowrap; }
 table.documents td.alarm { color: var(--_accent); font-weight: 600; }
 #corpus-progress { width: 100%; }
 @container (max-width: 559px) {
-  table.documents tr:first-child { display: none; }
   table.documents tr { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0 .6rem; padding: .3rem 0; border-bottom: 1px solid var(--_line); }
+  /* The header row stays, as a row of the buttons that sort. */
+  table.documents tr:first-child { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+  table.documents th { border: 0; padding: 0; font-size: .85rem; }
+  table.documents th:not(:has(button)) { display: none; }
   table.documents td { display: block; border: 0; padding: 0; text-align: left; }
   table.documents td.name, table.documents td.keywords { grid-column: 1 / -1; }
   table.documents td:not(.name)::before { content: attr(data-label) " "; color: var(--_muted); font-size: .75rem; }
@@ -268,7 +289,8 @@ details.removed button.span { color: var(--_removed); }
 .empty { color: var(--_muted); }
 
 @media print {
-  .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check { display: none !important; }
+  .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check, #fold-text { display: none !important; }
+  .reading.folded .text-view { display: block !important; }
   .print-only { display: block; margin: 1.2rem 0 .4rem; font-size: 1.1rem; }
   /* The compare panel prints only with a comparison in it, and without its input. */
   #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }

@@ -48,6 +48,16 @@ const download = (name, type, content) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/**
+ * `name` made safe as a file name on every system: no path or reserved characters, no leading or
+ * trailing dot, at most 60 characters (whole ones); `speechlens` when nothing is left.
+ */
+function fileStem(name) {
+  const stem = String(name ?? '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  return [...stem].slice(0, 60).join('').trim() || 'speechlens';
+}
+
 const isTextFile = (file) => file.type.startsWith('text/') || /\.txt$/i.test(file.name);
 const fileText = async (file) => decode(new Uint8Array(await file.arrayBuffer()));
 
@@ -103,8 +113,18 @@ function speechPieces(text, { body, chrome }) {
 /** How often `term` occurs in `pieces` (never across two of them), as the text's own words. */
 const occurrences = (pieces, term) => pieces.reduce((n, piece) => n + piece.split(term).length - 1, 0);
 
-/** Documents in date order (a month before its days), the undated last, by name. */
-const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || order(x.name, y.name);
+/**
+ * The date a file's name gives, when its text gives none: gwr2015.txt → 2015, 2020-05-17.txt and
+ * 20200517.txt → 2020-05-17, report-2019-03.txt → 2019-03. Not a run of more digits (202005171200),
+ * nor a number outside 1900–2099.
+ */
+function nameDate(name) {
+  const found = /(?<!\d)((?:19|20)\d\d)(?:[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?)?(?!\d)/.exec(name);
+  return found ? found.slice(1).filter(Boolean).join('-') : undefined;
+}
+
+/** Documents in date order (a year before its months, a month before its days), the undated last, in the order they came. */
+const byDate = (x, y) => order(x.summary.date ?? '\uffff', y.summary.date ?? '\uffff') || x.index - y.index;
 const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The keywords most documents share: a first trend worth looking at. */
@@ -152,6 +172,7 @@ function skeleton() {
   <section class="reading" data-panel="text" aria-labelledby="text-label">
     <div class="row-head">
       <h2 id="text-label" data-word="textView"></h2>
+      <button type="button" id="fold-text" class="quiet" aria-controls="text" aria-expanded="true" data-word="hideText"></button>
       <label class="check"><input type="checkbox" id="keep-removed"> <span data-word="keepRemoved"></span></label>
     </div>
     <div class="word-tools">
@@ -207,6 +228,7 @@ function skeleton() {
       <textarea id="compare-input" class="compare-input" lang="zh-CN" spellcheck="false" aria-describedby="compare-hint"></textarea>
       <p id="compare-hint" class="hint" data-word="compareHint"></p>
       <div class="toolbar"><button type="button" id="compare-run" data-word="compareWith"></button>
+        <button type="button" id="compare-swap" class="quiet" data-word="compareSwap"></button>
         <button type="button" id="compare-open" class="quiet" data-word="open"></button><input type="file" id="compare-file" accept=".txt,text/plain" hidden>
         <span class="spacer"></span>${csv('compare-csv')}<button type="button" id="compare-json" class="quiet" data-word="json"></button></div>
       <div id="compare-kwic" class="compare-kwic" hidden><div id="kwic-a" class="kwic-view"></div><div id="kwic-b" class="kwic-view"></div></div>
@@ -244,6 +266,10 @@ export class SpeechLensElement extends HTMLElement {
   /** The analysis on screen and the text it describes (typing may have moved on since). */
   #result = null;
   #analysed = '';
+  /** The name of the file (or corpus document) the text came from, null for a text typed or pasted. */
+  #source = null;
+  /** Likewise for the earlier text of the compare panel. */
+  #compareSource = null;
   #sort = 'count';
   #offset = 0;
   /** Words the user added in the page (the `user-words` attribute adds to them). */
@@ -253,10 +279,15 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
-  /** The comparison on screen and the two texts it compares: { a, b, result }. */
+  /** The comparison on screen, the two texts it compares and the files they came from: { a, b, result, sources }, `a` the earlier, `b` this text. */
   #comparison = null;
-  /** The corpus: its documents in date order, each { name, text, summary }. */
+  /** The term whose concordance the compare panel shows in both texts. */
+  #compareTerm = null;
+  #compareTimer = 0;
+  /** The corpus: its documents in date order, each { name, text, summary, index } (`index`: the order they came in). */
   #corpus = [];
+  /** The corpus table's order, as its headers set it (`renderCorpus`'s `sort`). */
+  #corpusSort = 'date';
   /** The terms followed across the corpus, as drawn: [{ term, values }]. */
   #trend = [];
   /** Counts corpora opened, so that a newer one stops an older one's analyses. */
@@ -343,11 +374,12 @@ export class SpeechLensElement extends HTMLElement {
 
   set text(value) {
     this.#text = String(value ?? '');
+    this.#source = null;
     this.#$('input').value = this.#text;
     if (this.#initialised) this.#schedule(0);
   }
 
-  /** Which parts show, in any order: input text terms slogans outline (default: all). */
+  /** Which parts show, in any order: input text terms slogans outline compare corpus (default: all). */
   get panels() {
     return this.getAttribute('panels') ?? PANELS.join(' ');
   }
@@ -387,6 +419,7 @@ export class SpeechLensElement extends HTMLElement {
     const text = await this.#readText(file);
     if (text === null) return;
     this.#text = text;
+    this.#source = file.name;
     this.#$('input').value = text;
     this.#setStatus([['opened', file.name]]);
     await this.analyze().catch(() => {});
@@ -397,6 +430,7 @@ export class SpeechLensElement extends HTMLElement {
     const text = await this.#readText(file);
     if (text === null) return;
     this.#$('compare-input').value = text;
+    this.#compareSource = file.name;
     this.#selectTab('compare');
     await this.#compare();
   }
@@ -460,6 +494,9 @@ export class SpeechLensElement extends HTMLElement {
       if (run !== this.#runs) return this.#latest;
       this.#setStatus(text.trim() ? [['done', Math.round(performance.now() - started)]] : [['empty']]);
       if (this.#kwic) await this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
+      // A comparison on screen follows this text: it is compared again, not left describing the old one.
+      if (this.#comparison && this.#comparison.b !== text) this.#compare();
+      else this.#$('comparison').classList.remove('stale');
       this.dispatchEvent(new CustomEvent('speechlens-analyzed', { detail: result, bubbles: true, composed: true }));
       return result;
     } catch (error) {
@@ -541,7 +578,8 @@ export class SpeechLensElement extends HTMLElement {
         speechlens.renderWords(this.#$('words'), this.#added, lang);
         this.#showText();
       },
-      ...panels[selected],
+      // The compare and corpus tabs draw from their own state, not from this result.
+      ...(panels[selected] ?? []),
       ...Object.entries(panels).filter(([name]) => name !== selected).flatMap(([, draws]) => draws),
     ];
     for (const step of steps) {
@@ -617,19 +655,45 @@ export class SpeechLensElement extends HTMLElement {
 
   // ---- comparison ----------------------------------------------------------------------
 
-  /** Compares the text (A) with the one pasted in the compare panel (B), in the worker. */
+  /**
+   * Compares this text (the page's) with the earlier one pasted in the compare panel, in the
+   * worker, as `compare(earlier, this)`: "new" is what this text has and the earlier one had not.
+   */
   async #compare() {
-    const a = this.text;
-    const b = this.#$('compare-input').value;
+    clearTimeout(this.#compareTimer);
+    const a = this.#$('compare-input').value;
+    const b = this.text;
+    if (this.#comparison) this.#markComparisonStale();
     this.#setStatus([['working']]);
     try {
       const result = await compare(a, b, this.#options(), { lane: 'compare' });
-      this.#comparison = { a, b, result };
+      this.#comparison = { a, b, result, sources: [this.#compareSource, this.#source] };
+      this.#compareTerm = null;
+      this.#$('compare-kwic').hidden = true;
       this.#renderComparison();
+      this.#$('comparison').classList.remove('stale');
       this.#setStatus([['compared']]);
     } catch (error) {
       if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
     }
+  }
+
+  /** The comparison on screen no longer describes the two texts: dimmed until compared again. */
+  #markComparisonStale() {
+    if (!this.#comparison) return;
+    this.#$('comparison').classList.add('stale');
+    this.#setStatus([['compareStale']]);
+  }
+
+  /** Exchanges this text and the earlier one; a comparison on screen follows (the text is analysed, then compared). */
+  #swapTexts() {
+    const input = this.#$('compare-input');
+    const earlier = input.value;
+    input.value = this.text;
+    this.#markComparisonStale();
+    const sources = [this.#compareSource, this.#source];
+    this.text = earlier;
+    [this.#source, this.#compareSource] = sources;
   }
 
   #renderComparison() {
@@ -638,14 +702,15 @@ export class SpeechLensElement extends HTMLElement {
     speechlens.renderComparison(this.#$('comparison'), result, a, b, this.#lang);
   }
 
-  /** A term's concordance in both texts, side by side. */
+  /** A term's concordance in both texts, side by side: the earlier text's, then this one's. */
   async #compareConcordance(term) {
     const { a, b } = this.#comparison;
+    this.#compareTerm = term;
     try {
       const [linesA, linesB] = await Promise.all([a, b].map((text, i) =>
         concordance(text, term, { ...this.#options(), anywhere: true }, { lane: `compare-kwic-${i}` })));
-      speechlens.renderConcordance(this.#$('kwic-a'), linesA, this.#lang, `A · ${term}`);
-      speechlens.renderConcordance(this.#$('kwic-b'), linesB, this.#lang, `B · ${term}`);
+      speechlens.renderConcordance(this.#$('kwic-a'), linesA, this.#lang, `${this.#say('textA')} · ${term}`);
+      speechlens.renderConcordance(this.#$('kwic-b'), linesB, this.#lang, `${this.#say('textB')} · ${term}`);
       this.#$('compare-kwic').hidden = false;
     } catch (error) {
       if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
@@ -680,7 +745,8 @@ export class SpeechLensElement extends HTMLElement {
       this.#setStatus([['corpusProgress', i + 1, documents.length]]);
       try {
         const summary = await summarize(doc.text, this.#options(), { lane: null });
-        this.#corpus.push({ name: doc.name, text: doc.text, summary: { ...summary, date: doc.date ?? summary.date } });
+        const date = doc.date ?? summary.date ?? nameDate(doc.name);
+        this.#corpus.push({ name: doc.name, text: doc.text, index: i, summary: { ...summary, date } });
       } catch (error) {
         skipped.push([doc.name, messageOf(error)]);
       }
@@ -701,7 +767,7 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #renderCorpus() {
-    speechlens.renderCorpus(this.#$('corpus'), this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#lang);
+    speechlens.renderCorpus(this.#$('corpus'), this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#lang, this.#corpusSort);
     this.#$('trend-box').hidden = this.#corpus.length === 0;
   }
 
@@ -713,7 +779,9 @@ export class SpeechLensElement extends HTMLElement {
       values: this.#corpus.map(({ text, summary }) =>
         (summary.hanChars ? (occurrences(speechPieces(text, summary), term) * 10_000) / summary.hanChars : 0)),
     }));
-    speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => d.summary.date ?? d.name), this.#lang);
+    // The axis names every document the same way: by its date when all have one, else by its name.
+    const dated = this.#corpus.every((d) => d.summary.date);
+    speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => (dated ? d.summary.date : d.name)), this.#lang);
   }
 
   /** Reads a document of the corpus in the single-text view. */
@@ -721,11 +789,19 @@ export class SpeechLensElement extends HTMLElement {
     const doc = this.#corpus[index];
     if (!doc) return;
     this.#selectTab('terms');
+    this.#source = doc.name;
     this.analyze(doc.text).catch(() => {});
     this.#setStatus([['opened', doc.name]]);
   }
 
   #onCorpusClick(event) {
+    const sort = event.target.closest('[data-corpus-sort]')?.dataset.corpusSort;
+    if (sort) {
+      this.#corpusSort = sort;
+      this.#renderCorpus();
+      this.#$('corpus').querySelector(`[data-corpus-sort^="${sort.split(':')[0]}"]`)?.focus();
+      return;
+    }
     const target = event.target.closest('[data-doc]');
     if (target) this.#openDocument(Number(target.dataset.doc));
   }
@@ -734,7 +810,10 @@ export class SpeechLensElement extends HTMLElement {
 
   #wire() {
     const on = (id, type, listener) => this.#$(id).addEventListener(type, listener);
-    on('input', 'input', () => this.#schedule());
+    on('input', 'input', () => {
+      this.#markComparisonStale();
+      this.#schedule();
+    });
     on('analyze', 'click', () => this.analyze().catch(() => {}));
     on('clear', 'click', () => {
       this.text = '';
@@ -778,18 +857,29 @@ export class SpeechLensElement extends HTMLElement {
     on('forget', 'click', () => this.#forget());
     for (const id of ['pos', 'singles', 'keep-removed']) on(id, 'change', () => this.analyze().catch(() => {}));
     on('csv', 'click', () => this.#downloadTerms());
-    on('json', 'click', () => this.#result && this.#save('speechlens-result.json', 'application/json', JSON.stringify(this.#result, null, 2)));
-    on('slogans-csv', 'click', () => this.#result && this.#save('speechlens-slogans.csv', 'text/csv;charset=utf-8', speechlens.slogansCsv(this.#result.slogans)));
-    on('outline-csv', 'click', () => this.#result && this.#save('speechlens-outline.csv', 'text/csv;charset=utf-8', speechlens.outlineCsv(this.#result.outline.sections)));
-    on('kwic-csv', 'click', () => this.#kwic && this.#save('speechlens-concordance.csv', 'text/csv;charset=utf-8', speechlens.concordanceCsv(this.#kwic.lines)));
+    const csv = 'text/csv;charset=utf-8';
+    on('json', 'click', () => this.#result && this.#save(`${this.#stem()}.json`, 'application/json',
+      JSON.stringify({ ...this.#described(this.#source, this.#result), ...this.#result }, null, 2)));
+    on('slogans-csv', 'click', () => this.#result && this.#save(`${this.#stem()}-slogans.csv`, csv, speechlens.slogansCsv(this.#result.slogans)));
+    on('outline-csv', 'click', () => this.#result && this.#save(`${this.#stem()}-outline.csv`, csv, speechlens.outlineCsv(this.#result.outline.sections)));
+    on('kwic-csv', 'click', () => this.#kwic && this.#save(`${this.#stem()}-${fileStem(this.#kwic.term)}.csv`, csv, speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
     on('compare-run', 'click', () => this.#compare());
+    on('compare-swap', 'click', () => this.#swapTexts());
+    on('compare-input', 'input', () => {
+      // Once compared, the comparison follows edits of the earlier text as the analysis follows this one's.
+      if (!this.#comparison) return;
+      this.#markComparisonStale();
+      clearTimeout(this.#compareTimer);
+      this.#compareTimer = setTimeout(() => this.#compare(), DEBOUNCE_MS);
+    });
+    on('fold-text', 'click', () => this.#foldText(this.#$('fold-text').getAttribute('aria-expanded') === 'true'));
     on('corpus-open', 'click', () => this.#$('corpus-files').click());
     on('corpus-files', 'change', () => {
       this.openCorpus([...this.#$('corpus-files').files]);
       this.#$('corpus-files').value = '';
     });
-    on('corpus-csv', 'click', () => this.#corpus.length && this.#save('speechlens-corpus.csv', 'text/csv;charset=utf-8',
+    on('corpus-csv', 'click', () => this.#corpus.length && this.#save(`speechlens-corpus-${this.#corpus.length}.csv`, csv,
       speechlens.corpusCsv(this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#trend)));
     on('trend-form', 'submit', (event) => {
       event.preventDefault();
@@ -801,8 +891,13 @@ export class SpeechLensElement extends HTMLElement {
       this.openCompareFile(this.#$('compare-file').files[0]);
       this.#$('compare-file').value = '';
     });
-    on('compare-csv', 'click', () => this.#comparison && this.#save('speechlens-comparison.csv', 'text/csv;charset=utf-8', speechlens.comparisonCsv(this.#comparison.result.terms)));
-    on('compare-json', 'click', () => this.#comparison && this.#save('speechlens-comparison.json', 'application/json', JSON.stringify(this.#comparison.result, null, 2)));
+    on('compare-csv', 'click', () => this.#comparison && this.#save(`${this.#stem()}-comparison.csv`, csv, speechlens.comparisonCsv(this.#comparison.result.terms)));
+    on('compare-json', 'click', () => {
+      if (!this.#comparison) return;
+      const { b, result, sources: [earlier, current] } = this.#comparison;
+      const described = { earlier: this.#described(earlier), this: this.#described(current, b === this.#analysed ? this.#result : null) };
+      this.#save(`${this.#stem()}-comparison.json`, 'application/json', JSON.stringify({ ...described, ...result }, null, 2));
+    });
     on('search-form', 'submit', (event) => {
       event.preventDefault();
       const needle = this.#$('search').value.trim();
@@ -826,6 +921,17 @@ export class SpeechLensElement extends HTMLElement {
     tablist.addEventListener('keydown', (e) => this.#onTabKey(e));
   }
 
+  /** What a download of the text on screen is named: the speech's title, else the file it came from. */
+  #stem() {
+    return fileStem(this.#result?.outline.title?.text ?? this.#source?.replace(/\.[a-z0-9]{1,5}$/i, ''));
+  }
+
+  /** What a downloaded result says it describes: the file's name and the speech's title, as far as known. */
+  #described(source, result) {
+    const title = result?.outline.title?.text;
+    return { ...(source && { name: source }), ...(title && { title }) };
+  }
+
   #save(name, type, content) {
     download(name, type, content);
     this.#setStatus([['downloaded', name]]);
@@ -833,7 +939,7 @@ export class SpeechLensElement extends HTMLElement {
 
   async #downloadTerms() {
     try {
-      this.#save('speechlens-terms.csv', 'text/csv;charset=utf-8', await termsCsv(this.#analysed, this.#options(), { lane: null }));
+      this.#save(`${this.#stem()}-terms.csv`, 'text/csv;charset=utf-8', await termsCsv(this.#analysed, this.#options(), { lane: null }));
     } catch (error) {
       this.#setStatus([['failed'], messageOf(error)], true);
     }
@@ -865,8 +971,11 @@ export class SpeechLensElement extends HTMLElement {
       this.#remember();
       this.analyze().catch(() => {});
     } else if (target.closest('#compare-kwic')) {
-      // Only A's lines point into the text on screen.
-      if (target.closest('#kwic-a')) this.#highlightSpans([{ start: Number(start), end: Number(end) }], 'term');
+      // Only this text's lines point into the text view, and only while it is the text compared.
+      if (target.closest('#kwic-b') && this.#comparison?.b === this.#analysed) {
+        this.#foldText(false);
+        this.#highlightSpans([{ start: Number(start), end: Number(end) }], 'term');
+      }
     } else if (target.closest('#kwic')) {
       const span = { start: Number(start), end: Number(end) };
       this.#highlightSpans(this.#highlight?.kind === 'term' ? this.#highlight.spans : [span], 'term', span);
@@ -962,6 +1071,11 @@ export class SpeechLensElement extends HTMLElement {
     this.#renderStatus();
     this.#render();
     this.#renderComparison();
+    if (this.#compareTerm) this.#compareConcordance(this.#compareTerm);
+    if (this.#corpus.length) {
+      this.#renderCorpus();
+      this.#renderTrend();
+    }
     if (this.#kwic) this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
   }
 
@@ -980,6 +1094,13 @@ export class SpeechLensElement extends HTMLElement {
 
   #selectTab(name, focus) {
     if (!name) return;
+    // The compare and corpus views take the whole width, the text view folded away below them.
+    const wide = name === 'compare' || name === 'corpus';
+    const container = this.#$('container');
+    if (wide !== container.classList.contains('wide')) {
+      container.classList.toggle('wide', wide);
+      this.#foldText(wide);
+    }
     for (const tab of this.#root.querySelectorAll('[role=tab]')) {
       const on = tab.dataset.tab === name;
       tab.setAttribute('aria-selected', String(on));
@@ -987,6 +1108,15 @@ export class SpeechLensElement extends HTMLElement {
       this.#$(`panel-${tab.dataset.tab}`).hidden = !on;
       if (on && focus) tab.focus();
     }
+  }
+
+  /** Folds the text view away, or opens it again. */
+  #foldText(fold) {
+    const button = this.#$('fold-text');
+    button.setAttribute('aria-expanded', String(!fold));
+    button.dataset.word = fold ? 'showText' : 'hideText';
+    button.textContent = this.#say(button.dataset.word);
+    this.#root.querySelector('.reading').classList.toggle('folded', fold);
   }
 
   #onTabKey(event) {
