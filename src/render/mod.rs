@@ -527,7 +527,8 @@ pub fn render_terms(
         for k in &keywords {
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "term", &k.term, "term", &k.term)?;
-            let weight = dom.add(&li, "span", "weight", Some(&format!("{:.1}", k.weight)))?;
+            // A multiplier: ×12 reads as "twelve times as often as the references", a bare 12 as nothing.
+            let weight = dom.add(&li, "span", "weight", Some(&format!("×{:.1}", k.weight)))?;
             weight.set_attribute(
                 "title",
                 &format!("{} {:.2} · G² {:.1}", label(lang, "weight"), k.weight, k.log_likelihood),
