@@ -226,8 +226,20 @@ const SPEECH_SENTENCES: &[&str] = &[
     "谢谢大家。",
 ];
 
-/// Heads of news copies, before a speech.
-const HEADS: &[&str] = &["新华社北京11月19日电", "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平"];
+/// Heads of news copies, before a speech: datelines, titles with their date lines and bylines, and
+/// what other sites print above them (a caption before the dateline, leads that announce the speech
+/// or say what the speaker did, a headline on a line of its own, a title run into its byline).
+const HEADS: &[&str] = &[
+    "新年前夕，主席张三发表新年贺词。新华社记者 李四 摄\u{3000}\u{3000}",
+    "新华社北京11月19日电",
+    "主席张三发表新年贺词，全文如下：\u{3000}\u{3000}",
+    "主席张三在某论坛开幕式上发表题为《携手前行》的主旨讲话。新华社记者 李四 摄",
+    "总理王五在开幕式上作主旨发言。新华社发",
+    "共同发展\u{3000}\u{3000}——在某峰会上的讲话（2024年6月1日，北京）主席　张三",
+    "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平",
+    "关于《某决定》的说明张三",
+    "\n（2024年5月1日）\n主席　张三\n",
+];
 
 /// Chrome as news copies print it inside and after a speech. (A wire dateline after the speech
 /// has begun opens a news report, which `clean` removes whole: not generated here.)
