@@ -43,13 +43,16 @@ const OUTSIDE_RULES: &[LineRule] = &[
     },
     LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
     LineRule {
+        kind: "navigation", example: "最新　热搜　某某全会　学习教育　专题", matches: is_word_menu
+    },
+    LineRule {
         kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
     },
     LineRule {
-        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
+        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
     LineRule {
-        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
+        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
     },
     LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
     LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
@@ -70,6 +73,7 @@ const INSIDE_RULES: &[LineRule] = &[
     },
     LineRule { kind: "caption", example: "图为会议现场。", matches: is_picture_caption },
     LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
+    LineRule { kind: "navigation", example: "收听本文　00:00/00:00", matches: is_page_control },
 ];
 
 /// A heading after which a page lists other articles: it and every line after it are chrome.
@@ -306,26 +310,16 @@ pub fn clean(text: &str) -> Cleaned {
     cleaned.salutation = salutation.map(|(_, r)| r);
     cleaned.closing = closing.map(|(_, c)| c);
 
-    // Before the body, of the lines no rule explains and that read as no paragraph, the title is
-    // the one the page repeats most (sites print it as heading, breadcrumb and caption), then the
-    // longest; the site's name loses.
     let unexplained: Vec<usize> =
         (0..first).filter(|&i| outside_kind(i).is_none() && !is_prose(line(i)) && !announces_text(line(i))).collect();
-    let mut repeats = std::collections::HashMap::new();
-    for &i in &unexplained {
-        *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
-    }
-    let title = unexplained.iter().copied().max_by_key(|&i| {
-        (repeats[&title_key(line(i))], line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
-    });
-    cleaned.title = title.map(|t| {
-        let key = title_key(line(t));
-        lines[unexplained.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)].clone()
-    });
+    let published = |i: usize| i < lines.len() && matches!(outside_kind(i), Some("byline" | "timestamp"));
+    let (title, kicker) = headline(text, &lines, &unexplained, published);
+    cleaned.title = title.map(|t| lines[t].clone());
     let title_key = cleaned.title.as_ref().map(|t| title_key(&text[t.clone()]));
     for (i, range) in lines[..first].iter().enumerate() {
         let kind = outside_kind(i).unwrap_or_else(|| match &cleaned.title {
             Some(t) if t.start == range.start => "title",
+            _ if kicker == Some(i) => "subtitle",
             Some(_) if title_key.as_deref() == Some(&*self::title_key(line(i))) => "duplicate-title",
             _ if is_prose(line(i)) || announces_text(line(i)) => "lead",
             _ => "navigation",
@@ -358,6 +352,46 @@ pub fn clean(text: &str) -> Cleaned {
     }
     crate::sort::sort_by_key(&mut cleaned.removed, |(_, r)| r.start);
     cleaned
+}
+
+/// What a kicker above a headline's main line ends with: what the speaker did.
+const KICKER_ENDS: &[Word] = &[
+    Word { word: "强调", example: "王建国在全市干部大会上强调" },
+    Word { word: "指出", example: "王建国在调研时指出" },
+    Word { word: "表示", example: "王建国会见某国总统时表示" },
+    Word { word: "要求", example: "王建国在专题会议上要求" },
+    Word { word: "勉励", example: "王建国给某校学生回信勉励" },
+];
+
+/// The title among the `candidates` (lines before the body that no rule explains and that read as
+/// no paragraph), with the kicker printed over it: the headline the page repeats most (sites print
+/// it as heading, breadcrumb and caption), then the one over the publication line (`published`:
+/// a source line or a time), then the longest; a menu's single word, the site's name or a kicker
+/// (`王建国在全市干部大会上强调` over `凝心聚力推动高质量发展`) loses. The first of repeated lines is
+/// the title.
+fn headline(
+    text: &str,
+    lines: &[Range<usize>],
+    candidates: &[usize],
+    published: impl Fn(usize) -> bool,
+) -> (Option<usize>, Option<usize>) {
+    let line = |i: usize| &text[lines[i].clone()];
+    let mut repeats = std::collections::HashMap::new();
+    for &i in candidates {
+        *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
+    }
+    let is_kicker = |i: usize| KICKER_ENDS.iter().any(|k| line(i).ends_with(k.word)) && candidates.contains(&(i + 1));
+    let han = |i: usize| line(i).chars().filter(|&c| is_han(c)).count();
+    let title =
+        candidates.iter().copied().filter(|&i| !is_kicker(i)).max_by_key(|&i| {
+            (han(i) > 4, repeats[&title_key(line(i))], published(i + 1), han(i), std::cmp::Reverse(i))
+        });
+    let title = title.map(|t| {
+        let key = title_key(line(t));
+        candidates.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)
+    });
+    let kicker = title.and_then(|t| t.checked_sub(1)).filter(|&k| is_kicker(k));
+    (title, kicker)
 }
 
 fn outside_rule(s: &str) -> Option<Kind> {
@@ -642,10 +676,10 @@ fn is_editor_preface(line: &str) -> bool {
     ["编者按", "编者的话", "原标题", "核心提示", "导读"].iter().any(|m| core.starts_with(m))
 }
 
-/// `Tags: …`, `标签：…`.
+/// `Tags: …`, `标签：…`, `热词：…`.
 fn is_tags(line: &str) -> bool {
     line.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("tags"))
-        || ["标签：", "标签:", "关键词："].iter().any(|m| line.starts_with(m))
+        || ["标签：", "标签:", "关键词：", "热词：", "热词:"].iter().any(|m| line.starts_with(m))
 }
 
 /// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`, `分享到：`.
@@ -675,6 +709,63 @@ fn is_menu(line: &str) -> bool {
         "字号",
     ];
     short(line, 40) && MENU.iter().any(|m| line.starts_with(m))
+}
+
+/// What a page's player and share bar print: `点击观看视频`, `收听本文 00:00/00:00`, `分享 收藏 打印 纠错`.
+const PAGE_CONTROLS: &[&str] = &[
+    "点击观看视频",
+    "点击播放",
+    "观看视频",
+    "收听本文",
+    "听新闻",
+    "微信扫一扫",
+    "扫一扫",
+    "分享到",
+    "分享",
+    "收藏",
+    "打印",
+    "纠错",
+];
+
+/// A line of nothing but page controls and a player's times: `微信扫一扫`, `收听本文　00:00/00:00`.
+fn is_page_control(line: &str) -> bool {
+    let mut rest = line;
+    let mut controls = 0;
+    while short(line, 40) {
+        rest = rest.trim_start_matches(|c: char| is_blank(c) || c.is_ascii_digit() || ":/|｜：".contains(c));
+        match PAGE_CONTROLS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return rest.is_empty() && controls > 0,
+        }
+        controls += 1;
+    }
+    false
+}
+
+/// Words a site's menus and footer hold: `首页`, `关于我们`.
+const MENU_WORDS: &[&str] = &[
+    "首页",
+    "最新",
+    "热搜",
+    "要闻",
+    "专题",
+    "关于我们",
+    "联系我们",
+    "网站地图",
+    "法律声明",
+    "隐私政策",
+    "登录",
+    "注册",
+];
+
+/// A menu of short words set apart by blanks or bars: `最新　热搜　某某全会　学习教育　专题`, `关于我们
+/// 联系我们 网站地图`; four words at least, or three with a menu word (`坚定信心 真抓实干 奋勇争先` is a title).
+fn is_word_menu(line: &str) -> bool {
+    let words: Vec<&str> = line.split(|c: char| is_blank(c) || "|｜".contains(c)).filter(|w| !w.is_empty()).collect();
+    short(line, 80)
+        && !line.contains(is_clause_break)
+        && words.iter().all(|w| short(w, 6))
+        && (words.len() >= 4 || words.len() == 3 && words.iter().any(|w| MENU_WORDS.contains(w)))
 }
 
 /// A line of nothing but bracketed page controls: `【字号 大 中 小】【打印】【关闭】`, `[打印本页] [关闭窗口]`.
@@ -817,6 +908,9 @@ mod tests {
         for w in CLOSINGS {
             let whole = 0..w.example.len();
             assert_eq!(closing_in(w.example, whole.clone(), |_| None), Some(whole), "{}", w.example);
+        }
+        for w in KICKER_ENDS {
+            assert!(w.example.ends_with(w.word), "{}", w.example);
         }
         for w in LEAD_WORDS {
             assert!(w.example.contains(w.word) && is_lead(w.example), "{}", w.example);

@@ -742,3 +742,90 @@ fn salutations_of_other_shapes_are_found_whole() {
         assert!(slice(&text, a.body.start, a.body.end).starts_with(salutation));
     }
 }
+
+/// A whole page copied with select-all: the site's menus (words apart, one word a line), a
+/// headline in two lines (a kicker over the main line), the publication line, a video and an
+/// audio player, a share bar inside and after the article, an editor, hot words, related links
+/// and a footer. Only the report is left; its title is the main line of the headline.
+#[test]
+fn whole_page_copied_with_select_all() {
+    check(
+        include_str!("fixtures/chrome-whole-page.txt"),
+        Expect {
+            body: ("5月1日，全省乡村振兴工作会议在省城召开。", "参加会议。"),
+            removed: &[
+                ("navigation", "河西新闻网"),
+                ("navigation", "最新　热搜"),
+                ("navigation", "要闻"),
+                ("navigation", "时政"),
+                ("navigation", "评论"),
+                ("navigation", "当前位置：首页"),
+                ("subtitle", "王建国在全省乡村振兴工作会议上强调"),
+                ("title", "坚定不移推进乡村全面振兴高质量发展"),
+                ("byline", "2024-05-01 22:18:05　来源：河西日报"),
+                ("navigation", "点击观看视频"),
+                ("navigation", "收听本文"),
+                ("timestamp", "00:00/00:00"),
+                ("dateline", "河西日报讯（记者 张三）"),
+                ("navigation", "微信扫一扫"),
+                ("navigation", "分享　收藏　打印　纠错"),
+                ("byline", "发布时间：2024年5月1日 22:18"),
+                ("byline", "【责任编辑：赵六】"),
+                ("tags", "热词："),
+                ("related", "相关新闻"),
+                ("related", "全省春耕生产现场会"),
+                ("related", "关于我们"),
+                ("related", "河西新闻网版权所有"),
+                ("related", "京ICP备01234567号-1"),
+            ],
+            title: Some("坚定不移推进乡村全面振兴高质量发展"),
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["省委书记王建国出席会议并讲话。", "王建国强调，要坚持农业农村优先发展"],
+        },
+    );
+}
+
+/// Site controls and footers are chrome wherever they stand, each in a speech of its own.
+#[test]
+fn players_share_bars_hot_words_and_footers_are_chrome() {
+    use At::*;
+    for (kind, line, at) in [
+        ("navigation", "点击观看视频", Inside),
+        ("navigation", "收听本文　00:00/00:00", Inside),
+        ("navigation", "微信扫一扫", Inside),
+        ("navigation", "分享　收藏　打印　纠错", Inside),
+        ("navigation", "分享　收藏　打印　纠错", After),
+        ("byline", "发布时间：2019年5月1日 22:18 来源：某某社 编辑：某某", After),
+        ("byline", "责任编辑：某某", After),
+        ("tags", "热词：乡村振兴　高质量发展", After),
+        ("navigation", "关于我们　联系我们　网站地图", After),
+        ("navigation", "最新　热搜　某某全会　学习教育　专题", Before),
+    ] {
+        let text = speech_with(line, at);
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        let removed: Vec<(&str, &str)> = a.removed.iter().map(|r| (r.kind.as_str(), r.text.as_str())).collect();
+        assert_eq!(removed, [(kind, line)], "{line} {at:?}");
+        assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{line}");
+    }
+}
+
+/// The title is the article's headline: not a menu line, not the kicker above it, not a sentence
+/// of the body, not another article's headline listed above it.
+#[test]
+fn the_title_is_the_headline() {
+    for (page, title) in [
+        ("要闻\n时政\n在全市干部大会上的讲话\n来源：市政府网站\n同志们：", "在全市干部大会上的讲话"),
+        ("王建国在全市干部大会上强调\n凝心聚力推动高质量发展\n同志们：", "凝心聚力推动高质量发展"),
+        (
+            "热点推荐：全市春耕生产现场会在某县召开并部署下一步工作\n在全市干部大会上的讲话\n2024-05-01 09:30 来源：市政府网站\n同志们：",
+            "在全市干部大会上的讲话",
+        ),
+    ] {
+        let text = format!("{page}\n今天，我们召开全市干部大会，主要任务是统一思想、凝聚共识、部署工作。");
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        assert_eq!(a.outline.title.as_ref().map(|p| p.text.as_str()), Some(title), "{text}");
+        assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{text}");
+    }
+}
