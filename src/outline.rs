@@ -523,7 +523,9 @@ fn trim_end(speech: &str, range: Range<usize>) -> usize {
 }
 
 /// What the writer names the part by: the marker's first clause (`一是分业施策，在重点领域…` →
-/// `分业施策`), or its first sentence when that clause is too short to name anything (`同时，…`).
+/// `分业施策`), or its first sentence when that clause is too short to name anything (`同时，…`);
+/// never past its paragraph, which a flattened paste ends with a run of blanks
+/// (`一、准确把握目标要求　　总的要求是，…`).
 fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     const LONGEST: usize = 40;
     const SHORTEST_CLAUSE: usize = 4;
@@ -531,6 +533,12 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     let lead =
         s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
     let s = &s[lead..];
+    let paragraph_break = s
+        .char_indices()
+        .zip(s.chars().skip(1))
+        .find(|&((_, c), next)| is_blank(c) && is_blank(next))
+        .map_or(s.len(), |((at, _), _)| at);
+    let s = &s[..paragraph_break];
     let sentence = s.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(s.len());
     // 、 joins a heading's items (提高认识、统一思想), it does not end the heading.
     let clause = s[..sentence].find(['，', ',', '：', ':']).unwrap_or(sentence);
