@@ -573,11 +573,18 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
     let mut series_end = next_restart.next().unwrap_or(sections.len());
     // Per series, its numbers: a gap is only what the series has nowhere.
     let mut numbers: HashSet<u32> = HashSet::new();
+    // Where the series before a restart left off: a list nested in its last part may reuse its
+    // markers (四、……几方面：一、二、三、 then 五、), and the number after it resumes that series.
+    let mut left_off = None;
     for (i, s) in sections.iter().enumerate() {
         if i == series_end {
+            left_off = sections.get(i.wrapping_sub(1)).map(|p: &Node| p.ordinal).max(left_off);
             (series_start, expected) = (i, 1);
             series_end = next_restart.next().unwrap_or(sections.len());
             numbers.clear();
+        }
+        if left_off.is_some_and(|last| s.ordinal == last + 1) && s.ordinal > expected {
+            expected = s.ordinal;
         }
         if i == series_start {
             numbers.extend(sections[i..series_end].iter().map(|n| n.ordinal));
@@ -594,7 +601,9 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
         // only after a number the text has: an excerpt may start at 第二.
         let missing: Vec<u32> = (expected..s.ordinal).filter(|n| !numbers.contains(n)).collect();
         let counted_before = prev.is_some() || continued.is_some();
-        if prev == Some(s.ordinal) {
+        // 两件大事：一是……；一是…… says "the one…, the other…".
+        let one_and_other = s.ordinal == 1 && series_end - series_start == 2 && matches!(s.style, Style::Shi(_));
+        if prev == Some(s.ordinal) && !one_and_other {
             issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
         } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
             let previous = s.style.render(prev);
@@ -618,16 +627,24 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
     }
 }
 
-/// `我谈几点体会`, `讲四个方面`, `提3点建议`, `讲了以下两个问题`: a verb of speaking, a count, a unit.
+/// `我谈几点体会`, `讲四个方面`, `提3点建议`, `讲了以下两个问题`: a verb of speaking, a count, a unit,
+/// outside quotation marks.
 fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> {
     const VERBS: &[&str] = &["谈", "讲", "提", "说", "汇报", "分享", "强调", "提出"];
     // Words a speaker puts between the verb and the count: 讲了两点, 谈以下三个方面, 说这么几点.
     const FILLERS: &[&str] = &["了", "以下", "这么", "这"];
     const UNITS: &[&str] = &["点", "个方面", "方面", "条", "个问题", "个部分", "部分"];
     let s = &speech[range.clone()];
-    for (at, _) in s.char_indices() {
+    // A count inside a quotation is someone else's (`……都讲这三条……”`).
+    let mut quoted = 0usize;
+    for (at, c) in s.char_indices() {
+        match c {
+            '“' => quoted += 1,
+            '”' => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
         let rest = &s[at..];
-        let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)) else {
+        let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)).filter(|_| quoted == 0) else {
             continue;
         };
         let mut after = &rest[verb.len()..];
