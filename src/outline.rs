@@ -187,7 +187,9 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
     let mut after_colon = false;
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
-    let mut sequence_open = false;
+    // The paragraph of the open 首先 sequence, while it is open: a 其次 inside a later paragraph's
+    // prose (`……；其次，要……`) is a word, and 最后 closes the sequence.
+    let mut sequence_open: Option<usize> = None;
     // End of the paragraph `at` is in, found once per paragraph (a 10 MB text may be one line).
     let mut paragraph_end = 0;
     // Sentences seen so far: markers of one style within one sentence are a list, not parts.
@@ -230,9 +232,12 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
         let found = if may_start { match_marker(rest) } else { None };
         if let Some((style, ordinal, len)) = found.filter(|(style, ..)| eligible(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
-            let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
+            let in_sequence = sequence_open.is_some_and(|p| paragraph_start || p == paragraph_end);
+            let counts = style != Style::Sequence || ordinal == 1 || in_sequence;
             if counts {
-                sequence_open |= style == Style::Sequence;
+                if style == Style::Sequence {
+                    sequence_open = (ordinal != 0).then_some(paragraph_end);
+                }
                 let inline = !paragraph_start;
                 markers.push(Marker {
                     style,
@@ -267,6 +272,7 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
     }
     markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
     drop_lists(&mut markers);
+    drop_contents(&mut markers);
     drop_sequences_without_middle(&mut markers);
     number_sequences(&mut markers);
     // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
@@ -306,6 +312,29 @@ fn drop_lists(markers: &mut Vec<Marker>) {
         })
         .collect();
     let mut keep = in_list.iter().map(|l| !l);
+    markers.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Drops a table of contents run into a paragraph (`报告分六个部分：一、……；二、……。`): markers
+/// inside one paragraph, the first after a colon, whose style opens a paragraph of its own later
+/// with 一 (the parts themselves).
+fn drop_contents(markers: &mut Vec<Marker>) {
+    let mut keep = vec![true; markers.len()];
+    for (i, m) in markers.iter().enumerate() {
+        let opens_run = m.inline && m.after_colon && (i == 0 || markers[i - 1].paragraph_end != m.paragraph_end);
+        let parts_follow = markers[i + 1..]
+            .iter()
+            .any(|n| n.style == m.style && !n.inline && n.ordinal == 1 && n.range.start >= m.paragraph_end);
+        if opens_run && parts_follow {
+            for (j, n) in markers.iter().enumerate().skip(i) {
+                if n.paragraph_end != m.paragraph_end {
+                    break;
+                }
+                keep[j] &= n.style != m.style;
+            }
+        }
+    }
+    let mut keep = keep.into_iter();
     markers.retain(|_| keep.next().unwrap_or(true));
 }
 

@@ -335,12 +335,24 @@ fn no_false_alarms_in_other_sites_shapes() {
         "同志们：\n今年要办好两件大事：一是办好运动会；一是开好博览会。\n要确保万无一失。",
         "各位代表：\n报告分六个部分：一、过去一年工作回顾；二、今年总体要求；三、重点任务。\n一、过去一年工作回顾\n过去一年，经济稳定增长。\n二、今年总体要求\n今年要稳中求进。",
         "同志们：\n要抓好项目建设；其次，要优化营商环境，让企业安心发展。\n要抓好落实。",
+        "同志们：\n首先，要抓好项目建设。\n其次，要优化营商环境。\n最后，要抓好落实。\n要强化保障；其次，要加强督查。",
         "同志们：\n老同志常说：“干工作就讲这三条：实干、苦干、巧干。”\n第一，要实干。\n第二，要苦干。",
         "同志们：\n正如古人所说：“民为邦本。”①要把人民放在心中。“治国有常，利民为本。”②\n要抓好落实。",
     ] {
         let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
         assert!(a.outline.issues.is_empty(), "{text}: {:?}", a.outline.issues);
     }
+}
+
+/// An inline table of contents lists the parts; it is none of them.
+#[test]
+fn an_inline_table_of_contents_is_no_part() {
+    check(
+        "各位代表：\n这个报告分三个部分：一、过去一年工作回顾；二、今年总体要求；三、重点任务。\n\
+         一、过去一年工作回顾\n过去一年，经济稳定增长。\n二、今年总体要求\n今年要稳中求进。\n三、重点任务\n要抓好落实。",
+        "\n一、 过去一年工作回顾\n二、 今年总体要求\n三、 重点任务\n",
+        &[],
+    );
 }
 
 /// A real slip stays an alarm; so does a paragraph the copy repeats.
