@@ -381,6 +381,18 @@ fn each_chrome_shape_is_removed_with_its_kind() {
         ("caption", "▲ 12月28日拍摄的会场。", Inside),
         ("caption", "（图片来源：县融媒体中心）", Inside),
         ("related", "【延伸阅读】", After),
+        // Whole pages copied with select-all: players, share bars, publication lines, hot words,
+        // footers and menus, wherever they stand.
+        ("navigation", "点击观看视频", Inside),
+        ("navigation", "收听本文　00:00/00:00", Inside),
+        ("navigation", "微信扫一扫", Inside),
+        ("navigation", "分享　收藏　打印　纠错", Inside),
+        ("navigation", "分享　收藏　打印　纠错", After),
+        ("byline", "发布时间：2019年5月1日 22:18 来源：某某社 编辑：某某", After),
+        ("byline", "责任编辑：某某", After),
+        ("tags", "热词：乡村振兴　高质量发展", After),
+        ("navigation", "关于我们　联系我们　网站地图", After),
+        ("navigation", "最新　热搜　某某全会　学习教育　专题", Before),
     ] {
         let text = speech_with(line, at);
         let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
@@ -785,30 +797,6 @@ fn whole_page_copied_with_select_all() {
             kept: &["省委书记王建国出席会议并讲话。", "王建国强调，要坚持农业农村优先发展"],
         },
     );
-}
-
-/// Site controls and footers are chrome wherever they stand, each in a speech of its own.
-#[test]
-fn players_share_bars_hot_words_and_footers_are_chrome() {
-    use At::*;
-    for (kind, line, at) in [
-        ("navigation", "点击观看视频", Inside),
-        ("navigation", "收听本文　00:00/00:00", Inside),
-        ("navigation", "微信扫一扫", Inside),
-        ("navigation", "分享　收藏　打印　纠错", Inside),
-        ("navigation", "分享　收藏　打印　纠错", After),
-        ("byline", "发布时间：2019年5月1日 22:18 来源：某某社 编辑：某某", After),
-        ("byline", "责任编辑：某某", After),
-        ("tags", "热词：乡村振兴　高质量发展", After),
-        ("navigation", "关于我们　联系我们　网站地图", After),
-        ("navigation", "最新　热搜　某某全会　学习教育　专题", Before),
-    ] {
-        let text = speech_with(line, at);
-        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
-        let removed: Vec<(&str, &str)> = a.removed.iter().map(|r| (r.kind.as_str(), r.text.as_str())).collect();
-        assert_eq!(removed, [(kind, line)], "{line} {at:?}");
-        assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{line}");
-    }
 }
 
 /// The title is the article's headline: not a menu line, not the kicker above it, not a sentence
