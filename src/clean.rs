@@ -238,8 +238,15 @@ pub fn clean(text: &str) -> Cleaned {
             && matches!(pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
             && text[lines[i - 1].end..lines[i].start].chars().nth(1).is_none()
     };
+    // Speech re-addressing its audience (`大家好！同志们：`) or going on to a numbered part
+    // (`大家好！一、……`) is speech already.
+    let readdresses = |s: &str| salutation_in(s).is_some_and(|at| !opens_after(&s[..at.start]));
+    let numbers_after = |s: &str| {
+        s.match_indices(is_sentence_end)
+            .any(|(at, c)| outline::opens_section(s[at + c.len()..].trim_start_matches(is_blank)))
+    };
     let opens_speech = |i: usize| {
-        let stops = line(i).contains('。') || after_head(i);
+        let stops = line(i).contains('。') || after_head(i) || readdresses(line(i)) || numbers_after(line(i));
         speech_prose(i)
             || (chrome_kind(i).is_none() && (stops || is_sentence(line(i)) || outline::opens_section(line(i))))
     };

@@ -624,15 +624,19 @@ fn leads_in_other_words_before_the_salutation() {
     }
 }
 
-/// A speech paragraph before a re-address keeps its place, even when it speaks of a speech: it
-/// says 我们, which no news lead says.
+/// Speech before a re-address keeps its place: a paragraph that speaks of a speech (it says 我们,
+/// which no news lead says), a greeting run into the salutation or into a numbered part.
 #[test]
-fn speech_about_a_speech_is_no_lead() {
-    let text =
-        "今天，我们认真学习了总书记在座谈会上的重要讲话。\n同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。";
-    let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
-    assert_eq!(slice(text, a.body.start, a.body.end), text);
-    assert!(a.removed.is_empty(), "{:?}", a.removed);
+fn speech_before_a_readdress_is_no_lead() {
+    for text in [
+        "今天，我们认真学习了总书记在座谈会上的重要讲话。\n同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+        "大家好！同志们：\u{3000}\u{3000}同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+        "大家好！一、关于前一段工作\u{3000}\u{3000}同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        assert_eq!(slice(text, a.body.start, a.body.end), text);
+        assert!(a.removed.is_empty(), "{:?}", a.removed);
+    }
 }
 
 /// A lead ending `全文如下：` before a speech without salutation is no part of it; a reporters'
