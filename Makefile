@@ -27,12 +27,13 @@ bench-seg:
 	cargo run --release --example seg_f1 -- $$(bash bench/seg/fetch-gold.sh) $$(node scripts/jieba-source.mjs dict.txt)
 
 # The analysis against a reader's annotations of real texts and judgements of its slogans (eval/README.md):
-# FILE=texts.jsonl, VERBOSE=1 for every miss.
+# FILE=texts.jsonl, VERBOSE=1 for every miss, HALF=tune or HALF=validate for one half of the corpus (even or
+# odd 0-based lines: tune rules on the one, report both).
 FILE ?= ../shared/corpus/dev/people-2020.jsonl
 ANNOTATIONS ?= eval/people-2020.jsonl
 SLOGAN_LABELS ?= eval/slogans-people-2020.jsonl
 eval:
-	cargo run -q --release --example eval -- $(FILE) $(ANNOTATIONS) $(SLOGAN_LABELS) $(if $(VERBOSE),--verbose)
+	cargo run -q --release --example eval -- $(FILE) $(ANNOTATIONS) $(SLOGAN_LABELS) $(if $(VERBOSE),--verbose) $(if $(HALF),--half=$(HALF))
 
 # Coverage-guided fuzzing of analyze, growing fuzz/corpus/analyze; FUZZ_SECONDS=3600 for a long run.
 fuzz: setup-test

@@ -1,6 +1,7 @@
 //! How the analysis compares with what a careful reader sees in real texts (`make eval FILE=…`):
-//! `cargo run --release --example eval -- TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose]`.
-//! The formats are in eval/README.md.
+//! `cargo run --release --example eval -- TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose]
+//! [--half=tune|validate]`. The formats are in eval/README.md. A half is the corpus's lines with an even
+//! (`tune`) or odd (`validate`) 0-based index: rules are tuned on the one and measured on both.
 
 use serde::Deserialize;
 use speechlens::model::{Analysis, Section};
@@ -324,12 +325,23 @@ fn evaluate(text: &str, note: &Annotation, a: &Analysis, f: &mut Figures, verbos
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
+    let half = match args.iter().find_map(|a| a.strip_prefix("--half=")) {
+        None | Some("") => None,
+        Some("tune") => Some(0),
+        Some("validate") => Some(1),
+        Some(other) => {
+            eprintln!("eval: --half is tune or validate, not {other:?}");
+            std::process::exit(2);
+        }
+    };
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let (texts, annotations, slogan_labels) = match paths[..] {
         [texts, annotations] => (texts, annotations, None),
         [texts, annotations, labels] => (texts, annotations, Some(labels)),
         _ => {
-            eprintln!("usage: eval TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose]");
+            eprintln!(
+                "usage: eval TEXTS.jsonl ANNOTATIONS.jsonl [SLOGAN_LABELS.jsonl] [--verbose] [--half=tune|validate]"
+            );
             std::process::exit(2);
         }
     };
@@ -352,7 +364,9 @@ fn main() {
     let mut f = Figures::default();
     let mut slogans = SloganFigures::default();
     let mut unannotated = 0;
-    for (i, line) in read(texts).lines().filter(|l| !l.trim().is_empty()).enumerate() {
+    let lines = read(texts);
+    let in_half = |i: &usize| half.is_none_or(|h| i % 2 == h);
+    for (i, line) in lines.lines().filter(|l| !l.trim().is_empty()).enumerate().filter(|(i, _)| in_half(i)) {
         let row: Text = serde_json::from_str(line).expect("a JSON line with a text field");
         let hash = fnv(&row.text);
         let Some(note) = notes.get(&hash) else {
@@ -366,7 +380,12 @@ fn main() {
             evaluate_slogans(labels, &analysis, &mut slogans, verbose, &name);
         }
     }
-    println!("texts evaluated: {} (without annotations: {unannotated})", f.texts);
+    let which = match half {
+        Some(0) => " of the tuning half (even lines)",
+        Some(_) => " of the validation half (odd lines)",
+        None => "",
+    };
+    println!("texts evaluated{which}: {} (without annotations: {unannotated})", f.texts);
     println!(
         "speech characters removed: {} of {} ({} texts lose speech)",
         f.speech_removed, f.speech_chars, f.texts_losing_speech

@@ -60,13 +60,25 @@ pub fn pieces(
         }
     }
     // What a finder knows by its own shape (a newspaper's source line) wins over a head, which is
-    // read whole or not at all.
-    let heads = if with_head { head(text, p, &opens_speech) } else { Vec::new() };
-    let clash = |r: &Range<usize>| found.iter().any(|(_, f)| f.start < r.end && r.start < f.end && f != r);
-    if !heads.iter().any(|(_, r)| clash(r)) {
-        for (kind, r) in heads {
-            if !found.iter().any(|(_, f)| *f == r) {
-                found.push((kind, r));
+    // read whole or not at all: at the paragraph's start, or else run on from a credit or a
+    // dateline (`……新华社记者 李明 摄在……上的讲话（2024年1月1日）王建国同志们，`).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(found.iter().filter(|(k, _)| matches!(k, Some("caption" | "dateline"))).map(|(_, r)| r.end))
+        .filter(|_| with_head)
+        .collect();
+    for from in starts {
+        // A head may run into another (a headline's paragraph, then the speech's own title and date).
+        let mut heads = head(text, p, from, &opens_speech);
+        while let Some(more) = heads.last().map(|(_, r)| head(text, p, r.end, &opens_speech)).filter(|m| !m.is_empty())
+        {
+            heads.extend(more);
+        }
+        let clash = |r: &Range<usize>| found.iter().any(|(_, f)| f.start < r.end && r.start < f.end && f != r);
+        if !heads.iter().any(|(_, r)| clash(r)) {
+            for (kind, r) in heads {
+                if !found.iter().any(|(_, f)| *f == r) {
+                    found.push((kind, r));
+                }
             }
         }
     }
@@ -79,7 +91,7 @@ pub const LETTER_LABELS: &[&str] = &["回信", "贺信", "贺电", "复信", "�
 
 /// Surnames a byline's name starts with (the commonest, and those of the leaders the texts name):
 /// a name is only cut from what follows when it starts with one, so `党的十八大以后` is no byline.
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习栗俞尤温";
+pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习栗俞尤温";
 
 /// Offices a byline puts before the name: `中华人民共和国主席 习近平`.
 const OFFICES: &[&str] = &["中华人民共和国主席", "国家主席", "国务院总理", "总书记", "主席", "总理"];
@@ -88,12 +100,13 @@ const OFFICES: &[&str] = &["中华人民共和国主席", "国家主席", "国�
 const OCCASIONS: &[&str] =
     &["讲话", "致辞", "演讲", "发言", "报告", "贺词", "说明", "答问", "书面致辞", "主旨演讲", "视频讲话"];
 
-/// The head of a news copy at the start of `p`: a wire dateline, a letter's label, or a title
-/// followed by a subtitle, a date line or ※, then those, then a byline. Pieces without a kind are
-/// titles (clean chooses the title among the lines before the speech).
-fn head(text: &str, p: &str, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Option<Kind>, Range<usize>)> {
+/// The head of a news copy at `from` in `p`: a wire dateline, a letter's label, or a title
+/// followed by a subtitle, a date line or ※, then those, then a byline; a paragraph may open
+/// with the subtitle or the date line (the title's line stands above it) or with the byline. Pieces
+/// without a kind are titles (clean chooses the title among the lines before the speech).
+fn head(text: &str, p: &str, from: usize, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Option<Kind>, Range<usize>)> {
     let mut found = Vec::new();
-    let mut at = skip_blanks(p, 0);
+    let mut at = skip_blanks(p, from);
     if let Some(len) = dateline_len(&p[at..]) {
         found.push((Some("dateline"), at..at + len));
         at = skip_blanks(p, at + len);
@@ -102,23 +115,21 @@ fn head(text: &str, p: &str, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Optio
         found.push((None, at..at + label.len()));
         return found;
     }
-    // A subtitle or a date on a line of its own, under the title's line.
-    if let Some(len) = subtitle_len(&p[at..]) {
-        found.push((Some("subtitle"), at..at + len));
+    let titled = subtitle_len(&p[at..]).is_none() && date_line_len(&p[at..]).is_none();
+    if let Some(len) = byline_before_speech(&p[at..], opens_speech).filter(|_| titled) {
+        found.push((Some("byline"), at..at + len));
         return found;
     }
-    if let Some(len) = date_line_len(&p[at..]) {
-        found.push((Some("date-line"), at..at + len));
-        return found;
+    if titled {
+        let Some(title_end) = title_end(&p[at..], opens_speech).map(|e| at + e) else { return found };
+        let title = p[at..title_end].trim_end_matches(is_blank);
+        // A title names an occasion or a theme: `今天（2020年9月8日）我们……` has none.
+        if title.chars().filter(|&c| is_han(c)).nth(3).is_none() {
+            return found;
+        }
+        found.push((None, at..at + title.len()));
+        at = skip_blanks(p, title_end);
     }
-    let Some(title_end) = title_end(&p[at..]).map(|e| at + e) else { return found };
-    let title = p[at..title_end].trim_end_matches(is_blank);
-    // A title names an occasion or a theme: `今天（2020年9月8日）我们……` has none.
-    if title.chars().filter(|&c| is_han(c)).nth(3).is_none() {
-        return found;
-    }
-    found.push((None, at..at + title.len()));
-    at = title_end;
     let mut dated = false;
     if let Some(len) = subtitle_len(&p[at..]) {
         found.push((Some("subtitle"), at..at + len));
@@ -134,7 +145,9 @@ fn head(text: &str, p: &str, opens_speech: &impl Fn(&str) -> bool) -> Vec<(Optio
         at = skip_blanks(p, at + '※'.len_utf8());
         dated = true;
     }
-    if dated && let Some(len) = byline_len(text, &p[at..], opens_speech) {
+    let byline =
+        if dated { byline_len(text, &p[at..], opens_speech) } else { byline_before_speech(&p[at..], opens_speech) };
+    if let Some(len) = byline {
         found.push((Some("byline"), at..at + len));
     }
     found
@@ -144,9 +157,10 @@ fn skip_blanks(s: &str, at: usize) -> usize {
     at + s[at..].len() - s[at..].trim_start_matches(is_blank).len()
 }
 
-/// Where a title at the start of `s` ends: before a subtitle, a date line or ※, within a title's
-/// length and before any sentence ends (`共抗疫情，共促复苏，共谋和平——在……的致辞（2020年11月12日，北京）`).
-fn title_end(s: &str) -> Option<usize> {
+/// Where a title at the start of `s` ends: before a subtitle, a date line, ※ or a byline that runs
+/// into the speech (`关于《……》的说明王建国同志们：`), within a title's length and before any sentence
+/// ends (`共抗疫情，共促复苏，共谋和平——在……的致辞（2020年11月12日，北京）`).
+fn title_end(s: &str, opens_speech: &impl Fn(&str) -> bool) -> Option<usize> {
     const LONGEST_CHARS: usize = 80;
     for (n, (at, c)) in s.char_indices().enumerate() {
         if n > LONGEST_CHARS || is_sentence_end(c) {
@@ -154,7 +168,8 @@ fn title_end(s: &str) -> Option<usize> {
         }
         let rest = &s[at..];
         let subtitle = subtitle_len(rest).is_some();
-        if subtitle || date_line_len(rest).is_some() || (c == '※' && at > 0) {
+        let byline = at > 0 && byline_before_speech(rest, opens_speech).is_some();
+        if subtitle || byline || date_line_len(rest).is_some() || (c == '※' && at > 0) {
             return Some(at);
         }
     }
@@ -203,10 +218,49 @@ fn opens_with_date(s: &str) -> bool {
 }
 
 /// A byline at the start of `s`: an office and a name (`中华人民共和国主席 习近平`), or a name alone.
-/// A name is two to four Han characters; where it ends is where a salutation starts, or else the
+/// A name is two to four Han characters; where it ends is where a salutation or a numbered part starts, or else the
 /// length at which the same name occurs elsewhere in the text (the captions, the footnote name
-/// the speaker); with neither, a name without an office is not cut (the speech may begin there).
+/// the speaker); with neither, a name is cut only after an office and where it stands apart (the
+/// speech may begin there).
 fn byline_len(text: &str, s: &str, opens_speech: &impl Fn(&str) -> bool) -> Option<usize> {
+    let (office, name_at, lengths) = byline_names(s)?;
+    let name = &s[name_at..];
+    // A name repeats no character (so `谢谢大家` is no name), and the text names it again.
+    let distinct = |n: &str| n.chars().enumerate().all(|(i, c)| !n.chars().skip(i + 1).any(|d| d == c));
+    let len = lengths
+        .iter()
+        .copied()
+        .find(|&len| {
+            let rest = name[len..].trim_start_matches(is_blank);
+            opens_speech(rest) || crate::outline::opens_section(rest)
+        })
+        .or_else(|| {
+            lengths.iter().copied().find(|&len| distinct(&name[..len]) && text.matches(&name[..len]).nth(1).is_some())
+        })
+        .or_else(|| {
+            // After an office, a name of three ends the line or stands apart from what follows.
+            let apart = |len: usize| !name[len..].starts_with(is_han);
+            lengths.first().copied().filter(|&len| office > 0 && name[..len].chars().count() == 3 && apart(len))
+        })?;
+    Some(name_at + len)
+}
+
+/// A byline a salutation or a numbered part runs straight into, with or without an office:
+/// `中华人民共和国主席　王建国` + `女士们，先生们：`, `王建国` + `同志们：`, `王建国` + `一、……`. The name is
+/// as long as what follows allows; a salutation after it opens with an address word (in
+/// `李家明先生，各位嘉宾：` no name stands before the salutation).
+fn byline_before_speech(s: &str, opens_speech: &impl Fn(&str) -> bool) -> Option<usize> {
+    let (_, name_at, lengths) = byline_names(s)?;
+    let name = &s[name_at..];
+    let speech =
+        |rest: &str| crate::clean::opens_address(rest) && opens_speech(rest) || crate::outline::opens_section(rest);
+    lengths.into_iter().find(|&len| speech(name[len..].trim_start_matches(is_blank))).map(|len| name_at + len)
+}
+
+/// A byline's parts at the start of `s`: the office's length, where the name starts, and the
+/// lengths the name may have (three, two, four Han characters, as many as there are), when it
+/// starts with a surname.
+fn byline_names(s: &str) -> Option<(usize, usize, Vec<usize>)> {
     let office = OFFICES.iter().find(|o| s.starts_with(**o)).map_or(0, |o| o.len());
     let name_at = skip_blanks(s, office);
     let name = &s[name_at..];
@@ -214,17 +268,7 @@ fn byline_len(text: &str, s: &str, opens_speech: &impl Fn(&str) -> bool) -> Opti
         return None;
     }
     let han: Vec<usize> = name.char_indices().take_while(|&(_, c)| is_han(c)).map(|(i, c)| i + c.len_utf8()).collect();
-    let candidates = [3, 2, 4].into_iter().filter_map(|n| han.get(n - 1).copied());
-    let len = candidates
-        .clone()
-        .find(|&len| opens_speech(name[len..].trim_start_matches(is_blank)))
-        .or_else(|| {
-            // A name repeats no character (so `谢谢大家` is no name), and the text names it again.
-            let distinct = |n: &str| n.chars().enumerate().all(|(i, c)| !n.chars().skip(i + 1).any(|d| d == c));
-            candidates.clone().find(|&len| distinct(&name[..len]) && text.matches(&name[..len]).nth(1).is_some())
-        })
-        .or_else(|| (office > 0).then(|| han.get(2).copied()).flatten())?;
-    Some(name_at + len)
+    Some((office, name_at, [3, 2, 4].into_iter().filter_map(|n| han.get(n - 1).copied()).collect()))
 }
 
 /// A byline or a letter's signature on a line of its own: `中华人民共和国主席习近平`, `习近平`.
@@ -254,27 +298,39 @@ pub fn is_credit(s: &str) -> bool {
 /// Where a credit may start: the outlet or 记者, or its bracket.
 const CREDIT_HEADS: &[&str] = &["（新华社", "(新华社", "新华社", "（本报", "本报", "（记者", "记者"];
 
+/// What a credit ends with (`新华社记者 王晔 摄`, `新华社发`, `视觉中国供图`), and what may not follow
+/// it there: `新华社发布` is a verb.
+const CREDIT_ENDS: &[(&str, &str)] = &[("摄影", ""), ("摄", "影"), ("社发", "布表出展言行送来生起挥现"), ("供图", "")];
+
 /// Photo credits anywhere in `p`, with the caption sentences before them: sentences that open
-/// with a date or with 这是 and speak of no 我 (`2020年2月10日，习近平在北京调研……。这是习近平在……。`).
+/// with a date or with 这是 and speak of no 我 (`2020年2月10日，习近平在北京调研……。这是习近平在……。`),
+/// or the whole paragraph a credit ends.
 fn captions(p: &str) -> Vec<Range<usize>> {
-    const WINDOW_BYTES: usize = 60;
+    const WINDOW_BYTES: usize = 66;
     let mut found = Vec::new();
-    for (at, _) in p.match_indices('摄') {
-        let mut end = at + '摄'.len_utf8();
+    for (at, _) in p.char_indices() {
+        let Some(word) = CREDIT_ENDS.iter().find(|(w, _)| p[at..].starts_with(w)) else { continue };
+        let mut end = at + word.0.len();
+        if p[end..].starts_with(|c: char| word.1.contains(c)) {
+            continue;
+        }
         if p[end..].starts_with(['）', ')']) {
             end += p[end..].chars().next().map_or(0, char::len_utf8);
         }
-        let window = p.floor_char_boundary(at.saturating_sub(WINDOW_BYTES));
+        let window = p.floor_char_boundary(end.saturating_sub(WINDOW_BYTES));
         let credit = CREDIT_HEADS
             .iter()
-            .filter_map(|h| p[window..at].find(h).map(|i| window + i))
+            .filter_map(|h| p[window..end].find(h).map(|i| window + i))
             .filter(|&start| is_credit(&p[start..end]))
             .min();
         let Some(start) = credit else { continue };
-        if found.last().is_some_and(|r: &Range<usize>| r.end > start) {
+        // A credit run on from another is one: `新华社发（张三 摄）`.
+        if let Some(last) = found.last_mut().filter(|r: &&mut Range<usize>| r.end > start) {
+            last.end = end;
             continue;
         }
-        found.push(caption_start(p, start)..end);
+        let ends_paragraph = p[end..].trim_start_matches(is_blank).is_empty();
+        found.push(caption_start(p, start, ends_paragraph)..end);
     }
     found
 }
@@ -282,8 +338,10 @@ fn captions(p: &str) -> Vec<Range<usize>> {
 /// Where the caption of a credit at `credit` starts: at the nearest of the two sentences before
 /// it that opens with a date or with 这是 (the sentences after it describe the picture: `……出席会议。`),
 /// and one more before a 这是 that names the event (`……春节来临之际，……来到四川考察调研。这是……`);
-/// a sentence that says 我 is speech, and with no dated sentence the credit stands alone.
-fn caption_start(p: &str, credit: usize) -> usize {
+/// at the paragraph's start when those two sentences are all it holds before a credit that ends
+/// it (speech never ends a paragraph with a photographer's name); a sentence that says 我 is
+/// speech, and with none of these the credit stands alone.
+fn caption_start(p: &str, credit: usize, ends_paragraph: bool) -> usize {
     const MOST_SENTENCES: usize = 2;
     let sentence_before = |end: usize| {
         let before = p[..end].trim_end_matches(is_blank);
@@ -305,7 +363,7 @@ fn caption_start(p: &str, credit: usize) -> usize {
         }
         at = start;
     }
-    credit
+    if ends_paragraph && p[..at].trim_matches(is_blank).is_empty() { at } else { credit }
 }
 
 /// A sentence that dates an event: `2019年4月15日至17日，……`, `……春节来临之际，……`.
@@ -460,7 +518,10 @@ mod tests {
     }
 
     fn head_of(text: &str) -> Vec<(Option<Kind>, &str)> {
-        head(text, text, &|s: &str| s.starts_with("同志们")).into_iter().map(|(k, r)| (k, &text[r])).collect()
+        head(text, text, 0, &|s: &str| s.starts_with("同志们") || s.starts_with("各位"))
+            .into_iter()
+            .map(|(k, r)| (k, &text[r]))
+            .collect()
     }
 
     #[test]

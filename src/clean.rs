@@ -43,13 +43,16 @@ const OUTSIDE_RULES: &[LineRule] = &[
     },
     LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
     LineRule {
+        kind: "navigation", example: "最新　热搜　某某全会　学习教育　专题", matches: is_word_menu
+    },
+    LineRule {
         kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
     },
     LineRule {
-        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
+        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
     },
     LineRule {
-        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
+        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
     },
     LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
     LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
@@ -70,6 +73,7 @@ const INSIDE_RULES: &[LineRule] = &[
     },
     LineRule { kind: "caption", example: "图为会议现场。", matches: is_picture_caption },
     LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
+    LineRule { kind: "navigation", example: "收听本文　00:00/00:00", matches: is_page_control },
 ];
 
 /// A heading after which a page lists other articles: it and every line after it are chrome.
@@ -89,6 +93,7 @@ const ADDRESS_HEADS: &[Word] = &[
     Word { word: "尊敬的", example: "尊敬的主席先生，尊敬的各位来宾" },
     Word { word: "亲爱的", example: "亲爱的同学们" },
     Word { word: "在座的", example: "在座的各位" },
+    Word { word: "各国", example: "各国代表、各国来宾" },
 ];
 /// … or ends with one of these (三 characters at least: 我们 and 你们 address no one).
 const ADDRESS_TAILS: &[Word] = &[
@@ -124,9 +129,36 @@ const LEAD_WORDS: &[Word] = &[
     Word { word: "并讲话", example: "市委书记张三出席会议并讲话。" },
     Word { word: "发表讲话", example: "习近平出席开幕式并发表讲话。" },
     Word { word: "重要讲话", example: "发表重要讲话。" },
+    Word { word: "的讲话", example: "在欢迎宴会上发表了热情洋溢的讲话。" },
+    Word { word: "主旨讲话", example: "并发表题为《携手前行》的主旨讲话。" },
+    Word { word: "主旨发言", example: "在开幕式上作主旨发言。" },
+    Word { word: "主旨演讲", example: "发表主旨演讲。" },
+    Word { word: "重要演讲", example: "在某大学发表重要演讲。" },
+    Word { word: "作报告", example: "代表国务院向大会作报告。" },
+    Word { word: "会见记者", example: "在人民大会堂会见记者，回答记者提问。" },
     Word { word: "致辞", example: "在开幕式上致辞。" },
     Word { word: "讲话摘要", example: "以下为讲话摘要。" },
 ];
+
+/// Words a news lead never says: it tells of the speaker, the speech speaks as 我 to 你们
+/// (`今天，我们认真学习了总书记的重要讲话。` is speech, though it names a speech).
+const FIRST_AND_SECOND_PERSON: &[char] = &['我', '你', '咱'];
+
+/// A news report's words before the speech it prints: prose with a clause that ends naming the
+/// speech (`……并发表重要讲话。`; `……重要讲话精神` and a title's `……的讲话（2020年11月24日）` do not),
+/// and no 我 or 你.
+fn is_lead(s: &str) -> bool {
+    let ends_clause = |w: &Word| {
+        s.match_indices(w.word).any(|(at, _)| s[at + w.word.len()..].chars().next().is_none_or(is_clause_break))
+    };
+    LEAD_WORDS.iter().any(ends_clause) && !s.contains(FIRST_AND_SECOND_PERSON)
+}
+
+/// A lead that hands over to the text it prints (`……发表新年贺词，全文如下：`): the speech starts after it.
+fn announces_text(s: &str) -> bool {
+    let s = s.trim_end_matches(is_blank);
+    is_lead(s) && (s.ends_with(ANNOUNCES_TEXT) || s.ends_with("如下:"))
+}
 
 /// A salutation is looked for this far into a line: flattened pages put the site's menus first.
 const SALUTATION_SEARCH_BYTES: usize = 1500;
@@ -179,6 +211,11 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
             pieces[i - 1].0 = Some("signature");
             pieces[i].0 = Some("signature");
         }
+        // A byline on a line of its own under the head's date line (`（2024年5月1日）` + `主席　王建国`).
+        let under_head = matches!(pieces[i - 1].0, Some("date-line" | "subtitle" | "footnote"));
+        if under_head && pieces[i].0.is_none() && anatomy::is_byline(&text[pieces[i].1.clone()]) {
+            pieces[i].0 = Some("byline");
+        }
     }
     pieces
 }
@@ -201,8 +238,15 @@ pub fn clean(text: &str) -> Cleaned {
             && matches!(pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
             && text[lines[i - 1].end..lines[i].start].chars().nth(1).is_none()
     };
+    // Speech re-addressing its audience (`大家好！同志们：`) or going on to a numbered part
+    // (`大家好！一、……`) is speech already.
+    let readdresses = |s: &str| salutation_in(s).is_some_and(|at| !opens_after(&s[..at.start]));
+    let numbers_after = |s: &str| {
+        s.match_indices(is_sentence_end)
+            .any(|(at, c)| outline::opens_section(s[at + c.len()..].trim_start_matches(is_blank)))
+    };
     let opens_speech = |i: usize| {
-        let stops = line(i).contains('。') || after_head(i);
+        let stops = line(i).contains('。') || after_head(i) || readdresses(line(i)) || numbers_after(line(i));
         speech_prose(i)
             || (chrome_kind(i).is_none() && (stops || is_sentence(line(i)) || outline::opens_section(line(i))))
     };
@@ -212,15 +256,25 @@ pub fn clean(text: &str) -> Cleaned {
         let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&line(i - 1));
         let opening = salutation_in(line(i)).filter(|at| opens_after(&line(i)[..at.start]));
         if let Some(at) = opening.or_else(|| addressee_in(line(i), after_label)) {
-            salutation = Some((i, range.start + at.start..range.start + at.end));
+            // A salutation may go on after a flattened break: `女士们，先生们，　　同志们，朋友们：`.
+            let runs_on = at.end == range.len() && line(i).ends_with(['，', ',']);
+            let next = lines
+                .get(i + 1)
+                .filter(|_| runs_on)
+                .and_then(|r| salutation_in(&text[r.clone()]).filter(|n| n.start == 0).map(|n| r.start + n.end));
+            let end = next.unwrap_or(range.start + at.end);
+            salutation = Some((i, range.start + at.start..end));
             break;
         }
         // Speech before it (not a lead's sentences): the salutation re-addresses.
-        if opens_speech(i) && !LEAD_WORDS.iter().any(|w| line(i).contains(w.word)) {
+        if opens_speech(i) && !is_lead(line(i)) {
             break;
         }
     }
-    let first = salutation.as_ref().map(|(i, _)| *i).or_else(|| (0..lines.len()).find(|&i| opens_speech(i)));
+    let first = salutation
+        .as_ref()
+        .map(|(i, _)| *i)
+        .or_else(|| (0..lines.len()).find(|&i| opens_speech(i) && !announces_text(line(i))));
     let Some(first) = first else {
         return Cleaned { body: 0..text.len(), ..Cleaned::default() };
     };
@@ -263,27 +317,18 @@ pub fn clean(text: &str) -> Cleaned {
     cleaned.salutation = salutation.map(|(_, r)| r);
     cleaned.closing = closing.map(|(_, c)| c);
 
-    // Before the body, of the lines no rule explains and that read as no paragraph, the title is
-    // the one the page repeats most (sites print it as heading, breadcrumb and caption), then the
-    // longest; the site's name loses.
-    let unexplained: Vec<usize> = (0..first).filter(|&i| outside_kind(i).is_none() && !is_prose(line(i))).collect();
-    let mut repeats = std::collections::HashMap::new();
-    for &i in &unexplained {
-        *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
-    }
-    let title = unexplained.iter().copied().max_by_key(|&i| {
-        (repeats[&title_key(line(i))], line(i).chars().filter(|&c| is_han(c)).count(), std::cmp::Reverse(i))
-    });
-    cleaned.title = title.map(|t| {
-        let key = title_key(line(t));
-        lines[unexplained.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)].clone()
-    });
+    let unexplained: Vec<usize> =
+        (0..first).filter(|&i| outside_kind(i).is_none() && !is_prose(line(i)) && !announces_text(line(i))).collect();
+    let published = |i: usize| i < lines.len() && matches!(outside_kind(i), Some("byline" | "timestamp"));
+    let (title, kicker) = headline(text, &lines, &unexplained, published);
+    cleaned.title = title.map(|t| lines[t].clone());
     let title_key = cleaned.title.as_ref().map(|t| title_key(&text[t.clone()]));
     for (i, range) in lines[..first].iter().enumerate() {
         let kind = outside_kind(i).unwrap_or_else(|| match &cleaned.title {
             Some(t) if t.start == range.start => "title",
+            _ if kicker == Some(i) => "subtitle",
             Some(_) if title_key.as_deref() == Some(&*self::title_key(line(i))) => "duplicate-title",
-            _ if is_prose(line(i)) => "lead",
+            _ if is_prose(line(i)) || announces_text(line(i)) => "lead",
             _ => "navigation",
         });
         cleaned.removed.push((kind, range.clone()));
@@ -316,6 +361,46 @@ pub fn clean(text: &str) -> Cleaned {
     cleaned
 }
 
+/// What a kicker above a headline's main line ends with: what the speaker did.
+const KICKER_ENDS: &[Word] = &[
+    Word { word: "强调", example: "王建国在全市干部大会上强调" },
+    Word { word: "指出", example: "王建国在调研时指出" },
+    Word { word: "表示", example: "王建国会见某国总统时表示" },
+    Word { word: "要求", example: "王建国在专题会议上要求" },
+    Word { word: "勉励", example: "王建国给某校学生回信勉励" },
+];
+
+/// The title among the `candidates` (lines before the body that no rule explains and that read as
+/// no paragraph), with the kicker printed over it: the headline the page repeats most (sites print
+/// it as heading, breadcrumb and caption), then the one over the publication line (`published`:
+/// a source line or a time), then the longest; a menu's single word, the site's name or a kicker
+/// (`王建国在全市干部大会上强调` over `凝心聚力推动高质量发展`) loses. The first of repeated lines is
+/// the title.
+fn headline(
+    text: &str,
+    lines: &[Range<usize>],
+    candidates: &[usize],
+    published: impl Fn(usize) -> bool,
+) -> (Option<usize>, Option<usize>) {
+    let line = |i: usize| &text[lines[i].clone()];
+    let mut repeats = std::collections::HashMap::new();
+    for &i in candidates {
+        *repeats.entry(title_key(line(i))).or_insert(0usize) += 1;
+    }
+    let is_kicker = |i: usize| KICKER_ENDS.iter().any(|k| line(i).ends_with(k.word)) && candidates.contains(&(i + 1));
+    let han = |i: usize| line(i).chars().filter(|&c| is_han(c)).count();
+    let title =
+        candidates.iter().copied().filter(|&i| !is_kicker(i)).max_by_key(|&i| {
+            (han(i) > 4, repeats[&title_key(line(i))], published(i + 1), han(i), std::cmp::Reverse(i))
+        });
+    let title = title.map(|t| {
+        let key = title_key(line(t));
+        candidates.iter().copied().find(|&j| title_key(line(j)) == key).unwrap_or(t)
+    });
+    let kicker = title.and_then(|t| t.checked_sub(1)).filter(|&k| is_kicker(k));
+    (title, kicker)
+}
+
 fn outside_rule(s: &str) -> Option<Kind> {
     OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
 }
@@ -333,12 +418,18 @@ fn rule_kind(s: &str) -> Option<Kind> {
 /// re-addresses the audience.
 fn opens_after(before: &str) -> bool {
     let speech = before.contains(is_sentence_end) || crate::outline::opens_section(before.trim_start_matches(is_blank));
-    !speech || rule_kind(before).is_some() || LEAD_WORDS.iter().any(|w| before.contains(w.word))
+    !speech || rule_kind(before).is_some() || is_lead(before)
 }
 
-/// Text beside the speech on its line that no rule names: a news lead when it holds sentences, else menus.
+/// Text beside the speech on its line that no rule names: a news lead when it holds sentences, a
+/// byline when it names the speaker, else menus.
 fn unexplained_kind(s: &str) -> Kind {
-    rule_kind(s).unwrap_or(if s.contains(is_sentence_end) { "lead" } else { "navigation" })
+    let kind = match () {
+        _ if s.contains(is_sentence_end) => "lead",
+        _ if anatomy::is_byline(s) => "byline",
+        _ => "navigation",
+    };
+    rule_kind(s).unwrap_or(kind)
 }
 
 /// A blank of each UTF-8 length (see `text::is_blank`): a masked character becomes one blank
@@ -382,17 +473,42 @@ fn salutation_in(line: &str) -> Option<Range<usize>> {
         .filter(|&(_, c)| matches!(c, '：' | ':' | '！' | '!'));
     for (colon, c) in colons {
         let end = colon + c.len_utf8();
-        if is_address(&line[..colon]) {
-            return Some(0..end);
+        if let Some(at) = address_start(&line[..colon]) {
+            return Some(at..end);
         }
         let start = line[..colon]
             .rfind(|c: char| is_blank(c) || is_sentence_end(c) || matches!(c, '：' | ':' | '>' | '】'))
             .map_or(0, |at| at + line[at..].chars().next().map_or(0, char::len_utf8));
-        if start > 0 && is_address(&line[start..colon]) {
-            return Some(start..end);
+        if let Some(at) = address_start(&line[start..colon]).filter(|_| start > 0) {
+            return Some(start + at..end);
         }
     }
     comma_salutation_in(line)
+}
+
+/// Addressees a salutation may open with bare, without 尊敬的 or 各位.
+const BARE_ADDRESSES: &[&str] =
+    &["同志们", "朋友们", "女士们", "先生们", "同学们", "同胞们", "乡亲们", "代表们", "老师们"];
+
+/// Whether `s` opens with a bare address or an address head (`同志们`, `尊敬的`), as a salutation
+/// glued to a byline does.
+pub(crate) fn opens_address(s: &str) -> bool {
+    BARE_ADDRESSES.iter().any(|a| s.starts_with(a)) || ADDRESS_HEADS.iter().any(|h| s.starts_with(h.word))
+}
+
+/// Where the address terms that run to the end of `s` start: after a byline or a title run into
+/// them, as heads print (`关于《……》的说明王建国同志们`, `主席　王建国女士们，先生们`: right after a
+/// name, where a bare address or an address head opens), or else at its start.
+fn address_start(s: &str) -> Option<usize> {
+    let ends_with_name = |before: &str| {
+        let han: Vec<char> = before.chars().rev().take_while(|&c| is_han(c)).take(3).collect();
+        (2..=3).any(|n| han.get(n - 1).is_some_and(|&c| anatomy::SURNAMES.contains(c)))
+    };
+    let after_name = s
+        .char_indices()
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && opens_address(&s[at..]) && ends_with_name(&s[..at]) && is_address(&s[at..]));
+    after_name.or_else(|| is_address(s).then_some(0))
 }
 
 /// A letter's addressee after its label (`回信` + `北京科技大学全体巴基斯坦留学生：`), or after a news
@@ -409,19 +525,23 @@ fn addressee_in(line: &str, after_label: bool) -> Option<Range<usize>> {
 /// How a news lead hands over to the text it prints: `回信全文如下：`.
 const ANNOUNCES_TEXT: &str = "如下：";
 
-/// Address terms joined by ，, each a list joined by 、 whose first item is an address term and
-/// whose others share its head: `尊敬的各位国家元首、政府首脑，各位来宾，女士们、先生们，朋友们`.
+/// Address terms joined by ，, each a list joined by 、 (and a last 和) whose first item is an
+/// address term and whose others share its head: `尊敬的各位国家元首、政府首脑，各位来宾，女士们、先生们，朋友们`.
 pub(crate) fn is_address(s: &str) -> bool {
     let term = |t: &str| {
         let chars = t.chars().count();
         chars <= 20
+            && !t.contains(is_clause_break)
             && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h.word) && chars > h.word.chars().count())
                 || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h.word))))
     };
     let shares_head = |t: &str| (1..=10).contains(&t.chars().count()) && t.chars().all(is_han);
+    // The last addressees of a list may be joined by 和: `各位国家元首、政府首脑和国际组织代表`.
+    let item =
+        |t: &str| term(t) || shares_head(t) || (t.contains('和') && t.split('和').all(|u| term(u) || shares_head(u)));
     let group = |g: &str| {
         let mut items = g.split('、');
-        items.next().is_some_and(term) && items.all(|t| term(t) || shares_head(t))
+        items.next().is_some_and(term) && items.all(item)
     };
     !s.is_empty() && short(s, 160) && s.split(['，', ',']).all(group)
 }
@@ -450,7 +570,8 @@ fn interjections_in(text: &str, range: Range<usize>, salutation: Option<&Range<u
         if let Some(sentence) = text::trim(text, start..end) {
             let words = &text[sentence.start..at];
             let spoken = matches!(c, '！' | '!' | '：' | ':');
-            if spoken && is_address(words) && salutation.is_none_or(|s| s.start != sentence.start) {
+            let in_salutation = salutation.is_some_and(|s| s.start <= sentence.start && sentence.end <= s.end);
+            if spoken && is_address(words) && !in_salutation {
                 found.push(sentence);
             }
         }
@@ -562,10 +683,10 @@ fn is_editor_preface(line: &str) -> bool {
     ["编者按", "编者的话", "原标题", "核心提示", "导读"].iter().any(|m| core.starts_with(m))
 }
 
-/// `Tags: …`, `标签：…`.
+/// `Tags: …`, `标签：…`, `热词：…`.
 fn is_tags(line: &str) -> bool {
     line.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("tags"))
-        || ["标签：", "标签:", "关键词："].iter().any(|m| line.starts_with(m))
+        || ["标签：", "标签:", "关键词：", "热词：", "热词:"].iter().any(|m| line.starts_with(m))
 }
 
 /// Site menus after the article: `搜索`, `网站分类`, `标签列表`, `上一篇：…`, `相关推荐`, `分享到：`.
@@ -595,6 +716,63 @@ fn is_menu(line: &str) -> bool {
         "字号",
     ];
     short(line, 40) && MENU.iter().any(|m| line.starts_with(m))
+}
+
+/// What a page's player and share bar print: `点击观看视频`, `收听本文 00:00/00:00`, `分享 收藏 打印 纠错`.
+const PAGE_CONTROLS: &[&str] = &[
+    "点击观看视频",
+    "点击播放",
+    "观看视频",
+    "收听本文",
+    "听新闻",
+    "微信扫一扫",
+    "扫一扫",
+    "分享到",
+    "分享",
+    "收藏",
+    "打印",
+    "纠错",
+];
+
+/// A line of nothing but page controls and a player's times: `微信扫一扫`, `收听本文　00:00/00:00`.
+fn is_page_control(line: &str) -> bool {
+    let mut rest = line;
+    let mut controls = 0;
+    while short(line, 40) {
+        rest = rest.trim_start_matches(|c: char| is_blank(c) || c.is_ascii_digit() || ":/|｜：".contains(c));
+        match PAGE_CONTROLS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return rest.is_empty() && controls > 0,
+        }
+        controls += 1;
+    }
+    false
+}
+
+/// Words a site's menus and footer hold: `首页`, `关于我们`.
+const MENU_WORDS: &[&str] = &[
+    "首页",
+    "最新",
+    "热搜",
+    "要闻",
+    "专题",
+    "关于我们",
+    "联系我们",
+    "网站地图",
+    "法律声明",
+    "隐私政策",
+    "登录",
+    "注册",
+];
+
+/// A menu of short words set apart by blanks or bars: `最新　热搜　某某全会　学习教育　专题`, `关于我们
+/// 联系我们 网站地图`; four words at least, or three with a menu word (`坚定信心 真抓实干 奋勇争先` is a title).
+fn is_word_menu(line: &str) -> bool {
+    let words: Vec<&str> = line.split(|c: char| is_blank(c) || "|｜".contains(c)).filter(|w| !w.is_empty()).collect();
+    short(line, 80)
+        && !line.contains(is_clause_break)
+        && words.iter().all(|w| short(w, 6))
+        && (words.len() >= 4 || words.len() == 3 && words.iter().any(|w| MENU_WORDS.contains(w)))
 }
 
 /// A line of nothing but bracketed page controls: `【字号 大 中 小】【打印】【关闭】`, `[打印本页] [关闭窗口]`.
@@ -646,8 +824,9 @@ fn is_source_line(line: &str) -> bool {
             && line.char_indices().any(|(at, _)| labelled(&line[at..])))
 }
 
-/// `人民日报记者 张三 李四`, `本报记者 王五`, `新华社记者张三、李四`: an outlet, 记者, and names only.
+/// `人民日报记者 张三 李四`, `本报记者 王五`, `新华社记者张三、李四`, `（记者张三、李四）`: an outlet, 记者, and names only.
 fn is_reporter_line(line: &str) -> bool {
+    let line = line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])).unwrap_or(line);
     let Some((outlet, names)) = line.split_once("记者") else { return false };
     let names: Vec<&str> =
         names.split(|c: char| is_blank(c) || matches!(c, '、' | '/')).filter(|n| !n.is_empty()).collect();
@@ -737,8 +916,11 @@ mod tests {
             let whole = 0..w.example.len();
             assert_eq!(closing_in(w.example, whole.clone(), |_| None), Some(whole), "{}", w.example);
         }
+        for w in KICKER_ENDS {
+            assert!(w.example.ends_with(w.word), "{}", w.example);
+        }
         for w in LEAD_WORDS {
-            assert!(w.example.contains(w.word), "{}", w.example);
+            assert!(w.example.contains(w.word) && is_lead(w.example), "{}", w.example);
         }
     }
 

@@ -187,7 +187,9 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
     let mut after_colon = false;
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
-    let mut sequence_open = false;
+    // The paragraph of the open 首先 sequence, while it is open: a 其次 inside a later paragraph's
+    // prose (`……；其次，要……`) is a word, and 最后 closes the sequence.
+    let mut sequence_open: Option<usize> = None;
     // End of the paragraph `at` is in, found once per paragraph (a 10 MB text may be one line).
     let mut paragraph_end = 0;
     // Sentences seen so far: markers of one style within one sentence are a list, not parts.
@@ -230,9 +232,12 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
         let found = if may_start { match_marker(rest) } else { None };
         if let Some((style, ordinal, len)) = found.filter(|(style, ..)| eligible(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
-            let counts = style != Style::Sequence || ordinal == 1 || sequence_open;
+            let in_sequence = sequence_open.is_some_and(|p| paragraph_start || p == paragraph_end);
+            let counts = style != Style::Sequence || ordinal == 1 || in_sequence;
             if counts {
-                sequence_open |= style == Style::Sequence;
+                if style == Style::Sequence {
+                    sequence_open = (ordinal != 0).then_some(paragraph_end);
+                }
                 let inline = !paragraph_start;
                 markers.push(Marker {
                     style,
@@ -267,6 +272,7 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
     }
     markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
     drop_lists(&mut markers);
+    drop_contents(&mut markers);
     drop_sequences_without_middle(&mut markers);
     number_sequences(&mut markers);
     // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
@@ -306,6 +312,29 @@ fn drop_lists(markers: &mut Vec<Marker>) {
         })
         .collect();
     let mut keep = in_list.iter().map(|l| !l);
+    markers.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Drops a table of contents run into a paragraph (`报告分六个部分：一、……；二、……。`): markers
+/// inside one paragraph, the first after a colon, whose style opens a paragraph of its own later
+/// with 一 (the parts themselves).
+fn drop_contents(markers: &mut Vec<Marker>) {
+    let mut keep = vec![true; markers.len()];
+    for (i, m) in markers.iter().enumerate() {
+        let opens_run = m.inline && m.after_colon && (i == 0 || markers[i - 1].paragraph_end != m.paragraph_end);
+        let parts_follow = markers[i + 1..]
+            .iter()
+            .any(|n| n.style == m.style && !n.inline && n.ordinal == 1 && n.range.start >= m.paragraph_end);
+        if opens_run && parts_follow {
+            for (j, n) in markers.iter().enumerate().skip(i) {
+                if n.paragraph_end != m.paragraph_end {
+                    break;
+                }
+                keep[j] &= n.style != m.style;
+            }
+        }
+    }
+    let mut keep = keep.into_iter();
     markers.retain(|_| keep.next().unwrap_or(true));
 }
 
@@ -523,7 +552,9 @@ fn trim_end(speech: &str, range: Range<usize>) -> usize {
 }
 
 /// What the writer names the part by: the marker's first clause (`一是分业施策，在重点领域…` →
-/// `分业施策`), or its first sentence when that clause is too short to name anything (`同时，…`).
+/// `分业施策`), or its first sentence when that clause is too short to name anything (`同时，…`);
+/// never past its paragraph, which a flattened paste ends with a run of blanks
+/// (`一、准确把握目标要求　　总的要求是，…`).
 fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     const LONGEST: usize = 40;
     const SHORTEST_CLAUSE: usize = 4;
@@ -531,6 +562,12 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     let lead =
         s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
     let s = &s[lead..];
+    let paragraph_break = s
+        .char_indices()
+        .zip(s.chars().skip(1))
+        .find(|&((_, c), next)| is_blank(c) && is_blank(next))
+        .map_or(s.len(), |((at, _), _)| at);
+    let s = &s[..paragraph_break];
     let sentence = s.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(s.len());
     // 、 joins a heading's items (提高认识、统一思想), it does not end the heading.
     let clause = s[..sentence].find(['，', ',', '：', ':']).unwrap_or(sentence);
@@ -565,11 +602,18 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
     let mut series_end = next_restart.next().unwrap_or(sections.len());
     // Per series, its numbers: a gap is only what the series has nowhere.
     let mut numbers: HashSet<u32> = HashSet::new();
+    // Where the series before a restart left off: a list nested in its last part may reuse its
+    // markers (四、……几方面：一、二、三、 then 五、), and the number after it resumes that series.
+    let mut left_off = None;
     for (i, s) in sections.iter().enumerate() {
         if i == series_end {
+            left_off = sections.get(i.wrapping_sub(1)).map(|p: &Node| p.ordinal).max(left_off);
             (series_start, expected) = (i, 1);
             series_end = next_restart.next().unwrap_or(sections.len());
             numbers.clear();
+        }
+        if left_off.is_some_and(|last| s.ordinal == last + 1) && s.ordinal > expected {
+            expected = s.ordinal;
         }
         if i == series_start {
             numbers.extend(sections[i..series_end].iter().map(|n| n.ordinal));
@@ -586,7 +630,9 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
         // only after a number the text has: an excerpt may start at 第二.
         let missing: Vec<u32> = (expected..s.ordinal).filter(|n| !numbers.contains(n)).collect();
         let counted_before = prev.is_some() || continued.is_some();
-        if prev == Some(s.ordinal) {
+        // 两件大事：一是……；一是…… says "the one…, the other…".
+        let one_and_other = s.ordinal == 1 && series_end - series_start == 2 && matches!(s.style, Style::Shi(_));
+        if prev == Some(s.ordinal) && !one_and_other {
             issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
         } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
             let previous = s.style.render(prev);
@@ -610,16 +656,24 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
     }
 }
 
-/// `我谈几点体会`, `讲四个方面`, `提3点建议`, `讲了以下两个问题`: a verb of speaking, a count, a unit.
+/// `我谈几点体会`, `讲四个方面`, `提3点建议`, `讲了以下两个问题`: a verb of speaking, a count, a unit,
+/// outside quotation marks.
 fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> {
     const VERBS: &[&str] = &["谈", "讲", "提", "说", "汇报", "分享", "强调", "提出"];
     // Words a speaker puts between the verb and the count: 讲了两点, 谈以下三个方面, 说这么几点.
     const FILLERS: &[&str] = &["了", "以下", "这么", "这"];
     const UNITS: &[&str] = &["点", "个方面", "方面", "条", "个问题", "个部分", "部分"];
     let s = &speech[range.clone()];
-    for (at, _) in s.char_indices() {
+    // A count inside a quotation is someone else's (`……都讲这三条……”`).
+    let mut quoted = 0usize;
+    for (at, c) in s.char_indices() {
+        match c {
+            '“' => quoted += 1,
+            '”' => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
         let rest = &s[at..];
-        let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)) else {
+        let Some(verb) = VERBS.iter().find(|v| rest.starts_with(**v)).filter(|_| quoted == 0) else {
             continue;
         };
         let mut after = &rest[verb.len()..];

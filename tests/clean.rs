@@ -381,6 +381,18 @@ fn each_chrome_shape_is_removed_with_its_kind() {
         ("caption", "▲ 12月28日拍摄的会场。", Inside),
         ("caption", "（图片来源：县融媒体中心）", Inside),
         ("related", "【延伸阅读】", After),
+        // Whole pages copied with select-all: players, share bars, publication lines, hot words,
+        // footers and menus, wherever they stand.
+        ("navigation", "点击观看视频", Inside),
+        ("navigation", "收听本文　00:00/00:00", Inside),
+        ("navigation", "微信扫一扫", Inside),
+        ("navigation", "分享　收藏　打印　纠错", Inside),
+        ("navigation", "分享　收藏　打印　纠错", After),
+        ("byline", "发布时间：2019年5月1日 22:18 来源：某某社 编辑：某某", After),
+        ("byline", "责任编辑：某某", After),
+        ("tags", "热词：乡村振兴　高质量发展", After),
+        ("navigation", "关于我们　联系我们　网站地图", After),
+        ("navigation", "最新　热搜　某某全会　学习教育　专题", Before),
     ] {
         let text = speech_with(line, at);
         let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
@@ -548,4 +560,264 @@ fn every_kind_found_is_a_documented_one() {
     assert!(model.contains(&format!("type = \"{union}\"")), "Removed.kind's TypeScript type is not {union}");
     let union = WARNING_KINDS.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(" | ");
     assert!(model.contains(&format!("type = \"{union}\"")), "Warning.kind's TypeScript type is not {union}");
+}
+
+// Shapes other sites print (issue 24), each written here in the shape, never copied.
+
+/// The closing paragraphs of the written addresses below.
+const ADDRESS: &str = "冬去春来，我们即将告别旧岁，迎来新年。在这辞旧迎新的时刻，我向全国各族人民致以新年的美好祝福！\
+                       \u{3000}\u{3000}这一年，我们一起走过了许多不平凡的日子，农业喜获丰收，科技不断突破，城乡面貌日新月异。\
+                       \u{3000}\u{3000}谢谢大家！";
+
+/// A photo caption's sentence at the very top, a dateline, a lead announcing the text: the
+/// address opens at 大家好！, and nothing of it is removed.
+#[test]
+fn caption_before_the_dateline_then_a_lead_announcing_the_address() {
+    let text = format!(
+        "新年前夕，国家主席王建国通过广播电视和互联网发表新年贺词。新华社记者 李明 摄\u{3000}\u{3000}\
+         新华社北京12月31日电\u{3000}新年前夕，国家主席王建国发表新年贺词，全文如下：\u{3000}\u{3000}大家好！{ADDRESS}"
+    );
+    check(
+        &text,
+        Expect {
+            body: ("大家好！", "谢谢大家！"),
+            removed: &[
+                ("caption", "新年前夕，国家主席王建国通过"),
+                ("dateline", "新华社北京12月31日电"),
+                ("lead", "新年前夕，国家主席王建国发表新年贺词，全文如下："),
+            ],
+            title: None,
+            salutation: None,
+            closing: Some("谢谢大家！"),
+            interjections: NONE,
+            kept: &["大家好！冬去春来", "城乡面貌日新月异"],
+        },
+    );
+}
+
+/// A news lead that says what the speaker did, in words no other lead used, then a credit, then
+/// the salutation: the lead is chrome and the salutation found.
+#[test]
+fn leads_in_other_words_before_the_salutation() {
+    for (lead, credit) in [
+        ("国家主席王建国在北京出席某合作论坛开幕式，并发表题为《携手共创美好未来》的主旨讲话。", "新华社记者 李明 摄"),
+        ("国务院总理李国强在某经贸合作大会开幕式上作主旨发言，介绍中国经济发展前景。", "新华社记者 刘洋 摄"),
+        ("国家主席王建国在某国立大学发表重要演讲，阐述中方对合作的看法。", "新华社发"),
+        ("国家主席王建国在欢迎宴会上发表了热情洋溢的讲话。", "新华社记者 刘洋 摄"),
+        ("国务院总理李国强在人民大会堂金色大厅会见记者，并回答记者提问。", "新华社记者 李明 摄"),
+        ("国务院总理李国强代表国务院向大会作报告，全面回顾过去一年的工作。", "新华社记者 刘洋 摄"),
+    ] {
+        let text =
+            format!("{lead}{credit}尊敬的王总统，各位同事：\u{3000}\u{3000}很高兴同大家相聚，共商合作大计。{ADDRESS}");
+        check(
+            &text,
+            Expect {
+                body: ("尊敬的王总统，各位同事：", "谢谢大家！"),
+                removed: &[("lead", lead), ("caption", credit)],
+                title: None,
+                salutation: Some("尊敬的王总统，各位同事："),
+                closing: Some("谢谢大家！"),
+                interjections: NONE,
+                kept: &["很高兴同大家相聚"],
+            },
+        );
+    }
+}
+
+/// Speech before a re-address keeps its place: a paragraph that speaks of a speech (it says 我们,
+/// which no news lead says), a greeting run into the salutation or into a numbered part.
+#[test]
+fn speech_before_a_readdress_is_no_lead() {
+    for text in [
+        "今天，我们认真学习了总书记在座谈会上的重要讲话。\n同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+        "大家好！同志们：\u{3000}\u{3000}同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+        "大家好！一、关于前一段工作\u{3000}\u{3000}同志们：\n要把讲话精神落到实处，推动各项工作取得新成效。",
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        assert_eq!(slice(text, a.body.start, a.body.end), text);
+        assert!(a.removed.is_empty(), "{:?}", a.removed);
+    }
+}
+
+/// A lead ending `全文如下：` before a speech without salutation is no part of it; a reporters'
+/// byline with 、 is chrome.
+#[test]
+fn a_lead_announcing_the_text_and_a_byline_of_two_names() {
+    let text = "新华社北京3月1日电\n（记者张三、李四）\n王建国在全市干部大会上发表讲话，讲话全文如下：\n\
+                今天，我们召开全市干部大会，主要任务是统一思想、凝聚共识、部署工作。\n要把各项任务落到实处，以优异成绩迎接新的一年。";
+    check(
+        text,
+        Expect {
+            body: ("今天，我们召开", "迎接新的一年。"),
+            removed: &[
+                ("dateline", "新华社北京3月1日电"),
+                ("byline", "（记者张三、李四）"),
+                ("lead", "王建国在全市干部大会上发表讲话"),
+            ],
+            title: None,
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["今天，我们召开全市干部大会"],
+        },
+    );
+}
+
+/// Heads printed as lines, or run on from a credit or a dateline, each before its salutation.
+#[test]
+fn heads_before_the_salutation_in_other_layouts() {
+    let speech =
+        "\u{3000}\u{3000}今天，我们在这里隆重集会，共同回顾走过的不平凡历程，展望美好未来。\u{3000}\u{3000}谢谢大家！";
+    for (head, removed, title, salutation) in [
+        (
+            // A byline on its own line, ended by one newline.
+            "在全省民营经济发展大会上的讲话\n（2024年5月1日）\n主席　王建国\n同志们，朋友们：",
+            &[
+                ("title", "在全省民营经济发展大会上的讲话"),
+                ("date-line", "（2024年5月1日）"),
+                ("byline", "主席　王建国"),
+            ][..],
+            "在全省民营经济发展大会上的讲话",
+            "同志们，朋友们：",
+        ),
+        (
+            // A head run on from a credit.
+            "2024年1月1日，新年茶话会在北京举行。新华社记者 李明 摄在新年茶话会上的讲话（2024年1月1日）王建国同志们，朋友们：",
+            &[
+                ("caption", "2024年1月1日，新年茶话会在北京举行。新华社记者 李明 摄"),
+                ("title", "在新年茶话会上的讲话"),
+                ("date-line", "（2024年1月1日）"),
+                ("byline", "王建国"),
+            ][..],
+            "在新年茶话会上的讲话",
+            "同志们，朋友们：",
+        ),
+        (
+            // A headline as its own paragraph between the dateline and the subtitle.
+            "新华社北京6月1日电\u{3000}\u{3000}携手共促发展\u{3000}\u{3000}——在某合作峰会上的讲话（2024年6月1日，北京）\
+             中华人民共和国主席　王建国尊敬的王总统，各位同事：",
+            &[
+                ("dateline", "新华社北京6月1日电"),
+                ("title", "携手共促发展"),
+                ("subtitle", "——在某合作峰会上的讲话"),
+                ("date-line", "（2024年6月1日，北京）"),
+                ("byline", "中华人民共和国主席　王建国"),
+            ][..],
+            "携手共促发展",
+            "尊敬的王总统，各位同事：",
+        ),
+        (
+            // Title, byline and salutation run together, with no date.
+            "关于《中共中央关于某某问题的决定》的说明王建国同志们：",
+            &[("title", "关于《中共中央关于某某问题的决定》的说明"), ("byline", "王建国")][..],
+            "关于《中共中央关于某某问题的决定》的说明",
+            "同志们：",
+        ),
+        (
+            // A byline glued to the salutation on a line of its own.
+            "在某合作论坛开幕式上的主旨演讲\n（2024年6月1日，北京）\n中华人民共和国主席　王建国女士们，先生们，朋友们：",
+            &[
+                ("title", "在某合作论坛开幕式上的主旨演讲"),
+                ("date-line", "（2024年6月1日，北京）"),
+                ("byline", "中华人民共和国主席　王建国"),
+            ][..],
+            "在某合作论坛开幕式上的主旨演讲",
+            "女士们，先生们，朋友们：",
+        ),
+    ] {
+        let text = format!("{head}{speech}");
+        check(
+            &text,
+            Expect {
+                body: (salutation, "谢谢大家！"),
+                removed,
+                title: Some(title),
+                salutation: Some(salutation),
+                closing: Some("谢谢大家！"),
+                interjections: NONE,
+                kept: &["今天，我们在这里隆重集会"],
+            },
+        );
+    }
+}
+
+/// Salutations whose addressees carry no 尊敬的 or 各位, open with a titled guest, run across a
+/// flattened break, or join two addressees with 和.
+#[test]
+fn salutations_of_other_shapes_are_found_whole() {
+    for salutation in [
+        "尊敬的各国领导人，各位国际组织负责人，各国代表，各位来宾，朋友们：",
+        "总统先生，各位同事：",
+        "行政长官李家明先生，各位嘉宾，女士们，先生们：",
+        "女士们，先生们，\u{3000}\u{3000}同志们，朋友们：",
+        "尊敬的各位国家元首、政府首脑和国际组织代表，同志们：",
+    ] {
+        let text = format!("在某大会上的致辞\n{salutation}\u{3000}\u{3000}很高兴同大家相聚，共商合作大计。{ADDRESS}");
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        assert_eq!(a.outline.salutation.as_ref().map(|p| p.text.as_str()), Some(salutation), "{text}");
+        assert!(slice(&text, a.body.start, a.body.end).starts_with(salutation));
+    }
+}
+
+/// A whole page copied with select-all: the site's menus (words apart, one word a line), a
+/// headline in two lines (a kicker over the main line), the publication line, a video and an
+/// audio player, a share bar inside and after the article, an editor, hot words, related links
+/// and a footer. Only the report is left; its title is the main line of the headline.
+#[test]
+fn whole_page_copied_with_select_all() {
+    check(
+        include_str!("fixtures/chrome-whole-page.txt"),
+        Expect {
+            body: ("5月1日，全省乡村振兴工作会议在省城召开。", "参加会议。"),
+            removed: &[
+                ("navigation", "河西新闻网"),
+                ("navigation", "最新　热搜"),
+                ("navigation", "要闻"),
+                ("navigation", "时政"),
+                ("navigation", "评论"),
+                ("navigation", "当前位置：首页"),
+                ("subtitle", "王建国在全省乡村振兴工作会议上强调"),
+                ("title", "坚定不移推进乡村全面振兴高质量发展"),
+                ("byline", "2024-05-01 22:18:05　来源：河西日报"),
+                ("navigation", "点击观看视频"),
+                ("navigation", "收听本文"),
+                ("timestamp", "00:00/00:00"),
+                ("dateline", "河西日报讯（记者 张三）"),
+                ("navigation", "微信扫一扫"),
+                ("navigation", "分享　收藏　打印　纠错"),
+                ("byline", "发布时间：2024年5月1日 22:18"),
+                ("byline", "【责任编辑：赵六】"),
+                ("tags", "热词："),
+                ("related", "相关新闻"),
+                ("related", "全省春耕生产现场会"),
+                ("related", "关于我们"),
+                ("related", "河西新闻网版权所有"),
+                ("related", "京ICP备01234567号-1"),
+            ],
+            title: Some("坚定不移推进乡村全面振兴高质量发展"),
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["省委书记王建国出席会议并讲话。", "王建国强调，要坚持农业农村优先发展"],
+        },
+    );
+}
+
+/// The title is the article's headline: not a menu line, not the kicker above it, not a sentence
+/// of the body, not another article's headline listed above it.
+#[test]
+fn the_title_is_the_headline() {
+    for (page, title) in [
+        ("要闻\n时政\n在全市干部大会上的讲话\n来源：市政府网站\n同志们：", "在全市干部大会上的讲话"),
+        ("王建国在全市干部大会上强调\n凝心聚力推动高质量发展\n同志们：", "凝心聚力推动高质量发展"),
+        (
+            "热点推荐：全市春耕生产现场会在某县召开并部署下一步工作\n在全市干部大会上的讲话\n2024-05-01 09:30 来源：市政府网站\n同志们：",
+            "在全市干部大会上的讲话",
+        ),
+    ] {
+        let text = format!("{page}\n今天，我们召开全市干部大会，主要任务是统一思想、凝聚共识、部署工作。");
+        let a = Analyzer::new().analyze(&text, &Options::default()).expect("analyses");
+        assert_eq!(a.outline.title.as_ref().map(|p| p.text.as_str()), Some(title), "{text}");
+        assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{text}");
+    }
 }

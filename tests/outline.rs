@@ -309,3 +309,64 @@ fn no_false_alarms() {
         assert!(!sequence, "{text}: 首先/最后 made sections");
     }
 }
+
+/// A heading ends at a flattened paragraph break (a run of 　 or of spaces), not at the next comma.
+#[test]
+fn a_heading_ends_at_a_flattened_break() {
+    check(
+        "同志们：\u{3000}\u{3000}一、准确把握目标要求\u{3000}\u{3000}总的要求是，稳中求进、以进促稳。\u{3000}\u{3000}\
+         二、扎实推进重点工作  要抓好项目建设，扩大有效投资。",
+        "\n一、 准确把握目标要求\n二、 扎实推进重点工作\n",
+        &[],
+    );
+}
+
+/// What no careful reader would call a slip, in the shapes other sites print (issue 24): a nested
+/// list that reuses 一、 inside a part; 首先 opening a series of its own after a heading; a run-in
+/// 一是…五是 at the end of part 第四 before 第五，; 一是…；一是… (one…, the other…); a table of
+/// contents inline; 其次 in prose after ；; a count announced inside a quotation; circled
+/// footnote numbers after quotations.
+#[test]
+fn no_false_alarms_in_other_sites_shapes() {
+    for text in [
+        "同志们：\n三、加强组织领导\n要加强领导。\n四、改进工作作风\n要从以下几方面改进：\n一、深入调查研究\n二、密切联系群众\n三、厉行勤俭节约\n五、严明纪律规矩\n要严明纪律。",
+        "同志们：\n一、统一思想\n一要提高认识。二要明确目标。三要压实责任。四要狠抓落实。\n二、改进作风\n首先要深入基层。二是要密切联系群众。三是要厉行勤俭节约。",
+        "同志们：\n第三，加强保障。要加大投入。\n第四，狠抓落实。要做到：一是明确责任；二是细化任务；三是强化督查；四是严格考核；五是兑现奖惩。\n第五，改进作风。要深入基层。",
+        "同志们：\n今年要办好两件大事：一是办好运动会；一是开好博览会。\n要确保万无一失。",
+        "各位代表：\n报告分六个部分：一、过去一年工作回顾；二、今年总体要求；三、重点任务。\n一、过去一年工作回顾\n过去一年，经济稳定增长。\n二、今年总体要求\n今年要稳中求进。",
+        "同志们：\n要抓好项目建设；其次，要优化营商环境，让企业安心发展。\n要抓好落实。",
+        "同志们：\n首先，要抓好项目建设。\n其次，要优化营商环境。\n最后，要抓好落实。\n要强化保障；其次，要加强督查。",
+        "同志们：\n老同志常说：“干工作就讲这三条：实干、苦干、巧干。”\n第一，要实干。\n第二，要苦干。",
+        "同志们：\n正如古人所说：“民为邦本。”①要把人民放在心中。“治国有常，利民为本。”②\n要抓好落实。",
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        assert!(a.outline.issues.is_empty(), "{text}: {:?}", a.outline.issues);
+    }
+}
+
+/// An inline table of contents lists the parts; it is none of them.
+#[test]
+fn an_inline_table_of_contents_is_no_part() {
+    check(
+        "各位代表：\n这个报告分三个部分：一、过去一年工作回顾；二、今年总体要求；三、重点任务。\n\
+         一、过去一年工作回顾\n过去一年，经济稳定增长。\n二、今年总体要求\n今年要稳中求进。\n三、重点任务\n要抓好落实。",
+        "\n一、 过去一年工作回顾\n二、 今年总体要求\n三、 重点任务\n",
+        &[],
+    );
+}
+
+/// A real slip stays an alarm; so does a paragraph the copy repeats.
+#[test]
+fn real_slips_stay_alarms() {
+    for (text, kind) in [
+        ("同志们：\n第一，甲事。\n第二，乙事。\n第四，丁事。", IssueKind::Gap),
+        (
+            "同志们：\n要做到：一是明确责任。二是细化任务。三是强化督查。四是严格考核。\n四是严格考核。",
+            IssueKind::Duplicate,
+        ),
+    ] {
+        let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
+        let kinds: Vec<IssueKind> = a.outline.issues.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [kind], "{text}");
+    }
+}

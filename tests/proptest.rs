@@ -223,11 +223,27 @@ const SPEECH_SENTENCES: &[&str] = &[
     "这是我们人生之大幸，让我们共同努力。",
     "女士们、先生们、朋友们！",
     "我相信，我们一定能够战胜这场疫情。",
+    "今天，我们认真学习了总书记的重要讲话。",
+    "要认真学习领会重要讲话精神，把各项工作落到实处。",
+    "张三同志们都很关心这件事。",
+    "大家好！",
     "谢谢大家。",
 ];
 
-/// Heads of news copies, before a speech.
-const HEADS: &[&str] = &["新华社北京11月19日电", "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平"];
+/// Heads of news copies, before a speech: datelines, titles with their date lines and bylines, and
+/// what other sites print above them (a caption before the dateline, leads that announce the speech
+/// or say what the speaker did, a headline on a line of its own, a title run into its byline).
+const HEADS: &[&str] = &[
+    "新年前夕，主席张三发表新年贺词。新华社记者 李四 摄\u{3000}\u{3000}",
+    "新华社北京11月19日电",
+    "主席张三发表新年贺词，全文如下：\u{3000}\u{3000}",
+    "主席张三在某论坛开幕式上发表题为《携手前行》的主旨讲话。新华社记者 李四 摄",
+    "总理王五在开幕式上作主旨发言。新华社发",
+    "共同发展\u{3000}\u{3000}——在某峰会上的讲话（2024年6月1日，北京）主席　张三",
+    "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平",
+    "关于《某决定》的说明张三",
+    "\n（2024年5月1日）\n主席　张三\n",
+];
 
 /// Chrome as news copies print it inside and after a speech. (A wire dateline after the speech
 /// has begun opens a news report, which `clean` removes whole: not generated here.)
@@ -236,6 +252,8 @@ const CHROME: &[&str] = &[
     "（新华社北京3月26日电）",
     "《 人民日报 》（ 2020年03月27日 02 版）",
     "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。",
+    "点击观看视频",
+    "分享　收藏　打印　纠错",
 ];
 
 /// A speech (sentences joined as pastes join them) with chrome before, between and after its
