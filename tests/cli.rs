@@ -210,6 +210,25 @@ fn compare_writes_the_comparison_as_json_or_its_terms_as_csv() {
     assert!(terms.iter().any(|r| r[0] == "乡村振兴" && r[7] == "new"), "{terms:?}");
 }
 
+/// A spreadsheet or pandas reads a numeric column as numbers: a negative log ratio is `-1.68`, not
+/// the `'-1.68` of a defused formula.
+#[test]
+fn compare_csv_numbers_are_numbers() {
+    let dir = Dir::new("compare-numbers");
+    let a = dir.file("a.txt", GOOD);
+    let b = dir.file("b.txt", GOOD.replace("县域经济", "乡村振兴"));
+    let run = speechlens(&["compare", "--format", "csv", &a, &b], b"");
+    assert!(run.status.success(), "{}", stderr(&run));
+    let table = read_csv(stdout(&run));
+    for name in ["countA", "countB", "perTenKA", "perTenKB", "logLikelihood", "logRatio"] {
+        for value in column(&table, name) {
+            assert!(value.parse::<f64>().is_ok(), "{name}: {value:?} is no number");
+        }
+    }
+    let ratios: Vec<f64> = column(&table, "logRatio").iter().map(|v| v.parse().unwrap()).collect();
+    assert!(ratios.iter().any(|&r| r < 0.0), "a term said less has a negative log ratio: {ratios:?}");
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     for args in [&["analyze"][..], &["analyze", "--table", "words", "-"], &["compare", "a.txt"], &["frobnicate"]] {
