@@ -257,8 +257,9 @@ impl CorpusTable {
     }
 }
 
+/// The documents table's columns; the first is the document's `name`, as in the JSONL output.
 const DOCUMENT_COLUMNS: [&str; 11] = [
-    "document",
+    "name",
     "date",
     "hanChars",
     "words",
@@ -335,7 +336,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "\u{feff}document,date,hanChars,words,paragraphs,speakingMinutes,parts,keywords,slogans,alarms,warnings,per10k:新质生产力",
+                "\u{feff}name,date,hanChars,words,paragraphs,speakingMinutes,parts,keywords,slogans,alarms,warnings,per10k:新质生产力",
                 "2023.txt,2023-03-05,50,10,2,0.2,3,县域经济 新质生产力,4,1,0,0.00",
                 "\"'=notes, draft\",,40,10,2,0.2,3,县域经济 新质生产力,4,1,0,1250.00",
             ]

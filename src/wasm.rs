@@ -377,7 +377,7 @@ export function termsCsv(text: string, options?: Options): string;
 export function slogansCsv(slogans: Slogan[]): string;
 /** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, speechChars, speakingMinutes, topTerms. */
 export function outlineCsv(sections: Section[]): string;
-/** A corpus as CSV: a row per document (document, date, hanChars, words, paragraphs, speakingMinutes, parts, keywords, slogans, alarms, warnings), then `per10k:TERM` for each term followed. */
+/** A corpus as CSV: a row per document (name, date, hanChars, words, paragraphs, speakingMinutes, parts, keywords, slogans, alarms, warnings), then `per10k:TERM` for each term followed. */
 export function corpusCsv(documents: CorpusDocument[], trend: TrendSeries[]): string;
 /** `comparison.terms` as CSV: term, countA, countB, perTenKA, perTenKB, logLikelihood, logRatio, status. */
 export function comparisonCsv(terms: TermChange[]): string;
