@@ -72,6 +72,54 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   });
 });
 
+test('ESM: every name the CommonJS build exports, imported by name, is the same object', () => {
+  // The names come from the build itself, so a function added in Rust is covered without a word here.
+  const { names } = run('names.cjs', `console.log(JSON.stringify({ names: Object.keys(require('speechlens')) }));`);
+  for (const name of ['analyze', 'compare', 'summarize', 'segment', 'cut', 'concordance', 'termsCsv', 'slogansCsv',
+    'outlineCsv', 'concordanceCsv', 'corpusCsv', 'comparisonCsv', 'Analyzer', 'version']) {
+    assert.ok(names.includes(name), `the CommonJS build exports ${name}: ${names}`);
+  }
+  // A named import of a name the ESM entry lacks fails the whole module at link time (SyntaxError).
+  const out = run('names.mjs', `
+    import { createRequire } from 'node:module';
+    import * as esm from 'speechlens';
+    import { ${names.join(', ')} } from 'speechlens';
+    const cjs = createRequire(import.meta.url)('speechlens');
+    const imported = { ${names.join(', ')} };
+    console.log(JSON.stringify({
+      different: Object.keys(cjs).filter((n) => imported[n] !== cjs[n]),
+      extra: Object.keys(esm).filter((n) => n !== 'default' && !(n in cjs)),
+      functions: Object.keys(cjs).filter((n) => typeof cjs[n] === 'function').length,
+    }));
+  `);
+  assert.deepEqual(out.different, []);
+  assert.deepEqual(out.extra, []);
+  assert.ok(out.functions >= 14, `${out.functions} functions`);
+});
+
+test('one typed program, as ESM (.mts) and as CommonJS (.cts): tsc checks both, both print the same', () => {
+  assert.ok(existsSync(consumer + 'program.mts') && existsSync(consumer + 'program.cts'), 'run scripts/consumer.sh first');
+  writeFileSync(consumer + 'tsconfig.program.json', JSON.stringify({
+    compilerOptions: {
+      strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'],
+      types: [], skipLibCheck: false, outDir: 'emitted',
+    },
+    files: ['program.mts', 'program.cts'],
+  }));
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+  execFileSync(process.execPath, [tsc, '-p', consumer + 'tsconfig.program.json'], { cwd: consumer, stdio: 'pipe' });
+  const outputOf = (file) => JSON.parse(execFileSync(process.execPath, [consumer + 'emitted/' + file], { cwd: consumer }).toString());
+  const esm = outputOf('program.mjs');
+  const cjs = outputOf('program.cjs');
+  assert.deepEqual(esm, cjs);
+  assert.deepEqual(esm.sections, ['第一，', '第二，', '第四，']);
+  assert.deepEqual(esm.gap, ['第三']);
+  assert.ok(esm.words.includes('县域经济'), esm.words);
+  for (const [table, lines] of Object.entries(esm.csv).filter(([table]) => table !== 'terms')) {
+    assert.ok(lines > 2, `${table}: a header and rows (${lines} lines)`);
+  }
+});
+
 test('CommonJS: require() gives the same API', () => {
   const out = run('cjs.cjs', `
     const { analyze, Analyzer } = require('speechlens');
