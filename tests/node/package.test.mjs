@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 
 const consumer = fileURLToPath(new URL('../out/consumer/', import.meta.url));
 const samplePath = fileURLToPath(new URL('../fixtures/seed-speech.txt', import.meta.url));
@@ -154,6 +155,43 @@ test('bad input: empty, no Chinese, 5 MB, lone surrogates, wrong options', () =>
     assert.equal(error.kind, 'invalid_argument');
   }
   assert.match(out.unknown.message, /bogus/);
+});
+
+test('every CSV, read with a CSV reader, gives numbers in its numeric columns, negative ones included', () => {
+  const out = run('csv.mjs', `
+    import { analyze, compare, summarize, concordance, termsCsv, slogansCsv, outlineCsv, concordanceCsv, corpusCsv, comparisonCsv } from 'speechlens';
+    import { readFileSync } from 'node:fs';
+    const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
+    // The revision says less of the county economy: terms with a negative log ratio.
+    const revised = text.replaceAll('县域', '市域').replaceAll('新质生产力', '生产力');
+    const analysis = analyze(text);
+    const summary = summarize(text);
+    console.log(JSON.stringify({
+      terms: termsCsv(text), slogans: slogansCsv(analysis.slogans), outline: outlineCsv(analysis.outline.sections),
+      concordance: concordanceCsv(concordance(text, '县域')), comparison: comparisonCsv(compare(text, revised).terms),
+      corpus: corpusCsv([{ name: 'a.txt', summary }, { name: 'b.txt', summary: summarize(revised) }],
+        [{ term: '县域', values: [12.5, 0] }, { term: '市域', values: [0, 12.5] }]),
+    }));
+  `);
+  const numeric = {
+    terms: ['count', 'perTenK', 'firstAt', 'section1', 'section2', 'section3'],
+    slogans: ['count', 'firstAt', 'score'],
+    outline: ['level', 'start', 'end', 'speechChars', 'speakingMinutes'],
+    concordance: ['start', 'end'],
+    comparison: ['countA', 'countB', 'perTenKA', 'perTenKB', 'logLikelihood', 'logRatio'],
+    corpus: ['hanChars', 'words', 'paragraphs', 'speakingMinutes', 'parts', 'slogans', 'alarms', 'warnings', 'per10k:县域', 'per10k:市域'],
+  };
+  for (const [table, columns] of Object.entries(numeric)) {
+    // As pandas or R reads it: a cell that looks like a number becomes one.
+    const rows = parse(out[table], { bom: true, columns: true, cast: true });
+    assert.ok(rows.length > 0, table);
+    for (const column of columns) {
+      const wrong = rows.map((row) => row[column]).filter((v) => typeof v !== 'number');
+      assert.deepEqual(wrong, [], `${table}.${column} read as numbers`);
+    }
+  }
+  const ratios = parse(out.comparison, { bom: true, columns: true, cast: true }).map((row) => row.logRatio);
+  assert.ok(ratios.some((r) => r < 0), 'a term said less has a negative log ratio');
 });
 
 test('package.json exports give types under every condition', () => {
