@@ -48,6 +48,7 @@ impl JsOptions {
             .dyn_ref::<js_sys::Object>()
             .filter(|_| !js_sys::Array::is_array(value) && !value.is_function())
             .ok_or_else(|| invalid(format!("options must be an object, not {}", type_of(value))))?;
+        check_nesting(value, "options")?;
         for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
             if !OPTION_NAMES.contains(&key.as_str()) {
                 return Err(invalid(format!("unknown option {key:?}; known: {}", OPTION_NAMES.join(", "))));
@@ -241,7 +242,46 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
     if value.is_undefined() || value.is_null() {
         return Err(Error::new(ErrorKind::InvalidArgument, format!("{what} must be given, not {}", type_of(&value))));
     }
+    check_nesting(&value, what)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| Error::new(ErrorKind::InvalidArgument, format!("{what}: {e}")))
+}
+
+/// The deepest nesting of arrays and objects read from JS: a result's deepest part, an outline, is
+/// a dozen levels at most. serde reads a value, and describes it in an error, recursively, so a
+/// deeper or a cyclic value (`section.children = [section]`) overflowed the stack: a `RangeError`
+/// without a `kind`.
+const MAX_NESTING: usize = 64;
+
+/// How many arrays and objects an argument may hold: bounds the walk below when a value shares its
+/// parts (`a = [b, b]; b = [c, c]; …` has few objects but very many paths). A corpus of 10,000
+/// documents has some 50,000.
+const MAX_CONTAINERS: usize = 1 << 20;
+
+/// Whether `value` nests no deeper than [`MAX_NESTING`], walked with a stack of its own. Read
+/// through `Reflect`, whose failures (a getter or a proxy that throws) come back as values: an
+/// exception thrown through the wasm would leave an `Analyzer` borrowed for good.
+fn check_nesting(value: &JsValue, what: &str) -> Result<(), Error> {
+    let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, format!("{what}: {message}"));
+    let unreadable = |e: JsValue| {
+        let reason = e.dyn_ref::<js_sys::Error>().map_or_else(|| type_of(&e), |e| String::from(e.message()));
+        invalid(format!("cannot be read: {reason}"))
+    };
+    let mut stack: Vec<(JsValue, usize)> = value.is_object().then(|| (value.clone(), 0)).into_iter().collect();
+    let mut containers = 0;
+    while let Some((value, depth)) = stack.pop() {
+        containers += 1;
+        if depth > MAX_NESTING || containers > MAX_CONTAINERS {
+            return Err(invalid(format!("nested more than {MAX_NESTING} levels deep, or cyclic")));
+        }
+        let object = value.unchecked_ref::<js_sys::Object>();
+        for key in js_sys::Reflect::own_keys(object).map_err(unreadable)?.iter() {
+            let part = js_sys::Reflect::get(object, &key).map_err(unreadable)?;
+            if part.is_object() {
+                stack.push((part, depth + 1));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A string argument called `what`, or an `invalid_argument` error. A lone surrogate arrives as

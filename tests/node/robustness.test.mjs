@@ -192,11 +192,26 @@ test('every function and method, given a value of the wrong type in each argumen
     const skipped = ['constructor', 'free', '__destroy_into_raw', 'words'];
     out.untestedMethods = Object.getOwnPropertyNames(Analyzer.prototype).filter((n) => !(n in methods) && !skipped.includes(n));
 
+    // Values serde would read, or describe in an error, recursively until the stack overflows.
+    const deep = [];
+    for (let i = 0, at = deep; i < 100000; i++) at.push(at = []);
+    const cyclic = { start: 0, end: 1, level: 1, marker: '一、', ordinal: 1, heading: '', speechChars: 0, share: 1,
+      speakingMinutes: 0, topTerms: [], children: [] };
+    cyclic.children.push(cyclic);
+    const cyclicArray = [];
+    cyclicArray.push(cyclicArray, cyclicArray);
+    // 2^60 paths through 60 arrays.
+    let shared = [];
+    for (let i = 0; i < 60; i++) shared = [shared, shared];
     const bad = {
       number: 42, zero: 0, NaN: NaN, bigint: 10n, true: true, false: false, null: null, undefined: undefined,
       object: {}, 'object without prototype': Object.create(null), 'String object': new String('县域'), date: new Date(0),
       'empty array': [], 'array of a string': ['县域'], 'array of a number': [1], function: () => '县域', symbol: Symbol('县域'),
       'array of objects': [{}], 'nested junk': { hmm: { deep: [1] } },
+      'array nested 100,000 deep': deep, 'cyclic object': cyclic, 'cyclic array': cyclicArray, 'shared parts': shared,
+      'deep in an element': [{ text: deep, kind: deep, count: 1, occurrences: [], score: 1 }],
+      'a getter that throws': [{ get text() { throw new Error('boom'); } }],
+      'a proxy that throws': new Proxy({}, { ownKeys() { throw new Error('boom'); }, get() { throw new Error('boom'); } }),
     };
     const plainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof String);
     /** Whether \`value\` is one the argument may take: then a result is as good as an error. */
@@ -235,7 +250,8 @@ test('every function and method, given a value of the wrong type in each argumen
     // The messages say which argument is wrong and what it was.
     const messageOf = (f) => { try { f(); } catch (e) { return e.message; } };
     out.messages = [messageOf(() => analyze(42)), messageOf(() => analyze(null)), messageOf(() => concordance(sample, {})),
-      messageOf(() => analyze(sample, [])), messageOf(() => analyzer.addWords('县域')), messageOf(() => speechlens.slogansCsv(undefined))];
+      messageOf(() => analyze(sample, [])), messageOf(() => analyzer.addWords('县域')), messageOf(() => speechlens.slogansCsv(undefined)),
+      messageOf(() => speechlens.outlineCsv([cyclic]))];
     // Nothing was broken by all that: the same result as before, and the analyzer kept no bad word.
     out.same = JSON.stringify(analyze(sample)) === JSON.stringify(analysis);
     out.words = analyzer.words;
@@ -244,7 +260,7 @@ test('every function and method, given a value of the wrong type in each argumen
   assert.deepEqual(out.untested, []);
   assert.deepEqual(out.untestedMethods, []);
   assert.deepEqual(out.wrong, []);
-  assert.ok(out.calls > 400, `${out.calls} calls`);
+  assert.ok(out.calls > 1000, `${out.calls} calls`);
   assert.deepEqual(out.messages, [
     'text must be a string, not number',
     'text must be a string, not null',
@@ -252,6 +268,7 @@ test('every function and method, given a value of the wrong type in each argumen
     'options must be an object, not an array',
     'words must be an array of strings, not string',
     'slogans must be given, not undefined',
+    'sections: nested more than 64 levels deep, or cyclic',
   ]);
   assert.equal(out.same, true);
   assert.deepEqual(out.words, ['县域']);
