@@ -10,3 +10,6 @@ cd tests/out/consumer
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' > package.json
 npm install --no-audit --no-fund --silent "../$tarball"
 cp ../../types/check-node.mts .
+# One program as both module kinds: tsc checks each against its entry's types, the Node tests run both.
+cp ../../types/program.ts program.mts
+cp ../../types/program.ts program.cts

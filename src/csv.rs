@@ -1,7 +1,8 @@
 //! CSV for the downloads (the term table, the slogans, the outline, a concordance) and for the
 //! command line's corpus tables (a row per document, or per term, slogan or part with its document
 //! first). UTF-8 with a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and
-//! a leading `'` on cells a spreadsheet would run as a formula.
+//! a leading `'` on cells a spreadsheet would run as a formula; a number (`-1.68`) is no formula and
+//! stays a number, so pandas, R and Excel read a numeric column as numbers.
 
 use crate::model::{
     Analysis, ConcordanceLine, CorpusDocument, DocumentSummary, Section, Slogan, SloganKind, Term, TermChange,
@@ -27,9 +28,45 @@ pub fn record(row: &[String]) -> String {
 }
 
 fn cell(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    let value = if runs_as_formula(value) { format!("'{value}") } else { value.to_string() };
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+/// Whether a spreadsheet would take `value` for a formula (OWASP's CSV injection: a cell starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return), unless it is a plain number:
+///
+/// | cell                | a formula? | why                                     |
+/// |---------------------|------------|-----------------------------------------|
+/// | `-1.68`, `+3`, `-2e-5` | no      | a signed number, read as a number       |
+/// | `-1+1`              | yes        | arithmetic: the spreadsheet computes it |
+/// | `=SUM(A1)`, `@SUM(1)` | yes      | a formula, a function call              |
+/// | `-`, `-.`, `-inf`   | yes        | a sign alone, or no digits, is no number |
+/// | `\t1`, `-1 `        | yes        | a hidden lead or tail around the number |
+fn runs_as_formula(value: &str) -> bool {
+    value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(value)
+}
+
+/// `[+-]digits[.digits][e[+-]digits]`, with digits on at least one side of the point: what the
+/// tables write for a number, and nothing a spreadsheet would compute (`inf`, `NaN` and hex are out).
+fn is_plain_number(value: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let whole = digits(rest);
+    let rest = &rest[whole..];
+    let (fraction, rest) = match rest.strip_prefix('.') {
+        Some(after) => (digits(after), &after[digits(after)..]),
+        None => (0, rest),
+    };
+    if whole + fraction == 0 {
+        return false;
+    }
+    match rest.strip_prefix(['e', 'E']) {
+        None => rest.is_empty(),
+        Some(exponent) => {
+            let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+            !exponent.is_empty() && digits(exponent) == exponent.len()
+        }
+    }
 }
 
 fn header(names: &[&str]) -> Vec<String> {
@@ -220,8 +257,9 @@ impl CorpusTable {
     }
 }
 
+/// The documents table's columns; the first is the document's `name`, as in the JSONL output.
 const DOCUMENT_COLUMNS: [&str; 11] = [
-    "document",
+    "name",
     "date",
     "hanChars",
     "words",
@@ -298,7 +336,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "\u{feff}document,date,hanChars,words,paragraphs,speakingMinutes,parts,keywords,slogans,alarms,warnings,per10k:新质生产力",
+                "\u{feff}name,date,hanChars,words,paragraphs,speakingMinutes,parts,keywords,slogans,alarms,warnings,per10k:新质生产力",
                 "2023.txt,2023-03-05,50,10,2,0.2,3,县域经济 新质生产力,4,1,0,0.00",
                 "\"'=notes, draft\",,40,10,2,0.2,3,县域经济 新质生产力,4,1,0,1250.00",
             ]
@@ -311,5 +349,19 @@ mod tests {
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=1+1"), "'=1+1");
         assert_eq!(cell("县域"), "县域");
+    }
+
+    /// The table of `runs_as_formula`, each row checked.
+    #[test]
+    fn numbers_stay_numbers_and_formulas_are_defused() {
+        for number in ["-1.68", "-1", "+3", "-0.00", "-.5", "-5.", "-2e-5", "+1E10", "12", "3.14"] {
+            assert_eq!(cell(number), number, "a number stays as it is");
+        }
+        for formula in [
+            "-1+1", "=SUM(A1)", "+A1", "-", "+", "-.", "-e5", "-1e", "-1e+", "-1.2.3", "-inf", "-NaN", "-0x1F",
+            "@SUM(1)", "\t1", "- 1", "-1 ",
+        ] {
+            assert_eq!(cell(formula).trim_matches('"'), format!("'{formula}"), "{formula:?} is defused");
+        }
     }
 }

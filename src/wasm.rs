@@ -2,6 +2,11 @@
 //! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`. wasm32 builds abort on
 //! panic, so a panic (none is known) traps: JS gets a `WebAssembly.RuntimeError`, and
 //! `www/engine.js` replaces the instance (see SECURITY.md).
+//!
+//! Every argument is taken as a `JsValue` and checked here: the glue wasm-bindgen writes for a
+//! `&str` or `Vec<String>` parameter checks nothing, so `analyze(42)` trapped (`memory access out of
+//! bounds`) and `analyze(null)` threw a bare `TypeError`. Now any argument of the wrong type is an
+//! `invalid_argument` error naming it.
 
 use crate::analyze::{Analyzer, Options};
 use crate::error::{Error, ErrorKind};
@@ -39,7 +44,11 @@ impl JsOptions {
             return Ok(JsOptions::default());
         }
         let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, message);
-        let object = value.dyn_ref::<js_sys::Object>().ok_or_else(|| invalid("options must be an object".into()))?;
+        let object = value
+            .dyn_ref::<js_sys::Object>()
+            .filter(|_| !js_sys::Array::is_array(value) && !value.is_function())
+            .ok_or_else(|| invalid(format!("options must be an object, not {}", type_of(value))))?;
+        check_nesting(value, "options")?;
         for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
             if !OPTION_NAMES.contains(&key.as_str()) {
                 return Err(invalid(format!("unknown option {key:?}; known: {}", OPTION_NAMES.join(", "))));
@@ -56,6 +65,11 @@ impl JsOptions {
         } else {
             analyzer.concordance(text, term, width, &self.options()?)
         }
+    }
+
+    /// Whether jieba's HMM may find words its dictionary lacks (default true).
+    fn hmm(&self) -> bool {
+        self.hmm.unwrap_or(true)
     }
 
     fn options(&self) -> Result<Options, Error> {
@@ -122,59 +136,73 @@ fn with_default<T>(f: impl FnOnce(&Analyzer) -> T) -> T {
 
 /// Everything speechlens finds in `text`: terms, keywords, phrases, slogans, outline, stats.
 #[wasm_bindgen(skip_typescript)]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    boundary(|| with_default(|a| a.analyze(text, &JsOptions::parse(&options)?.options()?)))
+pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        with_default(|a| a.analyze(&text, &options))
+    })
 }
 
 /// The words of `text`, each with its UTF-16 span and part of speech.
 #[wasm_bindgen(skip_typescript)]
-pub fn segment(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    boundary(|| with_default(|a| a.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
+pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (text, hmm) = (string(&text, "text")?, JsOptions::parse(&options)?.hmm());
+        with_default(|a| a.segment(&text, hmm))
+    })
 }
 
 /// `text` in a line: its date, size, keywords, slogan and alarm counts, where its speech lies.
 #[wasm_bindgen(skip_typescript)]
-pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    boundary(|| with_default(|a| a.summarize(text, &JsOptions::parse(&options)?.options()?)))
+pub fn summarize(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        with_default(|a| a.summarize(&text, &options))
+    })
 }
 
 /// What changed from `a` to `b`: terms by keyness, formulations new, dropped or kept, sizes.
 #[wasm_bindgen(skip_typescript)]
-pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    boundary(|| with_default(|analyzer| analyzer.compare(a, b, &JsOptions::parse(&options)?.options()?)))
+pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (a, b, options) = (string(&a, "a")?, string(&b, "b")?, JsOptions::parse(&options)?.options()?);
+        with_default(|analyzer| analyzer.compare(&a, &b, &options))
+    })
 }
 
 /// The words of `text` as columns of typed arrays (see `SegmentColumns`): several times faster
 /// than `segment` on a long text, which makes an object and a string per word.
 #[wasm_bindgen(js_name = segmentColumns, skip_typescript)]
-pub fn segment_columns(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    columns_boundary(|| with_default(|a| a.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true))))
+pub fn segment_columns(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    columns_boundary(|| {
+        let (text, hmm) = (string(&text, "text")?, JsOptions::parse(&options)?.hmm());
+        with_default(|a| a.segment_columns(&text, hmm))
+    })
 }
 
 /// The words of `text`, as jieba-wasm's `cut` gives them: strings only, sliced from the caller's
 /// own string rather than decoded from wasm memory one by one.
 #[wasm_bindgen(skip_typescript)]
-pub fn cut(text: &js_sys::JsString, options: JsValue) -> Result<JsValue, JsValue> {
-    cut_boundary(text, |text| {
-        with_default(|a| a.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
-    })
+pub fn cut(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    cut_boundary(text, &options, |text, hmm| with_default(|a| a.segment_columns(text, hmm)))
 }
 
 /// Each occurrence of `term` in the speech with context either side (`options.width`, default 20).
 #[wasm_bindgen(skip_typescript)]
-pub fn concordance(text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn concordance(text: JsValue, term: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        with_default(|a| {
-            let js = JsOptions::parse(&options)?;
-            js.concordance(a, text, term)
-        })
+        let (text, term, js) = (string(&text, "text")?, string(&term, "term")?, JsOptions::parse(&options)?);
+        with_default(|a| js.concordance(a, &text, &term))
     })
 }
 
 /// The term table as CSV (UTF-8 with BOM, RFC 4180 quoting).
 #[wasm_bindgen(js_name = termsCsv, skip_typescript)]
-pub fn terms_csv(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    boundary(|| with_default(|a| a.terms_csv(text, &JsOptions::parse(&options)?.options()?)))
+pub fn terms_csv(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        with_default(|a| a.terms_csv(&text, &options))
+    })
 }
 
 /// An analysis's slogans (`analysis.slogans`) as CSV.
@@ -211,7 +239,68 @@ pub fn concordance_csv(lines: JsValue) -> Result<JsValue, JsValue> {
 
 /// A part of a result handed back from JS, or an `invalid_argument` error naming it.
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Err(Error::new(ErrorKind::InvalidArgument, format!("{what} must be given, not {}", type_of(&value))));
+    }
+    check_nesting(&value, what)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| Error::new(ErrorKind::InvalidArgument, format!("{what}: {e}")))
+}
+
+/// The deepest nesting of arrays and objects read from JS: a result's deepest part, an outline, is
+/// a dozen levels at most. serde reads a value, and describes it in an error, recursively, so a
+/// deeper or a cyclic value (`section.children = [section]`) overflowed the stack: a `RangeError`
+/// without a `kind`.
+const MAX_NESTING: usize = 64;
+
+/// How many arrays and objects an argument may hold: bounds the walk below when a value shares its
+/// parts (`a = [b, b]; b = [c, c]; …` has few objects but very many paths). A corpus of 10,000
+/// documents has some 50,000.
+const MAX_CONTAINERS: usize = 1 << 20;
+
+/// Whether `value` nests no deeper than [`MAX_NESTING`], walked with a stack of its own. Read
+/// through `Reflect`, whose failures (a getter or a proxy that throws) come back as values: an
+/// exception thrown through the wasm would leave an `Analyzer` borrowed for good.
+fn check_nesting(value: &JsValue, what: &str) -> Result<(), Error> {
+    let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, format!("{what}: {message}"));
+    let unreadable = |e: JsValue| {
+        let reason = e.dyn_ref::<js_sys::Error>().map_or_else(|| type_of(&e), |e| String::from(e.message()));
+        invalid(format!("cannot be read: {reason}"))
+    };
+    let mut stack: Vec<(JsValue, usize)> = value.is_object().then(|| (value.clone(), 0)).into_iter().collect();
+    let mut containers = 0;
+    while let Some((value, depth)) = stack.pop() {
+        containers += 1;
+        if depth > MAX_NESTING || containers > MAX_CONTAINERS {
+            return Err(invalid(format!("nested more than {MAX_NESTING} levels deep, or cyclic")));
+        }
+        let object = value.unchecked_ref::<js_sys::Object>();
+        for key in js_sys::Reflect::own_keys(object).map_err(unreadable)?.iter() {
+            let part = js_sys::Reflect::get(object, &key).map_err(unreadable)?;
+            if part.is_object() {
+                stack.push((part, depth + 1));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A string argument called `what`, or an `invalid_argument` error. A lone surrogate arrives as
+/// U+FFFD, one UTF-16 unit for one, so offsets still line up with the caller's string.
+fn string(value: &JsValue, what: &str) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        Error::new(ErrorKind::InvalidArgument, format!("{what} must be a string, not {}", type_of(value)))
+    })
+}
+
+/// What an argument is, for an error message: `null`, `an array`, else its `typeof`.
+fn type_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 /// Unpacks the dictionary now rather than on the first analysis (it takes a moment).
@@ -238,8 +327,14 @@ impl JsAnalyzer {
 
     /// Keeps each of `words` whole in every later analysis by this analyzer.
     #[wasm_bindgen(js_name = addWords)]
-    pub fn add_words(&mut self, words: Vec<String>) {
-        self.inner.add_words(words);
+    pub fn add_words(&mut self, words: JsValue) -> Result<(), JsValue> {
+        // An array, not any iterable: a `String` object would add its characters one by one.
+        if !js_sys::Array::is_array(&words) {
+            let message = format!("words must be an array of strings, not {}", type_of(&words));
+            return Err(js_error(&Error::new(ErrorKind::InvalidArgument, message)));
+        }
+        self.inner.add_words(from_js::<Vec<String>>(words, "words").map_err(|e| js_error(&e))?);
+        Ok(())
     }
 
     /// The words added so far.
@@ -248,41 +343,40 @@ impl JsAnalyzer {
         self.inner.words().to_vec()
     }
 
-    pub fn analyze(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.analyze(text, &JsOptions::parse(&options)?.options()?))
+    pub fn analyze(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.analyze(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
     }
 
-    pub fn segment(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.segment(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    pub fn segment(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.segment(&string(&text, "text")?, JsOptions::parse(&options)?.hmm()))
     }
 
-    pub fn compare(&self, a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.compare(a, b, &JsOptions::parse(&options)?.options()?))
+    pub fn compare(&self, a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.compare(&string(&a, "a")?, &string(&b, "b")?, &JsOptions::parse(&options)?.options()?))
     }
 
-    pub fn summarize(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.summarize(text, &JsOptions::parse(&options)?.options()?))
+    pub fn summarize(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.summarize(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
     }
 
     #[wasm_bindgen(js_name = segmentColumns)]
-    pub fn segment_columns(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        columns_boundary(|| self.inner.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    pub fn segment_columns(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        columns_boundary(|| self.inner.segment_columns(&string(&text, "text")?, JsOptions::parse(&options)?.hmm()))
     }
 
-    pub fn cut(&self, text: &js_sys::JsString, options: JsValue) -> Result<JsValue, JsValue> {
-        cut_boundary(text, |text| self.inner.segment_columns(text, JsOptions::parse(&options)?.hmm.unwrap_or(true)))
+    pub fn cut(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        cut_boundary(text, &options, |text, hmm| self.inner.segment_columns(text, hmm))
     }
 
-    pub fn concordance(&self, text: &str, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn concordance(&self, text: JsValue, term: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         boundary(|| {
-            let js = JsOptions::parse(&options)?;
-            js.concordance(&self.inner, text, term)
+            JsOptions::parse(&options)?.concordance(&self.inner, &string(&text, "text")?, &string(&term, "term")?)
         })
     }
 
     #[wasm_bindgen(js_name = termsCsv)]
-    pub fn terms_csv(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.terms_csv(text, &JsOptions::parse(&options)?.options()?))
+    pub fn terms_csv(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        boundary(|| self.inner.terms_csv(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
     }
 }
 
@@ -313,12 +407,13 @@ fn columns_boundary(f: impl FnOnce() -> Result<SegmentColumns, Error>) -> Result
 
 /// [`boundary`] for `cut`: the words as slices of `text`, the JS string itself.
 fn cut_boundary(
-    text: &js_sys::JsString,
-    f: impl FnOnce(&str) -> Result<SegmentColumns, Error>,
+    text: JsValue,
+    options: &JsValue,
+    f: impl FnOnce(&str, bool) -> Result<SegmentColumns, Error>,
 ) -> Result<JsValue, JsValue> {
     panic_if_armed_for_test();
-    let rust_text = String::from(text);
-    let columns = f(&rust_text).map_err(|e| js_error(&e))?;
+    let columns = (|| f(&string(&text, "text")?, JsOptions::parse(options)?.hmm()))().map_err(|e| js_error(&e))?;
+    let text = js_sys::JsString::from(text);
     let words: js_sys::Array =
         columns.starts.iter().zip(&columns.ends).map(|(&start, &end)| JsValue::from(text.slice(start, end))).collect();
     Ok(words.into())
@@ -377,7 +472,7 @@ export function termsCsv(text: string, options?: Options): string;
 export function slogansCsv(slogans: Slogan[]): string;
 /** `analysis.outline.sections` as CSV, parts in reading order: level, marker, heading, start, end, speechChars, speakingMinutes, topTerms. */
 export function outlineCsv(sections: Section[]): string;
-/** A corpus as CSV: a row per document (document, date, hanChars, words, paragraphs, speakingMinutes, parts, keywords, slogans, alarms, warnings), then `per10k:TERM` for each term followed. */
+/** A corpus as CSV: a row per document (name, date, hanChars, words, paragraphs, speakingMinutes, parts, keywords, slogans, alarms, warnings), then `per10k:TERM` for each term followed. */
 export function corpusCsv(documents: CorpusDocument[], trend: TrendSeries[]): string;
 /** `comparison.terms` as CSV: term, countA, countB, perTenKA, perTenKB, logLikelihood, logRatio, status. */
 export function comparisonCsv(terms: TermChange[]): string;

@@ -117,7 +117,7 @@ fn a_directory_in_every_encoding_gives_the_documents_table() {
 
     let documents = read_csv(&std::fs::read_to_string(out.join("documents.csv")).unwrap());
     assert_eq!(
-        base_names(column(&documents, "document")),
+        base_names(column(&documents, "name")),
         [
             "a-good.txt",
             "b-letter-gb18030.txt",
@@ -210,12 +210,127 @@ fn compare_writes_the_comparison_as_json_or_its_terms_as_csv() {
     assert!(terms.iter().any(|r| r[0] == "乡村振兴" && r[7] == "new"), "{terms:?}");
 }
 
+/// A spreadsheet or pandas reads a numeric column as numbers: a negative log ratio is `-1.68`, not
+/// the `'-1.68` of a defused formula.
 #[test]
-fn usage_errors_exit_with_2() {
-    for args in [&["analyze"][..], &["analyze", "--table", "words", "-"], &["compare", "a.txt"], &["frobnicate"]] {
+fn compare_csv_numbers_are_numbers() {
+    let dir = Dir::new("compare-numbers");
+    let a = dir.file("a.txt", GOOD);
+    let b = dir.file("b.txt", GOOD.replace("县域经济", "乡村振兴"));
+    let run = speechlens(&["compare", "--format", "csv", &a, &b], b"");
+    assert!(run.status.success(), "{}", stderr(&run));
+    let table = read_csv(stdout(&run));
+    for name in ["countA", "countB", "perTenKA", "perTenKB", "logLikelihood", "logRatio"] {
+        for value in column(&table, name) {
+            assert!(value.parse::<f64>().is_ok(), "{name}: {value:?} is no number");
+        }
+    }
+    let ratios: Vec<f64> = column(&table, "logRatio").iter().map(|v| v.parse().unwrap()).collect();
+    assert!(ratios.iter().any(|&r| r < 0.0), "a term said less has a negative log ratio: {ratios:?}");
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_say_how_to_call_it() {
+    let bad: [&[&str]; 9] = [
+        &[],
+        &["analyze"],
+        &["analyze", "--table", "words", "-"],
+        &["analyze", "--pos", "adjectives", "-"],
+        &["analyze", "--max-terms", "many", "-"],
+        &["analyze", "--max-terms", "-3", "-"],
+        &["compare", "a.txt"],
+        &["compare", "--pos", "x", "a.txt", "b.txt"],
+        &["frobnicate"],
+    ];
+    for args in bad {
         let run = speechlens(args, b"");
         assert_eq!(run.status.code(), Some(2), "{args:?}");
         assert!(stderr(&run).starts_with("speechlens: "), "{args:?}");
+        assert!(stderr(&run).contains("USAGE:\n    speechlens analyze"), "{args:?}: {}", stderr(&run));
+        assert!(stdout(&run).is_empty(), "{args:?}");
     }
-    assert!(stdout(&speechlens(&["--help"], b"")).contains("speechlens analyze"));
+}
+
+#[test]
+fn help_exits_0_and_documents_every_option() {
+    for args in [&["--help"][..], &["-h"], &["analyze", "--help"], &["compare", "--help"]] {
+        let run = speechlens(args, b"");
+        assert_eq!(run.status.code(), Some(0), "{args:?}");
+        let help = stdout(&run);
+        for option in
+            ["--format", "--table", "--max-terms", "--out", "--jobs", "--stats", "--user-words", "--pos", "--version"]
+        {
+            assert!(help.contains(option), "{args:?}: --help says nothing of {option}");
+        }
+    }
+    // README's command-line section names every option too.
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("\n## Command line\n").nth(1).and_then(|s| s.split("\n## ").next()).unwrap();
+    for option in ["--format", "--table", "--max-terms", "--out", "--jobs", "--stats", "--user-words", "--pos"] {
+        assert!(section.contains(option), "README's command-line section says nothing of {option}");
+    }
+}
+
+/// The terms table of `text` (on stdin) with `options`: the rows, the header first.
+fn terms_of(text: &str, options: &[&str]) -> Vec<Vec<String>> {
+    let args = [&["analyze", "--format", "csv", "--table", "terms"][..], options, &["-"]].concat();
+    let run = speechlens(&args, text.as_bytes());
+    assert!(run.status.success(), "{options:?}: {}", stderr(&run));
+    read_csv(stdout(&run))
+}
+
+#[test]
+fn user_words_from_a_list_or_a_file_are_kept_whole() {
+    // Neither is a word of the dictionary: without being asked, each is cut into pieces.
+    let words = ["农产品卖得出", "全省县域经济工作会议"];
+    let kept = |table: &[Vec<String>]| -> Vec<String> {
+        words.iter().filter(|w| column(table, "term").contains(w)).map(|w| w.to_string()).collect()
+    };
+    assert_eq!(kept(&terms_of(GOOD, &[])), Vec::<String>::new());
+    assert_eq!(kept(&terms_of(GOOD, &["--user-words", "农产品卖得出，全省县域经济工作会议"])), words);
+    assert_eq!(kept(&terms_of(GOOD, &["--user-words", "农产品卖得出", "--user-words", "全省县域经济工作会议"])), words);
+    let dir = Dir::new("user-words");
+    let file = dir.file("words.txt", encoding_rs::GB18030.encode("农产品卖得出\n全省县域经济工作会议\n").0);
+    assert_eq!(kept(&terms_of(GOOD, &["--user-words", &file])), words);
+
+    // compare keeps them whole in both texts, as the page's compare does.
+    let a = dir.file("a.txt", GOOD);
+    let b = dir.file("b.txt", GOOD.replace("农产品卖得出", "农产品卖得快"));
+    let run = speechlens(&["compare", "--format", "csv", "--user-words", "农产品卖得出", &a, &b], b"");
+    assert!(run.status.success(), "{}", stderr(&run));
+    let table = read_csv(stdout(&run));
+    let row = table.iter().find(|r| r[0] == "农产品卖得出").unwrap_or_else(|| panic!("{table:?}"));
+    assert_eq!((row[1].as_str(), row[2].as_str(), row[7].as_str()), ("1", "0", "dropped"));
+}
+
+#[test]
+fn max_terms_bounds_the_term_table_and_0_gives_every_term() {
+    // More than 500 terms: every term of the lexicon, a sentence each.
+    let lexicon = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon.tsv")).unwrap();
+    let terms: Vec<&str> =
+        lexicon.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split('\t').next()).collect();
+    let text = terms.join("。") + "。";
+    let rows = |options: &[&str]| terms_of(&text, options).len() - 1;
+    let all = rows(&["--max-terms", "0"]);
+    assert!(all > 600, "{all} terms");
+    assert_eq!(rows(&[]), 500, "the default, as before");
+    assert_eq!(rows(&["--max-terms", "all"]), all);
+    assert_eq!(rows(&["--max-terms", "1000000"]), all);
+    assert_eq!(rows(&["--max-terms", "7"]), 7);
+}
+
+#[test]
+fn pos_keeps_the_parts_of_speech_the_page_filter_keeps() {
+    let pos_of = |options: &[&str]| -> Vec<String> {
+        let table = terms_of(GOOD, options);
+        column(&table, "pos").into_iter().map(String::from).collect()
+    };
+    let all = pos_of(&[]);
+    assert!(all.iter().any(|p| p.starts_with('n')) && all.iter().any(|p| p.starts_with('v')), "{all:?}");
+    for nouns in [pos_of(&["--pos", "nouns"]), pos_of(&["--pos", "n"])] {
+        assert!(!nouns.is_empty() && nouns.iter().all(|p| p.starts_with('n') || p == "vn"), "{nouns:?}");
+    }
+    let verbs = pos_of(&["--pos", "verbs"]);
+    assert!(!verbs.is_empty() && verbs.iter().all(|p| p.starts_with('v')), "{verbs:?}");
+    assert_eq!(pos_of(&["--pos", "all"]), all);
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 
 const consumer = fileURLToPath(new URL('../out/consumer/', import.meta.url));
 const samplePath = fileURLToPath(new URL('../fixtures/seed-speech.txt', import.meta.url));
@@ -72,6 +73,54 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   });
 });
 
+test('ESM: every name the CommonJS build exports, imported by name, is the same object', () => {
+  // The names come from the build itself, so a function added in Rust is covered without a word here.
+  const { names } = run('names.cjs', `console.log(JSON.stringify({ names: Object.keys(require('speechlens')) }));`);
+  for (const name of ['analyze', 'compare', 'summarize', 'segment', 'cut', 'concordance', 'termsCsv', 'slogansCsv',
+    'outlineCsv', 'concordanceCsv', 'corpusCsv', 'comparisonCsv', 'Analyzer', 'version']) {
+    assert.ok(names.includes(name), `the CommonJS build exports ${name}: ${names}`);
+  }
+  // A named import of a name the ESM entry lacks fails the whole module at link time (SyntaxError).
+  const out = run('names.mjs', `
+    import { createRequire } from 'node:module';
+    import * as esm from 'speechlens';
+    import { ${names.join(', ')} } from 'speechlens';
+    const cjs = createRequire(import.meta.url)('speechlens');
+    const imported = { ${names.join(', ')} };
+    console.log(JSON.stringify({
+      different: Object.keys(cjs).filter((n) => imported[n] !== cjs[n]),
+      extra: Object.keys(esm).filter((n) => n !== 'default' && !(n in cjs)),
+      functions: Object.keys(cjs).filter((n) => typeof cjs[n] === 'function').length,
+    }));
+  `);
+  assert.deepEqual(out.different, []);
+  assert.deepEqual(out.extra, []);
+  assert.ok(out.functions >= 14, `${out.functions} functions`);
+});
+
+test('one typed program, as ESM (.mts) and as CommonJS (.cts): tsc checks both, both print the same', () => {
+  assert.ok(existsSync(consumer + 'program.mts') && existsSync(consumer + 'program.cts'), 'run scripts/consumer.sh first');
+  writeFileSync(consumer + 'tsconfig.program.json', JSON.stringify({
+    compilerOptions: {
+      strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'],
+      types: [], skipLibCheck: false, outDir: 'emitted',
+    },
+    files: ['program.mts', 'program.cts'],
+  }));
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+  execFileSync(process.execPath, [tsc, '-p', consumer + 'tsconfig.program.json'], { cwd: consumer, stdio: 'pipe' });
+  const outputOf = (file) => JSON.parse(execFileSync(process.execPath, [consumer + 'emitted/' + file], { cwd: consumer }).toString());
+  const esm = outputOf('program.mjs');
+  const cjs = outputOf('program.cjs');
+  assert.deepEqual(esm, cjs);
+  assert.deepEqual(esm.sections, ['第一，', '第二，', '第四，']);
+  assert.deepEqual(esm.gap, ['第三']);
+  assert.ok(esm.words.includes('县域经济'), esm.words);
+  for (const [table, lines] of Object.entries(esm.csv).filter(([table]) => table !== 'terms')) {
+    assert.ok(lines > 2, `${table}: a header and rows (${lines} lines)`);
+  }
+});
+
 test('CommonJS: require() gives the same API', () => {
   const out = run('cjs.cjs', `
     const { analyze, Analyzer } = require('speechlens');
@@ -106,6 +155,43 @@ test('bad input: empty, no Chinese, 5 MB, lone surrogates, wrong options', () =>
     assert.equal(error.kind, 'invalid_argument');
   }
   assert.match(out.unknown.message, /bogus/);
+});
+
+test('every CSV, read with a CSV reader, gives numbers in its numeric columns, negative ones included', () => {
+  const out = run('csv.mjs', `
+    import { analyze, compare, summarize, concordance, termsCsv, slogansCsv, outlineCsv, concordanceCsv, corpusCsv, comparisonCsv } from 'speechlens';
+    import { readFileSync } from 'node:fs';
+    const text = readFileSync(${JSON.stringify(samplePath)}, 'utf8');
+    // The revision says less of the county economy: terms with a negative log ratio.
+    const revised = text.replaceAll('县域', '市域').replaceAll('新质生产力', '生产力');
+    const analysis = analyze(text);
+    const summary = summarize(text);
+    console.log(JSON.stringify({
+      terms: termsCsv(text), slogans: slogansCsv(analysis.slogans), outline: outlineCsv(analysis.outline.sections),
+      concordance: concordanceCsv(concordance(text, '县域')), comparison: comparisonCsv(compare(text, revised).terms),
+      corpus: corpusCsv([{ name: 'a.txt', summary }, { name: 'b.txt', summary: summarize(revised) }],
+        [{ term: '县域', values: [12.5, 0] }, { term: '市域', values: [0, 12.5] }]),
+    }));
+  `);
+  const numeric = {
+    terms: ['count', 'perTenK', 'firstAt', 'section1', 'section2', 'section3'],
+    slogans: ['count', 'firstAt', 'score'],
+    outline: ['level', 'start', 'end', 'speechChars', 'speakingMinutes'],
+    concordance: ['start', 'end'],
+    comparison: ['countA', 'countB', 'perTenKA', 'perTenKB', 'logLikelihood', 'logRatio'],
+    corpus: ['hanChars', 'words', 'paragraphs', 'speakingMinutes', 'parts', 'slogans', 'alarms', 'warnings', 'per10k:县域', 'per10k:市域'],
+  };
+  for (const [table, columns] of Object.entries(numeric)) {
+    // As pandas or R reads it: a cell that looks like a number becomes one.
+    const rows = parse(out[table], { bom: true, columns: true, cast: true });
+    assert.ok(rows.length > 0, table);
+    for (const column of columns) {
+      const wrong = rows.map((row) => row[column]).filter((v) => typeof v !== 'number');
+      assert.deepEqual(wrong, [], `${table}.${column} read as numbers`);
+    }
+  }
+  const ratios = parse(out.comparison, { bom: true, columns: true, cast: true }).map((row) => row.logRatio);
+  assert.ok(ratios.some((r) => r < 0), 'a term said less has a negative log ratio');
 });
 
 test('package.json exports give types under every condition', () => {

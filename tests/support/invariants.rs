@@ -217,9 +217,12 @@ pub fn check_csv(csv: &str) {
             row.len(),
             header.len()
         );
-        if i > 0 {
-            let first = &row[0];
-            assert!(!first.starts_with(['=', '+', '-', '@']), "CSV cell {first:?} would run as a spreadsheet formula");
+        // A number (-1.68) is left as it is; any other cell with a formula's lead is defused.
+        for cell in row.iter().filter(|c| c.starts_with(['=', '+', '-', '@'])) {
+            assert!(
+                cell.parse::<f64>().is_ok_and(f64::is_finite),
+                "CSV cell {cell:?} would run as a spreadsheet formula"
+            );
         }
     }
 }

@@ -1,16 +1,26 @@
 //! The command line's arguments: what to do, on which inputs, written how.
 
 use lexopt::prelude::*;
+use speechlens::Options;
 use speechlens::csv::CorpusTable;
-use std::path::PathBuf;
+use speechlens::terms::PosFilter;
+use std::path::{Path, PathBuf};
 
-pub const HELP: &str = "\
-speechlens: terms, slogans and outline of Chinese speeches, a corpus at a time
-
+/// How to call it: printed first by `--help`, and after a usage error on stderr.
+pub const USAGE: &str = "\
 USAGE:
     speechlens analyze [OPTIONS] INPUT...
-    speechlens compare [--format json|csv] A B
+    speechlens compare [--format json|csv] [--user-words WORDS] [--pos POS] A B
+    speechlens --help | --version
+";
 
+/// What `--help` says before [`USAGE`].
+pub const HELP: &str = "\
+speechlens: terms, slogans and outline of Chinese speeches, a corpus at a time
+";
+
+/// What `--help` says after [`USAGE`].
+pub const DETAILS: &str = "
 INPUT is a text file, a JSONL file (*.jsonl: one JSON object a line with a \"text\" string; its
 \"name\", \"id\", \"title\" and \"date\" are kept), a directory (its .txt and .jsonl files, in name
 order, subdirectories too), or - for one text on stdin (named <stdin>). Text files are read as the
@@ -26,6 +36,8 @@ analyze writes one result per document, in input order:
     --table NAME          documents (default): name, date, size, speaking time, keywords, slogans,
                           numbering alarms; terms, slogans or outline: a row per term, slogan or
                           part, its document first
+    --max-terms N     the longest term table (and keyword list) of a document: N terms, most said
+                      first (default 500; 0 or all: every term, for a document x term matrix)
     --out DIR         write into DIR instead of stdout: analyses.jsonl, or with --format csv all four
                       tables (documents.csv, terms.csv, slogans.csv, outline.csv)
     -j, --jobs N      analyse on N threads (default: every core)
@@ -35,6 +47,13 @@ analyze writes one result per document, in input order:
 compare writes what changed from text A to text B (the page's compare tab): the whole comparison as
 JSON, or with --format csv its term table.
 
+analyze and compare both take, as the page's options:
+    --user-words WORDS  words to keep whole wherever they occur (the page's user words), as a list
+                        (飞地经济,县域不经济: commas, 、, ; or blanks between) or as a FILE of them
+                        (a word a line, read as a text file is); may be given more than once
+    --pos POS           the parts of speech the term tables keep: all (default), nouns or verbs
+                        (n, v), as the page's filter
+
 A file that cannot be analysed (unreadable, binary, over the 16 Mi UTF-16 unit limit, a JSONL line
 without text) is reported on stderr as `speechlens: NAME: reason`; the others are still analysed, and
 the exit status is then 1 (2 for a usage error). A progress bar shows on a terminal only.
@@ -42,7 +61,7 @@ the exit status is then 1 (2 for a usage error). A progress bar shows on a termi
 
 pub enum Command {
     Analyze(Analyze),
-    Compare { a: Input, b: Input, csv: bool },
+    Compare { a: Input, b: Input, csv: bool, options: Options },
     Help,
     Version,
 }
@@ -54,6 +73,7 @@ pub struct Analyze {
     pub out: Option<PathBuf>,
     pub jobs: Option<usize>,
     pub stats: bool,
+    pub options: Options,
 }
 
 #[derive(Clone, Debug)]
@@ -67,18 +87,29 @@ pub fn parse() -> Result<Command, lexopt::Error> {
     match parser.next()? {
         Some(Value(command)) if command == "analyze" => analyze(parser),
         Some(Value(command)) if command == "compare" => compare(parser),
-        Some(Long("help") | Short('h')) | None => Ok(Command::Help),
+        Some(Long("help") | Short('h')) => Ok(Command::Help),
         Some(Long("version") | Short('V')) => Ok(Command::Version),
+        None => Err("a command is needed: analyze or compare".into()),
         Some(arg) => Err(arg.unexpected()),
     }
 }
 
 fn analyze(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
-    let mut command =
-        Analyze { inputs: Vec::new(), csv: false, table: CorpusTable::Documents, out: None, jobs: None, stats: false };
+    let mut command = Analyze {
+        inputs: Vec::new(),
+        csv: false,
+        table: CorpusTable::Documents,
+        out: None,
+        jobs: None,
+        stats: false,
+        options: Options::default(),
+    };
     while let Some(arg) = parser.next()? {
         match arg {
             Long("format") => command.csv = format(&mut parser, "jsonl")?,
+            Long("user-words") => command.options.user_words.extend(user_words(parser.value()?)?),
+            Long("pos") => command.options.pos = pos(&parser.value()?.string()?)?,
+            Long("max-terms") => command.options.max_terms = max_terms(parser.value()?.string()?)?,
             Long("table") => {
                 let name = parser.value()?.string()?;
                 command.table = CorpusTable::ALL
@@ -103,17 +134,19 @@ fn analyze(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
 }
 
 fn compare(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
-    let (mut csv, mut inputs) = (false, Vec::new());
+    let (mut csv, mut inputs, mut options) = (false, Vec::new(), Options::default());
     while let Some(arg) = parser.next()? {
         match arg {
             Long("format") => csv = format(&mut parser, "json")?,
+            Long("user-words") => options.user_words.extend(user_words(parser.value()?)?),
+            Long("pos") => options.pos = pos(&parser.value()?.string()?)?,
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(value) => inputs.push(input(value)),
             _ => return Err(arg.unexpected()),
         }
     }
     match <[Input; 2]>::try_from(inputs) {
-        Ok([a, b]) => Ok(Command::Compare { a, b, csv }),
+        Ok([a, b]) => Ok(Command::Compare { a, b, csv, options }),
         Err(_) => Err("compare needs two texts: A B".into()),
     }
 }
@@ -124,6 +157,40 @@ fn format(parser: &mut lexopt::Parser, structured: &str) -> Result<bool, lexopt:
         f if f == "csv" => Ok(true),
         f if f == structured => Ok(false),
         f => Err(format!("--format is {structured} or csv, not {f:?}").into()),
+    }
+}
+
+/// The words of `--user-words`: those of the file it names, else the list it is, split as the page
+/// splits its `user-words` attribute (blanks, commas, 、 or semicolons between).
+fn user_words(value: std::ffi::OsString) -> Result<Vec<String>, lexopt::Error> {
+    let path = Path::new(&value);
+    let list = if path.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| format!("--user-words {}: {e}", path.display()))?;
+        crate::input::decode(&bytes).map_err(|e| format!("--user-words {}: {e}", path.display()))?
+    } else {
+        value.string()?
+    };
+    let separator = |c: char| c.is_whitespace() || [',', '，', '、', ';', '；'].contains(&c);
+    Ok(list.split(separator).filter(|w| !w.is_empty()).map(String::from).collect())
+}
+
+/// `--pos`: the page's part-of-speech filter.
+fn pos(value: &str) -> Result<PosFilter, lexopt::Error> {
+    match value {
+        "all" => Ok(PosFilter::All),
+        "nouns" | "n" => Ok(PosFilter::Nouns),
+        "verbs" | "v" => Ok(PosFilter::Verbs),
+        other => Err(format!("--pos is all, nouns (n) or verbs (v), not {other:?}").into()),
+    }
+}
+
+/// `--max-terms`: a number of terms, 0 or `all` for every term.
+fn max_terms(value: String) -> Result<usize, lexopt::Error> {
+    match value.as_str() {
+        "0" | "all" => Ok(usize::MAX),
+        n => n
+            .parse()
+            .map_err(|_| format!("--max-terms is a number of terms, or 0 or all for every term, not {n:?}").into()),
     }
 }
 

@@ -17,15 +17,15 @@ fn main() -> ExitCode {
     let command = match args::parse() {
         Ok(command) => command,
         Err(e) => {
-            eprintln!("speechlens: {e}\n(speechlens --help says how to call it)");
+            eprintln!("speechlens: {e}\n\n{}\nspeechlens --help says the rest.", args::USAGE);
             return ExitCode::from(2);
         }
     };
     let status = match command {
-        Command::Help => print(args::HELP),
+        Command::Help => print(&format!("{}\n{}{}", args::HELP, args::USAGE, args::DETAILS)),
         Command::Version => print(&format!("speechlens {}\n", speechlens::VERSION)),
         Command::Analyze(command) => analyze(command),
-        Command::Compare { a, b, csv } => compare(&a, &b, csv),
+        Command::Compare { a, b, csv, options } => compare(&a, &b, csv, &options),
     };
     match status {
         Ok(failed) => ExitCode::from(u8::from(failed)),
@@ -52,7 +52,7 @@ fn analyze(command: args::Analyze) -> io::Result<bool> {
     let threads = command.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let (documents, total_bytes) = input::documents(&command.inputs);
     let mut output = Output::open(&layout, command.out.as_deref())?;
-    let totals = run::run(documents, total_bytes, threads, &layout, &mut output)?;
+    let totals = run::run(documents, total_bytes, threads, &command.options, &layout, &mut output)?;
     output.finish()?;
     if command.stats {
         eprintln!("{}", stats(&totals, threads));
@@ -83,7 +83,7 @@ fn peak_rss_bytes() -> Option<u64> {
 }
 
 /// Runs `compare`; whether it failed (a text that cannot be read or analysed).
-fn compare(a: &Input, b: &Input, csv: bool) -> io::Result<bool> {
+fn compare(a: &Input, b: &Input, csv: bool, options: &Options) -> io::Result<bool> {
     let (documents, _) = input::documents(&[a.clone(), b.clone()]);
     let mut texts = Vec::new();
     for reading in documents {
@@ -97,7 +97,7 @@ fn compare(a: &Input, b: &Input, csv: bool) -> io::Result<bool> {
     }
     let [a, b] = <[String; 2]>::try_from(texts)
         .map_err(|_| io::Error::other("compare reads one text from each of A and B, not a JSONL file or directory"))?;
-    let comparison = match Analyzer::new().compare(&a, &b, &Options::default()) {
+    let comparison = match Analyzer::new().compare(&a, &b, options) {
         Ok(comparison) => comparison,
         Err(e) => {
             eprintln!("speechlens: {e}");

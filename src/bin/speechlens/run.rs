@@ -31,12 +31,13 @@ pub struct Totals {
 /// A document's lines for each output and its size, or why it failed.
 type Analysed = Result<(Vec<String>, u64), Failure>;
 
-/// Analyses `documents` on `threads` threads, writing each as `layout` says into `output`;
-/// `total_bytes` sizes the progress bar. A document that fails is reported on stderr.
+/// Analyses `documents` with `options` on `threads` threads, writing each as `layout` says into
+/// `output`; `total_bytes` sizes the progress bar. A document that fails is reported on stderr.
 pub fn run(
     documents: impl Iterator<Item = Reading> + Send,
     total_bytes: u64,
     threads: usize,
+    options: &Options,
     layout: &Layout,
     output: &mut Output,
 ) -> io::Result<Totals> {
@@ -48,7 +49,7 @@ pub fn run(
     let analyzer = Analyzer::new();
     let analyse = |reading: Reading| -> Analysed {
         let document = reading?;
-        match analyzer.analyze(&document.text, &Options::default()) {
+        match analyzer.analyze(&document.text, options) {
             Ok(analysis) => Ok((layout.render(&document, &analysis), document.bytes)),
             Err(e) => Err(Failure { name: document.name, reason: e.to_string(), bytes: document.bytes }),
         }
