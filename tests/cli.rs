@@ -231,7 +231,7 @@ fn compare_csv_numbers_are_numbers() {
 
 #[test]
 fn usage_errors_exit_with_2_and_say_how_to_call_it() {
-    let bad: [&[&str]; 9] = [
+    let bad: [&[&str]; 12] = [
         &[],
         &["analyze"],
         &["analyze", "--table", "words", "-"],
@@ -241,6 +241,9 @@ fn usage_errors_exit_with_2_and_say_how_to_call_it() {
         &["compare", "a.txt"],
         &["compare", "--pos", "x", "a.txt", "b.txt"],
         &["frobnicate"],
+        &["check"],
+        &["check", "--date", "next week", "-"],
+        &["check", "--lang", "fr", "-"],
     ];
     for args in bad {
         let run = speechlens(args, b"");
@@ -253,20 +256,34 @@ fn usage_errors_exit_with_2_and_say_how_to_call_it() {
 
 #[test]
 fn help_exits_0_and_documents_every_option() {
-    for args in [&["--help"][..], &["-h"], &["analyze", "--help"], &["compare", "--help"]] {
+    const OPTIONS: [&str; 14] = [
+        "--format",
+        "--table",
+        "--max-terms",
+        "--out",
+        "--jobs",
+        "--stats",
+        "--user-words",
+        "--pos",
+        "--version",
+        "--fix",
+        "--date",
+        "--ignore",
+        "--words",
+        "--lang",
+    ];
+    for args in [&["--help"][..], &["-h"], &["analyze", "--help"], &["compare", "--help"], &["check", "--help"]] {
         let run = speechlens(args, b"");
         assert_eq!(run.status.code(), Some(0), "{args:?}");
         let help = stdout(&run);
-        for option in
-            ["--format", "--table", "--max-terms", "--out", "--jobs", "--stats", "--user-words", "--pos", "--version"]
-        {
+        for option in OPTIONS {
             assert!(help.contains(option), "{args:?}: --help says nothing of {option}");
         }
     }
     // README's command-line section names every option too.
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = readme.split("\n## Command line\n").nth(1).and_then(|s| s.split("\n## ").next()).unwrap();
-    for option in ["--format", "--table", "--max-terms", "--out", "--jobs", "--stats", "--user-words", "--pos"] {
+    for option in OPTIONS.into_iter().filter(|o| *o != "--version") {
         assert!(section.contains(option), "README's command-line section says nothing of {option}");
     }
 }
@@ -333,4 +350,52 @@ fn pos_keeps_the_parts_of_speech_the_page_filter_keeps() {
     let verbs = pos_of(&["--pos", "verbs"]);
     assert!(!verbs.is_empty() && verbs.iter().all(|p| p.starts_with('v')), "{verbs:?}");
     assert_eq!(pos_of(&["--pos", "all"]), all);
+}
+
+#[test]
+fn check_prints_a_line_per_finding_and_exits_1_on_errors() {
+    let dir = Dir::new("check");
+    let draft = dir.file("draft.txt", "同志们:\n第一，要抓发展,要抓改革。\n第二，要抓落实。\n第四，要抓作风。\n");
+    let run = speechlens(&["check", &draft], b"");
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let lines: Vec<&str> = stdout(&run).lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{draft}:1:4: error punct.halfwidth Half-width “:” in Chinese text: use the full-width “：”"),
+            format!("{draft}:2:8: error punct.halfwidth Half-width “,” in Chinese text: use the full-width “，”"),
+            format!("{draft}:4:1: error numbering.gap Numbering skips 第三 (here: 第四)"),
+        ]
+    );
+    // As JSON, with the package's fields; in Chinese; a family switched off.
+    let run = speechlens(&["check", "--format", "json", "--lang", "zh", "--ignore", "numbering", &draft], b"");
+    let line: serde_json::Value = serde_json::from_str(stdout(&run).trim()).unwrap();
+    assert_eq!(line["counts"]["error"], 2);
+    assert_eq!(line["findings"][0]["rule"], "punct.halfwidth");
+    assert_eq!(line["findings"][0]["message"], "汉字之间用了半角“:”，应为全角“：”");
+    assert_eq!(line["findings"][0]["fix"]["replacement"], "：");
+    // A clean text exits 0 and prints nothing.
+    let run = speechlens(&["check", "-"], "同志们：\n要抓发展。\n".as_bytes());
+    assert_eq!((run.status.code(), stdout(&run)), (Some(0), ""));
+}
+
+#[test]
+fn check_fix_writes_the_certain_fixes_and_reports_what_is_left() {
+    let dir = Dir::new("check-fix");
+    let draft = dir.file("draft.txt", "同志们:\n第一，要抓发展,要抓改革。\n第二，要抓落实。\n第四，要抓作风。\n");
+    let run = speechlens(&["check", "--fix", &draft], b"");
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "同志们：\n第一，要抓发展，要抓改革。\n第二，要抓落实。\n第四，要抓作风。\n"
+    );
+    assert!(stderr(&run).contains("2 fixed"), "{}", stderr(&run));
+    assert_eq!(stdout(&run).lines().count(), 1, "the gap has no certain fix: {}", stdout(&run));
+    assert_eq!(run.status.code(), Some(1));
+    // A GB18030 file is checked but not rewritten.
+    let gb = dir.file("draft-gb.txt", encoding_rs::GB18030.encode("同志们:\n要抓发展。\n").0);
+    let before = std::fs::read(&gb).unwrap();
+    let run = speechlens(&["check", "--fix", &gb], b"");
+    assert_eq!(std::fs::read(&gb).unwrap(), before);
+    assert!(stderr(&run).contains("UTF-8 text files only"), "{}", stderr(&run));
+    assert_eq!(stdout(&run).lines().count(), 1);
 }

@@ -100,7 +100,7 @@ pub struct CheckOptions {
 }
 
 /// `2024-03-05`, `2024-03` or `2024` (a year's first month).
-pub(crate) fn parse_iso(s: &str) -> Option<Date> {
+pub fn parse_iso(s: &str) -> Option<Date> {
     let mut parts = s.trim().split('-');
     let year: u32 = parts.next()?.parse().ok().filter(|y| (1900..=2200).contains(y))?;
     let month: u32 = parts.next().map_or(Some(1), |m| m.parse().ok().filter(|m| (1..=12).contains(m)))?;

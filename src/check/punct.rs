@@ -114,7 +114,9 @@ fn halfwidth(d: &Draft, out: &mut Vec<Found>) {
         let han_after = next.is_some_and(|n| is_han(n) || is_cjk_open(n));
         let clause_end = next.is_none_or(|n| n == '\n' || n == '\u{3000}' || n == '”' || is_han(n));
         let full = match c {
-            ',' | ':' | ';' if han_before && han_after => fullwidth(c),
+            ',' if han_before && han_after => fullwidth(c),
+            // `同志们:` ends its line: a colon or semicolon after Han stays one before a break.
+            ':' | ';' if han_before && (han_after || clause_end) => fullwidth(c),
             '!' | '?' if han_before && clause_end => fullwidth(c),
             // `...` is an ellipsis, `5.2` a number, `1.` a marker: a lone stop after Han is a 。.
             '.' if han_before && clause_end && d.char_at(i + 1) != Some('.') && before(d, i) != Some('.') => '。',

@@ -11,6 +11,7 @@ pub const USAGE: &str = "\
 USAGE:
     speechlens analyze [OPTIONS] INPUT...
     speechlens compare [--format json|csv] [--user-words WORDS] [--pos POS] A B
+    speechlens check [--format text|json] [--fix] [--date DATE] [--ignore RULES] [--words WORDS] [--lang en|zh] INPUT...
     speechlens --help | --version
 ";
 
@@ -47,6 +48,20 @@ analyze writes one result per document, in input order:
 compare writes what changed from text A to text B (the page's compare tab): the whole comparison as
 JSON, or with --format csv its term table.
 
+check is the draft check (审校) of the page's 审校 tab: what an editor catches before a speech is
+given. It writes a line per finding, as linters do, FILE:LINE:COL: severity rule message (LINE and
+COL count from 1, COL in characters), and exits 1 when any finding is an error:
+    --format json     a line per document instead: {\"name\", \"findings\", \"counts\"}, as the npm
+                      package's check returns them (offsets in UTF-16 code units)
+    --fix             apply the fixes that are certainly right to each text file (UTF-8 files only;
+                      JSONL lines and stdin are not rewritten), then report what is left
+    --date DATE       the draft's date (2024-03-05, 2024-03 or 2024): formulations are held to their
+                      version of that date (default: the date the text gives itself, else today)
+    --ignore RULES    rule ids or families not to check (punct.halfwidth, typo), as --user-words
+                      lists them; may be given more than once
+    --words WORDS     names and terms never to flag, as a list or a FILE, as --user-words
+    --lang en|zh      the language of the messages (default en)
+
 analyze and compare both take, as the page's options:
     --user-words WORDS  words to keep whole wherever they occur (the page's user words), as a list
                         (飞地经济,县域不经济: commas, 、, ; or blanks between) or as a FILE of them
@@ -61,6 +76,7 @@ the exit status is then 1 (2 for a usage error). A progress bar shows on a termi
 
 pub enum Command {
     Analyze(Analyze),
+    Check(Check),
     Compare { a: Input, b: Input, csv: bool, options: Options },
     Help,
     Version,
@@ -76,6 +92,13 @@ pub struct Analyze {
     pub options: Options,
 }
 
+pub struct Check {
+    pub inputs: Vec<Input>,
+    pub json: bool,
+    pub fix: bool,
+    pub options: speechlens::check::CheckOptions,
+}
+
 #[derive(Clone, Debug)]
 pub enum Input {
     Path(PathBuf),
@@ -87,9 +110,10 @@ pub fn parse() -> Result<Command, lexopt::Error> {
     match parser.next()? {
         Some(Value(command)) if command == "analyze" => analyze(parser),
         Some(Value(command)) if command == "compare" => compare(parser),
+        Some(Value(command)) if command == "check" => check(parser),
         Some(Long("help") | Short('h')) => Ok(Command::Help),
         Some(Long("version") | Short('V')) => Ok(Command::Version),
-        None => Err("a command is needed: analyze or compare".into()),
+        None => Err("a command is needed: analyze, compare or check".into()),
         Some(arg) => Err(arg.unexpected()),
     }
 }
@@ -149,6 +173,49 @@ fn compare(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
         Ok([a, b]) => Ok(Command::Compare { a, b, csv, options }),
         Err(_) => Err("compare needs two texts: A B".into()),
     }
+}
+
+fn check(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let mut command = Check {
+        inputs: Vec::new(),
+        json: false,
+        fix: false,
+        options: speechlens::check::CheckOptions { lang: "en".into(), ..Default::default() },
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => {
+                command.json = match parser.value()?.string()?.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    f => return Err(format!("--format is text or json, not {f:?}").into()),
+                }
+            }
+            Long("fix") => command.fix = true,
+            Long("date") => {
+                let date = parser.value()?.string()?;
+                if speechlens::check::parse_iso(&date).is_none() {
+                    return Err(format!("--date is a date like 2024-03-05, 2024-03 or 2024, not {date:?}").into());
+                }
+                command.options.date = Some(date);
+            }
+            Long("ignore") => command.options.ignore.extend(user_words(parser.value()?)?),
+            Long("words") => command.options.words.extend(user_words(parser.value()?)?),
+            Long("lang") => {
+                command.options.lang = match parser.value()?.string()?.as_str() {
+                    lang @ ("en" | "zh") => lang.to_string(),
+                    l => return Err(format!("--lang is en or zh, not {l:?}").into()),
+                }
+            }
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(value) => command.inputs.push(input(value)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if command.inputs.is_empty() {
+        return Err("check needs at least one INPUT (a file, a directory, or - for stdin)".into());
+    }
+    Ok(Command::Check(command))
 }
 
 /// Whether `--format` asks for CSV rather than the command's `structured` format.

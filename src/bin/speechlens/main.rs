@@ -2,6 +2,7 @@
 //! `--features cli`, so that the library and the wasm build never compile its dependencies.
 
 mod args;
+mod check;
 mod input;
 mod output;
 mod run;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Command::Version => print(&format!("speechlens {}\n", speechlens::VERSION)),
         Command::Analyze(command) => analyze(command),
         Command::Compare { a, b, csv, options } => compare(&a, &b, csv, &options),
+        Command::Check(command) => check::run(command),
     };
     match status {
         Ok(failed) => ExitCode::from(u8::from(failed)),
