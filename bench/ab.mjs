@@ -7,7 +7,7 @@
 //
 // Without files it times the official corpus (bench/corpus.mjs: the dev corpus when ../shared is there,
 // generated reports always). BASE is any commit; it is exported with `git archive` (no worktree is made)
-// and built with this tree's target directory, so only the crate itself is compiled again.
+// and built in target/ab-base (the first time with every dependency, then only the crate).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -19,12 +19,12 @@ import { median } from './stats.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const target = process.env.CARGO_TARGET_DIR ?? `${root}target`;
 
-/** Builds the release command line in `dir` and copies it to `out`. */
-function build(dir, out) {
+/** Builds the release command line in `dir` with the target directory `into` and copies it to `out`. */
+function build(dir, into, out) {
   execFileSync('cargo', ['build', '--release', '-q', '--features', 'cli', '--bin', 'speechlens'], {
-    cwd: dir, stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: target },
+    cwd: dir, stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: into },
   });
-  copyFileSync(`${target}/release/speechlens`, out);
+  copyFileSync(`${into}/release/speechlens`, out);
 }
 
 /** CPU seconds of one run of `bin analyze --jobs N file`, and a hash of what it wrote. */
@@ -52,8 +52,10 @@ const work = mkdtempSync(`${tmpdir()}/speechlens-ab-`);
 try {
   const src = `${work}/src`;
   execFileSync('bash', ['-c', `mkdir -p ${src} && git -C ${root} archive ${base} | tar -x -C ${src}`]);
-  build(src, `${work}/before`);
-  build(root, `${work}/after`);
+  // A target directory of its own for BASE (kept, so that only the crate is compiled next time):
+  // sharing this tree's, cargo could take one side's binary for the other's.
+  build(src, `${target}/ab-base`, `${work}/before`);
+  build(root, target, `${work}/after`);
   if (!files.length) {
     files.push(`${work}/official.jsonl`);
     writeFileSync(files[0], officialCorpus(4e6).map((d) => JSON.stringify(d)).join('\n') + '\n');
