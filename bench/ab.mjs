@@ -6,14 +6,14 @@
 //   node bench/ab.mjs BASE [--runs 7] [--jobs 1] [FILE.jsonl ...]
 //
 // Without files it times the official corpus (bench/corpus.mjs: the dev corpus when ../shared is there,
-// generated reports always). BASE is any commit; it is exported with `git archive` (no worktree is made)
+// else generated reports), then every fixture and every generated text of the benchmark. BASE is any commit; it is exported with `git archive` (no worktree is made)
 // and built in target/ab-base (the first time with every dependency, then only the crate).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { officialCorpus } from './corpus.mjs';
+import { officialCorpus, officialTexts, texts } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -57,8 +57,13 @@ try {
   build(src, `${target}/ab-base`, `${work}/before`);
   build(root, target, `${work}/after`);
   if (!files.length) {
-    files.push(`${work}/official.jsonl`);
-    writeFileSync(files[0], officialCorpus(4e6).map((d) => JSON.stringify(d)).join('\n') + '\n');
+    // The official corpus, then every fixture and every text the benchmark generates (the check's breadth).
+    const fixtures = readdirSync(`${root}tests/fixtures`).filter((f) => f.endsWith('.txt'))
+      .map((f) => ({ name: f, text: readFileSync(`${root}tests/fixtures/${f}`, 'utf8') }));
+    const jsonl = (documents) => documents.map((d) => JSON.stringify(d)).join('\n') + '\n';
+    files.push(`${work}/official.jsonl`, `${work}/fixtures-and-generated.jsonl`);
+    writeFileSync(files[0], jsonl(officialCorpus(4e6)));
+    writeFileSync(files[1], jsonl([...fixtures, ...officialTexts(), ...texts(), ...officialCorpus(1e6, { source: 'generated' })]));
   }
   for (const file of files) {
     const bytes = readFileSync(file).length;
