@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
-import { sample, speech, texts, reportPair } from './corpus.mjs';
+import { sample, speech, texts, officialTexts, reportPair } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -28,6 +28,10 @@ function layOut() {
   for (const [i, { name, text }] of texts().entries()) {
     files[name] = `/text-${i}.txt`;
     writeFileSync(join(www, `text-${i}.txt`), text);
+  }
+  for (const [i, { name, text }] of officialTexts().entries()) {
+    files[`official: ${name}`] = `/official-${i}.txt`;
+    writeFileSync(join(www, `official-${i}.txt`), text);
   }
   for (const [side, text] of Object.entries(reportPair())) {
     files[`report ${side}`] = `/report-${side}.txt`;
@@ -179,7 +183,9 @@ export async function measureBrowser({ coldRuns = 7, runs = 5 } = {}) {
       const { page, close } = await freshPage(browser);
       await page.goto(`${base}/index.html?tool=${tool}`);
       out.throughput[tool] = {};
-      for (const [name, url] of Object.entries(files).filter(([name]) => !name.startsWith('report'))) {
+      // The official texts (issue 28) for speechlens's analysis and jieba-wasm's cut only.
+      const timedHere = ([name]) => !name.startsWith('report') && (tool !== 'intl' || !name.startsWith('official: '));
+      for (const [name, url] of Object.entries(files).filter(timedHere)) {
         out.throughput[tool][name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n),
           [url, name === 'sample' ? runs * 4 : runs]);
       }

@@ -7,12 +7,12 @@
 // sample and the lexicon (bench/corpus.mjs) of 2,000 to 40,000 characters, as letters, speeches
 // and reports run, a pool of distinct ones repeated to the size wanted (an analysis keeps nothing
 // from one document to the next, so a repeat costs what a new one does).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { speech } from './corpus.mjs';
+import { speech, officialCorpus, devTexts } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const CHARS = [2_000, 5_000, 10_000, 20_000, 40_000];
@@ -106,8 +106,17 @@ export async function measureCli({ quick = false, log = () => {} } = {}) {
     const halfCorpus = runCli(bin, `${dir}/half.jsonl`, cores, runs);
     log('command line: the same corpus through the npm package in Node');
     const node = runNode(`${dir}/whole.jsonl`);
+    // Official texts (issue 28): generated reports always, the dev corpus's texts when ../shared is there.
+    const official = {};
+    for (const source of ['generated', ...(devTexts().length ? ['dev'] : [])]) {
+      const file = `${dir}/official-${source}.jsonl`;
+      const documents = officialCorpus((quick ? 5 : 20) * 1e6, { source });
+      writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
+      log(`command line: ${documents.length} official texts (${source}) on 1 thread, then ${cores}`);
+      official[source] = { oneThread: runCli(bin, file, 1, runs), allCores: runCli(bin, file, cores, runs) };
+    }
     return {
-      corpus: whole, half, cores, oneThread, allCores, halfCorpus, node,
+      corpus: whole, half, cores, oneThread, allCores, halfCorpus, node, official,
       speedup: allCores.documentsPerSecond / oneThread.documentsPerSecond,
     };
   } finally {
@@ -128,6 +137,10 @@ export function cliTable(r) {
       row(`speechlens analyze, ${r.cores} threads`, r.allCores),
       row(`  the same on half the corpus (${r.half.megabytes.toFixed(1)} MB)`, r.halfCorpus),
       row('npm package in Node, 1 thread', r.node),
+      ...Object.entries(r.official ?? {}).flatMap(([source, o]) => [
+        row(`official texts (${source}, ${(o.oneThread.bytes / 1e6).toFixed(0)} MB), 1 thread (target ≥ 6 MB/s)`, o.oneThread),
+        row(`  ${r.cores} threads: ${(o.allCores.megabytesPerSecond / o.oneThread.megabytesPerSecond).toFixed(2)}× (target ≥ 1.8×)`, o.allCores),
+      ]),
     ],
   ];
 }

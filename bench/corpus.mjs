@@ -4,7 +4,7 @@
 // repetition: sentences of the sample with lexicon terms swapped for others of the same category,
 // sentences built from a term and its gloss, paragraphs shuffled, numbered sections (一、（一）)
 // and quoted coinages, with the sample's web-page chrome around the whole. Same seed, same text.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -13,7 +13,8 @@ const lexicon = readFileSync(`${root}data/lexicon.tsv`, 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t').map((f) => f.trim()))
-  .map(([word, category, note]) => ({ word, category, note: note?.startsWith('=') ? '' : note ?? '' }));
+  // Columns: word, category, kind, gloss, English (data/lexicon.tsv's header).
+  .map(([word, category, , note]) => ({ word, category, note: note?.startsWith('=') ? '' : note ?? '' }));
 
 /** mulberry32: a small, fast, seedable PRNG (the benchmark needs repeatable, not secure). */
 function random(seed) {
@@ -110,6 +111,90 @@ export function revision(text, seed) {
 export function reportPair() {
   const a = speech(20_000, { seed: 20 });
   return { a, b: revision(a, 21) };
+}
+
+// An official report as printed (issue 28): a title and date line, 各位代表 or 同志们, parts 一、 with
+// subparts （一） whose heading is the paragraph's first sentence, 一是…二是… runs, figures (增长5.2%),
+// enumerations of terms with 、, and the dense chains of verb + formulation such reports are made of
+// (加快…，深化…，统筹推进…和…). Real reports cost several times what news prose costs per character;
+// the sample's recombined sentences alone are lighter than they are.
+const POLICY_VERBS = ['推进', '推动', '加快', '深化', '实施', '完善', '健全', '加强', '统筹推进', '巩固', '扩大', '提升',
+  '促进', '落实', '构建', '培育', '发展', '强化', '优化', '支持', '坚持', '大力发展', '持续深化', '积极稳妥推进'];
+const FIGURES = [
+  (x) => `国内生产总值增长${x(3, 7, 1)}%`, (x) => `城镇新增就业${x(1100, 1300)}万人`, (x) => `居民消费价格上涨${x(0, 3, 1)}%`,
+  (x) => `粮食产量${x(13000, 14200)}亿斤`, (x) => `研发经费投入增长${x(6, 12, 1)}%`, (x) => `进出口总额增长${x(0, 8, 1)}%`,
+  (x) => `单位国内生产总值能耗下降${x(1, 4, 1)}%`, (x) => `农村居民人均可支配收入增长${x(5, 9, 1)}%`,
+  (x) => `减税降费${x(1, 3, 1)}万亿元`, (x) => `城镇调查失业率平均${x(5, 6, 1)}%`,
+];
+const LINKS = ['，', '，', '，', '；', '，着力', '，不断', '，切实'];
+const PART_TITLES = ['过去一年工作回顾', '今年经济社会发展总体要求和政策取向', '今年政府工作任务', '加强政府自身建设',
+  '坚持和发展中国特色社会主义', '全面推进高质量发展', '全面从严治党', '推进国防和军队现代化', '构建人类命运共同体'];
+
+/** A generated official report of at least `size` characters, cut at a paragraph. */
+export function report(size, { seed = 28, salutation = '各位代表' } = {}) {
+  const { next, pick, swapTerms, sentence } = generator(seed);
+  const x = (low, high, decimals = 0) => (low + next() * (high - low)).toFixed(decimals);
+  const term = () => pick(lexicon).word;
+  const chain = (n) => Array.from({ length: n }, (_, i) =>
+    `${i ? pick(LINKS) : ''}${pick(POLICY_VERBS)}${term()}${next() < 0.3 ? `和${term()}` : ''}`).join('') + '。';
+  const enumeration = () => `${Array.from({ length: 3 + Math.floor(next() * 4) }, term).join('、')}等取得新进展。`;
+  const figures = () => `${Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(FIGURES)(x)).join('，')}。`;
+  const countedRun = () => Array.from({ length: 3 + Math.floor(next() * 3) }, (_, i) => `${numeral(i + 1)}是${chain(2).slice(0, -1)}`).join('；') + '。';
+  const body = () => Array.from({ length: 3 + Math.floor(next() * 4) }, () => {
+    const r = next();
+    return r < 0.35 ? chain(3 + Math.floor(next() * 4)) : r < 0.5 ? figures() : r < 0.6 ? enumeration() : r < 0.75 ? countedRun() : sentence();
+  }).join('');
+  const parts = ['政府工作报告\n\n——在全国人民代表大会上\n\n', `${salutation}：\n\n`,
+    '　　现在，我代表国务院，向大会报告工作，请予审议，并请全国政协委员提出意见。\n\n'];
+  let length = parts.join('').length;
+  for (let part = 1; length < size; part++) {
+    const lines = [`${numeral(part)}、${PART_TITLES[(part - 1) % PART_TITLES.length]}\n\n`, `　　${figures()}${body()}\n\n`];
+    for (let sub = 1; sub <= 4 + Math.floor(next() * 5); sub++) {
+      lines.push(`　　（${numeral(sub)}）${swapTerms(chain(2))}${body()}\n\n`);
+    }
+    parts.push(...lines);
+    length += lines.join('').length;
+  }
+  parts.push(`　　${salutation}！${chain(3)}让我们更加紧密地团结在一起，奋力谱写新篇章！\n`);
+  return parts.join('');
+}
+
+/** Long official texts, as the benchmark times them beside a bare cut (issue 28): the dev corpus's texts
+ *  when `../shared` is next to the repository (never needed: it is not shipped), and generated reports always. */
+export function officialTexts() {
+  const generated = [
+    { name: 'work report (generated)', text: report(20_000, { seed: 19 }) },
+    { name: 'congress report (generated)', text: report(34_000, { seed: 34, salutation: '同志们' }) },
+  ];
+  return [...generated, ...devTexts().sort((a, b) => b.text.length - a.text.length).slice(0, 2)];
+}
+
+/**
+ * A corpus of official texts of about `bytes` bytes of UTF-8, for the command line: the dev corpus's
+ * texts over and over when it is there (`source: 'dev'`), else (or with `source: 'generated'`)
+ * generated reports of 3,000 to 35,000 characters.
+ */
+export function officialCorpus(bytes, { source = devTexts().length ? 'dev' : 'generated' } = {}) {
+  const pool = source === 'dev'
+    ? devTexts()
+    : Array.from({ length: 60 }, (_, i) => ({ name: `report ${i}`, text: report([3_000, 8_000, 15_000, 20_000, 35_000][i % 5], { seed: 2800 + i }) }));
+  const documents = [];
+  for (let total = 0; total < bytes; ) {
+    const { name, text } = pool[documents.length % pool.length];
+    documents.push({ name, text });
+    total += Buffer.byteLength(text);
+  }
+  return documents;
+}
+
+/** The dev corpus's texts ({ name, text }), or none when `../shared` is not there. */
+export function devTexts() {
+  const file = `${root}../shared/corpus/dev/people-2020.jsonl`;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
+    const { text, date } = JSON.parse(line);
+    return { name: `dev ${i} (${date}, ${text.length} chars)`, text };
+  });
 }
 
 /** The texts every tool is timed on. */

@@ -5,11 +5,13 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { sample, texts, reportPair, SHAPES, SCALES } from './corpus.mjs';
+import { sample, texts, officialTexts, reportPair, SHAPES, SCALES } from './corpus.mjs';
 import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
+/** The package measured: this tree's, or another build's (bench/ab-node.mjs sets it). */
+const pkg = process.env.SPEECHLENS_PKG ?? `${root}pkg`;
 
 /** Intl.Segmenter line by line: on one long string it is quadratic in Node 20 (see `intlWhole`). */
 function intlCut(segmenter, text) {
@@ -20,8 +22,8 @@ function intlCut(segmenter, text) {
 
 /** speechlens through the web build, whose `initSync` hands back the wasm exports (and so its memory). */
 async function speechlensWeb() {
-  const glue = await import(`${root}pkg/web/speechlens.js`);
-  const wasm = glue.initSync({ module: readFileSync(`${root}pkg/web/speechlens_bg.wasm`) });
+  const glue = await import(`${pkg}/web/speechlens.js`);
+  const wasm = glue.initSync({ module: readFileSync(`${pkg}/web/speechlens_bg.wasm`) });
   return { analyze: glue.analyze, memory: () => wasm.memory.buffer.byteLength };
 }
 
@@ -31,11 +33,11 @@ async function speechlensWeb() {
  */
 async function runner(tool) {
   if (tool === 'speechlens') {
-    const { analyze } = await import(`${root}pkg/index.mjs`);
+    const { analyze } = await import(`${pkg}/index.mjs`);
     return (t) => analyze(t);
   }
   if (tool.startsWith('speechlens ')) {
-    const speechlens = await import(`${root}pkg/index.mjs`);
+    const speechlens = await import(`${pkg}/index.mjs`);
     const method = speechlens[tool.slice('speechlens '.length)];
     return (t) => method(t);
   }
@@ -82,9 +84,34 @@ const TASKS = {
     return out;
   },
 
+  /**
+   * The official texts (issue 28): speechlens's whole analysis or jieba-wasm's bare cut of each, median
+   * ms of `runs` runs after one; each text's first run (its words loaded) apart.
+   */
+  async official(tool, runsArg) {
+    const run = await runner(tool);
+    run(sample);
+    const out = {};
+    for (const { name, text } of officialTexts()) {
+      const t0 = performance.now();
+      run(text);
+      out[name] = { first: performance.now() - t0, ms: timed(() => run(text), Number(runsArg)), chars: text.length };
+    }
+    return out;
+  },
+
+  /** A hash of the JSON of every official text's analysis (bench/ab-node.mjs: two builds must agree). */
+  async hash() {
+    const { analyze } = await import(`${pkg}/index.mjs`);
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256');
+    for (const { text } of [{ text: sample }, ...officialTexts(), ...texts()]) hash.update(JSON.stringify(analyze(text)));
+    return { hash: hash.digest('hex') };
+  },
+
   /** Two 20k-character reports compared, beside the two analysed alone: median ms of `runs` runs. */
   async compare(runsArg) {
-    const { analyze, compare } = await import(`${root}pkg/index.mjs`);
+    const { analyze, compare } = await import(`${pkg}/index.mjs`);
     const { a, b } = reportPair();
     return {
       chars: [a.length, b.length],
@@ -165,8 +192,14 @@ function timed(f, runs) {
 
 /** Runs `node bench/node.mjs task ...args` in a fresh process and parses its JSON answer. */
 export function child(task, ...args) {
+  return childWith(process.env, task, ...args);
+}
+
+/** `child` with the environment `env` (SPEECHLENS_PKG: another build of the package). */
+export function childWith(env, task, ...args) {
   const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), task, ...args.map(String)], {
     cwd: root,
+    env,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });

@@ -2,14 +2,14 @@
 // one run, then the command line's scale figures (bench/cli.mjs). Prints tables and writes
 // bench/out/results.json (compare it across commits).
 // `node bench/run.mjs --quick` does fewer repetitions (for trying a change, not for the README).
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { child } from './node.mjs';
 import { measureBrowser, SEGMENT_METHODS, SEGMENT_TEXTS } from './browser.mjs';
 import { measureCli, cliTable } from './cli.mjs';
-import { texts, SHAPES, SCALES } from './corpus.mjs';
+import { texts, officialTexts, SHAPES, SCALES } from './corpus.mjs';
 import { median, sizes } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -63,6 +63,10 @@ for (const tool of ['speechlens', 'jieba-wasm']) {
 }
 log('node: throughput');
 for (const tool of TOOLS) results.node.throughput[tool] = child('throughput', tool, RUNS);
+log('node and native: official texts, whole analysis vs bare cut');
+results.official = officialTexts().map(({ name, text }) => ({ name, chars: text.length }));
+results.node.official = Object.fromEntries(['speechlens', 'jieba-wasm'].map((tool) => [tool, child('official', tool, RUNS)]));
+results.native = { official: native(officialTexts(), RUNS) };
 log('node: speechlens segmentation in its three forms');
 results.node.segment = Object.fromEntries(SEGMENT_METHODS.map((m) => [m, child('throughput', `speechlens ${m}`, RUNS)]));
 log('node: two 20k-character reports compared');
@@ -77,6 +81,24 @@ log('chromium');
 results.chromium = await measureBrowser({ coldRuns: COLD_RUNS, runs: RUNS });
 results.cli = await measureCli({ quick, log });
 results.seconds = (performance.now() - started) / 1000;
+
+/**
+ * The same whole analyses natively (examples/analyze_time.rs, wall ms as Node's are): the wasm's
+ * figures beside the native build's on the same texts, in one run.
+ */
+function native(list, runs) {
+  execFileSync('cargo', ['build', '--release', '-q', '--example', 'analyze_time'], { cwd: root, stdio: 'inherit' });
+  const dir = `${root}bench/out/official`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = list.map(({ text }, i) => {
+    writeFileSync(`${dir}/${i}.txt`, text);
+    return `${dir}/${i}.txt`;
+  });
+  const bin = `${process.env.CARGO_TARGET_DIR ?? `${root}target`}/release/examples/analyze_time`;
+  const out = JSON.parse(execFileSync(bin, [String(runs), ...files], { encoding: 'utf8' }));
+  return Object.fromEntries(list.map(({ name }, i) => [name, out.texts[files[i]]]));
+}
 
 mkdirSync(`${root}bench/out`, { recursive: true });
 writeFileSync(`${root}bench/out/results.json`, JSON.stringify(results, null, 2) + '\n');
@@ -111,6 +133,18 @@ function print(r) {
         ratio(tp.speechlens[n]?.ms ?? tp.speechlens[n], tp.intl[n]?.ms ?? tp.intl[n])]));
   }
   console.log(`(Node's Intl.Segmenter on the 100k text as ONE string: ${ms(r.node.intlWhole100k.ms)} ms)`);
+
+  const official = (where, tool, n) => where[tool]?.[n]?.ms ?? where[tool]?.[`official: ${n}`];
+  table('official texts (issue 28): speechlens\'s whole analysis vs jieba-wasm\'s bare cut(text, true), median ms; ' +
+    'wasm ÷ native: the same analysis in Node and natively (targets: ≥ 1× in Node and Chromium; ≤ 1.3×)',
+    ['text', 'chars', 'Node', 'jieba', 'jieba/speechlens', 'Chromium', 'jieba', 'jieba/speechlens', 'native', 'Node ÷ native'],
+    r.official.map(({ name, chars }) => {
+      const [node, nodeJieba] = ['speechlens', 'jieba-wasm'].map((t) => official(r.node.official, t, name));
+      const [chromium, chromiumJieba] = ['speechlens', 'jieba-wasm'].map((t) => official(r.chromium.throughput, t, name));
+      const nat = r.native.official[name]?.median;
+      return [name, chars, ms(node), ms(nodeJieba), ratio(node, nodeJieba), ms(chromium), ms(chromiumJieba), ratio(chromium, chromiumJieba),
+        ms(nat), nat ? `${(node / nat).toFixed(2)}×` : '—'];
+    }));
 
   const msOf = (x) => x?.ms ?? x;
   table('segment vs jieba-wasm cut, median ms (same texts, same run; ratios: jieba-wasm cut ÷ speechlens; target for the columns ≥ 2×)',

@@ -134,6 +134,9 @@ struct Entries {
     words: &'static [u8],
     /// Per block, where its first word's line starts in `words`.
     blocks: Vec<u32>,
+    /// Per block, its first word's first 8 bytes ([`leading_bytes`]): a lookup's binary search reads
+    /// these 46 KB instead of a line in each of 13 places of the 1.5 MB of words (a cache miss each).
+    block_keys: Vec<u64>,
     block: usize,
     /// Per word, its frequency as a u16; [`LARGE_FREQ`] says it is in `large_freqs`.
     freqs: &'static [u8],
@@ -171,10 +174,10 @@ impl Entries {
         self.idioms.get(k / 8).is_some_and(|bits| bits & (1 << (k % 8)) != 0)
     }
 
-    /// The whole first word of block `b`.
-    fn block_start(&self, b: usize) -> &'static str {
+    /// The whole first word of block `b`, as bytes: byte order is code point order.
+    fn block_start(&self, b: usize) -> &'static [u8] {
         let (line, _) = next_line(&self.words[self.blocks[b] as usize..]);
-        line.get(1..).and_then(|w| std::str::from_utf8(w).ok()).unwrap_or("")
+        line.get(1..).unwrap_or_default()
     }
 
     /// Calls `visit(k, word)` for each entry in `range`, in order, until it returns false.
@@ -201,18 +204,12 @@ impl Entries {
         }
     }
 
-    /// The first entry whose word fails `before`, which must hold for a prefix of the entries.
-    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
-        let (mut low, mut high) = (0, self.blocks.len());
-        while low < high {
-            let mid = low + (high - low) / 2;
-            if before(self.block_start(mid)) { low = mid + 1 } else { high = mid }
-        }
-        // Block `low - 1` is the last whose first word is before: the answer is in it.
-        let Some(block) = low.checked_sub(1) else { return 0 };
+    /// The first entry not before `key` (bytes).
+    fn first_from(&self, key: &[u8]) -> usize {
+        let Some(block) = self.last_block_before(key, |first| first < key) else { return 0 };
         let mut found = ((block + 1) * self.block).min(self.len());
         self.walk(block * self.block..found, |k, word| {
-            let past = !before(word);
+            let past = word.as_bytes() >= key;
             if past {
                 found = k;
             }
@@ -221,15 +218,56 @@ impl Entries {
         found
     }
 
-    fn find(&self, word: &str) -> Option<usize> {
-        let at = self.partition(|w| w < word);
-        let mut equal = false;
-        self.walk(at..(at + 1).min(self.len()), |_, w| {
-            equal = w == word;
-            false
-        });
-        equal.then_some(at)
+    /// The last block whose first word is `before` (which holds for the blocks up to some point and
+    /// must agree with comparing with `word`): blocks of a smaller [`leading_bytes`] key are before it,
+    /// those whose first 8 bytes are the word's (a long word's neighbours) are told apart whole.
+    fn last_block_before(&self, word: &[u8], before: impl Fn(&[u8]) -> bool) -> Option<usize> {
+        let key = leading_bytes(word);
+        let equal_from = self.block_keys.partition_point(|&first| first < key);
+        (equal_from..self.blocks.len())
+            .take_while(|&b| self.block_keys[b] == key && before(self.block_start(b)))
+            .last()
+            .or_else(|| equal_from.checked_sub(1))
     }
+
+    /// The entry of `word`. A lookup per token of every text (idioms, reference frequencies), so it
+    /// compares bytes in place: a binary search over the blocks' first words, then one pass along the
+    /// block, each line's rest compared with what `word` has past the bytes the line shares with
+    /// the word before it. No word is rebuilt and no line is checked as UTF-8 (the tests check the data).
+    fn find(&self, word: &str) -> Option<usize> {
+        let word = word.as_bytes();
+        let block = self.last_block_before(word, |first| first <= word)?;
+        let mut rest = &self.words[self.blocks[block] as usize..];
+        // How many bytes the entry before has in common with `word`; it is before `word`.
+        let mut common = 0;
+        for k in block * self.block..((block + 1) * self.block).min(self.len()) {
+            let (line, tail) = next_line(rest);
+            rest = tail;
+            let (&coded, rest_of_word) = line.split_first()?;
+            let shared = usize::from(coded.saturating_sub(0x20));
+            // Sharing more with the entry before than `word` does, it is before `word` as that one is.
+            if shared > common {
+                continue;
+            }
+            let wanted = word.get(shared..)?;
+            let same = rest_of_word.iter().zip(wanted).take_while(|(a, b)| a == b).count();
+            match (rest_of_word.get(same), wanted.get(same)) {
+                (None, None) => return Some(k),
+                (Some(_), None) => return None,
+                (Some(entry), Some(wanted)) if entry > wanted => return None,
+                _ => common = shared + same,
+            }
+        }
+        None
+    }
+}
+
+/// The first 8 bytes of `word` as a number (zeros past its end), in the words' order: of two words,
+/// the one with the smaller key comes first; equal keys say nothing.
+fn leading_bytes(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.iter_mut().zip(word).for_each(|(slot, &b)| *slot = b);
+    u64::from_be_bytes(bytes)
 }
 
 /// The line at the start of `bytes` without its `\n`, and what follows it. Lines here are a few
@@ -291,8 +329,12 @@ pub fn reference_frequency(word: &str) -> usize {
 /// segmentation can hold it whole: 奋发有为 and 遥遥领先 are, 严峻形势 and 回顾过去 (jieba's `i`) are not.
 pub fn is_idiom(word: &str) -> bool {
     let entries = entries();
-    entries.find(word).is_some_and(|k| entries.is_idiom(k))
+    IDIOM_CHARS.contains(&word.chars().count()) && entries.find(word).is_some_and(|k| entries.is_idiom(k))
 }
+
+/// How long the list's idioms are, in characters (the tests check every one): a word of another
+/// length is none without a lookup. Slogan detection asks of every token, and most are words of two.
+const IDIOM_CHARS: std::ops::RangeInclusive<usize> = 3..=9;
 
 /// jieba with the dictionary words the texts analysed so far can use, and the lexicon.
 ///
@@ -349,16 +391,18 @@ impl Dictionary {
                 return self.load_all();
             }
             for prefix in [(c, None), (c, chars.peek().copied())] {
-                if self.loaded.insert(prefix_key(prefix)) {
+                // Added before the prefix counts as loaded: `add` tells words loaded before by it.
+                if !self.loaded.contains(&prefix_key(prefix)) {
                     let mut buf = [0u8; 8];
                     let (first, second) = prefix;
                     let len = first.encode_utf8(&mut buf).len();
                     let len = len + second.map_or(0, |s| s.encode_utf8(&mut buf[len..]).len());
                     let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
                     match second {
-                        None => self.add(|w| w == key, |w| w < key),
-                        Some(_) => self.add(|w| w.starts_with(key), |w| w < key),
+                        None => self.add(|w| w == key, key),
+                        Some(_) => self.add(|w| w.starts_with(key), key),
                     }
+                    self.loaded.insert(prefix_key(prefix));
                 }
             }
         }
@@ -367,31 +411,39 @@ impl Dictionary {
 
     pub fn load_all(&mut self) {
         if !self.complete {
-            self.add(|_| true, |_| false);
+            self.add(|_| true, "");
             self.settle_mass();
             self.complete = true;
             self.loaded = FxHashSet::default();
         }
     }
 
-    /// Adds the words to `keep`, which follow those `before` them: first the lexicon's, with their
-    /// own frequencies, then the dictionary's that jieba does not hold yet.
-    fn add(&mut self, keep: impl Fn(&str) -> bool, before: impl Fn(&str) -> bool) {
+    /// Adds the words to `keep`, which start at `from` (those before it are not kept, nor are any
+    /// after the first not kept): first the lexicon's, with their own frequencies, then the
+    /// dictionary's that jieba does not hold yet.
+    fn add(&mut self, keep: impl Fn(&str) -> bool, from: &str) {
         let lexicon = lexicon_words();
-        let from = lexicon.partition_point(|w| before(w.word));
-        for w in lexicon[from..].iter().take_while(|w| keep(w.word)) {
+        let lexicon = &lexicon[lexicon.partition_point(|w| w.word < from)..];
+        let lexicon = &lexicon[..lexicon.iter().take_while(|w| keep(w.word)).count()];
+        for w in lexicon {
             if !self.jieba.has_word(w.word) {
                 self.jieba.add_word(w.word, Some(w.freq), Some(w.tag));
                 self.pending -= w.freq;
             }
         }
+        // A dictionary word jieba holds already is one of these lexicon words (they are in the same
+        // order: a merge finds them) or one of a prefix loaded before; asking jieba instead was a
+        // sixth of loading.
+        let mut lexicon = lexicon.iter().map(|w| w.word).peekable();
         let entries = entries();
-        let (jieba, pending) = (&mut self.jieba, &mut self.pending);
-        entries.walk(entries.partition(before)..entries.len(), |k, word| {
+        let (jieba, pending, loaded) = (&mut self.jieba, &mut self.pending, &self.loaded);
+        entries.walk(entries.first_from(from.as_bytes())..entries.len(), |k, word| {
             if !keep(word) {
                 return false;
             }
-            if word != MASS && !jieba.has_word(word) {
+            while lexicon.next_if(|&w| w < word).is_some() {}
+            let held = lexicon.peek() == Some(&word) || (!loaded.is_empty() && loaded.contains(&word_prefix_key(word)));
+            if word != MASS && !held {
                 jieba.add_word(word, Some(entries.freq(k)), Some(entries.tag(k)));
                 *pending -= entries.freq(k);
             }
@@ -438,6 +490,12 @@ pub fn lexicon_frequencies() -> (Jieba, Vec<LexiconWord>) {
         })
         .collect();
     (jieba, words)
+}
+
+/// The key of the prefix under which `word` is loaded: its first two characters, or its one.
+fn word_prefix_key(word: &str) -> u64 {
+    let mut chars = word.chars();
+    chars.next().map_or(0, |first| prefix_key((first, chars.next())))
 }
 
 /// A prefix of [`Dictionary::loaded`] as one number: a character's 21 bits, then the second's
@@ -536,9 +594,13 @@ fn unpack(packed: &'static [u8]) -> Option<Entries> {
     // That the frequencies sum to `total` and every tag is named is checked by the tests, not at each
     // start: the data is compiled in, and that pass over 183,000 entries was a third of opening it
     // (README, Performance). Nothing here can index out of bounds either way (`Entries::tag`).
+    let block_keys = (0..blocks.len())
+        .map(|b| leading_bytes(next_line(&words[blocks[b] as usize..]).0.get(1..).unwrap_or_default()))
+        .collect();
     (final_tags.len() == finals).then_some(Entries {
         words,
         blocks,
+        block_keys,
         block,
         freqs,
         large_freqs,
@@ -751,6 +813,10 @@ mod tests {
         assert_eq!(header_total, Some(DICTIONARY_TOTAL.to_string().as_str()));
         assert!(entries.tags.iter().all(|&t| usize::from(t) < entries.tag_names.len()), "every tag is named");
         let idioms = (0..entries.len()).filter(|&k| entries.tag(k) == "i").count();
+        entries.walk(0..entries.len(), |k, word| {
+            assert!(!entries.is_idiom(k) || IDIOM_CHARS.contains(&word.chars().count()), "{word}: IDIOM_CHARS");
+            true
+        });
         assert!(entries.len() > 180_000 && idioms > 8_000, "{} entries, {idioms} idioms", entries.len());
         assert!(entries.final_tags.len() > 5_000, "{} final characters", entries.final_tags.len());
         // Searches rely on the order and the walk on the coding; the data is compiled in, so both
@@ -764,11 +830,28 @@ mod tests {
         assert_eq!(words.len(), entries.len());
         assert!(words.windows(2).all(|w| w[0] < w[1]), "words in code point order");
         for (b, first) in words.iter().step_by(entries.block).enumerate() {
-            assert_eq!(entries.block_start(b), first);
+            assert_eq!(entries.block_start(b), first.as_bytes());
         }
-        for k in [0, 1, 31, 32, 33, 1000, entries.len() - 1] {
-            assert_eq!(entries.find(&words[k]), Some(k), "{}", words[k]);
+        // `find` compares bytes in place: held to a plain search of the words, for every word, and
+        // for strings next to words (cut short, run on, a character changed) that may be none.
+        let plain = |w: &str| words.binary_search_by(|x| x.as_str().cmp(w)).ok();
+        for (k, word) in words.iter().enumerate() {
+            assert_eq!(entries.find(word), Some(k), "{word}");
+            if k % 5 == 0 {
+                let mut chars: Vec<char> = word.chars().collect();
+                let last = chars.pop().unwrap_or('a');
+                let short: String = chars.iter().collect();
+                for near in [
+                    short.clone(),
+                    format!("{word}的"),
+                    format!("{word}\u{0}"),
+                    format!("{short}{}", char::from_u32(last as u32 + 1).unwrap_or('a')),
+                ] {
+                    assert_eq!(entries.find(&near), plain(&near), "{near}");
+                }
+            }
         }
+        assert_eq!(entries.find(""), plain(""));
         assert!(entries.final_tags.windows(2).all(|w| w[0].0 < w[1].0), "final characters in order");
         let full = full_dictionary();
         for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会", "新质生产力"] {
@@ -812,6 +895,13 @@ mod tests {
             }
         }
         assert!(lazy.jieba().suggest_freq("新质生产力") > 1);
+        // Everything loaded after that: each word added once, none left out (the frequency still
+        // to come would not be 0), and the cut still the whole dictionary's, on a text never seen.
+        assert_ne!(lazy.pending, 0);
+        lazy.load_all();
+        assert_eq!((lazy.pending, whole.pending), (0, 0));
+        let unseen = include_str!("../tests/fixtures/wire-report.txt");
+        assert_eq!(segment(lazy.jieba(), unseen, true, &[]), segment(&reference, unseen, true, &[]));
     }
 
     #[test]
