@@ -59,7 +59,9 @@ fn keyness_chart(dom: &Dom, container: &Element, c: &Comparison, lang: &str) -> 
     use crate::model::TermStatus;
     dom.add(container, "h3", "", Some(label(lang, "keynessChart")))?;
     dom.add(container, "p", "help", Some(label(lang, "keynessHelp")))?;
-    let significant = |t: &&crate::model::TermChange| t.status != TermStatus::Same && t.log_likelihood >= 3.84;
+    // Every status but `same` cleared the one threshold (`compare::MIN_CHANGE_LOG_LIKELIHOOD`); the
+    // terms come strongest first, so shared terms said more or less stand beside the new and the gone.
+    let significant = |t: &&crate::model::TermChange| t.status != TermStatus::Same;
     let toward_b: Vec<_> =
         c.terms.iter().filter(significant).filter(|t| t.log_ratio > 0.0).take(MAX_COMPARED_TERMS).collect();
     let toward_a: Vec<_> =
