@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 const speechlens = createRequire(import.meta.url)('./node/speechlens.js');
 
 export const { analyze, compare, summarize, segment, segmentColumns, cut, concordance, termsCsv, warmup, version, Analyzer } = speechlens;
+export const { check, checkCsv } = speechlens;
 
 export default async function init() {
   return speechlens;

@@ -3,10 +3,12 @@
 //! first). UTF-8 with a BOM (so a spreadsheet reads the Chinese), CRLF lines, RFC 4180 quoting, and
 //! a leading `'` on cells a spreadsheet would run as a formula.
 
+use crate::check::{Finding, Severity};
 use crate::model::{
     Analysis, ConcordanceLine, CorpusDocument, DocumentSummary, Section, Slogan, SloganKind, Term, TermChange,
     TermStatus, TrendSeries,
 };
+use crate::text::Utf16Index;
 
 /// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -162,6 +164,33 @@ pub fn concordance(lines: &[ConcordanceLine]) -> String {
         lines
             .iter()
             .map(|l| vec![l.start.to_string(), l.end.to_string(), l.left.clone(), l.keyword.clone(), l.right.clone()]),
+    )
+}
+
+/// The draft check's findings (what `check` returns) in `text`, the text checked: a row per
+/// finding with the words it flags and the certain replacement, where there is one.
+pub fn findings(text: &str, findings: &[Finding]) -> String {
+    let index = Utf16Index::new(text);
+    let names = header(&["rule", "severity", "start", "end", "flagged", "message", "replacement"]);
+    table(
+        &names,
+        findings.iter().map(|f| {
+            let (start, end) = (index.byte(f.start.min(f.end)), index.byte(f.end));
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            vec![
+                f.rule.clone(),
+                severity.into(),
+                f.start.to_string(),
+                f.end.to_string(),
+                text[start..end].to_string(),
+                f.message.clone(),
+                f.fix.as_ref().map_or_else(String::new, |fix| fix.replacement.clone()),
+            ]
+        }),
     )
 }
 
