@@ -36,16 +36,16 @@ test('ESM: the sample speech has its ASCII colons and commas and its missing 第
   const marks = new Set(halfwidth.map((f) => flagged(sample, f)));
   assert.ok(marks.has(':'), [...marks].join(' '));
   assert.ok(marks.has(','), [...marks].join(' '));
-  // 同志们: — the salutation's ASCII colon, with its certain fix.
-  const colon = halfwidth.find((f) => sample.slice(f.start - 3, f.end) === '同志们:');
-  assert.ok(colon, 'the salutation’s colon');
+  // 指出:“ — an ASCII colon before a quotation, with its certain fix.
+  const colon = halfwidth.find((f) => sample.slice(f.start - 2, f.end + 1) === '指出:“');
+  assert.ok(colon, 'the colon of 指出:“');
   assert.deepEqual(colon.fix, { start: colon.start, end: colon.end, replacement: '：' });
   assert.equal(colon.severity, 'error');
   assert.match(colon.message, /全角/);
   const gap = zh.findings.find((f) => f.rule === 'numbering.gap');
   assert.ok(gap, 'the missing 第三');
   assert.equal(gap.args[0], '第三');
-  assert.equal(flagged(sample, gap), '第四');
+  assert.match(flagged(sample, gap), /^第四/);
   // Counts agree with the findings.
   for (const severity of ['error', 'warning', 'info']) {
     assert.equal(zh.counts[severity], zh.findings.filter((f) => f.severity === severity).length, severity);
