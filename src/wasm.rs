@@ -447,11 +447,12 @@ export function check(text: string, options?: CheckOptions): CheckResult;
 /** `check(text).findings` as CSV: rule, severity, start, end, flagged, message, replacement. */
 export function checkCsv(text: string, findings: Finding[]): string;
 /**
- * Browser only: draws a check's counts and its findings grouped by family, each a button carrying `data-finding`
+ * Browser only: draws a check of `text` (its counts, its findings grouped by family, each the words it flags in their context
+ * and its message), each finding a button carrying `data-finding`
  * (its index), with `data-fix` (index), `data-fix-rule` and `data-ignore` (rule id) buttons; `ignored` rules are listed
  * with `data-unignore` buttons.
  */
-export function renderCheck(container: Element, result: CheckResult, lang: string, ignored?: string[]): void;
+export function renderCheck(container: Element, result: CheckResult, text: string, lang: string, ignored?: string[]): void;
 /** Builds the dictionary now rather than on the first analysis. */
 export function warmup(): void;
 export function version(): string;

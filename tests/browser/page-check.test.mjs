@@ -22,7 +22,8 @@ const listed = (page, sample) => page.$$eval('#findings li', (items) => items.ma
     severity: li.className,
     start: Number(button.dataset.start),
     end: Number(button.dataset.end),
-    message: button.textContent,
+    message: li.querySelector('.message').textContent,
+    excerpt: li.querySelector('.excerpt').textContent,
     fix: li.querySelector('button.fix')?.dataset.fix,
     index: button.dataset.finding,
   };
@@ -85,6 +86,7 @@ test('the sample speech checked: findings, shown in the text, fixed, undone, fix
     // One fix: the colon of 指出:“, to the text box; Ctrl+Z takes it back.
     const colon = findings.find((f) => f.flagged === ':' && sample.slice(f.start - 2, f.start) === '指出');
     assert.ok(colon?.fix, view);
+    assert.ok(colon.excerpt.includes('指出:“'), `${view}: the finding in its context`);
     const before = await halfwidthCount(page);
     await fixed(page, () => page.click(`#findings [data-fix="${colon.fix}"]`));
     const once = await page.inputValue('#input');
@@ -143,7 +145,7 @@ test('typing into the text checks it again; the Check tab keeps editing working'
   const { page, errors } = await openPage(env);
   await page.click('#tab-check');
   await page.waitForSelector('#findings .check-counts');
-  await reanalysed(page, () => page.fill('#input', '同志们:\n今天开会,大家发言。'));
+  await reanalysed(page, () => page.fill('#input', '同志们：\n各位领导:大家好,现在开会。'));
   const messages = await page.$$eval('#findings button.finding', (b) => b.map((x) => x.textContent));
   assert.equal(messages.length, 2, messages.join(' | '));
   // Another tab that the drawing steps do not draw stays usable while the text is edited.

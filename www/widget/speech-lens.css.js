@@ -284,6 +284,9 @@ section.check-family h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
 ul.findings { list-style: none; margin: .1rem 0 .4rem; padding: 0; }
 ul.findings li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem .6rem; padding: .15rem 0 .15rem .5rem; border-left: 3px solid var(--_sev); }
 ul.findings button.finding { text-align: left; color: var(--_ink); flex: 1 1 14rem; }
+ul.findings .excerpt { display: block; }
+ul.findings .excerpt mark { background: #fde8e4; color: var(--_sev); font-weight: 700; padding: 0 .1em; }
+ul.findings .message { display: block; font-size: .8rem; color: var(--_muted); }
 
 @media print {
   .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check { display: none !important; }

@@ -656,7 +656,7 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #renderCheck() {
-    if (this.#check) speechlens.renderCheck(this.#$('findings'), this.#check, this.#lang, [...this.#ignored]);
+    if (this.#check) speechlens.renderCheck(this.#$('findings'), this.#check, this.#analysed, this.#lang, [...this.#ignored]);
   }
 
   /** Checks the analysed text again (a rule switched off or on, another language), without analysing it again. */
