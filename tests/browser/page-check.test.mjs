@@ -78,7 +78,8 @@ test('the sample speech checked: findings, shown in the text, fixed, undone, fix
     });
     assert.ok(current.top >= current.viewTop - 1 && current.bottom <= Math.max(current.viewBottom, 844) + 1, `${view}: scrolled to`);
     await shot(page, `check-shown-${lang}-${width}`);
-    await page.$eval('#panel-check', (el) => el.scrollIntoView());
+    // The panel from its top: the counts, the first family, the rule's buttons.
+    await page.$eval('#panel-check', (el) => { el.scrollTop = 0; el.scrollIntoView(); });
     await shot(page, `check-${lang}-${width}`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.equal(wide, 0, `${view}: nothing wider than the window`);
@@ -118,6 +119,7 @@ test('the sample speech checked: findings, shown in the text, fixed, undone, fix
     await page.waitForSelector('#findings [data-unignore="numbering.gap"]');
     assert.equal((await listed(page, sample)).some((f) => f.message.includes('第三')), false, view);
     assert.ok((await listed(page, sample)).some((f) => f.flagged === ':'), `${view}: the other rules still run`);
+    await page.$eval('#panel-check', (el) => { el.scrollTop = 0; el.scrollIntoView(); });
     await shot(page, `check-ignored-${lang}-${width}`);
     await page.click('#findings [data-unignore="numbering.gap"]');
     await page.waitForFunction(() => document.querySelector('speech-lens').shadowRoot.querySelector('#findings [data-ignore="numbering.gap"]'));
