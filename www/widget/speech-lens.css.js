@@ -295,6 +295,8 @@ ul.findings .message { display: block; font-size: .8rem; color: var(--_muted); }
   #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }
   /* The corpus panel likewise, with its documents and the trend shown. */
   #panel-corpus:has(.corpus:empty), #panel-corpus > .hint, #corpus-progress { display: none !important; }
+  /* The check panel likewise, once the text has been checked; its buttons stay off paper. */
+  #panel-check:has(.check-findings:empty), #panel-check > .hint, .check-rule button, ul.findings button.fix { display: none !important; }
   .body { display: block; }
   .results { position: static; }
   [role=tabpanel][hidden] { display: block !important; }

@@ -1,13 +1,13 @@
 // Types for the <speech-lens> element (importing 'speechlens/widget' registers it).
 import type { Analysis } from '../speechlens.js';
 
-export type SpeechLensPanel = 'input' | 'text' | 'terms' | 'slogans' | 'outline';
+export type SpeechLensPanel = 'input' | 'text' | 'terms' | 'slogans' | 'outline' | 'check' | 'compare' | 'corpus';
 
 export declare class SpeechLensElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The text being analysed; setting it re-analyses (not written back to the `text` attribute). */
   text: string;
-  /** Which parts show, separated by spaces: any of input text terms slogans outline (default all). */
+  /** Which parts show, separated by spaces: any of input text terms slogans outline check compare corpus (default all). */
   panels: string;
   /** Words to keep whole: the `user-words` attribute's and those the reader added in the view. */
   userWords: string[];

@@ -262,7 +262,7 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
-  /** The draft check of the text analysed (`check`'s result), and the rules switched off for this text. */
+  /** The draft check of the text analysed (`check`'s result; null until its tab is opened), and the rules switched off for this text. */
   #check = null;
   #ignored = new Set();
   /** The comparison on screen and the two texts it compares: { a, b, result }. */
@@ -461,9 +461,10 @@ export class SpeechLensElement extends HTMLElement {
     this.#setStatus([['working']]);
     const started = performance.now();
     try {
+      // The draft check runs only while its tab is open (opening the tab checks the text then).
       const [result, checked] = await Promise.all([
         analyze(text, this.#options(), { lane: this }),
-        check(text, this.#checkOptions(), { lane: this }),
+        this.#selectedTab() === 'check' ? check(text, this.#checkOptions(), { lane: this }) : null,
       ]);
       // A newer analysis started meanwhile: its outcome is this call's outcome.
       if (run !== this.#runs) return this.#latest;
@@ -657,6 +658,7 @@ export class SpeechLensElement extends HTMLElement {
 
   #renderCheck() {
     if (this.#check) speechlens.renderCheck(this.#$('findings'), this.#check, this.#analysed, this.#lang, [...this.#ignored]);
+    else this.#$('findings').textContent = '';
   }
 
   /** Checks the analysed text again (a rule switched off or on, another language), without analysing it again. */
@@ -1111,8 +1113,9 @@ export class SpeechLensElement extends HTMLElement {
       this.#$(`panel-${tab.dataset.tab}`).hidden = !on;
       if (on && focus) tab.focus();
     }
-    // The check's marks in the text view come and go with its tab.
-    if (this.#result && checkShown !== (name === 'check')) this.#showText();
+    // The check's marks in the text view come and go with its tab; the text is checked when it opens.
+    if (this.#result && name === 'check' && !this.#check) this.#recheck();
+    else if (this.#result && checkShown !== (name === 'check')) this.#showText();
   }
 
   #onTabKey(event) {
