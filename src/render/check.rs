@@ -55,7 +55,7 @@ pub fn render_check(
         let chip =
             dom.add(&summary, "span", &format!("count sev-{id}"), Some(label(lang, &format!("severity.{id}"))))?;
         dom.text(&chip, " ")?;
-        dom.add(&chip, "b", "", Some(&count.to_string()))?;
+        dom.add(&chip, "strong", "", Some(&count.to_string()))?;
     }
     let ignored = ignored.unwrap_or_default();
     if !ignored.is_empty() {

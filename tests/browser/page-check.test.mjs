@@ -58,7 +58,7 @@ test('the sample speech checked: findings, shown in the text, fixed, undone, fix
     assert.match(gap.flagged, /^第四/);
     assert.match(gap.severity, /sev-error/);
     // The counts by severity: the errors are all listed.
-    const errorCount = Number(await page.$eval('#findings .check-counts .sev-error b', (b) => b.textContent));
+    const errorCount = Number(await page.$eval('#findings .check-counts .sev-error strong', (b) => b.textContent));
     assert.equal(errorCount, findings.filter((f) => f.severity === 'sev-error').length, view);
     assert.equal(await page.textContent('#tab-check'), lang === 'en' ? 'Check' : '审校');
     // Findings underlined in the text view while the tab is open, titled with their message.
