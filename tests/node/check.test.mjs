@@ -107,6 +107,7 @@ test('bad input: unknown options, wrong types and bad dates are invalid_argument
       badMonth: errorOf(() => check('同志们:好', { date: '2024-13' })),
       notObject: errorOf(() => check('同志们:好', 'punct')),
       csvJunk: errorOf(() => checkCsv('x', [{ rule: 1 }])),
+      tooLarge: errorOf(() => check('a'.repeat(16 * 1024 * 1024 + 1))),
       empty: check(''),
       nullOptions: check('同志们:好', null).counts,
       outOfRange: checkCsv('短', [{ rule: 'punct.halfwidth', severity: 'error', start: 5, end: 9, message: 'm', args: [] }]),
@@ -117,6 +118,7 @@ test('bad input: unknown options, wrong types and bad dates are invalid_argument
     assert.equal(out[name].kind, 'invalid_argument', name);
   }
   assert.match(out.unknown.message, /ignored/);
+  assert.equal(out.tooLarge?.kind, 'too_large', 'the input limit holds for check too');
   assert.match(out.badDate.message, /yesterday/);
   assert.deepEqual(out.empty, { findings: [], counts: { error: 0, warning: 0, info: 0 } });
   assert.equal(out.nullOptions.error, 1);
