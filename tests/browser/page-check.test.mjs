@@ -71,12 +71,14 @@ test('the sample speech checked: findings, shown in the text, fixed, undone, fix
     // A finding shown in the text.
     await page.click(`#findings [data-finding="${gap.index}"]`);
     assert.equal(await page.$$eval('#text mark.hl-current', (m) => m.map((x) => x.textContent).join('')), gap.flagged, view);
+    // On screen, in the text view's visible part (on a phone the page scrolls to it).
     const current = await page.$eval('#text mark.hl-current', (m) => {
       const view = m.closest('.text-view').getBoundingClientRect();
       const box = m.getBoundingClientRect();
-      return { top: box.top, bottom: box.bottom, viewTop: view.top, viewBottom: view.bottom };
+      return { top: box.top, bottom: box.bottom, viewTop: view.top, viewBottom: view.bottom, height: innerHeight };
     });
-    assert.ok(current.top >= current.viewTop - 1 && current.bottom <= Math.max(current.viewBottom, 844) + 1, `${view}: scrolled to`);
+    assert.ok(current.top >= Math.max(current.viewTop, 0) - 1 && current.bottom <= Math.min(current.viewBottom, current.height) + 1,
+      `${view}: scrolled to ${JSON.stringify(current)}`);
     await shot(page, `check-shown-${lang}-${width}`);
     // The panel from its top: the counts, the first family, the rule's buttons.
     await page.$eval('#panel-check', (el) => { el.scrollTop = 0; el.scrollIntoView(); });

@@ -721,6 +721,10 @@ export class SpeechLensElement extends HTMLElement {
     if (finding !== undefined) {
       const { start, end } = findings[Number(finding)];
       this.#highlightSpans([], 'check', { start, end });
+      // On a phone the text view does not scroll by itself: the page goes to the finding.
+      const mark = this.#$('text').querySelector('mark.hl-current');
+      const box = mark?.getBoundingClientRect();
+      if (box && (box.top < 0 || box.bottom > innerHeight)) mark.scrollIntoView({ block: 'center' });
     } else if (fix !== undefined) {
       this.#applyFixes([findings[Number(fix)]?.fix].filter(Boolean));
     } else if (fixRule) {
