@@ -4,10 +4,12 @@
 //! a leading `'` on cells a spreadsheet would run as a formula; a number (`-1.68`) is no formula and
 //! stays a number, so pandas, R and Excel read a numeric column as numbers.
 
+use crate::check::{Finding, Severity};
 use crate::model::{
     Analysis, ConcordanceLine, CorpusDocument, DocumentSummary, Section, Slogan, SloganKind, Term, TermChange,
     TermStatus, TrendSeries,
 };
+use crate::text::Utf16Index;
 
 /// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -199,6 +201,33 @@ pub fn concordance(lines: &[ConcordanceLine]) -> String {
         lines
             .iter()
             .map(|l| vec![l.start.to_string(), l.end.to_string(), l.left.clone(), l.keyword.clone(), l.right.clone()]),
+    )
+}
+
+/// The draft check's findings (what `check` returns) in `text`, the text checked: a row per
+/// finding with the words it flags and the certain replacement, where there is one.
+pub fn findings(text: &str, findings: &[Finding]) -> String {
+    let index = Utf16Index::new(text);
+    let names = header(&["rule", "severity", "start", "end", "flagged", "message", "replacement"]);
+    table(
+        &names,
+        findings.iter().map(|f| {
+            let (start, end) = (index.byte(f.start.min(f.end)), index.byte(f.end));
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            vec![
+                f.rule.clone(),
+                severity.into(),
+                f.start.to_string(),
+                f.end.to_string(),
+                text[start..end].to_string(),
+                f.message.clone(),
+                f.fix.as_ref().map_or_else(String::new, |fix| fix.replacement.clone()),
+            ]
+        }),
     )
 }
 

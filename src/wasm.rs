@@ -38,23 +38,29 @@ const DEFAULT_WIDTH: usize = 20;
 /// The option names JS may pass: a misspelt option is an error, not silently ignored.
 const OPTION_NAMES: &[&str] = &["hmm", "userWords", "pos", "minChars", "maxTerms", "keepRemoved", "width", "anywhere"];
 
+/// Options of one of the functions: an object with only the `names` it knows (a misspelt option
+/// is an error, not silently ignored), or nothing.
+fn parse_options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, names: &[&str]) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, message);
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| !js_sys::Array::is_array(value) && !value.is_function())
+        .ok_or_else(|| invalid(format!("options must be an object, not {}", type_of(value))))?;
+    check_nesting(value, "options")?;
+    for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+        if !names.contains(&key.as_str()) {
+            return Err(invalid(format!("unknown option {key:?}; known: {}", names.join(", "))));
+        }
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
+}
+
 impl JsOptions {
     fn parse(value: &JsValue) -> Result<JsOptions, Error> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(JsOptions::default());
-        }
-        let invalid = |message: String| Error::new(ErrorKind::InvalidArgument, message);
-        let object = value
-            .dyn_ref::<js_sys::Object>()
-            .filter(|_| !js_sys::Array::is_array(value) && !value.is_function())
-            .ok_or_else(|| invalid(format!("options must be an object, not {}", type_of(value))))?;
-        check_nesting(value, "options")?;
-        for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
-            if !OPTION_NAMES.contains(&key.as_str()) {
-                return Err(invalid(format!("unknown option {key:?}; known: {}", OPTION_NAMES.join(", "))));
-            }
-        }
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
+        parse_options(value, OPTION_NAMES)
     }
 
     /// The concordance these options ask for: of a word, or of a string `anywhere`.
@@ -235,6 +241,47 @@ pub fn comparison_csv(terms: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = concordanceCsv, skip_typescript)]
 pub fn concordance_csv(lines: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| Ok(crate::csv::concordance(&from_js::<Vec<_>>(lines, "lines")?)))
+}
+
+/// The draft check's options as JS passes them (see `CheckOptions`).
+#[derive(Deserialize, Default)]
+struct JsCheckOptions {
+    date: Option<String>,
+    ignore: Option<Vec<String>>,
+    words: Option<Vec<String>>,
+    lang: Option<String>,
+}
+
+const CHECK_OPTION_NAMES: &[&str] = &["date", "ignore", "words", "lang"];
+
+/// Today in the local time zone, as the user's calendar has it: the draft's date when neither
+/// the caller nor the text gives one.
+fn local_today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// What a careful editor would flag in `text` (see `check::check`).
+#[wasm_bindgen(skip_typescript)]
+pub fn check(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let text = string(&text, "text")?;
+        let js: JsCheckOptions = parse_options(&options, CHECK_OPTION_NAMES)?;
+        let options = crate::check::CheckOptions {
+            ignore: js.ignore.unwrap_or_default(),
+            words: js.words.unwrap_or_default(),
+            lang: js.lang.unwrap_or_default(),
+            date: js.date,
+            today: Some(local_today()),
+        };
+        crate::check::check(&text, &options)
+    })
+}
+
+/// The draft check's findings in `text` (the text checked) as CSV.
+#[wasm_bindgen(js_name = checkCsv, skip_typescript)]
+pub fn check_csv(text: JsValue, findings: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| Ok(crate::csv::findings(&string(&text, "text")?, &from_js::<Vec<_>>(findings, "findings")?)))
 }
 
 /// A part of a result handed back from JS, or an `invalid_argument` error naming it.
@@ -480,6 +527,28 @@ export function comparisonCsv(terms: TermChange[]): string;
 export function renderComparison(container: Element, comparison: Comparison, a: string, b: string, lang: string): void;
 /** A concordance as CSV: start, end, left, keyword, right. */
 export function concordanceCsv(lines: ConcordanceLine[]): string;
+/** The draft check's options. */
+export interface CheckOptions {
+  /** The draft's date (`2024-03-05`, `2024-03`, `2024`): formulations are held to their version of it. Default: the date the text gives itself, else today (local). */
+  date?: string;
+  /** Rule ids (`punct.halfwidth`) or families (`punct`) not to check. */
+  ignore?: string[];
+  /** Names and terms never to flag. */
+  words?: string[];
+  /** The language of the messages: 'en…' English, else Chinese. */
+  lang?: string;
+}
+/** What a careful editor would flag in `text`: findings in text order (UTF-16 spans, a fix where one replacement is certainly right) and their counts by severity. */
+export function check(text: string, options?: CheckOptions): CheckResult;
+/** `check(text).findings` as CSV: rule, severity, start, end, flagged, message, replacement. */
+export function checkCsv(text: string, findings: Finding[]): string;
+/**
+ * Browser only: draws a check of `text` (its counts, its findings grouped by family, each the words it flags in their context
+ * and its message), each finding a button carrying `data-finding`
+ * (its index), with `data-fix` (index), `data-fix-rule` and `data-ignore` (rule id) buttons; `ignored` rules are listed
+ * with `data-unignore` buttons.
+ */
+export function renderCheck(container: Element, result: CheckResult, text: string, lang: string, ignored?: string[]): void;
 /** Builds the dictionary now rather than on the first analysis. */
 export function warmup(): void;
 export function version(): string;

@@ -1,5 +1,6 @@
 // Types for speechlens/engine: the analyses in a Web Worker, the renderers on the main thread.
 import type { Analysis, Comparison, ConcordanceLine, DocumentSummary, Options, SegmentColumns, Token } from './speechlens.js';
+import type { CheckOptions, CheckResult } from './speechlens.js';
 import * as speechlens from './speechlens.js';
 
 export type Stage = 'idle' | 'loading' | 'dictionary' | 'ready' | 'error';
@@ -19,6 +20,7 @@ export function compare(a: string, b: string, options?: Options, control?: Contr
 export function summarize(text: string, options?: Options, control?: Control): Promise<DocumentSummary>;
 export function concordance(text: string, term: string, options?: Options, control?: Control): Promise<ConcordanceLine[]>;
 export function termsCsv(text: string, options?: Options, control?: Control): Promise<string>;
+export function check(text: string, options?: CheckOptions, control?: Control): Promise<CheckResult>;
 export function segment(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<Token[]>;
 export function segmentColumns(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<SegmentColumns>;
 export function cut(text: string, options?: Pick<Options, 'hmm'>, control?: Control): Promise<string[]>;

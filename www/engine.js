@@ -232,6 +232,11 @@ export function termsCsv(text, options, control) {
   return request('termsCsv', [text, options], laneOf(control));
 }
 
+/** What a careful editor would flag in `text` (see `CheckResult` in speechlens.d.ts). */
+export function check(text, options, control) {
+  return request('check', [text, options], laneOf(control));
+}
+
 /** The words of `text` with their spans and parts of speech. */
 export function segment(text, options, control) {
   return request('segment', [text, options], laneOf(control));

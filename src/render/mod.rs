@@ -1097,5 +1097,6 @@ pub fn render_words(container: &Element, words: Vec<String>, lang: &str) -> Resu
     Ok(())
 }
 
+mod check;
 mod compare;
 mod corpus;

@@ -92,7 +92,7 @@ test('the English UI labels everything in English, and switches back', async () 
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.title(), /a lens for Chinese speeches/);
   const texts = (selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
-  assert.deepEqual(await texts('[role=tab]'), ['Terms', 'Slogans', 'Outline', 'Compare', 'Corpus']);
+  assert.deepEqual(await texts('[role=tab]'), ['Terms', 'Slogans', 'Outline', 'Check', 'Compare', 'Corpus']);
   assert.deepEqual(await texts('#terms th'), ['Term', 'Count ▼', 'Per 10k', 'POS', 'Spread']);
   assert.deepEqual(await texts('#pos option'), ['all', 'nouns', 'verbs']);
   assert.equal(await page.textContent('#analyze'), 'Analyze');
@@ -110,7 +110,7 @@ test('the English UI labels everything in English, and switches back', async () 
   assert.deepEqual(chinese.filter((t) => HAN.test(t) && !/中文|e\.g\. 飞地经济/.test(t)), []);
 
   await page.click('#lang');
-  assert.deepEqual(await texts('[role=tab]'), ['词频', '提法', '结构', '对比', '多篇']);
+  assert.deepEqual(await texts('[role=tab]'), ['词频', '提法', '结构', '审校', '对比', '多篇']);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   // ?lang=en opens the page in English.
   const { page: english } = await open(env, { lang: 'en' });
@@ -132,7 +132,7 @@ test('tabs follow the ARIA tabs pattern by keyboard', async () => {
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await selected(), ['tab-terms'], 'wraps around');
   assert.equal(await page.evaluate(() => (document.activeElement.shadowRoot?.activeElement ?? document.activeElement).id), 'tab-terms');
-  assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1, -1, -1]);
+  assert.deepEqual(await page.$$eval('[role=tab]', (t) => t.map((x) => x.tabIndex)), [0, -1, -1, -1, -1, -1]);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -151,7 +151,7 @@ test('axe finds no serious accessibility violation in the page, in either langua
   await page.waitForSelector('#comparison table.aligned');
   await drop(page, '#panel-corpus', ['一', '二'].map((n) => ({ name: `${n}.txt`, text: sample.replace('同志们', `第${n}次会议，同志们`) })));
   await page.waitForSelector('#corpus table.documents tr:nth-child(3)');
-  for (const tab of ['#tab-terms', '#tab-slogans', '#tab-outline', '#tab-compare', '#tab-corpus']) {
+  for (const tab of ['#tab-terms', '#tab-slogans', '#tab-outline', '#tab-check', '#tab-compare', '#tab-corpus']) {
     await page.click(tab);
     for (const lang of ['zh', 'en']) {
       if ((await page.getAttribute('html', 'lang')).slice(0, 2) !== lang) await page.click('#lang');

@@ -122,6 +122,10 @@ for (const bypassCSP of [false, true]) {
     const outline = await page.$eval('#outline', (el) => el.textContent);
     assert.ok(outline.includes(HEADING), 'the heading, literally');
     assert.ok(outline.includes(TITLE), 'the speech title, literally');
+    // The draft check: its excerpts and messages quote the text as text; its marks leave the text view's text as it was.
+    await page.click('#tab-check');
+    await page.waitForSelector('#findings .check-counts');
+    assert.equal(await page.$eval('#text', (el) => el.textContent), VECTORS);
     // The CSV export: the vector is one cell, as text.
     await page.click('#tab-terms');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);

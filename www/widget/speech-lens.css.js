@@ -287,6 +287,27 @@ details.removed ul { font-size: .85rem; color: var(--_removed); padding-left: 1.
 details.removed .kind { display: inline-block; min-width: 5rem; margin-right: .4rem; font-size: .75rem; }
 details.removed button.span { color: var(--_removed); }
 .empty { color: var(--_muted); }
+/* The draft check: each severity its colour, in the panel and underlined in the text view. */
+.sev-error { --_sev: var(--speechlens-check-error, #c0141b); }
+.sev-warning { --_sev: var(--speechlens-check-warning, #b35c00); }
+.sev-info { --_sev: var(--speechlens-check-info, #2e6da4); }
+mark.hl-check-error { text-decoration: underline wavy var(--speechlens-check-error, #c0141b); background: #fde8e4; }
+mark.hl-check-warning { text-decoration: underline wavy var(--speechlens-check-warning, #b35c00); background: #fff1dc; }
+mark.hl-check-info { text-decoration: underline dotted var(--speechlens-check-info, #2e6da4); }
+mark.hl-check-error, mark.hl-check-warning, mark.hl-check-info { text-underline-offset: 3px; }
+.check-counts { display: flex; flex-wrap: wrap; gap: .4rem; margin: .5rem 0; }
+.check-counts .count { margin: 0; font-size: .85rem; color: var(--_sev); border: 1px solid var(--_sev); border-radius: 1rem; padding: .05rem .6rem; }
+.check-ignored { font-size: .85rem; color: var(--_muted); display: flex; flex-wrap: wrap; gap: .3rem .8rem; align-items: center; }
+section.check-family h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
+.check-rule { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .8rem; margin-top: .3rem; }
+.check-rule h4 { font-size: .88rem; margin: 0; flex: 1 1 10rem; }
+.check-rule button, ul.findings button.fix { font-size: .8rem; }
+ul.findings { list-style: none; margin: .1rem 0 .4rem; padding: 0; }
+ul.findings li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .1rem .6rem; padding: .15rem 0 .15rem .5rem; border-left: 3px solid var(--_sev); }
+ul.findings button.finding { text-align: left; color: var(--_ink); flex: 1 1 14rem; }
+ul.findings .excerpt { display: block; }
+ul.findings .excerpt mark { background: #fde8e4; color: var(--_sev); font-weight: 700; padding: 0 .1em; }
+ul.findings .message { display: block; font-size: .8rem; color: var(--_muted); }
 
 @media print {
   .bar, .source, .word-tools, .toolbar, .search-form, [role=tablist], .kwic-box, .pager, .row-head label.check, #fold-text { display: none !important; }
@@ -296,6 +317,8 @@ details.removed button.span { color: var(--_removed); }
   #panel-compare:has(.comparison:empty), textarea.compare-input, #compare-hint, label[for=compare-input], .compare-kwic { display: none !important; }
   /* The corpus panel likewise, with its documents and the trend shown. */
   #panel-corpus:has(.corpus:empty), #panel-corpus > .hint, #corpus-progress { display: none !important; }
+  /* The check panel likewise, once the text has been checked; its buttons stay off paper. */
+  #panel-check:has(.check-findings:empty), #panel-check > .hint, .check-rule button, ul.findings button.fix { display: none !important; }
   .body { display: block; }
   .results { position: static; }
   [role=tabpanel][hidden] { display: block !important; }

@@ -1,7 +1,7 @@
 // Types for the <speech-lens> element (importing 'speechlens/widget' registers it).
 import type { Analysis } from '../speechlens.js';
 
-export type SpeechLensPanel = 'input' | 'text' | 'terms' | 'slogans' | 'outline' | 'compare' | 'corpus';
+export type SpeechLensPanel = 'input' | 'text' | 'terms' | 'slogans' | 'outline' | 'check' | 'compare' | 'corpus';
 
 export declare class SpeechLensElement extends HTMLElement {
   static readonly observedAttributes: string[];

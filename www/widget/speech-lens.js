@@ -4,11 +4,14 @@
 // the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
 // Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
 import { load, analyze, compare, summarize, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
+import { check } from '../engine.js';
 import { LABELS } from '../labels.js';
 import { css } from './speech-lens.css.js';
 
-const PANELS = ['input', 'text', 'terms', 'slogans', 'outline', 'compare', 'corpus'];
-const TABS = ['terms', 'slogans', 'outline', 'compare', 'corpus'];
+const PANELS = ['input', 'text', 'terms', 'slogans', 'outline', 'check', 'compare', 'corpus'];
+const TABS = ['terms', 'slogans', 'outline', 'check', 'compare', 'corpus'];
+/** The check's findings marked in the text view at most (the panel lists them all). */
+const MAX_CHECK_MARKS = 2_000;
 /** Pause in typing before the text is analysed again. */
 const DEBOUNCE_MS = 400;
 /** Rows of the term table per page (a page of a long text's terms draws within a frame's budget); the pager walks through the rest, the CSV holds them all. */
@@ -222,6 +225,12 @@ function skeleton() {
       <div class="toolbar"><span class="spacer"></span>${csv('outline-csv')}</div>
       <div id="outline" class="outline"></div>
     </div>
+    <div role="tabpanel" part="panel" id="panel-check" aria-labelledby="tab-check" tabindex="0" hidden>
+      <h2 class="print-only" data-word="check"></h2>
+      <p class="hint" data-word="checkHint"></p>
+      <div class="toolbar"><span class="spacer"></span>${csv('check-csv')}<button type="button" id="check-json" class="quiet" data-word="json"></button></div>
+      <div id="findings" class="check-findings"></div>
+    </div>
     <div role="tabpanel" part="panel" id="panel-compare" aria-labelledby="tab-compare" tabindex="0" hidden>
       <h2 class="print-only" data-word="compare"></h2>
       <label for="compare-input" data-word="compareInput"></label>
@@ -279,6 +288,9 @@ export class SpeechLensElement extends HTMLElement {
   /** The concordance open: a term's, or a searched string's (`anywhere`), and its lines. */
   #kwic = null;
   #status = { parts: [], isError: false };
+  /** The draft check of the text analysed (`check`'s result; null until its tab is opened), and the rules switched off for this text. */
+  #check = null;
+  #ignored = new Set();
   /** The comparison on screen, the two texts it compares and the files they came from: { a, b, result, sources }, `a` the earlier, `b` this text. */
   #comparison = null;
   /** The term whose concordance the compare panel shows in both texts. */
@@ -375,6 +387,7 @@ export class SpeechLensElement extends HTMLElement {
   set text(value) {
     this.#text = String(value ?? '');
     this.#source = null;
+    this.#ignored.clear();
     this.#$('input').value = this.#text;
     if (this.#initialised) this.#schedule(0);
   }
@@ -420,6 +433,7 @@ export class SpeechLensElement extends HTMLElement {
     if (text === null) return;
     this.#text = text;
     this.#source = file.name;
+    this.#ignored.clear();
     this.#$('input').value = text;
     this.#setStatus([['opened', file.name]]);
     await this.analyze().catch(() => {});
@@ -481,11 +495,16 @@ export class SpeechLensElement extends HTMLElement {
     this.#setStatus([['working']]);
     const started = performance.now();
     try {
-      const result = await analyze(text, this.#options(), { lane: this });
+      // The draft check runs only while its tab is open (opening the tab checks the text then).
+      const [result, checked] = await Promise.all([
+        analyze(text, this.#options(), { lane: this }),
+        this.#selectedTab() === 'check' ? check(text, this.#checkOptions(), { lane: this }) : null,
+      ]);
       // A newer analysis started meanwhile: its outcome is this call's outcome.
       if (run !== this.#runs) return this.#latest;
       // The text and its result change together: every offset the panels hold points into this text.
       this.#result = result;
+      this.#check = checked;
       this.#analysed = text;
       this.#highlight = null;
       this.#offset = 0;
@@ -566,6 +585,7 @@ export class SpeechLensElement extends HTMLElement {
       ],
       slogans: [() => speechlens.renderSlogans(this.#$('slogans'), r, lang)],
       outline: [() => speechlens.renderOutline(this.#$('outline'), r, lang)],
+      check: [() => this.#renderCheck()],
     };
     const selected = this.#root.querySelector('[role=tab][aria-selected=true]')?.dataset.tab ?? 'terms';
     const steps = [
@@ -599,6 +619,7 @@ export class SpeechLensElement extends HTMLElement {
     const h = this.#highlight;
     const marks = h ? h.spans.map(({ start, end }) => ({ start, end, kind: h.kind })) : [];
     if (h?.current) marks.push({ ...h.current, kind: 'current' });
+    marks.push(...this.#checkMarks());
     speechlens.renderText(this.#$('text'), this.#analysed, marks, this.#result ?? undefined, this.#lang);
   }
 
@@ -650,6 +671,105 @@ export class SpeechLensElement extends HTMLElement {
     if (this.#highlight?.kind === 'term') {
       this.#highlight = null;
       this.#showText();
+    }
+  }
+
+  // ---- draft check ---------------------------------------------------------------------
+
+  /** The check's options: the page's language, the rules switched off, the user's words (never flagged). */
+  #checkOptions() {
+    const words = this.userWords;
+    return { lang: this.#lang, ignore: [...this.#ignored], ...(words.length ? { words } : {}) };
+  }
+
+  /** While the check's tab is open, its findings underlined in the text view in their severity's colour. */
+  #checkMarks() {
+    if (!this.#check || this.#selectedTab() !== 'check') return [];
+    return this.#check.findings.slice(0, MAX_CHECK_MARKS).map(({ start, end, severity, message }) =>
+      ({ start, end, kind: `check-${severity}`, title: message }));
+  }
+
+  #selectedTab() {
+    return this.#root.querySelector('[role=tab][aria-selected=true]')?.dataset.tab;
+  }
+
+  #renderCheck() {
+    if (this.#check) speechlens.renderCheck(this.#$('findings'), this.#check, this.#analysed, this.#lang, [...this.#ignored]);
+    else this.#$('findings').textContent = '';
+  }
+
+  /** Checks the analysed text again (a rule switched off or on, another language), without analysing it again. */
+  async #recheck() {
+    const run = this.#runs;
+    const text = this.#analysed;
+    try {
+      const checked = await check(text, this.#checkOptions(), { lane: null });
+      if (run !== this.#runs) return;
+      this.#check = checked;
+      this.#renderCheck();
+      this.#showText();
+    } catch (error) {
+      this.#setStatus([['failed'], messageOf(error)], true);
+    }
+  }
+
+  /**
+   * Applies `fixes` (of findings in the analysed text) to the text box as one edit the browser's
+   * undo stack keeps, so Ctrl+Z in the box takes them back; then analyses the text again.
+   */
+  #applyFixes(fixes) {
+    const input = this.#$('input');
+    const text = this.#analysed;
+    if (input.value !== text) {
+      this.#setStatus([['checkStale']], true);
+      return;
+    }
+    // In text order and never overlapping: one replacement per stretch.
+    const chosen = [];
+    for (const fix of [...fixes].sort((x, y) => x.start - y.start)) {
+      if (!chosen.length || fix.start >= chosen.at(-1).end) chosen.push(fix);
+    }
+    if (!chosen.length) return;
+    const from = chosen[0].start;
+    const to = chosen.at(-1).end;
+    let replacement = '';
+    let at = from;
+    for (const fix of chosen) {
+      replacement += text.slice(at, fix.start) + fix.replacement;
+      at = fix.end;
+    }
+    const expected = text.slice(0, from) + replacement + text.slice(to);
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(from, to);
+    // insertText is an edit the user could have typed: it goes on the box's undo stack.
+    const inserted = document.execCommand('insertText', false, replacement);
+    if (!inserted || input.value !== expected) {
+      input.value = text;
+      input.setRangeText(replacement, from, to, 'end');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    this.analyze().then(() => this.#setStatus([['checkFixed', chosen.length]]), () => {});
+  }
+
+  /** A click in the check's panel: show a finding, fix one or a rule's all, switch a rule off or on. */
+  #onCheckClick(target) {
+    const { finding, fix, fixRule, ignore, unignore } = target.dataset;
+    const findings = this.#check?.findings ?? [];
+    if (finding !== undefined) {
+      const { start, end } = findings[Number(finding)];
+      this.#highlightSpans([], 'check', { start, end });
+      // On a phone the text view does not scroll by itself: the page goes to the finding.
+      const mark = this.#$('text').querySelector('mark.hl-current');
+      const box = mark?.getBoundingClientRect();
+      if (box && (box.top < 0 || box.bottom > innerHeight)) mark.scrollIntoView({ block: 'center' });
+    } else if (fix !== undefined) {
+      this.#applyFixes([findings[Number(fix)]?.fix].filter(Boolean));
+    } else if (fixRule) {
+      this.#applyFixes(findings.filter((f) => f.rule === fixRule && f.fix).map((f) => f.fix));
+    } else if (ignore || unignore) {
+      if (ignore) this.#ignored.add(ignore);
+      else this.#ignored.delete(unignore);
+      this.#recheck();
     }
   }
 
@@ -864,6 +984,8 @@ export class SpeechLensElement extends HTMLElement {
     on('outline-csv', 'click', () => this.#result && this.#save(`${this.#stem()}-outline.csv`, csv, speechlens.outlineCsv(this.#result.outline.sections)));
     on('kwic-csv', 'click', () => this.#kwic && this.#save(`${this.#stem()}-${fileStem(this.#kwic.term)}.csv`, csv, speechlens.concordanceCsv(this.#kwic.lines)));
     on('kwic-close', 'click', () => this.#closeConcordance());
+    on('check-csv', 'click', () => this.#check && this.#save('speechlens-check.csv', 'text/csv;charset=utf-8', speechlens.checkCsv(this.#analysed, this.#check.findings)));
+    on('check-json', 'click', () => this.#check && this.#save('speechlens-check.json', 'application/json', JSON.stringify(this.#check, null, 2)));
     on('compare-run', 'click', () => this.#compare());
     on('compare-swap', 'click', () => this.#swapTexts());
     on('compare-input', 'input', () => {
@@ -946,8 +1068,12 @@ export class SpeechLensElement extends HTMLElement {
   }
 
   #onPanelClick(event) {
-    const target = event.target.closest('[data-sort], [data-offset], [data-term], [data-slogan], [data-phrase], [data-word-remove], [data-word], [data-start]');
+    const target = event.target.closest('[data-sort], [data-offset], [data-term], [data-slogan], [data-phrase], [data-word-remove], [data-word], [data-start], [data-fix], [data-fix-rule], [data-ignore], [data-unignore]');
     if (!target || !this.#result || target.closest('[data-word]:not(button)') === target) return;
+    if (target.closest('#findings')) {
+      this.#onCheckClick(target);
+      return;
+    }
     const { sort, offset, term, slogan, phrase, word, start, end } = target.dataset;
     if (sort) {
       this.#sort = sort;
@@ -1077,6 +1203,8 @@ export class SpeechLensElement extends HTMLElement {
       this.#renderTrend();
     }
     if (this.#kwic) this.#showConcordance(this.#kwic.term, this.#kwic.anywhere);
+    // The check's messages are in the language asked for.
+    if (this.#check) this.#recheck();
   }
 
   #applyPanels() {
@@ -1101,6 +1229,7 @@ export class SpeechLensElement extends HTMLElement {
       container.classList.toggle('wide', wide);
       this.#foldText(wide);
     }
+    const checkShown = this.#selectedTab() === 'check';
     for (const tab of this.#root.querySelectorAll('[role=tab]')) {
       const on = tab.dataset.tab === name;
       tab.setAttribute('aria-selected', String(on));
@@ -1108,6 +1237,9 @@ export class SpeechLensElement extends HTMLElement {
       this.#$(`panel-${tab.dataset.tab}`).hidden = !on;
       if (on && focus) tab.focus();
     }
+    // The check's marks in the text view come and go with its tab; the text is checked when it opens.
+    if (this.#result && name === 'check' && !this.#check) this.#recheck();
+    else if (this.#result && checkShown !== (name === 'check')) this.#showText();
   }
 
   /** Folds the text view away, or opens it again. */
