@@ -178,6 +178,8 @@ test('every function and method, given a value of the wrong type in each argumen
       concordanceCsv: [['list', lines]],
       comparisonCsv: [['list', comparison.terms]],
       corpusCsv: [['list', [{ name: 'a.txt', summary }]], ['list', [{ term: '县域', values: [1] }]]],
+      check: [['string', sample], ['options', {}]],
+      checkCsv: [['string', sample], ['list', speechlens.check(sample).findings]],
       warmup: [], version: [],
     };
     const methods = {

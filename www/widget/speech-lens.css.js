@@ -84,9 +84,9 @@ progress { width: 6rem; accent-color: var(--_accent); }
 /* Narrow: the results come first, and nothing scrolls inside the page's own scrolling. */
 @container (max-width: 759.98px) {
   .results { order: -1; }
-  /* Five tabs share the line, none wrapped onto one of its own. */
-  [role=tablist] { gap: .1rem; }
-  [role=tablist] > [role=tab] { flex: 1 1 auto; padding: .5rem .2rem; font-size: .85rem; white-space: nowrap; }
+  /* Six tabs share the line at 390 px, none wrapped onto one of its own. */
+  [role=tablist] { gap: 0; }
+  [role=tablist] > [role=tab] { flex: 1 1 auto; padding: .5rem .1rem; font-size: .8rem; white-space: nowrap; }
   ol.keywords { columns: 1; }
   .word-form input { width: 9rem; }
   table.terms th, table.terms td { padding: .2rem .25rem; }
@@ -115,7 +115,7 @@ mark.hl-issue, mark.hl-warning { text-decoration: underline wavy var(--_warn); t
 mark.hl-issue-start::before, mark.hl-warning-start::before { content: "⚠"; color: var(--_warn); margin-right: .15em; }
 
 [role=tablist] { display: flex; gap: .3rem; border-bottom: 1px solid var(--_line); }
-[role=tab] { border: 1px solid transparent; border-bottom: 0; background: none; padding: .4rem 1rem; border-radius: 4px 4px 0 0; color: var(--_muted); }
+[role=tab] { border: 1px solid transparent; border-bottom: 0; background: none; padding: .4rem .7rem; border-radius: 4px 4px 0 0; color: var(--_muted); }
 [role=tab][aria-selected=true] { border-color: var(--_line); background: var(--_bg); color: var(--_ink); font-weight: 600; margin-bottom: -1px; }
 [role=tabpanel] { background: var(--_bg); border: 1px solid var(--_line); border-top: 0; padding: .6rem .8rem; }
 [role=tablist][hidden] + [role=tabpanel] { border-top: 1px solid var(--_line); }
