@@ -69,6 +69,8 @@ results.node.official = Object.fromEntries(['speechlens', 'jieba-wasm'].map((too
 results.native = { official: native(officialTexts(), RUNS) };
 log('node: speechlens segmentation in its three forms');
 results.node.segment = Object.fromEntries(SEGMENT_METHODS.map((m) => [m, child('throughput', `speechlens ${m}`, RUNS)]));
+log('node: the draft check beside the analysis');
+results.node.check = child('throughput', 'speechlens check', RUNS);
 log('node: two 20k-character reports compared');
 results.node.compare = child('compare', RUNS);
 log('node: Intl.Segmenter on the 100k text as one string');
@@ -173,6 +175,13 @@ function print(r) {
         `${mb(m.every100[0])} / ${mb(m.after1000)}`, `${mb(cm.speechlens.every100[0])} / ${mb(cm.speechlens.every100.at(-1))}`],
       ['jieba-wasm after the 1 MB text', mb(r.node.memory.jiebaAfter1MB), mb(cm['jieba-wasm'].afterText)],
       ['jieba-wasm after 100 / 1,000 more cuts of the sample', '', `${mb(cm['jieba-wasm'].every100[0])} / ${mb(cm['jieba-wasm'].every100.at(-1))}`]]);
+
+  table('the draft check (issue 27): check(text) beside analyze(text) in Node, median ms (target: check ÷ analyze ≤ 1×)',
+    ['text', 'check', 'analyze', 'check ÷ analyze'],
+    Object.keys(r.texts).map((n) => {
+      const [check, analysis] = [r.node.check[n], r.node.throughput.speechlens[n]].map((x) => x?.ms ?? x);
+      return [n, ms(check), ms(analysis), check && analysis ? `${(check / analysis).toFixed(2)}×` : '—'];
+    }));
 
   const chars = r.node.compare.chars.join(' and ');
   table(`compare two reports (${chars} characters, the second a revision of the first), median ms`,

@@ -62,17 +62,14 @@ fn rows(rule: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
 const DISTANCING: &[&str] = &["不能", "不要", "不得", "不再", "不是", "防止", "避免", "杜绝", "所谓"];
 
 fn table(d: &Draft, rule: &str, out: &mut Vec<Found>) {
-    for (wrong, right) in rows(rule) {
-        for (at, m) in d.speech.match_indices(wrong) {
-            let range = at..at + m.len();
-            let found = Found::new(range.clone(), &[wrong, right]);
-            let found = if right.is_empty() { found } else { found.fix(range.clone(), right) };
-            out.push(if distanced(d, range) {
-                Found { severity: Some(Severity::Info), fix: None, ..found }
-            } else {
-                found
-            });
-        }
+    for (range, wrong, right) in super::find_all(d, rows(rule)) {
+        let found = Found::new(range.clone(), &[wrong, right]);
+        let found = if right.is_empty() { found } else { found.fix(range.clone(), right) };
+        out.push(if distanced(d, range) {
+            Found { severity: Some(Severity::Info), fix: None, ..found }
+        } else {
+            found
+        });
     }
 }
 

@@ -186,13 +186,10 @@ fn estimate_comma(d: &Draft, out: &mut Vec<Found>) {
 
 /// A numbered formula of the lexicon with its number in Arabic digits (`4个全面`, `14五`).
 fn formula_digits(d: &Draft, out: &mut Vec<Found>) {
-    for (formula, arabic) in arabic_formulas() {
-        for (at, m) in d.speech.match_indices(arabic.as_str()) {
-            if d.speech[..at].chars().next_back().is_some_and(is_digit) {
-                continue;
-            }
-            let range = at..at + m.len();
-            out.push(Found::new(range.clone(), &[m, formula]).fix(range, *formula));
+    let variants = arabic_formulas().iter().map(|(formula, arabic)| (arabic.as_str(), *formula));
+    for (range, arabic, formula) in super::find_all(d, variants) {
+        if !d.speech[..range.start].chars().next_back().is_some_and(is_digit) {
+            out.push(Found::new(range.clone(), &[arabic, formula]).fix(range, formula));
         }
     }
 }

@@ -147,7 +147,8 @@ fn han_parenthesis(d: &Draft, open: usize) -> Option<usize> {
     let close = (open + 1..d.chars.len().min(open + LONGEST)).find(|&j| matches!(d.char_at(j), Some(')' | '\n')))?;
     let inner = &d.chars[open + 1..close];
     let chinese_inside = inner.iter().any(|&(_, c)| is_han(c)) && !inner.iter().any(|&(_, c)| c.is_ascii_alphabetic());
-    let chinese_outside = before(d, open).is_none_or(is_han) && d.char_at(open.saturating_sub(1)) != Some(' ');
+    let chinese_outside =
+        before(d, open).is_none_or(|c| is_han(c) || is_cjk_close(c)) && d.char_at(open.saturating_sub(1)) != Some(' ');
     (d.char_at(close) == Some(')') && chinese_inside && chinese_outside).then_some(close)
 }
 

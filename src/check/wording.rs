@@ -84,30 +84,28 @@ const REPEAT_MIN_HAN: usize = 15;
 /// A sentence said again word for word: a paragraph pasted twice, a draft's merge left over.
 fn repeated_sentences(d: &Draft, out: &mut Vec<Found>) {
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // Where each line starts, so that the first saying's line is a binary search, not a count.
+    let line_starts: Vec<usize> = std::iter::once(0).chain(d.text.match_indices('\n').map(|(at, _)| at + 1)).collect();
     for paragraph in &d.paragraphs {
         let mut start = paragraph.start;
         for (at, c) in d.speech[paragraph.clone()].char_indices().map(|(i, c)| (paragraph.start + i, c)) {
             let end = at + c.len_utf8();
-            if matches!(c, '。' | '！' | '？') || end == paragraph.end {
-                sentence(d, start..end, &mut seen, out);
-                start = end;
+            if !(matches!(c, '。' | '！' | '？') || end == paragraph.end) {
+                continue;
             }
-        }
-    }
-}
-
-fn sentence(d: &Draft, range: std::ops::Range<usize>, seen: &mut FxHashMap<String, usize>, out: &mut Vec<Found>) {
-    let key: String = d.speech[range.clone()].chars().filter(|c| c.is_alphanumeric()).collect();
-    if key.chars().filter(|&c| is_han(c)).count() < REPEAT_MIN_HAN {
-        return;
-    }
-    match seen.get(&key) {
-        Some(&first) => {
-            let line = 1 + d.text[..first].matches('\n').count();
-            out.push(Found::new(range, &[&line.to_string()]));
-        }
-        None => {
-            seen.insert(key, range.start);
+            let key: String = d.speech[start..end].chars().filter(|c| c.is_alphanumeric()).collect();
+            if key.chars().filter(|&c| is_han(c)).count() >= REPEAT_MIN_HAN {
+                match seen.get(&key) {
+                    Some(&first) => {
+                        let line = line_starts.partition_point(|&s| s <= first);
+                        out.push(Found::new(start..end, &[&line.to_string()]));
+                    }
+                    None => {
+                        seen.insert(key, start);
+                    }
+                }
+            }
+            start = end;
         }
     }
 }
@@ -123,10 +121,7 @@ fn typo_table() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 fn typos(d: &Draft, out: &mut Vec<Found>) {
-    for (wrong, right) in typo_table() {
-        for (at, m) in d.speech.match_indices(wrong) {
-            let range = at..at + m.len();
-            out.push(Found::new(range.clone(), &[wrong, right]).fix(range, right));
-        }
+    for (range, wrong, right) in super::find_all(d, typo_table()) {
+        out.push(Found::new(range.clone(), &[wrong, right]).fix(range, right));
     }
 }
