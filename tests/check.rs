@@ -77,6 +77,9 @@ fn the_sample_speech_has_its_ascii_marks_and_its_missing_third_found() {
     };
     let halfwidth: Vec<String> = result.findings.iter().filter(|f| f.rule == "punct.halfwidth").map(at).collect();
     assert!(halfwidth.iter().any(|m| m == ":") && halfwidth.iter().any(|m| m == ","), "{halfwidth:?}");
+    // The template's `A总书记指出`: a letter standing in for a name, left in (a warning).
+    let stand_in = result.findings.iter().find(|f| f.rule == "template.placeholder").expect("the A of A总书记");
+    assert_eq!((at(stand_in).as_str(), stand_in.severity), ("A", speechlens::check::Severity::Warning));
     let gap = result.findings.iter().find(|f| f.rule == "numbering.gap").expect("第三 is missing");
     assert_eq!(gap.args[0], "第三");
     assert!(at(gap).starts_with("第四"), "{}", at(gap));

@@ -8,9 +8,21 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "template.placeholder",
         severity: Severity::Error,
-        flags: &["XX同志", "×××同志代表", "20XX年工作要点", "（此处填写单位）", "【待补充】", "由□□□主持"],
-        leaves: &["长2米×宽3米", "XXL号", "二○○五年", "X光检查"],
-        find: placeholder,
+        flags: &[
+            "XX同志",
+            "×××同志代表",
+            "20XX年工作要点",
+            "（此处填写单位）",
+            "【待补充】",
+            "由□□□主持",
+            "A总书记指出",
+            "请B同志发言",
+        ],
+        leaves: &["长2米×宽3米", "XXL号", "二○○五年", "X光检查", "A股市场", "做B超检查", "GDP总量"],
+        find: |d, out| {
+            placeholder(d, out);
+            letter_for_a_name(d, out);
+        },
     },
     Rule {
         id: "repeat.sentence",
@@ -70,6 +82,42 @@ fn placeholder(d: &Draft, out: &mut Vec<Found>) {
                 let range = at..end + close.len_utf8();
                 out.push(Found::new(range.clone(), &[&d.speech[range]]));
             }
+        }
+    }
+}
+
+/// Titles a template puts after a name still to be filled in (`A总书记指出`, `请B同志发言`).
+const TITLES: &[&str] = &[
+    "总书记",
+    "同志",
+    "书记",
+    "主席",
+    "总理",
+    "委员长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "部长",
+    "厅长",
+    "局长",
+    "处长",
+    "主任",
+];
+
+/// A lone capital letter standing for a person's name before a title: a template's stand-in (a
+/// warning: a case study may name people so on purpose). `A股`, `B超`, `GDP总量` name no person.
+fn letter_for_a_name(d: &Draft, out: &mut Vec<Found>) {
+    for (i, &(at, c)) in d.chars.iter().enumerate() {
+        let lone = !(i > 0 && d.chars[i - 1].1.is_ascii_alphanumeric());
+        if !(c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c)) || !lone {
+            continue;
+        }
+        let after = &d.speech[at + c.len_utf8()..];
+        if TITLES.iter().any(|t| after.starts_with(t)) {
+            let range = at..at + c.len_utf8();
+            let found = Found::new(range, &[&c.to_string()]);
+            out.push(Found { severity: Some(Severity::Warning), ..found });
         }
     }
 }
