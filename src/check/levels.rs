@@ -13,14 +13,14 @@ pub const RULES: &[Rule] = &[
             "同志们：\n一、抓发展\n（一）抓工业。\n（二）抓农业。\n二、抓改革\n（一）抓国企。",
             "同志们：\n一、抓发展\n1.抓工业。\n2.抓农业。\n二、抓改革\n1.抓国企。",
         ],
-        find: |d, out| levels(&d.outline.sections, None, out, Placement::Above),
+        find: |d, out| levels(d, &d.outline.sections, None, out, Placement::Above),
     },
     Rule {
         id: "numbering.level-skip",
         severity: Severity::Info,
         flags: &["同志们：\n一、抓发展\n1.抓工业。\n2.抓农业。\n二、抓改革\n1.抓国企。"],
         leaves: &["同志们：\n一、抓发展\n（一）抓工业。\n（二）抓农业。\n二、抓改革\n（一）抓国企。"],
-        find: |d, out| levels(&d.outline.sections, None, out, Placement::Skipped),
+        find: |d, out| levels(d, &d.outline.sections, None, out, Placement::Skipped),
     },
     Rule {
         id: "numbering.mixed",
@@ -34,7 +34,7 @@ pub const RULES: &[Rule] = &[
             "同志们：\n首先，抓发展。\n其次，抓改革。\n再次，抓落实。",
         ],
         find: |d, out| {
-            mixed(&d.outline.sections, None, out);
+            mixed(d, &d.outline.sections, None, out);
             written_in_another_set(d, out);
         },
     },
@@ -60,7 +60,7 @@ enum Placement {
 }
 
 /// Each series' first heading placed against its parent's rank; `parent` is the parent's style.
-fn levels(nodes: &[Node], parent: Option<Style>, out: &mut Vec<Found>, placement: Placement) {
+fn levels(d: &Draft, nodes: &[Node], parent: Option<Style>, out: &mut Vec<Found>, placement: Placement) {
     let mut styles_seen = Vec::new();
     for node in nodes {
         if let (Some(outer), Some(inner)) = (parent.and_then(rank), rank(node.style))
@@ -72,17 +72,17 @@ fn levels(nodes: &[Node], parent: Option<Style>, out: &mut Vec<Found>, placement
             };
             if wrong {
                 let names = [parent.map(|p| p.render(1)).unwrap_or_default(), node.style.render(1)];
-                out.push(Found::new(node.marker.clone(), &[&names[1], &names[0]]));
+                out.push(Found::new(d.marker(node.marker.clone()), &[&names[1], &names[0]]));
             }
         }
         styles_seen.push(node.style);
-        levels(&node.children, Some(node.style), out, placement);
+        levels(d, &node.children, Some(node.style), out, placement);
     }
 }
 
 /// A series nested in a part that starts at the part's next number (`第一，…二是…第三`): the
 /// writer numbered one level with two sets.
-fn mixed(nodes: &[Node], parent: Option<&Node>, out: &mut Vec<Found>) {
+fn mixed(d: &Draft, nodes: &[Node], parent: Option<&Node>, out: &mut Vec<Found>) {
     let mut styles_seen = Vec::new();
     for node in nodes {
         if let Some(parent) = parent
@@ -90,10 +90,13 @@ fn mixed(nodes: &[Node], parent: Option<&Node>, out: &mut Vec<Found>) {
             && !styles_seen.contains(&node.style)
             && node.ordinal == parent.ordinal + 1
         {
-            out.push(Found::new(node.marker.clone(), &[&node.style.render(node.ordinal), &parent.style.render(1)]));
+            out.push(Found::new(
+                d.marker(node.marker.clone()),
+                &[&node.style.render(node.ordinal), &parent.style.render(1)],
+            ));
         }
         styles_seen.push(node.style);
-        mixed(&node.children, Some(node), out);
+        mixed(d, &node.children, Some(node), out);
     }
 }
 

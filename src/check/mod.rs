@@ -175,6 +175,14 @@ impl<'t> Draft<'t> {
         }
     }
 
+    /// A numbering marker as the outline has it (`第四,`) without the mark after it, which is a
+    /// finding of its own when wrong (`punct.halfwidth`, `punct.ordinal`).
+    pub fn marker(&self, range: Range<usize>) -> Range<usize> {
+        let marker =
+            self.speech[range.clone()].trim_end_matches(|c: char| c.is_whitespace() || ",，、.．:：".contains(c));
+        if marker.is_empty() { range } else { range.start..range.start + marker.len() }
+    }
+
     /// The byte range of characters `from..to` of [`Draft::chars`].
     pub fn bytes(&self, from: usize, to: usize) -> Range<usize> {
         let end = self.chars.get(to).map_or(self.speech.len(), |&(at, _)| at);
@@ -266,7 +274,7 @@ fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: crate::model::IssueKind)
         let expected = issue.expected.clone().unwrap_or_default();
         let found = issue.found.clone().unwrap_or_default();
         let previous = issue.previous.clone().unwrap_or_default();
-        out.push(Found::new(issue.range.clone(), &[&expected, &found, &previous]));
+        out.push(Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]));
     }
 }
 
