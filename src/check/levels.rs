@@ -105,7 +105,7 @@ fn mixed(d: &Draft, nodes: &[Node], parent: Option<&Node>, out: &mut Vec<Found>)
 fn written_in_another_set(d: &Draft, out: &mut Vec<Found>) {
     for issue in d.outline.issues.iter().filter(|i| i.kind == crate::model::IssueKind::Gap) {
         let Some(missing) = issue.missing.first() else { continue };
-        let numeral: String = missing.chars().filter(|c| "一二三四五六七八九十".contains(*c)).collect();
+        let numeral: String = missing.chars().filter(|&c| super::is_numeral(c)).collect();
         let Some(n) = crate::text::chinese_number(&numeral) else { continue };
         let before = issue.series.iter().rev().find(|(_, r)| r.start < issue.range.start).map_or(0, |(_, r)| r.end);
         let stretch = before..issue.range.start;
@@ -114,16 +114,11 @@ fn written_in_another_set(d: &Draft, out: &mut Vec<Found>) {
         for written in &other_sets {
             let places = d.speech[stretch.clone()].match_indices(written.as_str()).map(|(at, _)| stretch.start + at);
             if let Some(at) =
-                places.into_iter().find(|&at| d.speech[..at].chars().next_back().is_none_or(opens_heading))
+                places.into_iter().find(|&at| d.speech[..at].chars().next_back().is_none_or(super::opens_heading))
             {
                 out.push(Found::new(at..at + written.len(), &[written, missing]));
                 break;
             }
         }
     }
-}
-
-/// What a heading follows: a break or the end of a sentence.
-fn opens_heading(c: char) -> bool {
-    matches!(c, '\n' | '\u{3000}' | ' ' | '。' | '！' | '？' | '；' | '：')
 }

@@ -169,10 +169,7 @@ impl<'t> Draft<'t> {
     /// Whether a heading can start at character `i`: a paragraph's start, or right after a
     /// sentence or a colon.
     pub fn heading_start(&self, i: usize) -> bool {
-        match i.checked_sub(1).and_then(|p| self.char_at(p)) {
-            None => true,
-            Some(p) => matches!(p, '\n' | '\u{3000}' | '。' | '！' | '？' | '；' | '：' | ' '),
-        }
+        i.checked_sub(1).and_then(|p| self.char_at(p)).is_none_or(opens_heading)
     }
 
     /// A numbering marker as the outline has it (`第四,`) without the mark after it, which is a
@@ -211,6 +208,17 @@ pub fn find_all<'w, P: Copy>(
         }
     }
     found
+}
+
+/// What a heading follows: a break, or the end of a sentence or a colon.
+pub fn opens_heading(c: char) -> bool {
+    matches!(c, '\n' | '\u{3000}' | ' ' | '。' | '！' | '？' | '；' | '：')
+}
+
+/// The Chinese numerals markers and counts are written in (一 … 十); the rules that read years
+/// or other numbers add 〇 and 零 to it.
+pub fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// A rule of the draft check: what it catches and what it must leave, side by side.

@@ -130,8 +130,9 @@ fn is_false_zero(c: char) -> bool {
     matches!(c, '0' | 'O' | 'o' | '○' | '◯' | 'Ｏ' | '０')
 }
 
+/// A digit of a year in Chinese numerals (二〇二四): 十 is no digit.
 fn is_han_digit(c: char) -> bool {
-    "一二三四五六七八九〇".contains(c)
+    c == '〇' || (super::is_numeral(c) && c != '十')
 }
 
 /// `二0二四年`: a zero among Chinese numerals is 〇.

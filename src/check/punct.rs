@@ -1,6 +1,6 @@
 //! Punctuation as GB/T 15834 sets it for Chinese text.
 
-use super::{Draft, Found, Rule, Severity};
+use super::{Draft, Found, Rule, Severity, is_numeral};
 use crate::text::is_han;
 
 pub const RULES: &[Rule] = &[
@@ -265,11 +265,6 @@ fn runs<'d>(
         }
         None
     })
-}
-
-/// Chinese numerals as markers write them.
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
 }
 
 /// A marker followed by a mark it does not take, at a heading's start: `（一）、` (a bracketed

@@ -65,8 +65,8 @@ fn placeholder(d: &Draft, out: &mut Vec<Found>) {
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         let before = start.checked_sub(1).and_then(|p| d.char_at(p));
         // `二○○五年` is a year written with the wrong zero (number.zero-form), not a stand-in.
-        let in_year =
-            d.chars[start].1 == '○' && (before.is_some_and(is_numeral) || d.char_at(i).is_some_and(is_numeral));
+        let in_number = |c: char| super::is_numeral(c) || matches!(c, '〇' | '零');
+        let in_year = d.chars[start].1 == '○' && (before.is_some_and(in_number) || d.char_at(i).is_some_and(in_number));
         let long_enough = i - start >= 2 || d.chars[start].1 == '□';
         if long_enough && !latin(before) && !latin(d.char_at(i)) && !in_year {
             let range = d.bytes(start, i);
@@ -120,10 +120,6 @@ fn letter_for_a_name(d: &Draft, out: &mut Vec<Found>) {
             out.push(Found { severity: Some(Severity::Warning), ..found });
         }
     }
-}
-
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十〇零".contains(c)
 }
 
 /// Sentences shorter than this many Han characters repeat by design (`要加强领导。`).
