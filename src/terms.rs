@@ -252,14 +252,49 @@ const FORMULATION_RATE: f64 = 1.0 / 10_000.0;
 /// said more ranks higher (30 times: 16×; 4 times: 3×).
 const KEYWORD_PRIOR: f64 = 2.0;
 
-/// The reference's text without its comments, and its size in words.
-fn official_reference() -> &'static (String, f64) {
-    static REFERENCE: OnceLock<(String, f64)> = OnceLock::new();
-    REFERENCE.get_or_init(|| {
-        let text: String = OFFICIAL_REFERENCE.lines().filter(|l| !l.starts_with('#')).collect();
-        let words = text.chars().filter(|&c| is_han(c)).count() as f64 / CHARS_PER_WORD;
-        (text, words.max(1.0))
-    })
+/// The official reference, read once: its text without comments, its size in words, and its
+/// suffixes in order, so that counting a term is two binary searches instead of a scan of the text
+/// for each of a long report's thousands of terms.
+struct OfficialReference {
+    text: String,
+    words: f64,
+    /// The byte offset of every character of `text`, ordered by the text that starts there.
+    suffixes: Vec<u32>,
+}
+
+impl OfficialReference {
+    fn get() -> &'static OfficialReference {
+        static REFERENCE: OnceLock<OfficialReference> = OnceLock::new();
+        REFERENCE.get_or_init(|| Self::new(OFFICIAL_REFERENCE.lines().filter(|l| !l.starts_with('#')).collect()))
+    }
+
+    fn new(text: String) -> Self {
+        let words = (text.chars().filter(|&c| is_han(c)).count() as f64 / CHARS_PER_WORD).max(1.0);
+        let mut suffixes: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        suffixes.sort_unstable_by_key(|&i| &text[i as usize..]);
+        OfficialReference { text, words, suffixes }
+    }
+
+    /// How many times `term` occurs, counted as `str::matches` counts (leftmost first, never
+    /// overlapping: 哈哈 is in 哈哈哈 once).
+    fn count(&self, term: &str) -> usize {
+        let suffix = |i: &u32| &self.text[*i as usize..];
+        let first = self.suffixes.partition_point(|i| suffix(i) < term);
+        let len = self.suffixes[first..].partition_point(|i| suffix(i).starts_with(term));
+        let mut starts: Vec<u32> = self.suffixes[first..first + len].to_vec();
+        starts.sort_unstable();
+        let mut free_from = 0;
+        starts
+            .iter()
+            .filter(|&&start| {
+                let taken = start >= free_from;
+                if taken {
+                    free_from = start + term.len() as u32;
+                }
+                taken
+            })
+            .count()
+    }
 }
 
 /// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood as the
@@ -309,8 +344,8 @@ fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
 /// How often official speech in general says `term`, per word: as often as the official reference
 /// says its characters, and a formulation of the lexicon at least [`FORMULATION_RATE`].
 fn official_frequency(term: &str) -> f64 {
-    let (text, words) = official_reference();
-    let said = if term.chars().nth(1).is_some() { text.matches(term).count() as f64 / words } else { 0.0 };
+    let reference = OfficialReference::get();
+    let said = if term.chars().nth(1).is_some() { reference.count(term) as f64 / reference.words } else { 0.0 };
     let formulation = crate::segment::lexicon_entry(term).is_some_and(|e| e.formulation);
     said.max(if formulation { FORMULATION_RATE } else { 0.0 })
 }
@@ -501,6 +536,30 @@ mod tests {
             text.push_str(word);
         }
         (text, toks)
+    }
+
+    /// The suffix index counts what a scan of the reference counts: every piece of the reference of
+    /// 2 to 8 characters, pieces that overlap themselves (哈哈 in 哈哈哈), and words it lacks.
+    #[test]
+    fn official_reference_counts_as_a_scan_does() {
+        let reference = OfficialReference::get();
+        let chars: Vec<(usize, char)> = reference.text.char_indices().collect();
+        let mut checked = 0;
+        for (i, &(start, _)) in chars.iter().enumerate().step_by(7) {
+            for len in 2..=8 {
+                let Some(&(end, _)) = chars.get(i + len) else { break };
+                let term = &reference.text[start..end];
+                assert_eq!(reference.count(term), reference.text.matches(term).count(), "{term}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} pieces checked");
+        for term in ["高质量发展", "新时代", "飞地经济", "。", "\u{10FFFF}"] {
+            assert_eq!(reference.count(term), reference.text.matches(term).count(), "{term}");
+        }
+        let overlapping = OfficialReference::new("哈哈哈，哈哈哈哈".into());
+        assert_eq!(overlapping.count("哈哈"), 3);
+        assert_eq!(overlapping.count("哈哈哈"), 2);
     }
 
     #[test]
