@@ -768,9 +768,12 @@ const MENU_WORDS: &[&str] = &[
 /// A menu of short words set apart by blanks or bars: `最新　热搜　某某全会　学习教育　专题`, `关于我们
 /// 联系我们 网站地图`; four words at least, or three with a menu word (`坚定信心 真抓实干 奋勇争先` is a title).
 fn is_word_menu(line: &str) -> bool {
-    let words: Vec<&str> = line.split(|c: char| is_blank(c) || "|｜".contains(c)).filter(|w| !w.is_empty()).collect();
-    short(line, 80)
-        && !line.contains(is_clause_break)
+    if !short(line, 80) {
+        return false;
+    }
+    let words: Vec<&str> =
+        line.split(|c: char| is_blank(c) || matches!(c, '|' | '｜')).filter(|w| !w.is_empty()).collect();
+    !line.contains(is_clause_break)
         && words.iter().all(|w| short(w, 6))
         && (words.len() >= 4 || words.len() == 3 && words.iter().any(|w| MENU_WORDS.contains(w)))
 }
