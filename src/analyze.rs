@@ -330,7 +330,11 @@ fn keywords(jieba: &Jieba, counted: &[terms::Counted], stats: &Stats, max_terms:
 fn phrases(d: &Document, vocabulary: &Vocabulary) -> Vec<Phrase> {
     terms::phrases(&d.speech, &d.tokens, vocabulary)
         .into_iter()
-        .map(|(text, occ)| Phrase { text: text.to_string(), count: occ.len() as u32, occurrences: spans(&d.index, &occ) })
+        .map(|(text, occ)| Phrase {
+            text: text.to_string(),
+            count: occ.len() as u32,
+            occurrences: spans(&d.index, &occ),
+        })
         .collect()
 }
 

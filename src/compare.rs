@@ -2,11 +2,11 @@
 //! keywords use, here one text against the other), the formulations new, dropped or kept, and
 //! the two texts' sizes side by side.
 
+use crate::document::Document;
 use crate::model::{
     Analysis, Comparison, FormulationChange, FormulationKind, FormulationStatus, ParagraphChange, ParagraphStatus,
     PartMatch, PartRef, Section, SloganKind, Span, StatsPair, TermChange, TermStatus,
 };
-use crate::document::Document;
 use crate::terms::{ZERO_FREQUENCY, log_likelihood};
 use crate::text::Utf16Index;
 use rustc_hash::{FxHashMap, FxHashSet};

@@ -345,7 +345,11 @@ fn rate(value: f64) -> String {
 /// The command line's trend (`speechlens trend`): its first line, the BOM and the columns `name`,
 /// `date`, `hanChars`, then [`corpus`]'s `per10k:TERM` for each of `terms`.
 pub fn trend_header(terms: &[String]) -> String {
-    let names: Vec<String> = ["name", "date", "hanChars"].map(String::from).into_iter().chain(terms.iter().map(|t| rate_column(t))).collect();
+    let names: Vec<String> = ["name", "date", "hanChars"]
+        .map(String::from)
+        .into_iter()
+        .chain(terms.iter().map(|t| rate_column(t)))
+        .collect();
     format!("{BOM}{}", record(&names))
 }
 

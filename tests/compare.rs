@@ -301,7 +301,10 @@ fn the_words_compared_are_cut_as_the_options_cut_them() {
     let cases = [
         (Options::default(), [["李小福", "扩岗"], ["王小福", "拓岗"]]),
         (Options { hmm: false, ..Options::default() }, [["李", "扩"], ["王", "拓"]]),
-        (Options { user_words: words(&["稳岗扩岗", "稳岗拓岗"]), ..Options::default() }, [["李小福", "稳岗扩岗"], ["王小福", "稳岗拓岗"]]),
+        (
+            Options { user_words: words(&["稳岗扩岗", "稳岗拓岗"]), ..Options::default() },
+            [["李小福", "稳岗扩岗"], ["王小福", "稳岗拓岗"]],
+        ),
     ];
     for (options, [deleted, inserted]) in cases {
         let c = Analyzer::new().compare(a, b, &options).expect("compares");
@@ -318,7 +321,10 @@ fn the_words_compared_are_cut_as_the_options_cut_them() {
             let starts: Vec<u32> = document.tokens.iter().map(|t| document.index.utf16(t.start)).collect();
             let ends: Vec<u32> = document.tokens.iter().map(|t| document.index.utf16(t.end)).collect();
             for span in spans {
-                assert!(starts.contains(&span.start) && ends.contains(&span.end), "{span:?}: not whole words of {text:?}");
+                assert!(
+                    starts.contains(&span.start) && ends.contains(&span.end),
+                    "{span:?}: not whole words of {text:?}"
+                );
             }
         }
     }

@@ -182,7 +182,9 @@ fn jsonl(file: String, reader: impl BufRead + Send + 'static) -> impl Iterator<I
             Ok(Line { text, .. }) if text.contains('\0') => {
                 Err(failure(&at, "binary: the text has NUL characters".into(), bytes))
             }
-            Ok(Line { text, name, meta }) => Ok(Document { name: name.or_else(|| meta.name()).unwrap_or(at), text, meta, bytes }),
+            Ok(Line { text, name, meta }) => {
+                Ok(Document { name: name.or_else(|| meta.name()).unwrap_or(at), text, meta, bytes })
+            }
             Err(e) => Err(failure(&at, format!("not a JSON object with a \"text\" string: {e}"), bytes)),
         })
     })
