@@ -1,15 +1,18 @@
-//! One call that runs every analysis over one text: clean, segment, count, detect, outline.
+//! Every analysis of one [`Document`], a step each (stats, terms, keywords, phrases, slogans,
+//! outline, chrome), put together as one `Analysis`; and `Analyzer`, which makes the documents.
 
-use crate::clean::{self, Cleaned};
-use crate::error::{Error, ErrorKind};
+use crate::document::{Document, Page};
+use crate::error::Error;
 use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
-use crate::segment::{self, Dictionary, Pos, Tok};
+use crate::segment::{self, Pos, Tok};
 use crate::slogans;
 use crate::terms::{self, PosFilter, TermCounter, Vocabulary};
 use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
+use jieba_rs::Jieba;
 use std::ops::Range;
-use std::sync::RwLockReadGuard;
+
+pub(crate) use crate::document::checked_index;
 
 /// The longest text accepted, in UTF-16 code units (what JS's `text.length` counts):
 /// 16 Mi, a few hundred times the longest speech, small enough that the analysis of the
@@ -62,24 +65,6 @@ impl Default for Options {
 #[derive(Clone, Debug, Default)]
 pub struct Analyzer {
     user_words: Vec<String>,
-}
-
-/// A text made ready for analysis: chrome found and blanked, words cut.
-struct Prepared<'t> {
-    text: &'t str,
-    index: Utf16Index<'t>,
-    cleaned: Cleaned,
-    /// The date the text gives itself (`date::of`), as ISO.
-    date: Option<String>,
-    /// `text` with chrome blanked byte for byte: the analyses read this.
-    speech: String,
-    /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
-    runs: Vec<slogans::Run>,
-    tokens: Vec<Tok>,
-    /// The paragraphs of `text` as pasted (`text::paragraphs`).
-    paragraphs: Vec<Range<usize>>,
-    /// Holding every word `speech` can use, for as long as the analysis looks words up.
-    dictionary: RwLockReadGuard<'static, Dictionary>,
 }
 
 impl Analyzer {
@@ -153,132 +138,14 @@ impl Analyzer {
         segment::segment(segment::dictionary_for([text]).jieba(), text, hmm, &forced)
     }
 
-    fn prepare<'t>(&self, text: &'t str, options: &Options) -> Result<Prepared<'t>, Error> {
-        let index = checked_index(text)?;
-        let cleaned = clean::clean(text);
-        // Read from the chrome: before a caller who keeps the chrome has it counted as speech.
-        let date = crate::date::of(text, &cleaned.removed).map(|d| d.iso());
-        let cleaned =
-            if options.keep_removed { Cleaned { body: 0..text.len(), ..cleaned }.without_removed() } else { cleaned };
-        let speech = clean::mask(text, &cleaned);
-        let user_words: Vec<&str> = self.user_words.iter().chain(&options.user_words).map(String::as_str).collect();
-        let runs = slogans::mark_runs(&speech);
-        let units = segment::find_units(
-            &speech,
-            slogans::marked_units(&speech, &runs).into_iter().chain(user_words.iter().copied()),
-        );
-        let dictionary = segment::dictionary_for([speech.as_str()]);
-        let plain = segment::segment(dictionary.jieba(), &speech, options.hmm, &[]);
-        let forced = slogans::units_as_words(&speech, &runs, units, &plain, &user_words);
-        let tokens = segment::overlay(plain, &forced);
-        let paragraphs = crate::text::paragraphs(text);
-        Ok(Prepared { text, index, cleaned, date, speech, runs, tokens, paragraphs, dictionary })
+    /// `text` made ready for every analysis with `options` and this analyzer's words.
+    pub fn document<'t>(&self, text: &'t str, options: &Options) -> Result<Document<'t>, Error> {
+        Document::new(text, options, &self.user_words)
     }
 
     /// Everything speechlens finds in `text`.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
-        let p = self.prepare(text, options)?;
-        let vocabulary = Vocabulary::new(&p.speech, &p.tokens);
-        // Parts are numbered between the salutation and the closing: `同志们：第一，…` opens part one.
-        let opening_end = p.cleaned.salutation.as_ref().map_or(p.cleaned.body.start, |s| s.end);
-        let closing_start = p.cleaned.closing.as_ref().map_or(p.cleaned.body.end, |c| c.start);
-        let tree = outline::build(&p.speech, opening_end..p.cleaned.body.end, closing_start, &p.paragraphs);
-        let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
-
-        let stats = stats(&p, &vocabulary);
-        let han = stats.han_chars.max(1) as f64;
-        let mut counter = TermCounter::new(&vocabulary, &p.tokens);
-        let counted = counter.count(0..p.tokens.len(), options.min_chars, options.pos, options.max_terms);
-        let mut warnings = Vec::new();
-        let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
-            warnings.push(Warning {
-                kind: "too-many-sections".into(),
-                message: format!(
-                    "{} top-level sections: term spread is given for the whole body, not per section",
-                    top_level.len()
-                ),
-                start: p.index.utf16(p.cleaned.body.start),
-                end: p.index.utf16(p.cleaned.body.end),
-            });
-            &[][..]
-        } else {
-            &top_level[..]
-        };
-        let by_section = section_counts(&p, &vocabulary, &counted, buckets);
-        let term_list: Vec<Term> = counted
-            .iter()
-            .zip(by_section)
-            .map(|(c, by_section)| Term {
-                term: c.term.to_string(),
-                count: c.count,
-                per_ten_k: c.count as f64 * 10_000.0 / han,
-                pos: Some(c.pos.as_str().to_string()),
-                by_section,
-                first_at: p.index.utf16(c.first),
-                lexicon: segment::lexicon_entry(c.term)
-                    .map(|e| LexiconTag { category: e.category.to_string(), formulation: e.formulation }),
-            })
-            .collect();
-        let keywords = terms::keywords(p.dictionary.jieba(), &counted, stats.tokens, options.max_terms)
-            .into_iter()
-            .map(|k| Keyword { weight: k.times, log_likelihood: k.log_likelihood, term: k.term })
-            .collect();
-        let phrases = terms::phrases(&p.speech, &p.tokens, &vocabulary)
-            .into_iter()
-            .map(|(text, occ)| Phrase {
-                text: text.to_string(),
-                count: occ.len() as u32,
-                occurrences: spans(&p.index, &occ),
-            })
-            .collect();
-        let month = crate::text::latest_month(p.text);
-        let detected = slogans::detect(&p.speech, &p.tokens, p.dictionary.jieba(), &p.runs, month);
-        warnings.extend(detected.warnings.into_iter().map(|w| {
-            let span = p.index.span(w.range);
-            Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }
-        }));
-        let slogans = detected
-            .slogans
-            .into_iter()
-            .map(|g| Slogan {
-                text: g.text,
-                kind: g.kind,
-                count: g.occurrences.len() as u32,
-                occurrences: spans(&p.index, &g.occurrences),
-                score: g.score,
-                expansion: g.expansion,
-                frame: g.frame,
-                speaker: g.speaker,
-            })
-            .collect();
-        let outline = outline(&p, &mut counter, tree, &stats);
-
-        Ok(Analysis {
-            version: crate::VERSION.to_string(),
-            date: p.date.clone(),
-            body: p.index.span(p.cleaned.body.clone()),
-            removed: p
-                .cleaned
-                .removed
-                .iter()
-                .map(|(kind, r)| {
-                    let span = p.index.span(r.clone());
-                    Removed {
-                        kind: kind.to_string(),
-                        text: p.text[r.clone()].to_string(),
-                        start: span.start,
-                        end: span.end,
-                    }
-                })
-                .collect(),
-            stats,
-            terms: term_list,
-            keywords,
-            phrases,
-            slogans,
-            outline,
-            warnings,
-        })
+        Ok(analysis(&self.document(text, options)?))
     }
 
     /// Each occurrence of `term` in the speech with `width` characters of context either side.
@@ -312,17 +179,17 @@ impl Analyzer {
         anywhere: bool,
         options: &Options,
     ) -> Result<Vec<ConcordanceLine>, Error> {
-        let p = self.prepare(text, options)?;
-        Ok(terms::concordance(&p.speech, &p.tokens, term.trim(), width, anywhere)
+        let d = self.document(text, options)?;
+        Ok(terms::concordance(&d.speech, &d.tokens, term.trim(), width, anywhere)
             .into_iter()
             .map(|(left, hit, right)| {
-                let span = p.index.span(hit.clone());
+                let span = d.index.span(hit.clone());
                 // The context is counted in `speech`, where masked chrome is a space per byte:
                 // its outer ends may fall inside a character of `text`, so they snap to one.
                 ConcordanceLine {
-                    left: p.text[p.text.ceil_char_boundary(left.start)..left.end].to_string(),
-                    keyword: p.text[hit].to_string(),
-                    right: p.text[right.start..p.text.floor_char_boundary(right.end)].to_string(),
+                    left: d.text[d.text.ceil_char_boundary(left.start)..left.end].to_string(),
+                    keyword: d.text[hit].to_string(),
+                    right: d.text[right.start..d.text.floor_char_boundary(right.end)].to_string(),
                     start: span.start,
                     end: span.end,
                 }
@@ -330,24 +197,31 @@ impl Analyzer {
             .collect())
     }
 
-    /// What changed from `a` to `b` (see [`crate::compare`]): both analysed with `options` and every
-    /// term kept; the page chrome of either counts in neither.
+    /// What changed from `a` to `b` (see [`crate::compare`]): both made into documents with
+    /// `options` and analysed with every term kept, so the comparison reads the analyses' own
+    /// words; the page chrome of either counts in neither.
     pub fn compare(&self, a: &str, b: &str, options: &Options) -> Result<Comparison, Error> {
         let options = Options { max_terms: usize::MAX, ..options.clone() };
-        let (analysis_a, analysis_b) = (self.analyze(a, &options)?, self.analyze(b, &options)?);
-        // Each text with its chrome blanked, as its analysis saw it: a photo credit inside the speech
-        // is neither a paragraph, nor a word put in, nor a formulation.
-        fn speech(text: &str, analysis: &Analysis) -> (String, Range<usize>) {
-            let index = Utf16Index::new(text);
-            let bytes = |start: u32, end: u32| index.byte(start)..index.byte(end);
-            let body = bytes(analysis.body.start, analysis.body.end);
-            (clean::mask_outside(text, body.clone(), analysis.removed.iter().map(|r| bytes(r.start, r.end))), body)
-        }
-        let ((speech_a, body_a), (speech_b, body_b)) = (speech(a, &analysis_a), speech(b, &analysis_b));
-        let side_a = crate::compare::Side { speech: &speech_a, analysis: &analysis_a, body: body_a };
-        let side_b = crate::compare::Side { speech: &speech_b, analysis: &analysis_b, body: body_b };
-        let dictionary = segment::dictionary_for([a, b]);
-        Ok(crate::compare::compare(&side_a, &side_b, dictionary.jieba()))
+        let (a, b) = (self.document(a, &options)?, self.document(b, &options)?);
+        let (analysis_a, analysis_b) = (analysis(&a), analysis(&b));
+        let side_a = crate::compare::Side { document: &a, analysis: &analysis_a };
+        let side_b = crate::compare::Side { document: &b, analysis: &analysis_b };
+        Ok(crate::compare::compare(&side_a, &side_b))
+    }
+
+    /// The terms followed across `texts` (see [`crate::corpus::trend`]): each text's speech found
+    /// with `options` (only `keep_removed` matters: no words are cut).
+    pub fn trend<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        terms: &[String],
+        options: &Options,
+    ) -> Result<Vec<TrendSeries>, Error> {
+        let rates = texts
+            .iter()
+            .map(|text| Ok(crate::corpus::rates(&Page::new(text.as_ref(), options)?, terms)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(crate::corpus::trend(terms, &rates))
     }
 
     /// `text` in a line ([`Analysis::summary`]): what a corpus view keeps of each document.
@@ -362,19 +236,162 @@ impl Analyzer {
     }
 }
 
+/// Everything speechlens finds in `d`: each part of the result made by its own step.
+fn analysis(d: &Document) -> Analysis {
+    let dictionary = d.dictionary();
+    let jieba = dictionary.jieba();
+    let vocabulary = Vocabulary::new(&d.speech, &d.tokens);
+    let tree = outline_tree(d);
+    let stats = stats(d, &vocabulary);
+    let mut counter = TermCounter::new(&vocabulary, &d.tokens);
+    let options = &d.options;
+    let counted = counter.count(0..d.tokens.len(), options.min_chars, options.pos, options.max_terms);
+    let (terms, mut warnings) = term_list(d, &vocabulary, &counted, &tree, &stats);
+    let keywords = keywords(jieba, &counted, &stats, options.max_terms);
+    let phrases = phrases(d, &vocabulary);
+    let (slogans, slogan_warnings) = slogans(d, jieba);
+    warnings.extend(slogan_warnings);
+    let outline = outline(d, &mut counter, tree, &stats);
+    Analysis {
+        version: crate::VERSION.to_string(),
+        date: d.date.clone(),
+        body: d.index.span(d.cleaned.body.clone()),
+        removed: removed(d),
+        stats,
+        terms,
+        keywords,
+        phrases,
+        slogans,
+        outline,
+        warnings,
+    }
+}
+
+/// The numbered parts of the speech, between the salutation and the closing: `同志们：第一，…`
+/// opens part one.
+fn outline_tree(d: &Document) -> OutlineTree {
+    let opening_end = d.cleaned.salutation.as_ref().map_or(d.cleaned.body.start, |s| s.end);
+    let closing_start = d.cleaned.closing.as_ref().map_or(d.cleaned.body.end, |c| c.start);
+    outline::build(&d.speech, opening_end..d.cleaned.body.end, closing_start, &d.paragraphs)
+}
+
+/// The term table: each counted term with its rate, its spread across the top-level parts and
+/// its lexicon tag; and the warning that the spread is for the whole body, when the parts are
+/// too many to count by.
+fn term_list(
+    d: &Document,
+    vocabulary: &Vocabulary,
+    counted: &[terms::Counted],
+    tree: &OutlineTree,
+    stats: &Stats,
+) -> (Vec<Term>, Vec<Warning>) {
+    let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
+    let mut warnings = Vec::new();
+    let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
+        warnings.push(Warning {
+            kind: "too-many-sections".into(),
+            message: format!(
+                "{} top-level sections: term spread is given for the whole body, not per section",
+                top_level.len()
+            ),
+            start: d.index.utf16(d.cleaned.body.start),
+            end: d.index.utf16(d.cleaned.body.end),
+        });
+        &[][..]
+    } else {
+        &top_level[..]
+    };
+    let han = stats.han_chars.max(1) as f64;
+    let by_section = section_counts(d, vocabulary, counted, buckets);
+    let terms = counted
+        .iter()
+        .zip(by_section)
+        .map(|(c, by_section)| Term {
+            term: c.term.to_string(),
+            count: c.count,
+            per_ten_k: c.count as f64 * 10_000.0 / han,
+            pos: Some(c.pos.as_str().to_string()),
+            by_section,
+            first_at: d.index.utf16(c.first),
+            lexicon: segment::lexicon_entry(c.term)
+                .map(|e| LexiconTag { category: e.category.to_string(), formulation: e.formulation }),
+        })
+        .collect();
+    (terms, warnings)
+}
+
+fn keywords(jieba: &Jieba, counted: &[terms::Counted], stats: &Stats, max_terms: usize) -> Vec<Keyword> {
+    terms::keywords(jieba, counted, stats.tokens, max_terms)
+        .into_iter()
+        .map(|k| Keyword { weight: k.times, log_likelihood: k.log_likelihood, term: k.term })
+        .collect()
+}
+
+fn phrases(d: &Document, vocabulary: &Vocabulary) -> Vec<Phrase> {
+    terms::phrases(&d.speech, &d.tokens, vocabulary)
+        .into_iter()
+        .map(|(text, occ)| Phrase {
+            text: text.to_string(),
+            count: occ.len() as u32,
+            occurrences: spans(&d.index, &occ),
+        })
+        .collect()
+}
+
+/// The slogans, in the version of the text's latest month, and their warnings.
+fn slogans(d: &Document, jieba: &Jieba) -> (Vec<Slogan>, Vec<Warning>) {
+    let month = crate::text::latest_month(d.text);
+    let detected = slogans::detect(&d.speech, &d.tokens, jieba, &d.runs, month);
+    let warnings = detected
+        .warnings
+        .into_iter()
+        .map(|w| {
+            let span = d.index.span(w.range);
+            Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }
+        })
+        .collect();
+    let slogans = detected
+        .slogans
+        .into_iter()
+        .map(|g| Slogan {
+            text: g.text,
+            kind: g.kind,
+            count: g.occurrences.len() as u32,
+            occurrences: spans(&d.index, &g.occurrences),
+            score: g.score,
+            expansion: g.expansion,
+            frame: g.frame,
+            speaker: g.speaker,
+        })
+        .collect();
+    (slogans, warnings)
+}
+
+/// The chrome left out, with its kind and text.
+fn removed(d: &Document) -> Vec<Removed> {
+    d.cleaned
+        .removed
+        .iter()
+        .map(|(kind, r)| {
+            let span = d.index.span(r.clone());
+            Removed { kind: kind.to_string(), text: d.text[r.clone()].to_string(), start: span.start, end: span.end }
+        })
+        .collect()
+}
+
 /// The outline of the speech: its sections with their sizes and top terms, its checks, its parts.
-fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &Stats) -> Outline {
+fn outline(d: &Document, counter: &mut TermCounter, tree: OutlineTree, stats: &Stats) -> Outline {
     let part = |r: &Range<usize>| {
-        let span = p.index.span(r.clone());
-        Part { text: p.text[r.clone()].to_string(), start: span.start, end: span.end }
+        let span = d.index.span(r.clone());
+        Part { text: d.text[r.clone()].to_string(), start: span.start, end: span.end }
     };
     Outline {
-        sections: tree.sections.iter().map(|n| section(p, counter, n, stats.han_chars).0).collect(),
+        sections: tree.sections.iter().map(|n| section(d, counter, n, stats.han_chars).0).collect(),
         issues: tree
             .issues
             .into_iter()
             .map(|i| {
-                let span = p.index.span(i.range);
+                let span = d.index.span(i.range);
                 OutlineIssue {
                     kind: i.kind,
                     message: i.message,
@@ -391,53 +408,53 @@ fn outline(p: &Prepared, counter: &mut TermCounter, tree: OutlineTree, stats: &S
                         .series
                         .into_iter()
                         .map(|(marker, range)| {
-                            let span = p.index.span(range);
+                            let span = d.index.span(range);
                             SeenMarker { marker, start: span.start, end: span.end }
                         })
                         .collect(),
                 }
             })
             .collect(),
-        title: p.cleaned.title.as_ref().map(part),
-        salutation: p.cleaned.salutation.as_ref().map(part),
-        closing: p.cleaned.closing.as_ref().map(part),
-        interjections: p.cleaned.interjections.iter().map(part).collect(),
+        title: d.cleaned.title.as_ref().map(part),
+        salutation: d.cleaned.salutation.as_ref().map(part),
+        closing: d.cleaned.closing.as_ref().map(part),
+        interjections: d.cleaned.interjections.iter().map(part).collect(),
         announced: tree.announced.map(|a| {
-            let span = p.index.span(a.range.clone());
-            Announced { count: a.count, text: p.text[a.range].to_string(), start: span.start, end: span.end }
+            let span = d.index.span(a.range.clone());
+            Announced { count: a.count, text: d.text[a.range].to_string(), start: span.start, end: span.end }
         }),
     }
 }
 
 /// The section of `node` and its Han characters. A section's characters are its children's and
 /// those of the text around them, so each byte is read once however deep the nesting.
-fn section(p: &Prepared, counter: &mut TermCounter, node: &Node, body_han: u32) -> (Section, u32) {
+fn section(d: &Document, counter: &mut TermCounter, node: &Node, body_han: u32) -> (Section, u32) {
     let mut children = Vec::with_capacity(node.children.len());
     let (mut chars, mut han) = (0u32, 0u32);
     let mut at = node.range.start;
     for child in &node.children {
-        let (text_chars, text_han) = char_counts(&p.speech[at..child.range.start]);
-        let (section, child_han) = section(p, counter, child, body_han);
+        let (text_chars, text_han) = char_counts(&d.speech[at..child.range.start]);
+        let (section, child_han) = section(d, counter, child, body_han);
         chars += text_chars + section.speech_chars;
         han += text_han + child_han;
         at = child.range.end;
         children.push(section);
     }
-    let (text_chars, text_han) = char_counts(&p.speech[at..node.range.end]);
+    let (text_chars, text_han) = char_counts(&d.speech[at..node.range.end]);
     chars += text_chars;
     han += text_han;
-    let from = p.tokens.partition_point(|t| t.start < node.range.start);
-    let to = p.tokens.partition_point(|t| t.start < node.range.end);
+    let from = d.tokens.partition_point(|t| t.start < node.range.start);
+    let to = d.tokens.partition_point(|t| t.start < node.range.end);
     let top_terms =
         counter.count(from..to, 2, PosFilter::All, SECTION_TOP_TERMS).into_iter().map(|c| c.term.to_string()).collect();
-    let span = p.index.span(node.range.clone());
+    let span = d.index.span(node.range.clone());
     let section = Section {
         start: span.start,
         end: span.end,
         level: node.level,
-        marker: p.speech[node.marker.clone()].to_string(),
+        marker: d.speech[node.marker.clone()].to_string(),
         ordinal: node.ordinal,
-        heading: p.speech[node.heading.clone()].to_string(),
+        heading: d.speech[node.heading.clone()].to_string(),
         speech_chars: chars,
         share: han as f64 / body_han.max(1) as f64,
         speaking_minutes: han as f64 / CHARS_PER_MINUTE,
@@ -452,17 +469,6 @@ fn char_counts(text: &str) -> (u32, u32) {
     text.chars().fold((0, 0), |(chars, han), c| (chars + !is_blank(c) as u32, han + is_han(c) as u32))
 }
 
-pub(crate) fn checked_index(text: &str) -> Result<Utf16Index<'_>, Error> {
-    let index = Utf16Index::new(text);
-    if index.len_utf16() > MAX_INPUT_UNITS {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!("text is {} characters long; the limit is {MAX_INPUT_UNITS}", index.len_utf16()),
-        ));
-    }
-    Ok(index)
-}
-
 fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
     ranges.iter().map(|r| index.span(r.clone())).collect()
 }
@@ -470,7 +476,7 @@ fn spans(index: &Utf16Index, ranges: &[Range<usize>]) -> Vec<Span> {
 /// Per counted term, its occurrences in each top-level section (one bucket for the whole body
 /// when there are none), in one pass over the tokens.
 fn section_counts(
-    p: &Prepared,
+    d: &Document,
     vocabulary: &Vocabulary,
     counted: &[terms::Counted],
     sections: &[Range<usize>],
@@ -481,7 +487,7 @@ fn section_counts(
         row[c.id as usize] = Some(i);
     }
     let mut table = vec![vec![0u32; buckets]; counted.len()];
-    for (tok, &id) in p.tokens.iter().zip(&vocabulary.ids) {
+    for (tok, &id) in d.tokens.iter().zip(&vocabulary.ids) {
         let Some(i) = row[id as usize] else {
             continue;
         };
@@ -500,18 +506,18 @@ fn section_counts(
 
 /// Paragraphs of the input (broken as pasted, `text::paragraphs`) that hold speech: a caption's
 /// paragraph, blanked, is none.
-fn paragraphs(p: &Prepared) -> u32 {
-    let body = &p.cleaned.body;
+fn paragraphs(d: &Document) -> u32 {
+    let body = &d.cleaned.body;
     let holds_speech = |r: &Range<usize>| {
         let r = r.start.max(body.start)..r.end.min(body.end);
-        r.start < r.end && p.speech[r].contains(|c: char| !is_blank(c))
+        r.start < r.end && d.speech[r].contains(|c: char| !is_blank(c))
     };
-    p.paragraphs.iter().filter(|r| holds_speech(r)).count() as u32
+    d.paragraphs.iter().filter(|r| holds_speech(r)).count() as u32
 }
 
-fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
-    let body = &p.speech[p.cleaned.body.clone()];
-    let han_chars = body.chars().filter(|&c| is_han(c)).count() as u32;
+fn stats(d: &Document, vocabulary: &Vocabulary) -> Stats {
+    let body = d.body();
+    let han_chars = d.han_chars();
     let tokens = vocabulary.ids.iter().filter(|&&id| vocabulary.words[id as usize].wordlike).count() as u32;
     let mut sentences = 0;
     let mut open = false;
@@ -525,11 +531,11 @@ fn stats(p: &Prepared, vocabulary: &Vocabulary) -> Stats {
     }
     sentences += open as u32;
     Stats {
-        utf16_units: p.index.len_utf16(),
+        utf16_units: d.index.len_utf16(),
         han_chars,
         tokens,
         sentences,
-        paragraphs: paragraphs(p),
+        paragraphs: paragraphs(d),
         speaking_minutes: han_chars as f64 / CHARS_PER_MINUTE,
     }
 }

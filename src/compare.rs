@@ -2,23 +2,22 @@
 //! keywords use, here one text against the other), the formulations new, dropped or kept, and
 //! the two texts' sizes side by side.
 
+use crate::document::Document;
 use crate::model::{
     Analysis, Comparison, FormulationChange, FormulationKind, FormulationStatus, ParagraphChange, ParagraphStatus,
     PartMatch, PartRef, Section, SloganKind, Span, StatsPair, TermChange, TermStatus,
 };
 use crate::terms::{ZERO_FREQUENCY, log_likelihood};
 use crate::text::Utf16Index;
-use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-/// One side of a comparison: the text with its chrome blanked character for character (so its
-/// offsets, in bytes and in UTF-16 units, are the text's as given), its analysis, and where its
-/// speech lies (bytes).
+/// One side of a comparison: the document (its speech, chrome blanked character for character, so
+/// its offsets in bytes and in UTF-16 units are the text's as given; its words, cut as its
+/// analysis cut them) and its analysis.
 pub struct Side<'t> {
-    pub speech: &'t str,
+    pub document: &'t Document<'t>,
     pub analysis: &'t Analysis,
-    pub body: Range<usize>,
 }
 
 /// The slogans a comparison lists as formulations: the set phrases official speech is made of. An
@@ -31,15 +30,14 @@ const FORMULATION_KINDS: [(SloganKind, FormulationKind); 4] = [
 ];
 
 /// Compares `a` with `b`, each analysed with every term kept; formulations are counted and
-/// paragraphs aligned in their speech (`body`), words cut by `jieba`.
-pub fn compare(a: &Side, b: &Side, jieba: &Jieba) -> Comparison {
-    let (a_body, b_body) = (&a.speech[a.body.clone()], &b.speech[b.body.clone()]);
-    let formulations = formulation_changes((a.analysis, a_body), (b.analysis, b_body), jieba);
+/// paragraphs aligned in their speech (the body, chrome blanked), words as their documents cut them.
+pub fn compare(a: &Side, b: &Side) -> Comparison {
+    let formulations = formulation_changes(a, b);
     Comparison {
         terms: named_apart(term_changes(a.analysis, b.analysis), &formulations),
         formulations,
         outline: outline_matches(&a.analysis.outline.sections, &b.analysis.outline.sections),
-        paragraphs: paragraph_changes(a, b, jieba),
+        paragraphs: paragraph_changes(a.document, b.document),
         stats: StatsPair { a: a.analysis.stats.clone(), b: b.analysis.stats.clone() },
     }
 }
@@ -110,27 +108,23 @@ fn named_apart(terms: Vec<TermChange>, formulations: &[FormulationChange]) -> Ve
         .collect()
 }
 
-fn formulation_changes(
-    (a, a_body): (&Analysis, &str),
-    (b, b_body): (&Analysis, &str),
-    jieba: &Jieba,
-) -> Vec<FormulationChange> {
+fn formulation_changes<'s>(a: &'s Side, b: &'s Side) -> Vec<FormulationChange> {
     // `b`'s kind where both texts have it as a slogan: the later text's reading.
     let mut kinds: FxHashMap<&str, FormulationKind> = FxHashMap::default();
-    for analysis in [a, b] {
+    for analysis in [a.analysis, b.analysis] {
         for s in &analysis.slogans {
             if let Some(&(_, kind)) = FORMULATION_KINDS.iter().find(|(k, _)| *k == s.kind) {
                 kinds.insert(&s.text, kind);
             }
         }
     }
-    for body in [a_body, b_body] {
-        for phrase in policy_phrases(body, jieba) {
+    for side in [a, b] {
+        for phrase in policy_phrases(side.document) {
             kinds.entry(phrase).or_insert(FormulationKind::Phrase);
         }
     }
     let texts: Vec<&str> = kinds.keys().copied().collect();
-    let (counts_a, counts_b) = (occurrences(a_body, &texts), occurrences(b_body, &texts));
+    let (counts_a, counts_b) = (occurrences(a.document.body(), &texts), occurrences(b.document.body(), &texts));
     let mut changes: Vec<FormulationChange> = texts
         .iter()
         .zip(counts_a.into_iter().zip(counts_b))
@@ -190,17 +184,18 @@ const TASK_LEADS: &[&str] = &[
 /// (稳住楼市股市; 加强管理, said once, is routine). Said twice, two will do (提振消费).
 const TASK_OBJECT_CHARS: usize = 4;
 
-/// The policy phrases of a text: clauses of their own (between marks that end a clause, not
+/// The policy phrases of a document: clauses of their own (between marks that end a clause, not
 /// items of a list joined by 、) that state a task, a [`TASK_VERBS`] verb and its object, said twice
 /// or with a specific object. A phrase cut from a longer clause (保障重点 of 保障重点地区) or a list
 /// item (加强非洲猪瘟、…) is none, nor is a clause that describes (发生深刻变化).
-fn policy_phrases<'a>(body: &'a str, jieba: &Jieba) -> Vec<&'a str> {
+fn policy_phrases<'d>(d: &'d Document) -> Vec<&'d str> {
+    let (body, offset) = (d.body(), d.cleaned.body.start);
     let (mut found, mut short) = (Vec::new(), Vec::new());
     let mut start = 0;
     let mut listed = false;
     for (at, c) in body.char_indices().filter(|&(_, c)| !crate::text::is_han(c)).chain([(body.len(), '。')]) {
         let ends_clause = matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '\n');
-        if let Some((task, object_chars)) = task(&body[start..at], jieba).filter(|_| ends_clause && !listed) {
+        if let Some((task, object_chars)) = task(d, offset + start..offset + at).filter(|_| ends_clause && !listed) {
             if object_chars >= TASK_OBJECT_CHARS { found.push(task) } else { short.push(task) }
         }
         listed = c == '、';
@@ -213,31 +208,31 @@ fn policy_phrases<'a>(body: &'a str, jieba: &Jieba) -> Vec<&'a str> {
     found
 }
 
-/// The task `text` states, without the words that announce it, and its object's length: a
-/// [`TASK_VERBS`] verb and an object of 2 to 8 Han characters whose words are nouns or modify one,
-/// a noun last.
-fn task<'t>(text: &'t str, jieba: &Jieba) -> Option<(&'t str, usize)> {
-    let mut rest = text;
+/// The task the clause at `clause` states, without the words that announce it, and its object's
+/// length: a [`TASK_VERBS`] verb and an object of 2 to 8 Han characters whose words (as the
+/// document cut them, the verb a word of its own) are nouns or modify one, a noun last.
+fn task<'d>(d: &'d Document, clause: Range<usize>) -> Option<(&'d str, usize)> {
+    let mut rest = &d.speech[clause.clone()];
     while let Some(lead) = TASK_LEADS.iter().find(|l| rest.starts_with(*l) && rest.len() > l.len()) {
         rest = &rest[lead.len()..];
     }
     let verb = TASK_VERBS.iter().find(|v| rest.starts_with(*v))?;
-    let object = &rest[verb.len()..];
-    let object_chars = object.chars().count();
-    if !(2..=8).contains(&object_chars) {
+    let object = clause.end - rest.len() + verb.len()..clause.end;
+    let object_chars = d.speech[object.clone()].chars().count();
+    if !(2..=8).contains(&object_chars) || d.tokens.binary_search_by_key(&object.start, |t| t.start).is_err() {
         return None;
     }
-    let words = jieba.tag(object, false);
+    let words: Vec<_> = d.words_in(object).collect();
     let nominal = |tag: &str| tag.starts_with('n') || matches!(tag, "vn" | "j" | "an");
     let modifies = |tag: &str| nominal(tag) || matches!(tag, "a" | "b");
-    let last_noun = words.last().is_some_and(|w| nominal(w.tag));
-    (last_noun && words.iter().all(|w| modifies(w.tag))).then_some((rest, object_chars))
+    let last_noun = words.last().is_some_and(|w| nominal(w.pos.as_str()));
+    (last_noun && words.iter().all(|w| modifies(w.pos.as_str()))).then_some((rest, object_chars))
 }
 
 /// How often each of `needles` occurs in `haystack` (without overlapping itself, as
 /// `str::matches` counts), in one pass over `haystack` rather than one per needle: a comparison
 /// counts hundreds of formulations in both texts.
-fn occurrences(haystack: &str, needles: &[&str]) -> Vec<u32> {
+pub(crate) fn occurrences(haystack: &str, needles: &[&str]) -> Vec<u32> {
     let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (k, needle) in needles.iter().enumerate() {
         if let Some(first) = needle.chars().next() {
@@ -328,12 +323,12 @@ const MAX_PAIRINGS: usize = 250_000;
 /// order is `same`; of the rest, a text found on both sides is `moved`; a paragraph of `b` much
 /// like one of `a` is that one `changed` (with its words compared), the most alike first; what is
 /// left is `inserted` or `deleted`.
-fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> {
+fn paragraph_changes(a: &Document, b: &Document) -> Vec<ParagraphChange> {
     let (pa, pb) = laid_out_alike(
-        crate::text::paragraphs_in(a.speech, a.body.clone()),
-        crate::text::paragraphs_in(b.speech, b.body.clone()),
+        crate::text::paragraphs_in(&a.speech, a.cleaned.body.clone()),
+        crate::text::paragraphs_in(&b.speech, b.cleaned.body.clone()),
     );
-    let (ia, ib) = (Utf16Index::new(a.speech), Utf16Index::new(b.speech));
+    let (ia, ib) = (&a.index, &b.index);
     let text_a = |i: usize| &a.speech[pa[i].clone()];
     let text_b = |j: usize| &b.speech[pb[j].clone()];
     let anchors = common_run(
@@ -379,16 +374,16 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
     let (mut next_a, mut next_b) = (0, 0);
     for &(anchor_a, anchor_b) in anchors.iter().chain(std::iter::once(&(pa.len(), pb.len()))) {
         for (j, para_b) in pb.iter().enumerate().take(anchor_b).skip(next_b) {
-            let b_span = Some(span(&ib, para_b));
+            let b_span = Some(span(ib, para_b));
             let change = if let Some(&i) = moved.get(&j) {
-                whole(ParagraphStatus::Moved, Some(span(&ia, &pa[i])), b_span)
+                whole(ParagraphStatus::Moved, Some(span(ia, &pa[i])), b_span)
             } else if let Some(&(i, _)) = changed.get(&j) {
-                let (deleted, inserted) = word_changes(a, &ia, &pa[i], b, &ib, para_b, jieba);
+                let (deleted, inserted) = word_changes((a, &pa[i]), (b, para_b));
                 // Paragraphs that differ in blanks only (a line broken elsewhere) say the same.
                 let same = deleted.is_empty() && inserted.is_empty();
                 ParagraphChange {
                     status: if same { ParagraphStatus::Same } else { ParagraphStatus::Changed },
-                    a: Some(span(&ia, &pa[i])),
+                    a: Some(span(ia, &pa[i])),
                     b: b_span,
                     deleted,
                     inserted,
@@ -399,10 +394,10 @@ fn paragraph_changes(a: &Side, b: &Side, jieba: &Jieba) -> Vec<ParagraphChange> 
             out.push(change);
         }
         for i in (next_a..anchor_a).filter(|i| !moved_a.contains(i) && !changed_a.contains(i)) {
-            out.push(whole(ParagraphStatus::Deleted, Some(span(&ia, &pa[i])), None));
+            out.push(whole(ParagraphStatus::Deleted, Some(span(ia, &pa[i])), None));
         }
         if anchor_a < pa.len() {
-            out.push(whole(ParagraphStatus::Same, Some(span(&ia, &pa[anchor_a])), Some(span(&ib, &pb[anchor_b]))));
+            out.push(whole(ParagraphStatus::Same, Some(span(ia, &pa[anchor_a])), Some(span(ib, &pb[anchor_b]))));
         }
         (next_a, next_b) = (anchor_a + 1, anchor_b + 1);
     }
@@ -514,16 +509,8 @@ fn dice(x: &FxHashMap<(char, char), u32>, y: &FxHashMap<(char, char), u32>) -> f
 /// UTF-16 spans (runs of neighbouring words joined). Sentences the two share in order are matched
 /// first and only the words between them compared: a paragraph flattened from a whole speech
 /// would otherwise cost the product of its words.
-fn word_changes(
-    a: &Side,
-    ia: &Utf16Index,
-    ra: &Range<usize>,
-    b: &Side,
-    ib: &Utf16Index,
-    rb: &Range<usize>,
-    jieba: &Jieba,
-) -> (Vec<Span>, Vec<Span>) {
-    let (sa, sb) = (sentences(a.speech, ra), sentences(b.speech, rb));
+fn word_changes((a, ra): (&Document, &Range<usize>), (b, rb): (&Document, &Range<usize>)) -> (Vec<Span>, Vec<Span>) {
+    let (sa, sb) = (sentences(&a.speech, ra), sentences(&b.speech, rb));
     let same = common_run(
         &sa.iter().map(|r| &a.speech[r.clone()]).collect::<Vec<_>>(),
         &sb.iter().map(|r| &b.speech[r.clone()]).collect::<Vec<_>>(),
@@ -535,9 +522,9 @@ fn word_changes(
         let to_b = j.map_or(rb.end, |j| sb[j].start);
         // Between two matched sentences there is most often nothing: no words to cut.
         if from_a < to_a || from_b < to_b {
-            let (d, n) = gap_changes(a.speech, &(from_a..to_a), b.speech, &(from_b..to_b), jieba);
-            deleted.extend(d.into_iter().map(|r| ia.span(r)));
-            inserted.extend(n.into_iter().map(|r| ib.span(r)));
+            let (d, n) = gap_changes((a, from_a..to_a), (b, from_b..to_b));
+            deleted.extend(d.into_iter().map(|r| a.index.span(r)));
+            inserted.extend(n.into_iter().map(|r| b.index.span(r)));
         }
         (from_a, from_b) = (i.map_or(ra.end, |i| sa[i].end), j.map_or(rb.end, |j| sb[j].end));
     }
@@ -570,23 +557,15 @@ fn is_space(c: char) -> bool {
     c == '\n' || c == '\r' || crate::text::is_blank(c)
 }
 
-/// The words of `text_a[ra]` that `text_b[rb]` lacks, and those it adds, as byte ranges (runs of
-/// neighbouring words joined), by a common run over jieba's words.
+/// The words of `a`'s speech at `ra` that `b`'s at `rb` lacks, and those it adds, as byte ranges
+/// (runs of neighbouring words joined), by a common run over the words as each document cut them.
 fn gap_changes(
-    text_a: &str,
-    ra: &Range<usize>,
-    text_b: &str,
-    rb: &Range<usize>,
-    jieba: &Jieba,
+    (a, ra): (&Document, Range<usize>),
+    (b, rb): (&Document, Range<usize>),
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let words = |text: &str, r: &Range<usize>| -> Vec<Range<usize>> {
-        crate::segment::segment(jieba, &text[r.clone()], true, &[])
-            .iter()
-            .map(|t| r.start + t.start..r.start + t.end)
-            .filter(|w| !text[w.clone()].chars().all(is_space))
-            .collect()
-    };
-    let (wa, wb) = (words(text_a, ra), words(text_b, rb));
+    let words = |d: &Document, r: Range<usize>| -> Vec<Range<usize>> { d.words_in(r).map(|t| t.range()).collect() };
+    let (wa, wb) = (words(a, ra), words(b, rb));
+    let (text_a, text_b) = (&a.speech, &b.speech);
     let kept = common_run(
         &wa.iter().map(|r| &text_a[r.clone()]).collect::<Vec<_>>(),
         &wb.iter().map(|r| &text_b[r.clone()]).collect::<Vec<_>>(),

@@ -322,17 +322,41 @@ fn document_row(name: &str, date: Option<&str>, d: &DocumentSummary) -> Vec<Stri
 /// The page's corpus table: the command line's documents table, then a column per term of the
 /// trend (`per10k:新质生产力`), its occurrences per 10,000 Han characters in each document.
 pub fn corpus(documents: &[CorpusDocument], trend: &[TrendSeries]) -> String {
-    let names: Vec<String> = DOCUMENT_COLUMNS
-        .iter()
-        .map(|c| c.to_string())
-        .chain(trend.iter().map(|s| format!("per10k:{}", s.term)))
-        .collect();
+    let names: Vec<String> =
+        DOCUMENT_COLUMNS.iter().map(|c| c.to_string()).chain(trend.iter().map(|s| rate_column(&s.term))).collect();
     let rows = documents.iter().enumerate().map(|(i, d)| {
         let mut row = document_row(&d.name, d.summary.date.as_deref(), &d.summary);
-        row.extend(trend.iter().map(|s| s.values.get(i).map_or(String::new(), |v| format!("{v:.2}"))));
+        row.extend(trend.iter().map(|s| s.values.get(i).map_or(String::new(), |&v| rate(v))));
         row
     });
     table(&names, rows)
+}
+
+/// The column of a term followed: `per10k:新质生产力`.
+fn rate_column(term: &str) -> String {
+    format!("per10k:{term}")
+}
+
+/// A rate per 10,000 characters as the corpus tables write it.
+fn rate(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// The command line's trend (`speechlens trend`): its first line, the BOM and the columns `name`,
+/// `date`, `hanChars`, then [`corpus`]'s `per10k:TERM` for each of `terms`.
+pub fn trend_header(terms: &[String]) -> String {
+    let names: Vec<String> = ["name", "date", "hanChars"]
+        .map(String::from)
+        .into_iter()
+        .chain(terms.iter().map(|t| rate_column(t)))
+        .collect();
+    format!("{BOM}{}", record(&names))
+}
+
+/// A document's line of the trend: its name, date, Han characters, and its `rates` (`corpus::rates`).
+pub fn trend_line(name: &str, date: Option<&str>, han_chars: u32, rates: &[f64]) -> String {
+    let cells = [name.to_string(), date.unwrap_or_default().to_string(), han_chars.to_string()];
+    record(&cells.into_iter().chain(rates.iter().map(|&r| rate(r))).collect::<Vec<_>>())
 }
 
 #[cfg(test)]

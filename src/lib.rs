@@ -17,8 +17,10 @@ pub mod anatomy;
 pub mod check;
 pub mod clean;
 pub mod compare;
+pub mod corpus;
 pub mod csv;
 pub mod date;
+pub mod document;
 pub mod error;
 pub mod labels;
 pub mod model;
@@ -34,6 +36,7 @@ pub mod text;
 pub mod wasm;
 
 pub use analyze::{Analyzer, MAX_INPUT_UNITS, Options};
+pub use document::{Document, Page};
 pub use error::{Error, ErrorKind};
 pub use model::Analysis;
 

@@ -515,9 +515,19 @@ pub fn full_dictionary() -> RwLockReadGuard<'static, Dictionary> {
     update_shared(Dictionary::load_all)
 }
 
-fn update_shared(update: impl FnOnce(&mut Dictionary)) -> RwLockReadGuard<'static, Dictionary> {
+/// The shared dictionary as it is, nothing loaded: it holds every word of the texts loaded so far
+/// (it only grows), so an analysis of a text cut before reads it without a write.
+pub fn loaded_dictionary() -> RwLockReadGuard<'static, Dictionary> {
+    shared().read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn shared() -> &'static RwLock<Dictionary> {
     static SHARED: OnceLock<RwLock<Dictionary>> = OnceLock::new();
-    let shared = SHARED.get_or_init(|| RwLock::new(Dictionary::new()));
+    SHARED.get_or_init(|| RwLock::new(Dictionary::new()))
+}
+
+fn update_shared(update: impl FnOnce(&mut Dictionary)) -> RwLockReadGuard<'static, Dictionary> {
+    let shared = shared();
     // A whole dictionary has nothing to add: the texts analysed on many threads at once (the
     // command line) then only read it, and none waits for another's analysis to end.
     let read = shared.read().unwrap_or_else(PoisonError::into_inner);

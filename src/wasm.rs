@@ -176,6 +176,17 @@ pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsVa
     })
 }
 
+/// The terms followed across a corpus (`texts`, in the order given): each one's occurrences per
+/// 10,000 Han characters of each text's speech (see `corpus::rates`), as the page's trend draws them.
+#[wasm_bindgen(skip_typescript)]
+pub fn trend(texts: JsValue, terms: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    boundary(|| {
+        let (texts, terms) = (from_js::<Vec<String>>(texts, "texts")?, from_js::<Vec<String>>(terms, "terms")?);
+        let options = JsOptions::parse(&options)?.options()?;
+        with_default(|a| a.trend(&texts, &terms, &options))
+    })
+}
+
 /// The words of `text` as columns of typed arrays (see `SegmentColumns`): several times faster
 /// than `segment` on a long text, which makes an object and a string per word.
 #[wasm_bindgen(js_name = segmentColumns, skip_typescript)]
@@ -509,6 +520,8 @@ export function analyze(text: string, options?: Options): Analysis;
 export function summarize(text: string, options?: Options): DocumentSummary;
 /** What changed from `a` to `b`: every term by keyness (G² and log ratio), formulations new, dropped or kept, both texts' stats. */
 export function compare(a: string, b: string, options?: Options): Comparison;
+/** Each term followed across `texts` (in their order): its occurrences (wherever its characters occur, chrome left out) per 10,000 Han characters of each text's speech; the page's trend chart and `speechlens trend` (only `keepRemoved` of the options matters). */
+export function trend(texts: string[], terms: string[], options?: Options): TrendSeries[];
 export function segment(text: string, options?: Pick<Options, 'hmm'>): Token[];
 export function segmentColumns(text: string, options?: Pick<Options, 'hmm'>): SegmentColumns;
 /** The words of `text` only, as jieba-wasm's `cut(text, hmm)` gives them. */

@@ -123,8 +123,9 @@ fn a_directory_in_every_encoding_gives_the_documents_table() {
             "b-letter-gb18030.txt",
             "c-address-utf16.txt",
             "d-empty.txt",
-            "f-speeches.jsonl:1",
-            "f-speeches.jsonl:2"
+            // A JSONL line without a name goes by its title (else its id, else FILE:LINE), as in the page.
+            "讲话1",
+            "讲话2"
         ]
     );
     // The date found in the text, unless the JSONL line gives one.
@@ -256,7 +257,7 @@ fn usage_errors_exit_with_2_and_say_how_to_call_it() {
 
 #[test]
 fn help_exits_0_and_documents_every_option() {
-    const OPTIONS: [&str; 14] = [
+    const OPTIONS: [&str; 15] = [
         "--format",
         "--table",
         "--max-terms",
@@ -271,8 +272,10 @@ fn help_exits_0_and_documents_every_option() {
         "--ignore",
         "--words",
         "--lang",
+        "--terms",
     ];
-    for args in [&["--help"][..], &["-h"], &["analyze", "--help"], &["compare", "--help"], &["check", "--help"]] {
+    let commands = ["analyze", "compare", "check", "trend"].map(|c| [c, "--help"]);
+    for args in [&["--help"][..], &["-h"]].into_iter().chain(commands.iter().map(|c| &c[..])) {
         let run = speechlens(args, b"");
         assert_eq!(run.status.code(), Some(0), "{args:?}");
         let help = stdout(&run);
@@ -286,6 +289,39 @@ fn help_exits_0_and_documents_every_option() {
     for option in OPTIONS.into_iter().filter(|o| *o != "--version") {
         assert!(section.contains(option), "README's command-line section says nothing of {option}");
     }
+}
+
+/// `speechlens trend` over the corpus: a row per document with its name, date and Han characters,
+/// then each term's occurrences per 10,000 of them, the figures of the library's trend (which the
+/// page's `trend` calls) written as the page's corpus CSV writes them, and, for the county speech,
+/// those a reader counts by hand.
+#[test]
+fn trend_gives_the_figures_of_the_page_trend() {
+    let dir = corpus("trend");
+    let run = speechlens(&["trend", "--terms", "县域经济，数商兴农 县域经济", dir.0.to_str().unwrap()], b"");
+    assert_eq!(run.status.code(), Some(1), "the binary file and the bad JSONL line: {}", stderr(&run));
+    assert!(stderr(&run).contains("e-binary.txt: binary"), "{}", stderr(&run));
+    let table = read_csv(stdout(&run));
+    assert_eq!(table[0], ["name", "date", "hanChars", "per10k:县域经济", "per10k:数商兴农"], "a term once");
+    let names = base_names(column(&table, "name"));
+    assert_eq!(names, ["a-good.txt", "b-letter-gb18030.txt", "c-address-utf16.txt", "d-empty.txt", "讲话1", "讲话2"]);
+    assert_eq!(column(&table, "date"), ["2021-03-05", "2020-05-17", "", "", "2021-03-06", "2020-05-18"]);
+
+    let texts = [GOOD, LETTER, ADDRESS, "", GOOD, ADDRESS];
+    let terms = ["县域经济".to_string(), "数商兴农".to_string()];
+    let options = speechlens::Options::default();
+    let trend = speechlens::Analyzer::new().trend(&texts, &terms, &options).unwrap();
+    for series in &trend {
+        let figures: Vec<String> = series.values.iter().map(|v| format!("{v:.2}")).collect();
+        assert_eq!(column(&table, &format!("per10k:{}", series.term)), figures, "{}", series.term);
+        assert!(series.values[0] > 0.0 && series.values[3] == 0.0, "the county speech and the empty file: {series:?}");
+    }
+    // By hand: the county speech says 县域经济 six times (its title once, chrome), 数商兴农 once.
+    let han: f64 = column(&table, "hanChars")[0].parse().unwrap();
+    let page = speechlens::Page::new(GOOD, &options).unwrap();
+    assert_eq!(page.body().matches("县域经济").count(), 5, "{}", page.body());
+    assert_eq!(column(&table, "per10k:县域经济")[0], format!("{:.2}", 5.0 * 10_000.0 / han));
+    assert_eq!(column(&table, "per10k:数商兴农")[0], format!("{:.2}", 10_000.0 / han));
 }
 
 /// The terms table of `text` (on stdin) with `options`: the rows, the header first.

@@ -2,7 +2,7 @@
 //! revision, identical texts, an empty side, texts with no Chinese.
 
 use speechlens::model::{Comparison, FormulationStatus, ParagraphStatus, Span, TermStatus};
-use speechlens::{Analyzer, Options};
+use speechlens::{Analyzer, Document, Options};
 
 const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
 
@@ -116,10 +116,11 @@ fn identical_texts_change_nothing() {
 #[test]
 fn an_empty_side_makes_everything_new_or_dropped() {
     let c = compare("", SAMPLE);
-    assert!(c.terms.iter().all(|t| t.status == TermStatus::New && t.count_a == 0));
-    assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::New));
+    assert!(!c.terms.is_empty() && c.terms.iter().all(|t| t.status == TermStatus::New && t.count_a == 0));
+    assert!(!c.formulations.is_empty() && c.formulations.iter().all(|f| f.status == FormulationStatus::New));
     let c = compare(SAMPLE, "");
-    assert!(c.terms.iter().all(|t| t.status == TermStatus::Dropped));
+    assert!(!c.terms.is_empty() && c.terms.iter().all(|t| t.status == TermStatus::Dropped && t.count_b == 0));
+    assert!(!c.formulations.is_empty() && c.formulations.iter().all(|f| f.status == FormulationStatus::Dropped));
     let c = compare("", "");
     assert!(c.terms.is_empty() && c.formulations.is_empty());
 }
@@ -128,6 +129,9 @@ fn an_empty_side_makes_everything_new_or_dropped() {
 fn texts_without_chinese_compare_without_error() {
     let c = compare("Hello world, nothing here.", "Goodbye world.\n\n\u{0}\u{fffd}");
     assert!(c.formulations.is_empty());
+    assert_eq!(term_status(&c, "world"), Some(TermStatus::Same));
+    assert_eq!(term_status(&c, "Goodbye"), Some(TermStatus::New));
+    assert_eq!(term_status(&c, "Hello"), Some(TermStatus::Dropped));
     assert!(c.terms.iter().all(|t| t.log_likelihood.is_finite() && t.log_ratio.is_finite()));
 }
 
@@ -186,7 +190,8 @@ fn a_paragraph_moved_past_others_is_moved() {
 
 #[test]
 fn identical_and_empty_texts_align_plainly() {
-    assert!(compare(SAMPLE, SAMPLE).paragraphs.iter().all(|p| p.status == ParagraphStatus::Same));
+    let same = compare(SAMPLE, SAMPLE).paragraphs;
+    assert!(same.len() > 5 && same.iter().all(|p| p.status == ParagraphStatus::Same), "{same:?}");
     let c = compare("", "同志们：\n要发展。\n");
     assert_eq!(c.paragraphs.iter().map(|p| p.status).collect::<Vec<_>>(), [ParagraphStatus::Inserted; 2]);
     assert!(compare("", "").paragraphs.is_empty());
@@ -279,7 +284,50 @@ fn a_photo_caption_in_one_copy_is_no_change() {
     let c = compare(speech, &with_caption);
     let caption = c.paragraphs.iter().find(|p| p.status != ParagraphStatus::Same);
     assert!(caption.is_none(), "{caption:?} in {:?}", c.paragraphs);
+    assert_eq!(formulation(&c, "稳中求进"), Some((FormulationStatus::Kept, 1, 1)), "{:?}", c.formulations);
     assert!(c.formulations.iter().all(|f| f.status == FormulationStatus::Kept), "{:?}", c.formulations);
+}
+
+/// The words a changed paragraph marks are the words its analysis cut: with jieba's HMM off, a name
+/// the HMM would join (李小福) is its characters and only the one changed is marked; with user
+/// words, a word kept whole (稳岗扩岗) is marked whole. (compare once cut its paragraphs again,
+/// always with the HMM and without user words.) Every mark starts and ends between two of the
+/// document's words.
+#[test]
+fn the_words_compared_are_cut_as_the_options_cut_them() {
+    let a = "同志们：\n我们要学习李小福同志的先进事迹。\n要做好稳岗扩岗工作。\n";
+    let b = "同志们：\n我们要学习王小福同志的先进事迹。\n要做好稳岗拓岗工作。\n";
+    let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let cases = [
+        (Options::default(), [["李小福", "扩岗"], ["王小福", "拓岗"]]),
+        (Options { hmm: false, ..Options::default() }, [["李", "扩"], ["王", "拓"]]),
+        (
+            Options { user_words: words(&["稳岗扩岗", "稳岗拓岗"]), ..Options::default() },
+            [["李小福", "稳岗扩岗"], ["王小福", "稳岗拓岗"]],
+        ),
+    ];
+    for (options, [deleted, inserted]) in cases {
+        let c = Analyzer::new().compare(a, b, &options).expect("compares");
+        let changed: Vec<_> = c.paragraphs.iter().filter(|p| p.status == ParagraphStatus::Changed).collect();
+        let marked = |text: &str, spans: fn(&speechlens::model::ParagraphChange) -> &Vec<Span>| {
+            changed.iter().flat_map(|p| spans(p).iter().map(|&s| slice(text, s))).collect::<Vec<_>>()
+        };
+        assert_eq!(marked(a, |p| &p.deleted), deleted, "hmm {} words {:?}", options.hmm, options.user_words);
+        assert_eq!(marked(b, |p| &p.inserted), inserted, "hmm {} words {:?}", options.hmm, options.user_words);
+        let deleted: Vec<Span> = changed.iter().flat_map(|p| p.deleted.clone()).collect();
+        let inserted: Vec<Span> = changed.iter().flat_map(|p| p.inserted.clone()).collect();
+        for (text, spans) in [(a, deleted), (b, inserted)] {
+            let document = Document::new(text, &options, &[]).expect("prepares");
+            let starts: Vec<u32> = document.tokens.iter().map(|t| document.index.utf16(t.start)).collect();
+            let ends: Vec<u32> = document.tokens.iter().map(|t| document.index.utf16(t.end)).collect();
+            for span in spans {
+                assert!(
+                    starts.contains(&span.start) && ends.contains(&span.end),
+                    "{span:?}: not whole words of {text:?}"
+                );
+            }
+        }
+    }
 }
 
 /// One speech laid out twice, paragraph by paragraph and flattened onto one line (as two sites

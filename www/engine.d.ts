@@ -1,5 +1,5 @@
 // Types for speechlens/engine: the analyses in a Web Worker, the renderers on the main thread.
-import type { Analysis, Comparison, ConcordanceLine, DocumentSummary, Options, SegmentColumns, Token } from './speechlens.js';
+import type { Analysis, Comparison, ConcordanceLine, DocumentSummary, Options, SegmentColumns, Token, TrendSeries } from './speechlens.js';
 import type { CheckOptions, CheckResult } from './speechlens.js';
 import * as speechlens from './speechlens.js';
 
@@ -18,6 +18,7 @@ export function load(wasm?: WasmSource): Promise<typeof speechlens>;
 export function analyze(text: string, options?: Options, control?: Control): Promise<Analysis>;
 export function compare(a: string, b: string, options?: Options, control?: Control): Promise<Comparison>;
 export function summarize(text: string, options?: Options, control?: Control): Promise<DocumentSummary>;
+export function trend(texts: string[], terms: string[], options?: Options, control?: Control): Promise<TrendSeries[]>;
 export function concordance(text: string, term: string, options?: Options, control?: Control): Promise<ConcordanceLine[]>;
 export function termsCsv(text: string, options?: Options, control?: Control): Promise<string>;
 export function check(text: string, options?: CheckOptions, control?: Control): Promise<CheckResult>;

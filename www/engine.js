@@ -217,6 +217,11 @@ export function summarize(text, options, control) {
   return request('summarize', [text, options], laneOf(control));
 }
 
+/** Each of `terms` across `texts`, per 10,000 Han characters of each speech (see `trend` in speechlens.d.ts). */
+export function trend(texts, terms, options, control) {
+  return request('trend', [texts, terms, options], laneOf(control));
+}
+
 /** What changed from `a` to `b` (see `Comparison` in speechlens.d.ts). */
 export function compare(a, b, options, control) {
   return request('compare', [a, b, options], laneOf(control));

@@ -3,7 +3,7 @@
 // arrive while the wasm is still starting wait for it, in order.
 import init, * as speechlens from './speechlens.js';
 
-const METHODS = new Set(['analyze', 'compare', 'summarize', 'concordance', 'termsCsv', 'segment', 'segmentColumns', 'cut', 'warmup', 'check']);
+const METHODS = new Set(['analyze', 'compare', 'summarize', 'trend', 'concordance', 'termsCsv', 'segment', 'segmentColumns', 'cut', 'warmup', 'check']);
 let started;
 
 /** What survives postMessage of an error: a trap means the instance is dead and must be replaced. */

@@ -172,6 +172,7 @@ test('every function and method, given a value of the wrong type in each argumen
       summarize: [['string', sample], ['options', {}]],
       termsCsv: [['string', sample], ['options', {}]],
       compare: [['string', sample], ['string', sample], ['options', {}]],
+      trend: [['words', [sample]], ['words', ['县域']], ['options', {}]],
       concordance: [['string', sample], ['string', '县域'], ['options', {}]],
       slogansCsv: [['list', analysis.slogans]],
       outlineCsv: [['list', analysis.outline.sections]],

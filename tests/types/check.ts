@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
-import init, { analyze, compare, summarize, corpusCsv, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
+import init, { analyze, compare, summarize, trend as followTerms, corpusCsv, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
 import type { Analysis, Comparison, CorpusDocument, DocumentSummary, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
@@ -32,7 +32,8 @@ export async function check(text: string): Promise<number> {
   const line: string = [summary.date ?? '', summary.hanChars, summary.words, summary.paragraphs, summary.speakingMinutes, summary.parts,
     summary.keywords.join(' '), summary.slogans, summary.alarms, summary.warnings, summary.body.end, summary.chrome.length].join();
   const documents: CorpusDocument[] = [{ name: 'a.txt', summary }];
-  const trend: TrendSeries[] = [{ term: '县域', values: [12.5] }];
+  const trend: TrendSeries[] = followTerms([text, text], ['县域'], { keepRemoved: true });
+  const rate: number = trend[0].values[1];
   const csv: string = termsCsv(text) + line + new Analyzer().summarize(text).keywords[0] + corpusCsv(documents, trend);
   const analyzer = new Analyzer();
   analyzer.addWords(['数商兴农']);
@@ -41,7 +42,7 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
+  return [rate, version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
 }
 
 /**

@@ -3,7 +3,7 @@
 // and the panels into the shadow root (src/render/); engine.js, shared by every instance, runs
 // the analyses in one worker. This file is the shell: state, events, files, storage, downloads.
 // Every word it shows comes from the one label table (data/labels.tsv, as ../labels.js).
-import { load, analyze, compare, summarize, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
+import { load, analyze, compare, summarize, trend, concordance, termsCsv, onProgress, speechlens } from '../engine.js';
 import { check } from '../engine.js';
 import { LABELS } from '../labels.js';
 import { css } from './speech-lens.css.js';
@@ -82,8 +82,8 @@ const CORPUS_REDRAW_MS = 300;
 const MAX_TREND_TERMS = 6;
 
 /**
- * The documents of a .jsonl file: a line's `text`, named by its `name`, `title` or `id`, else `file:line`,
- * dated by its `date` when it has one (as the command line does).
+ * The documents of a .jsonl file: a line's `text`, named by its `name`, else its `title`, else its `id`,
+ * else `file:line`, dated by its `date` when it has one (the command line's rule too).
  */
 function jsonlDocuments(fileName, content, skipped) {
   const documents = [];
@@ -100,21 +100,6 @@ function jsonlDocuments(fileName, content, skipped) {
   }
   return documents;
 }
-
-/** A document's speech as pieces, without the chrome inside it (a photo credit counts for nothing). */
-function speechPieces(text, { body, chrome }) {
-  const pieces = [];
-  let at = body.start;
-  for (const c of chrome) {
-    pieces.push(text.slice(at, c.start));
-    at = c.end;
-  }
-  pieces.push(text.slice(at, body.end));
-  return pieces;
-}
-
-/** How often `term` occurs in `pieces` (never across two of them), as the text's own words. */
-const occurrences = (pieces, term) => pieces.reduce((n, piece) => n + piece.split(term).length - 1, 0);
 
 /**
  * The date a file's name gives, when its text gives none: gwr2015.txt → 2015, 2020-05-17.txt and
@@ -883,7 +868,7 @@ export class SpeechLensElement extends HTMLElement {
     const problems = skipped.map(([name, why]) => ` ${this.#say('corpusFailed', name, why)}`);
     this.#setStatus([['corpusDone', this.#corpus.length], ...problems], skipped.length > 0);
     this.#$('trend-input').value = commonKeywords(this.#corpus).join(' ');
-    this.#renderTrend();
+    this.#followTerms();
   }
 
   #renderCorpus() {
@@ -891,14 +876,25 @@ export class SpeechLensElement extends HTMLElement {
     this.#$('trend-box').hidden = this.#corpus.length === 0;
   }
 
-  /** The terms typed, each as times per 10,000 Han characters of every document's speech. */
-  #renderTrend() {
+  /**
+   * The terms typed, each as times per 10,000 Han characters of every document's speech, counted in
+   * the worker (`trend`, as `speechlens trend` counts them), then drawn.
+   */
+  async #followTerms() {
     const terms = [...new Set(splitWords(this.#$('trend-input').value))].slice(0, MAX_TREND_TERMS);
-    this.#trend = terms.map((term) => ({
-      term,
-      values: this.#corpus.map(({ text, summary }) =>
-        (summary.hanChars ? (occurrences(speechPieces(text, summary), term) * 10_000) / summary.hanChars : 0)),
-    }));
+    const corpus = this.#corpus;
+    try {
+      const series = await trend(corpus.map((d) => d.text), terms, this.#options(), { lane: 'trend' });
+      if (corpus !== this.#corpus) return; // another corpus opened meanwhile
+      this.#trend = series;
+    } catch (error) {
+      if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
+      return;
+    }
+    this.#renderTrend();
+  }
+
+  #renderTrend() {
     // The axis names every document the same way: by its date when all have one, else by its name.
     const dated = this.#corpus.every((d) => d.summary.date);
     speechlens.renderTrend(this.#$('trend'), this.#trend, this.#corpus.map((d) => (dated ? d.summary.date : d.name)), this.#lang);
@@ -1005,7 +1001,7 @@ export class SpeechLensElement extends HTMLElement {
       speechlens.corpusCsv(this.#corpus.map(({ name, summary }) => ({ name, summary })), this.#trend)));
     on('trend-form', 'submit', (event) => {
       event.preventDefault();
-      this.#renderTrend();
+      this.#followTerms();
     });
     on('panel-corpus', 'click', (event) => this.#onCorpusClick(event));
     on('compare-open', 'click', () => this.#$('compare-file').click());

@@ -12,6 +12,7 @@ USAGE:
     speechlens analyze [OPTIONS] INPUT...
     speechlens compare [--format json|csv] [--user-words WORDS] [--pos POS] A B
     speechlens check [--format text|json] [--fix] [--date DATE] [--ignore RULES] [--words WORDS] [--lang en|zh] INPUT...
+    speechlens trend --terms TERMS INPUT...
     speechlens --help | --version
 ";
 
@@ -26,7 +27,8 @@ INPUT is a text file, a JSONL file (*.jsonl: one JSON object a line with a \"tex
 \"name\", \"id\", \"title\" and \"date\" are kept), a directory (its .txt and .jsonl files, in name
 order, subdirectories too), or - for one text on stdin (named <stdin>). Text files are read as the
 page reads them: UTF-16 by its BOM, UTF-8 with or without BOM, else GB18030. A JSONL line is a
-document named FILE:LINE unless it has a \"name\". An empty file is a document with nothing in it
+document named by its \"name\", else its \"title\", else its \"id\", else FILE:LINE (the page names
+it so too). An empty file is a document with nothing in it
 (a row of zeros), not an error.
 
 analyze writes one result per document, in input order:
@@ -47,6 +49,14 @@ analyze writes one result per document, in input order:
 
 compare writes what changed from text A to text B (the page's compare tab): the whole comparison as
 JSON, or with --format csv its term table.
+
+trend writes the page's trend chart as CSV (UTF-8 with BOM): a row per document, in input order
+(sort by date for the page's order), its name, date (the JSONL's, else the text's) and hanChars (Han
+characters of its speech), then a column per term, per10k:TERM, the times the term occurs in the
+speech per 10,000 Han characters (wherever its characters occur, inside longer words too; the page
+chrome left out), as the page's corpus download has them:
+    --terms TERMS     the terms to follow, as a list (新质生产力,县域经济) or a FILE, as --user-words;
+                      may be given more than once
 
 check is the draft check (审校) of the page's 审校 tab: what an editor catches before a speech is
 given. It writes a line per finding, as linters do, FILE:LINE:COL: severity rule message (LINE and
@@ -78,6 +88,7 @@ pub enum Command {
     Analyze(Analyze),
     Check(Check),
     Compare { a: Input, b: Input, csv: bool, options: Options },
+    Trend { inputs: Vec<Input>, terms: Vec<String> },
     Help,
     Version,
 }
@@ -111,9 +122,10 @@ pub fn parse() -> Result<Command, lexopt::Error> {
         Some(Value(command)) if command == "analyze" => analyze(parser),
         Some(Value(command)) if command == "compare" => compare(parser),
         Some(Value(command)) if command == "check" => check(parser),
+        Some(Value(command)) if command == "trend" => trend(parser),
         Some(Long("help") | Short('h')) => Ok(Command::Help),
         Some(Long("version") | Short('V')) => Ok(Command::Version),
-        None => Err("a command is needed: analyze, compare or check".into()),
+        None => Err("a command is needed: analyze, compare, check or trend".into()),
         Some(arg) => Err(arg.unexpected()),
     }
 }
@@ -173,6 +185,27 @@ fn compare(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
         Ok([a, b]) => Ok(Command::Compare { a, b, csv, options }),
         Err(_) => Err("compare needs two texts: A B".into()),
     }
+}
+
+fn trend(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let (mut inputs, mut terms) = (Vec::new(), Vec::<String>::new());
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("terms") => terms.extend(user_words(parser.value()?)?),
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(value) => inputs.push(input(value)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if terms.is_empty() {
+        return Err("trend needs the terms to follow: --terms TERMS".into());
+    }
+    if inputs.is_empty() {
+        return Err("trend needs at least one INPUT (a file, a directory, or - for stdin)".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    terms.retain(|t| seen.insert(t.clone()));
+    Ok(Command::Trend { inputs, terms })
 }
 
 fn check(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {

@@ -29,6 +29,19 @@ pub struct Meta {
     pub date: Option<String>,
 }
 
+impl Meta {
+    /// The name a line without one goes by: its title, else its id (a string as it is, anything
+    /// else as JSON writes it, as JS's `String(id)` does for a number).
+    fn name(&self) -> Option<String> {
+        self.title.clone().or_else(|| {
+            self.id.as_ref().map(|id| match id {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+        })
+    }
+}
+
 /// A document that could not be read or analysed.
 pub struct Failure {
     pub name: String,
@@ -154,7 +167,8 @@ struct Line {
     meta: Meta,
 }
 
-/// A document per non-blank line of `reader`, named `FILE:LINE` unless the line has a name.
+/// A document per non-blank line of `reader`, named by its `name`, else its `title`, else its `id`,
+/// else `FILE:LINE`: the page's rule (`jsonlDocuments` in www/widget/speech-lens.js).
 fn jsonl(file: String, reader: impl BufRead + Send + 'static) -> impl Iterator<Item = Reading> + Send {
     reader.lines().enumerate().filter_map(move |(i, line)| {
         let at = format!("{file}:{}", i + 1);
@@ -168,7 +182,9 @@ fn jsonl(file: String, reader: impl BufRead + Send + 'static) -> impl Iterator<I
             Ok(Line { text, .. }) if text.contains('\0') => {
                 Err(failure(&at, "binary: the text has NUL characters".into(), bytes))
             }
-            Ok(Line { text, name, meta }) => Ok(Document { name: name.unwrap_or(at), text, meta, bytes }),
+            Ok(Line { text, name, meta }) => {
+                Ok(Document { name: name.or_else(|| meta.name()).unwrap_or(at), text, meta, bytes })
+            }
             Err(e) => Err(failure(&at, format!("not a JSON object with a \"text\" string: {e}"), bytes)),
         })
     })

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Analyze(command) => analyze(command),
         Command::Compare { a, b, csv, options } => compare(&a, &b, csv, &options),
         Command::Check(command) => check::run(command),
+        Command::Trend { inputs, terms } => trend(&inputs, &terms),
     };
     match status {
         Ok(failed) => ExitCode::from(u8::from(failed)),
@@ -82,6 +83,33 @@ fn peak_rss_bytes() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
     Some(line.trim().strip_suffix("kB")?.trim().parse::<u64>().ok()? * 1024)
+}
+
+/// Runs `trend`: a line per document as it is read (no words are cut, so one thread keeps up);
+/// whether a document failed.
+fn trend(inputs: &[Input], terms: &[String]) -> io::Result<bool> {
+    let (documents, _) = input::documents(inputs);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    out.write_all(speechlens::csv::trend_header(terms).as_bytes())?;
+    let mut failed = false;
+    for reading in documents {
+        let line = reading.and_then(|document| match speechlens::Page::new(&document.text, &Options::default()) {
+            Ok(page) => {
+                let date = document.meta.date.as_deref().or(page.date.as_deref());
+                let rates = speechlens::corpus::rates(&page, terms);
+                Ok(speechlens::csv::trend_line(&document.name, date, page.han_chars(), &rates))
+            }
+            Err(e) => Err(input::Failure { name: document.name.clone(), reason: e.to_string(), bytes: document.bytes }),
+        });
+        match line {
+            Ok(line) => out.write_all(line.as_bytes())?,
+            Err(input::Failure { name, reason, .. }) => {
+                eprintln!("speechlens: {name}: {reason}");
+                failed = true;
+            }
+        }
+    }
+    out.flush().map(|()| failed)
 }
 
 /// Runs `compare`; whether it failed (a text that cannot be read or analysed).
