@@ -255,6 +255,35 @@ fn coins_nothing(inner: &str) -> bool {
         || (digits > 0 && inner.ends_with('后') && chars == digits + 1)
         || (inner.ends_with("第一") && chars <= 4)
         || QUOTED_NAME_TAILS.iter().any(|(tail, _)| inner.ends_with(tail))
+        || JARGON.iter().any(|(word, _)| *word == inner)
+        || is_term_of_war(inner)
+}
+
+/// Words of today's official jargon that jieba's older dictionary lacks: scare-quoted, each is as
+/// plain as the jargon it has (“抓手”, “倒逼”, dropped as words of two). Counter-examples: “甩锅”,
+/// a colloquial coinage, and “赶考”, a metaphor, are no office words.
+const JARGON: &[(&str, &str)] = &[
+    ("对标", "向先进地区“对标”: to measure oneself against"),
+    ("对表", "按时间节点“对表”: to keep to the schedule"),
+    ("赋能", "为基层“赋能”: to empower"),
+];
+
+/// Wars a speech wages as metaphors of its tasks (打赢疫情防控“阻击战”): quoted, each is a coinage.
+const WARS_OF_POLICY: &[(&str, &str)] = &[
+    ("阻击战", "打赢疫情防控“阻击战”"),
+    ("攻坚战", "打好脱贫“攻坚战”"),
+    ("总体战", "疫情防控的“总体战”"),
+    ("持久战", "打好“持久战”"),
+];
+
+/// A term of war the dictionary holds as one word (“地道战”, “细菌战”, “绞杀战”), quoted as the
+/// name of a way of fighting or of a campaign of history, which coins nothing; the wars of
+/// [`WARS_OF_POLICY`] and a war the dictionary lacks (“空中拼刺刀”, “舆论战”) are coinages.
+fn is_term_of_war(inner: &str) -> bool {
+    inner.ends_with('战')
+        && inner.chars().count() >= 3
+        && crate::segment::in_dictionary(inner)
+        && !WARS_OF_POLICY.iter().any(|(war, _)| *war == inner)
 }
 
 /// Verbs of law-making: the name that follows them, ending in 法, 法典 or 条例, is a law's title
@@ -895,10 +924,47 @@ fn is_classical_line(inner: &str) -> bool {
 }
 
 /// An enumeration in quotes: three or more short items joined by 、 (“微成长、小升高、高壮大、大变强”),
-/// a coinage of its own: no numbered formula names it.
+/// or pairs of task phrases joined by 、 and the pairs by ， (“学理论、强本领，转作风、促发展”, a
+/// campaign's slogan, not someone's words however introduced): a coinage of its own, no numbered
+/// formula names it. Counter-example: a couplet without 、 (“志不求易者成，事不避难者进”) is a quotation.
 fn enumeration(inner: &str) -> bool {
-    let items: Vec<&str> = inner.split('、').collect();
-    items.len() >= 3 && items.iter().all(|i| (1..=8).contains(&i.chars().count()) && i.chars().all(is_han))
+    let items: Vec<&str> = inner.split(['、', '，']).collect();
+    let longest = if inner.contains('，') { TASK_PHRASE_MAX_CHARS } else { 8 };
+    let paired = !inner.contains('，') || inner.split('，').all(|pair| pair.contains('、'));
+    paired
+        && items.len() >= 3
+        && items.iter().all(|i| (1..=longest).contains(&i.chars().count()) && i.chars().all(is_han))
+}
+
+/// Longest task phrase of a chain of pairs: a verb and its object (转作风, 抓落实).
+const TASK_PHRASE_MAX_CHARS: usize = 4;
+
+/// Characters of classical Chinese that today's prose does not use as words: a quoted line of verse
+/// with one (“千磨万击终不悔”, “先天下之忧而忧”) quotes a poem, it coins nothing. Counter-examples: a
+/// modern pledge (“我是党员我先上”), and a line the dictionary holds as a set phrase (“咬定青山不放松”),
+/// said as a coinage of one's own.
+const CLASSICAL_WORDS: &[(char, &str)] = &[
+    ('终', "千磨万击终不悔"),
+    ('之', "先天下之忧而忧"),
+    ('其', "不在其位，不谋其政"),
+    ('莫', "莫道桑榆晚"),
+    ('岂', "岂曰无衣"),
+    ('亦', "天若有情天亦老"),
+    ('犹', "虽九死其犹未悔"),
+    ('兮', "路漫漫其修远兮"),
+    ('乎', "不亦乐乎"),
+    ('矣', "逝者已矣"),
+    ('焉', "三人行，必有我师焉"),
+    ('哉', "大哉问"),
+];
+
+/// A line of verse quoted bare: five or seven Han characters, one of them of [`CLASSICAL_WORDS`],
+/// not a set phrase of the dictionary.
+fn is_verse_line(inner: &str) -> bool {
+    matches!(inner.chars().count(), 5 | 7)
+        && inner.chars().all(is_han)
+        && inner.chars().any(|c| CLASSICAL_WORDS.iter().any(|&(w, _)| w == c))
+        && !crate::segment::in_dictionary(inner)
 }
 
 /// Numbered formulas said as one, joined by 、: “一个中心、两个基本点”, and the lexicon's key for
@@ -1016,6 +1082,10 @@ pub fn detect(speech: &str, tokens: &[Tok], jieba: &Jieba, runs: &[Run], month: 
                 SloganKind::Numbered
             } else if let Some(speaker) = says_words(inner).then(|| speakers.of_phrase(speech, run)).flatten() {
                 found.push(Found { speaker, ..Found::new(SloganKind::Quotation, run.inner.clone()) });
+                continue;
+            } else if is_verse_line(inner) {
+                speakers.passage(None, run);
+                found.push(Found::new(SloganKind::Quotation, run.inner.clone()));
                 continue;
             } else if coins_nothing(inner) || named_in_list(speech, run.outer.end) {
                 continue;
@@ -1708,9 +1778,10 @@ fn specificity(kind: SloganKind) -> u8 {
         SloganKind::Title => 5,
         SloganKind::Quotation => 4,
         SloganKind::Idiom => 3,
-        // A run the speech quotes is its coinage as a whole: “武汉必胜、湖北必胜、中国必胜”.
-        SloganKind::Quoted => 2,
-        SloganKind::Parallel => 1,
+        // A quoted run that shares a frame is a parallel run (“防汛必胜、抗旱必胜、全县必胜”); a quoted
+        // enumeration without one is a coinage (“微成长、小升高、高壮大、大变强”).
+        SloganKind::Parallel => 2,
+        SloganKind::Quoted => 1,
         SloganKind::Lexicon => 0,
     }
 }
@@ -2009,6 +2080,47 @@ mod tests {
         }
         let reform = "“放管服”等改革";
         assert!(!named_in_list(reform, reform.rfind('”').unwrap_or(0) + '”'.len_utf8()));
+    }
+
+    #[test]
+    fn jargon_and_terms_of_war_coin_nothing_and_wars_of_policy_do() {
+        for (word, example) in JARGON {
+            assert!(example.contains(&format!("“{word}”")) && coins_nothing(word), "{example}");
+        }
+        for (war, example) in WARS_OF_POLICY {
+            assert!(example.contains(war) && !coins_nothing(war), "{example}");
+        }
+        for term in ["地道战", "地雷战", "细菌战", "绞杀战"] {
+            assert!(coins_nothing(term), "{term}");
+        }
+        for coinage in ["甩锅", "舆论战", "空中拼刺刀"] {
+            assert!(!coins_nothing(coinage), "{coinage}");
+        }
+    }
+
+    #[test]
+    fn a_line_with_a_classical_word_is_verse() {
+        for (word, example) in CLASSICAL_WORDS {
+            assert!(example.contains(*word), "{example}");
+        }
+        for verse in ["千磨万击终不悔", "天若有情天亦老", "莫道桑榆晚"] {
+            assert!(is_verse_line(verse), "{verse}");
+        }
+        for coinage in ["我是党员我先上", "咬定青山不放松", "县域不经济", "疫情不退我不退"] {
+            assert!(!is_verse_line(coinage), "{coinage}");
+        }
+    }
+
+    #[test]
+    fn enumerations_and_chains_of_task_phrases() {
+        for coinage in ["微成长、小升高、高壮大、大变强", "学理论、强本领，转作风、促发展"]
+        {
+            assert!(enumeration(coinage), "{coinage}");
+        }
+        for quotation in ["志不求易者成，事不避难者进", "天下难事，必作于易；天下大事，必作于细", "守初心、担使命"]
+        {
+            assert!(!enumeration(quotation), "{quotation}");
+        }
     }
 
     #[test]
