@@ -2,6 +2,7 @@
 
 use crate::clean::{self, Cleaned};
 use crate::error::{Error, ErrorKind};
+use crate::marks;
 use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
 use crate::segment::{self, Dictionary, Pos, Tok};
@@ -74,7 +75,7 @@ struct Prepared<'t> {
     /// `text` with chrome blanked byte for byte: the analyses read this.
     speech: String,
     /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
-    runs: Vec<slogans::Run>,
+    runs: Vec<marks::Run>,
     tokens: Vec<Tok>,
     /// The paragraphs of `text` as pasted (`text::paragraphs`).
     paragraphs: Vec<Range<usize>>,
@@ -162,14 +163,14 @@ impl Analyzer {
             if options.keep_removed { Cleaned { body: 0..text.len(), ..cleaned }.without_removed() } else { cleaned };
         let speech = clean::mask(text, &cleaned);
         let user_words: Vec<&str> = self.user_words.iter().chain(&options.user_words).map(String::as_str).collect();
-        let runs = slogans::mark_runs(&speech);
+        let runs = marks::mark_runs(&speech);
         let units = segment::find_units(
             &speech,
-            slogans::marked_units(&speech, &runs).into_iter().chain(user_words.iter().copied()),
+            marks::marked_units(&speech, &runs).into_iter().chain(user_words.iter().copied()),
         );
         let dictionary = segment::dictionary_for([speech.as_str()]);
         let plain = segment::segment(dictionary.jieba(), &speech, options.hmm, &[]);
-        let forced = slogans::units_as_words(&speech, &runs, units, &plain, &user_words);
+        let forced = marks::units_as_words(&speech, &runs, units, &plain, &user_words);
         let tokens = segment::overlay(plain, &forced);
         let paragraphs = crate::text::paragraphs(text);
         Ok(Prepared { text, index, cleaned, date, speech, runs, tokens, paragraphs, dictionary })

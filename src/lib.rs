@@ -21,6 +21,7 @@ pub mod csv;
 pub mod date;
 pub mod error;
 pub mod labels;
+pub mod marks;
 pub mod model;
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
