@@ -200,10 +200,52 @@ impl<'s> Frame<'s> {
 /// An edge item glued to the words around it (具有智能化) is cut to its neighbour's length at a
 /// word boundary. Each clause is looked at a bounded number of times, so the scan is linear.
 pub(super) fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionary) -> Vec<Found> {
-    let clauses = clauses(speech);
-    // An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
-    let item_chars = |r: &Range<usize>| {
-        let s = &speech[r.clone()];
+    let scan = ClauseScan { speech, tokens, clauses: clauses(speech), cursor: std::cell::Cell::new(0) };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < scan.clauses.len() {
+        i = match scan.run_at(i, dictionary) {
+            Some((found, next)) => {
+                out.push(found);
+                next
+            }
+            None => i + 1,
+        };
+    }
+    out
+}
+
+/// The clauses of a speech, read for parallel runs.
+struct ClauseScan<'s, 't> {
+    speech: &'s str,
+    tokens: &'t [Tok],
+    clauses: Vec<Clause>,
+    /// Where [`ClauseScan::cuts`] last stood among the tokens.
+    cursor: std::cell::Cell<usize>,
+}
+
+/// A candidate first item: its range, its length in characters, and whether it was cut from its clause.
+type FirstItem = (Range<usize>, usize, bool);
+
+/// A run grown from its first two items: its frame, how many items, where it ends, the clause after
+/// it, and whether its last item was cut short.
+struct Grown<'s> {
+    frame: Frame<'s>,
+    count: usize,
+    end: usize,
+    next: usize,
+    cut_short: bool,
+}
+
+/// Whether the items a frame was built from share a part.
+fn framed(frame: &Frame<'_>) -> bool {
+    frame.shared_part().is_some()
+}
+
+impl<'s> ClauseScan<'s, '_> {
+    /// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
+    fn item_chars(&self, r: &Range<usize>) -> Option<usize> {
+        let s = &self.speech[r.clone()];
         let mut n = 0;
         let han = s.len() <= ITEM_MAX_CHARS * 4
             && s.chars().all(|c| {
@@ -211,14 +253,21 @@ pub(super) fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionar
                 is_han(c)
             });
         (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
-    };
-    let is_item = |r: &Range<usize>| item_chars(r).is_some();
-    let chars = |r: &Range<usize>| speech[r.clone()].chars().count();
-    // The last `n` characters of `r` (`from_end`) or its first: cut on the nearest word boundary
-    // inward (近年来整体实力不断增强 → 整体实力不断增强), or exactly where jieba's words straddle the
-    // cut (绿色/化发展 → 绿色化). The frame check decides which, if either, is an item.
-    let cursor = std::cell::Cell::new(0);
-    let cuts = |r: &Range<usize>, n: usize, from_end: bool| -> [Option<Range<usize>>; 2] {
+    }
+
+    fn is_item(&self, r: &Range<usize>) -> bool {
+        self.item_chars(r).is_some()
+    }
+
+    fn chars(&self, r: &Range<usize>) -> usize {
+        self.speech[r.clone()].chars().count()
+    }
+
+    /// The last `n` characters of `r` (`from_end`) or its first: cut on the nearest word boundary
+    /// inward (近年来整体实力不断增强 → 整体实力不断增强), or exactly where jieba's words straddle the
+    /// cut (绿色/化发展 → 绿色化). The frame check decides which, if either, is an item.
+    fn cuts(&self, r: &Range<usize>, n: usize, from_end: bool) -> [Option<Range<usize>>; 2] {
+        let (speech, tokens) = (self.speech, self.tokens);
         // Counted from the cut's side, so a clause as long as a 10 MB line costs `n` steps.
         let s = &speech[r.clone()];
         let edge = if from_end {
@@ -227,19 +276,19 @@ pub(super) fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionar
             s.char_indices().nth(n).map(|(i, _)| i)
         };
         let Some(edge) = edge.filter(|&e| 0 < e && e < s.len()) else {
-            return [Some(r.clone()).filter(is_item), None];
+            return [Some(r.clone()).filter(|r| self.is_item(r)), None];
         };
         let at = r.start + edge;
         // `tokens.partition_point(|t| t.start < at)`, walked from the last answer: clauses come
         // in text order, so this is a step or two, not a binary search through the whole speech.
-        let mut k = cursor.get().min(tokens.len());
+        let mut k = self.cursor.get().min(tokens.len());
         while k > 0 && tokens[k - 1].start >= at {
             k -= 1;
         }
         while k < tokens.len() && tokens[k].start < at {
             k += 1;
         }
-        cursor.set(k);
+        self.cursor.set(k);
         let snapped = match tokens.get(k) {
             Some(t) if t.start == at => at,
             _ if from_end => tokens.get(k).map_or(r.end, |t| t.start),
@@ -250,28 +299,55 @@ pub(super) fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionar
             |c: &Range<usize>| !speech[c.clone()].starts_with(|ch: char| FRAME_FILLERS.contains(ch) || ch == '着');
         let cut = |edge: usize| {
             Some(if from_end { edge..r.end } else { r.start..edge })
-                .filter(|c| c.start < c.end && is_item(c) && opens_item(c))
+                .filter(|c| c.start < c.end && self.is_item(c) && opens_item(c))
         };
         [cut(snapped), Some(at).filter(|&at| at != snapped).and_then(cut)]
-    };
-    let framed = |frame: &Frame<'_>| frame.shared_part().is_some();
+    }
 
-    let mut out = Vec::new();
-    let mut i = 0;
-    'clauses: while i + 1 < clauses.len() {
+    /// The run, if any, whose second item is clause `i + 1`, and the clause to read on from.
+    fn run_at(&self, i: usize, dictionary: &mut Dictionary) -> Option<(Found, usize)> {
+        let clauses = &self.clauses;
         let second = clauses[i + 1].range.clone();
-        let Some(second_chars) = item_chars(&second).filter(|_| clauses[i].continues) else {
-            i += 1;
-            continue;
-        };
-        let whole = item_chars(&clauses[i].range).map(|n| (clauses[i].range.clone(), n));
+        let second_chars = self.item_chars(&second).filter(|_| clauses[i].continues)?;
+        let firsts = self.firsts(i, second_chars);
+        for (frame, first) in self.framed_pairs(&firsts, &second, second_chars) {
+            let run = self.grow(frame, i, &second);
+            if run.count >= 3
+                && self.complete(&run, i, &first)
+                && frames_clauses(self.speech, self.tokens, &run.frame, first.start..run.end, dictionary)
+                && let Some(shown) = run.frame.shown()
+                && is_parallel(self.speech, self.tokens, first.start..run.end, !run.frame.prefix.is_empty())
+            {
+                let found = Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..run.end) };
+                // A clause cut short may open the next run: 融合化特征和符合完整性 ends one, starts another.
+                return Some((found, if run.cut_short { run.next - 1 } else { run.next }));
+            }
+        }
+        self.mirrored_at(i, &firsts, &second, dictionary)
+    }
+
+    /// The first item clause `i` may give, before a second of `second_chars` characters: the whole
+    /// clause, or its end cut to the second's length on a word boundary or exactly.
+    fn firsts(&self, i: usize, second_chars: usize) -> [Option<FirstItem>; 3] {
+        let clause = &self.clauses[i].range;
+        let whole = self.item_chars(clause).map(|n| (clause.clone(), n));
         let longer = whole.as_ref().is_none_or(|(_, n)| *n > second_chars);
-        let [cut, exact] = if longer { cuts(&clauses[i].range, second_chars, true) } else { [None, None] };
-        let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), chars(&r), true));
-        let firsts = [whole.map(|(r, n)| (r, n, false)), with_chars(cut), with_chars(exact)];
+        let [cut, exact] = if longer { self.cuts(clause, second_chars, true) } else { [None, None] };
+        let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), self.chars(&r), true));
+        [whole.map(|(r, n)| (r, n, false)), with_chars(cut), with_chars(exact)]
+    }
+
+    /// The frames each first item shares with the second, best first.
+    fn framed_pairs(
+        &self,
+        firsts: &[Option<FirstItem>; 3],
+        second: &Range<usize>,
+        second_chars: usize,
+    ) -> Vec<(Frame<'s>, Range<usize>)> {
+        let speech = self.speech;
         // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
         // this before any frame is built.
-        let alike = |(_, n, _): &(Range<usize>, usize, bool)| *n <= 2 * second_chars && second_chars <= 2 * n;
+        let alike = |(_, n, _): &FirstItem| *n <= 2 * second_chars && second_chars <= 2 * n;
         let framed_pairs = firsts.clone().map(|first| {
             first
                 .filter(alike)
@@ -285,99 +361,108 @@ pub(super) fn parallels(speech: &str, tokens: &[Tok], dictionary: &mut Dictionar
         crate::sort::sort_by_key(&mut framed_pairs, |(candidate, pair)| {
             let affix = pair.as_ref().map(|(frame, _)| frame.affix_chars());
             let misfit = match pair {
-                Some((_, first)) if second_chars <= PHRASE_ITEM_CHARS => chars(first).abs_diff(second_chars),
+                Some((_, first)) if second_chars <= PHRASE_ITEM_CHARS => self.chars(first).abs_diff(second_chars),
                 _ => *candidate,
             };
             (std::cmp::Reverse(affix), *candidate == 2, misfit)
         });
-        for (mut frame, first) in framed_pairs.into_iter().filter_map(|(_, pair)| pair) {
-            let (mut count, mut end) = (2, second.end);
-            let mut j = i + 2;
-            let mut cut_short = false;
-            while j < clauses.len() && clauses[j - 1].continues {
-                let fits =
-                    |r: &Range<usize>, cut: bool| Some(Frame { cut, ..frame }.with(&speech[r.clone()])).filter(framed);
-                let whole = Some(clauses[j].range.clone()).filter(|r| is_item(r) && !clauses[j].cut_by_quote);
-                // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
-                // 责任感): the run ends at its 的. A clause that neither fits whole nor so ends the
-                // run: cut to its neighbours' length it was mostly cut inside a phrase (更加管用|有效).
-                let longer = whole.as_ref().is_none_or(|r| chars(r) > frame.longest);
-                let clause = &speech[clauses[j].range.clone()];
-                // Past as many characters as the shortest item has: items have a 的 of their own
-                // (最优秀的人员、最急需的资源).
-                let phrases = frame.longest <= 2 * PHRASE_ITEM_CHARS;
-                let modifier = (longer && phrases)
-                    .then(|| clause.char_indices().skip(frame.shortest).find(|&(_, c)| matches!(c, '的' | '等')))
-                    .flatten()
-                    .map(|(at, _)| clauses[j].range.start..clauses[j].range.start + at)
-                    .filter(is_item);
-                // Short items under a shared opening may end in what they all govern: 全面动员、全面部署、
-                // 全面加强疫情防控 ends at 全面加强.
-                let item = modifier.clone().or_else(|| whole.clone());
-                let listed = speech[..clauses[j].range.start].ends_with('、');
-                let governs = item.as_ref().filter(|r| {
-                    listed && !frame.prefix.is_empty() && frame.longest <= 4 && chars(r) >= 2 * frame.longest
-                });
-                let object_cut = governs
-                    .and_then(|r| cuts(r, frame.longest, false)[0].clone())
-                    .filter(|r| chars(r) == frame.longest);
-                // Items ending alike end the last one there too: 改革开放史、社会主义发展史|结合起来.
-                let suffix_cut = (listed && frame.prefix.is_empty() && !frame.suffix.is_empty() && longer)
-                    .then(|| {
-                        let skip = frame.shortest.saturating_sub(frame.suffix.chars().count());
-                        let at = clause.char_indices().nth(skip).map_or(clause.len(), |(at, _)| at);
-                        clause[at..].find(frame.suffix).map(|found| at + found + frame.suffix.len())
-                    })
-                    .flatten()
-                    .map(|end| clauses[j].range.start..clauses[j].range.start + end)
-                    .filter(|r| r.end < clauses[j].range.end && is_item(r));
-                let next = object_cut.or(suffix_cut).or(modifier).and_then(|r| fits(&r, true).map(|f| (r, f)));
-                cut_short = next.is_some();
-                let next = next.or_else(|| whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f))));
-                let Some((next, grown)) = next else { break };
-                frame = grown;
-                (count, end) = (count + 1, next.end);
-                j += 1;
-                if cut_short {
-                    break;
-                }
-            }
-            // A clause beside the run that opens as its items do is a member it missed (关系到…，
-            // 关系到…，关系到…，关系到…“十三五”规划): a run that shows part of a 排比 is no run.
-            let misses_member = |k: usize| {
-                frame.prefix.chars().nth(1).is_some() && speech[clauses[k].range.clone()].starts_with(frame.prefix)
-            };
-            let complete = !(i > 0
-                && clauses[i - 1].continues
-                && first.start == clauses[i].range.start
-                && separator_after(speech, &clauses[i - 1].range) == separator_after(speech, &first)
-                && misses_member(i - 1))
-                && !(!cut_short && j < clauses.len() && clauses[j - 1].continues && misses_member(j));
-            if count >= 3
-                && complete
-                && frames_clauses(speech, tokens, &frame, first.start..end, dictionary)
-                && let Some(shown) = frame.shown()
-                && is_parallel(speech, tokens, first.start..end, !frame.prefix.is_empty())
-            {
-                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..end) });
-                // A clause cut short may open the next run: 融合化特征和符合完整性 ends one, starts another.
-                i = if cut_short { j - 1 } else { j };
-                continue 'clauses;
-            }
-        }
-        // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
-        let in_longer_run = (i > 0 && clauses[i - 1].continues && item_chars(&clauses[i - 1].range) == Some(4))
-            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| item_chars(&c.range) == Some(4)));
-        for (first, _, _) in firsts.iter().flatten().filter(|_| !in_longer_run) {
-            if let Some(shown) = mirrored_pair(speech, first, &second, dictionary) {
-                out.push(Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) });
-                i += 2;
-                continue 'clauses;
-            }
-        }
-        i += 1;
+        framed_pairs.into_iter().filter_map(|(_, pair)| pair).collect()
     }
-    out
+
+    /// The run `frame` grows from its first two items (clause `i + 1` the second) over the clauses
+    /// after them, as long as each fits.
+    fn grow(&self, frame: Frame<'s>, i: usize, second: &Range<usize>) -> Grown<'s> {
+        let mut run = Grown { frame, count: 2, end: second.end, next: i + 2, cut_short: false };
+        while run.next < self.clauses.len() && self.clauses[run.next - 1].continues {
+            let Some((item, frame, cut_short)) = self.next_item(run.next, &run.frame) else { break };
+            (run.frame, run.count, run.end, run.cut_short) = (frame, run.count + 1, item.end, cut_short);
+            run.next += 1;
+            if cut_short {
+                break;
+            }
+        }
+        run
+    }
+
+    /// Clause `j` as the next item of a run framed by `frame`: the item, the frame grown by it, and
+    /// whether the item was cut short of its clause (the run ends there).
+    fn next_item(&self, j: usize, frame: &Frame<'s>) -> Option<(Range<usize>, Frame<'s>, bool)> {
+        let (speech, clauses) = (self.speech, &self.clauses);
+        let fits = |r: &Range<usize>, cut: bool| Some(Frame { cut, ..*frame }.with(&speech[r.clone()])).filter(framed);
+        let whole = Some(clauses[j].range.clone()).filter(|r| self.is_item(r) && !clauses[j].cut_by_quote);
+        // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
+        // 责任感): the run ends at its 的. A clause that neither fits whole nor so ends the
+        // run: cut to its neighbours' length it was mostly cut inside a phrase (更加管用|有效).
+        let longer = whole.as_ref().is_none_or(|r| self.chars(r) > frame.longest);
+        let clause = &speech[clauses[j].range.clone()];
+        // Past as many characters as the shortest item has: items have a 的 of their own
+        // (最优秀的人员、最急需的资源).
+        let phrases = frame.longest <= 2 * PHRASE_ITEM_CHARS;
+        let modifier = (longer && phrases)
+            .then(|| clause.char_indices().skip(frame.shortest).find(|&(_, c)| matches!(c, '的' | '等')))
+            .flatten()
+            .map(|(at, _)| clauses[j].range.start..clauses[j].range.start + at)
+            .filter(|r| self.is_item(r));
+        // Short items under a shared opening may end in what they all govern: 全面动员、全面部署、
+        // 全面加强疫情防控 ends at 全面加强.
+        let item = modifier.clone().or_else(|| whole.clone());
+        let listed = speech[..clauses[j].range.start].ends_with('、');
+        let governs = item
+            .as_ref()
+            .filter(|r| listed && !frame.prefix.is_empty() && frame.longest <= 4 && self.chars(r) >= 2 * frame.longest);
+        let object_cut = governs
+            .and_then(|r| self.cuts(r, frame.longest, false)[0].clone())
+            .filter(|r| self.chars(r) == frame.longest);
+        // Items ending alike end the last one there too: 改革开放史、社会主义发展史|结合起来.
+        let suffix_cut = (listed && frame.prefix.is_empty() && !frame.suffix.is_empty() && longer)
+            .then(|| {
+                let skip = frame.shortest.saturating_sub(frame.suffix.chars().count());
+                let at = clause.char_indices().nth(skip).map_or(clause.len(), |(at, _)| at);
+                clause[at..].find(frame.suffix).map(|found| at + found + frame.suffix.len())
+            })
+            .flatten()
+            .map(|end| clauses[j].range.start..clauses[j].range.start + end)
+            .filter(|r| r.end < clauses[j].range.end && self.is_item(r));
+        let cut = object_cut.or(suffix_cut).or(modifier).and_then(|r| fits(&r, true).map(|f| (r, f, true)));
+        cut.or_else(|| whole.as_ref().and_then(|r| fits(r, frame.cut).map(|f| (r.clone(), f, false))))
+    }
+
+    /// A run is all of its members: a clause beside it that opens as its items do is a member it
+    /// missed (关系到…，关系到…，关系到…，关系到…“十三五”规划), and a run that shows part of a 排比 is no run.
+    fn complete(&self, run: &Grown<'s>, i: usize, first: &Range<usize>) -> bool {
+        let (speech, clauses, frame) = (self.speech, &self.clauses, &run.frame);
+        let misses_member = |k: usize| {
+            frame.prefix.chars().nth(1).is_some() && speech[clauses[k].range.clone()].starts_with(frame.prefix)
+        };
+        let j = run.next;
+        !(i > 0
+            && clauses[i - 1].continues
+            && first.start == clauses[i].range.start
+            && separator_after(speech, &clauses[i - 1].range) == separator_after(speech, first)
+            && misses_member(i - 1))
+            && !(!run.cut_short && j < clauses.len() && clauses[j - 1].continues && misses_member(j))
+    }
+
+    /// A pair of mirrored set phrases, clause `i + 1` the second, and the clause after it.
+    fn mirrored_at(
+        &self,
+        i: usize,
+        firsts: &[Option<FirstItem>; 3],
+        second: &Range<usize>,
+        dictionary: &mut Dictionary,
+    ) -> Option<(Found, usize)> {
+        let clauses = &self.clauses;
+        // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
+        let in_longer_run = (i > 0 && clauses[i - 1].continues && self.item_chars(&clauses[i - 1].range) == Some(4))
+            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| self.item_chars(&c.range) == Some(4)));
+        if in_longer_run {
+            return None;
+        }
+        firsts.iter().flatten().find_map(|(first, _, _)| {
+            let shown = mirrored_pair(self.speech, first, second, dictionary)?;
+            Some((Found { frame: Some(shown), ..Found::new(SloganKind::Parallel, first.start..second.end) }, i + 2))
+        })
+    }
 }
 
 /// Whether `frame` makes its run parallel, beyond sharing: clauses between commas need a shared
