@@ -3,7 +3,7 @@
 //! `cargo run --release --example slogan_cost`. Prints the fastest and the median of 41 runs, in
 //! milliseconds of this thread's CPU time (Linux; wall time elsewhere).
 
-use speechlens::{segment, slogans};
+use speechlens::{marks, segment, slogans};
 use std::time::Duration;
 #[cfg(not(target_os = "linux"))]
 use std::time::Instant;
@@ -64,14 +64,14 @@ fn measure(name: &str, text: &str) {
     }
     let dictionary = segment::full_dictionary();
     let jieba = dictionary.jieba();
-    let runs = slogans::mark_runs(text);
-    let forced = segment::find_units(text, slogans::marked_units(text, &runs));
+    let runs = marks::mark_runs(text);
+    let forced = segment::find_units(text, marks::marked_units(text, &runs));
     let tokens = segment::segment(jieba, text, true, &forced);
     let mut found = 0;
     let [segmenting, detecting] = timings(
         || {
-            let runs = slogans::mark_runs(text);
-            let forced = segment::find_units(text, slogans::marked_units(text, &runs));
+            let runs = marks::mark_runs(text);
+            let forced = segment::find_units(text, marks::marked_units(text, &runs));
             std::hint::black_box(segment::segment(jieba, text, true, &forced));
         },
         || found = std::hint::black_box(slogans::detect(text, &tokens, jieba, &runs, None)).slogans.len(),

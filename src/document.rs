@@ -7,7 +7,7 @@ use crate::analyze::{MAX_INPUT_UNITS, Options};
 use crate::clean::{self, Cleaned};
 use crate::error::{Error, ErrorKind};
 use crate::segment::{self, Dictionary, Tok};
-use crate::slogans;
+use crate::marks;
 use crate::text::{Utf16Index, is_han};
 use std::ops::{Deref, Range};
 use std::sync::RwLockReadGuard;
@@ -56,7 +56,7 @@ impl<'t> Page<'t> {
 pub struct Document<'t> {
     pub page: Page<'t>,
     /// The marked runs of `speech`: the cut keeps quoted phrases whole, and slogans start from them.
-    pub runs: Vec<slogans::Run>,
+    pub runs: Vec<marks::Run>,
     /// `speech` cut into words that tile it (jieba, the lexicon, the user's words, marked units).
     pub tokens: Vec<Tok>,
     pub options: Options,
@@ -77,13 +77,13 @@ impl<'t> Document<'t> {
         let page = Page::new(text, options)?;
         let speech = page.speech.as_str();
         let user_words: Vec<&str> = user_words.iter().chain(&options.user_words).map(String::as_str).collect();
-        let runs = slogans::mark_runs(speech);
+        let runs = marks::mark_runs(speech);
         let units = segment::find_units(
             speech,
-            slogans::marked_units(speech, &runs).into_iter().chain(user_words.iter().copied()),
+            marks::marked_units(speech, &runs).into_iter().chain(user_words.iter().copied()),
         );
         let plain = segment::segment(segment::dictionary_for([speech]).jieba(), speech, options.hmm, &[]);
-        let forced = slogans::units_as_words(speech, &runs, units, &plain, &user_words);
+        let forced = marks::units_as_words(speech, &runs, units, &plain, &user_words);
         let tokens = segment::overlay(plain, &forced);
         Ok(Document { page, runs, tokens, options: options.clone() })
     }

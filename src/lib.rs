@@ -23,6 +23,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod labels;
+pub mod marks;
 pub mod model;
 pub mod outline;
 #[cfg(target_arch = "wasm32")]

@@ -670,7 +670,7 @@ pub fn overlay(tokens: Vec<Tok>, forced: &[Range<usize>]) -> Vec<Tok> {
 }
 
 /// The longest word kept whole, in characters. A quoted phrase is a unit only up to a dozen
-/// (`slogans::is_phrase`); a word the user adds is no longer than a name or a formulation. The
+/// (`marks::is_phrase`); a word the user adds is no longer than a name or a formulation. The
 /// bound is what keeps [`find_units`] linear: a walk from each character goes no further.
 pub const MAX_UNIT_CHARS: usize = 64;
 

@@ -9,6 +9,7 @@ const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
 const FORMULAS: &str = include_str!("fixtures/slogans-formulas.txt");
 const QUOTES: &str = include_str!("fixtures/slogans-quotes.txt");
 const PARALLEL: &str = include_str!("fixtures/slogans-parallel.txt");
+const SCARE_QUOTES: &str = include_str!("fixtures/slogans-scare-quotes.txt");
 
 /// One slogan a text must yield.
 struct Expect {
@@ -361,7 +362,7 @@ fn speakers_are_names_and_titles_not_fragments() {
 
 /// A run is whole or none: a clause beside it that opens as its items do is a member it missed, and
 /// a member may be long. Clauses sharing only a noun are prose or a list of tasks, unless each opens
-/// with a verb; an open list of long names is no run; a run the speech quotes is a quoted coinage.
+/// with a verb; an open list of long names is no run; a run the speech quotes is a parallel run still.
 #[test]
 fn parallel_runs_are_whole_and_clauses_share_more_than_a_noun() {
     let text = "复工复产，关系到为疫情防控提供有力物质保障，关系到民生保障和社会稳定，关系到实现全年目标任务，\
@@ -384,7 +385,7 @@ fn parallel_runs_are_whole_and_clauses_share_more_than_a_noun() {
             .frame("充分展现了中…"),
             e("要完善劳模政策，提升劳模地位，落实劳模待遇", Parallel, 1).frame("…劳模…"),
             e("看病难、上学难、就业难", Parallel, 1).frame("…难"),
-            e("武汉必胜、湖北必胜、中国必胜", Quoted, 1).frame("…必胜"),
+            e("武汉必胜、湖北必胜、中国必胜", Parallel, 1).frame("…必胜"),
         ],
         &["关系到", "体系，", "精神的传承", "委员会、"],
     );
@@ -396,7 +397,7 @@ fn parallel_runs_are_whole_and_clauses_share_more_than_a_noun() {
 #[test]
 fn quoted_phrases_that_are_someones_words() {
     let text = "邓小平同志强调，实现四个现代化，“要有正确的组织路线来保证”。\n\
-                毛泽东同志认为调查研究的方法“第一是眼睛向下，不要只是昂首望天”，“第二是开调查会”。\n\
+                毛泽东同志在谈调查研究的方法时说：“第一是眼睛向下，不要只是昂首望天”，“第二是开调查会”。\n\
                 中国人常说，“不到长城非好汉”。\n\
                 这就是党的组织路线强调“以组织体系建设为重点”的道理所在。\n\
                 要实施好“中华文明起源与早期发展综合研究”、“考古中国”等重大项目。\n\
@@ -406,7 +407,9 @@ fn quoted_phrases_that_are_someones_words() {
         text,
         &[
             e("要有正确的组织路线来保证", Quotation, 1).said_by("邓小平同志"),
-            e("第二是开调查会", Quotation, 1),
+            // Chained to a quotation, a phrase is its speaker's words: no speaker found is a failure.
+            e("第一是眼睛向下，不要只是昂首望天", Quotation, 1).said_by("毛泽东同志"),
+            e("第二是开调查会", Quotation, 1).said_by("毛泽东同志"),
             e("不到长城非好汉", Quotation, 1).said_by("中国人"),
             e("以组织体系建设为重点", Quoted, 1),
         ],
@@ -533,4 +536,28 @@ fn parallel_runs_need_a_frame_of_form_and_all_their_members() {
 #[test]
 fn a_quoted_ranking_coins_nothing() {
     check("这个县的粮食产量多年“全国第一”，靠的是“县域不经济”的反思。", &[e("县域不经济", Quoted, 1)], &["全国第一"]);
+}
+
+/// What a quote holds decides its kind, not the quotes: a word of today's official jargon (“对标”,
+/// “对表”, “赋能”) or a term of war (“地道战”, “地雷战”) in scare quotes coins nothing, while a
+/// colloquial coinage (“甩锅”) and a war the speech wages as a metaphor (“阻击战”) do; a classical line
+/// of verse is a quotation (“千磨万击终不悔”), a set phrase the dictionary holds (“咬定青山不放松”) and
+/// a modern pledge (“我是党员我先上”) are coinages; a chain of short task phrases is a coinage, not
+/// someone's words; a quoted run that shares a frame is a parallel run.
+#[test]
+fn what_a_quote_holds_decides_its_kind() {
+    check(
+        SCARE_QUOTES,
+        &[
+            e("甩锅", Quoted, 1),
+            e("阻击战", Quoted, 1),
+            e("千磨万击终不悔", Quotation, 1),
+            e("咬定青山不放松", Quoted, 1),
+            e("我是党员我先上", Quoted, 1),
+            e("学理论、强本领，转作风、促发展", Quoted, 1),
+            e("志不求易者成，事不避难者进。", Quotation, 1).said_by("古人"),
+            e("防汛必胜、抗旱必胜、全县必胜", Parallel, 1).frame("…必胜"),
+        ],
+        &["对标", "对表", "赋能", "地道战", "地雷战"],
+    );
 }

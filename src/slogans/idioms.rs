@@ -1,0 +1,76 @@
+//! Idioms (成语) of the published idiom list: as whole words, and those of two clauses
+//! (无源之水，无本之木) found whole in the text.
+
+use crate::segment::Tok;
+use crate::text::is_han;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Idioms of two clauses (无源之水，无本之木; 三天打鱼，两天晒网), from the idiom list: no segmentation
+/// holds one as a word, so they are found whole in the text (its halves alone are no idiom).
+const IDIOM_SAYINGS: &str = include_str!("../../data/idiom-sayings.txt");
+
+/// Entries of the idiom list that are ordinary nouns in today's speech, not 成语 a reader would name.
+const ORDINARY_NOUNS: &[(&str, &str)] = &[
+    ("十字路口", "a crossroads: 站在新的十字路口"),
+    ("里程碑", "a milestone: 具有里程碑意义"),
+    ("议事日程", "an agenda: 提上议事日程"),
+];
+
+/// A 成语 of the idiom list, as a word: not one of its [`ORDINARY_NOUNS`].
+pub(super) fn is_idiom(word: &str) -> bool {
+    crate::segment::is_idiom(word) && !ORDINARY_NOUNS.iter().any(|(noun, _)| *noun == word)
+}
+
+/// The two-clause idioms ([`IDIOM_SAYINGS`]) by their first clause.
+fn sayings_by_first_clause() -> &'static FxHashMap<&'static str, Vec<&'static str>> {
+    static SAYINGS: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    SAYINGS.get_or_init(|| {
+        let mut by_first: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for (first, second) in IDIOM_SAYINGS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('，'))
+        {
+            by_first.entry(first).or_default().push(second);
+        }
+        by_first
+    })
+}
+
+/// Where `speech` says a two-clause idiom whole, its clauses joined by `，`, `,` or `、` (无源之水,
+/// 无本之木), starting and ending on word boundaries of `tokens`: 三天打鱼，两天晒网, not 三天打鱼 alone.
+pub(super) fn idiom_sayings(speech: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
+    const CLAUSE_CHARS: std::ops::RangeInclusive<usize> = 3..=7;
+    let by_first = sayings_by_first_clause();
+    let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).is_ok();
+    let ends_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).is_ok();
+    let mut found = Vec::new();
+    for (comma, c) in speech.char_indices().filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
+        let after = &speech[comma + c.len_utf8()..];
+        let han_before = speech[..comma].char_indices().rev().take_while(|&(_, c)| is_han(c));
+        for (start, _) in han_before.take(*CLAUSE_CHARS.end()).skip(CLAUSE_CHARS.start() - 1) {
+            let Some(seconds) = by_first.get(&speech[start..comma]) else { continue };
+            let end = seconds
+                .iter()
+                .find(|second| after.starts_with(**second))
+                .map(|second| comma + c.len_utf8() + second.len());
+            if let Some(end) = end.filter(|&end| starts_word(start) && ends_word(end)) {
+                found.push(start..end);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_nouns_are_in_the_idiom_list_and_no_idioms() {
+        for (noun, example) in ORDINARY_NOUNS {
+            assert!(crate::segment::is_idiom(noun) && !is_idiom(noun), "{noun}");
+            assert!(example.contains(noun), "{example}");
+        }
+        assert!(is_idiom("众志成城"));
+    }
+}

@@ -1,0 +1,87 @@
+//! Laws named without book-title marks after a verb of law-making (制定民营经济促进法): titles, as
+//! the ones in 《》 are.
+
+use crate::text::is_han;
+use std::ops::Range;
+
+/// Verbs of law-making: the name that follows them, ending in 法, 法典 or 条例, is a law's title
+/// written without book-title marks, as work reports write them (制定民营经济促进法).
+const LAW_MAKING: &[(&str, &str)] = &[
+    ("制定", "制定民营经济促进法"),
+    ("修订", "修订了传染病防治法"),
+    ("修改", "修改立法法"),
+    ("出台", "出台生物安全法"),
+    ("颁布", "颁布民法典"),
+    ("施行", "施行外商投资法"),
+    ("实施", "实施好民法典"),
+    ("执行", "贯彻执行党组工作条例"),
+    ("落实", "落实民营经济促进法"),
+    ("起草", "起草能源法"),
+    ("编纂", "编纂民法典"),
+];
+
+/// Words that join a verb of law-making before the name, and are no part of it: 修改完善宪法,
+/// 抓紧制定, 制定出台民营经济促进法 (the verbs of [`LAW_MAKING`] are skipped the same way).
+const LAW_VERB_COMPANIONS: &[&str] = &["完善", "加快", "抓紧", "研究", "及时", "尽快"];
+
+/// Words ending in 法 that name no law: 实施办法, 完善相关立法, 改进工作方法 are no titles.
+const NOT_LAWS: &[&str] = &[
+    "办法", "方法", "做法", "想法", "说法", "看法", "手法", "打法", "写法", "用法", "立法", "执法", "司法", "守法",
+    "违法", "合法", "非法", "依法", "普法", "算法", "疗法", "技法", "章法", "书法", "语法", "兵法", "变法", "效法",
+];
+
+/// Laws of two characters: any other name of two characters ending in 法 is a common word.
+const SHORT_LAWS: &[&str] = &["宪法", "刑法", "民法"];
+
+/// How long a law's name may be: 中华人民共和国农村土地承包经营纠纷调解仲裁法 is 21.
+const LAW_MAX_CHARS: usize = 24;
+
+/// Laws named without book-title marks after a verb of law-making ([`LAW_MAKING`]), a list of them
+/// included (出台生物安全法、出口管制法). The name is the run of Han characters up to the next
+/// mark, 的, 和, 及 or 与. Counter-examples: 实施办法, 制定科学的方法, 实施乡村振兴战略.
+pub(super) fn unbracketed_laws(speech: &str) -> Vec<Range<usize>> {
+    let is_name_char = |c: char| is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等');
+    let is_law = |name: &str| {
+        let chars = name.chars().count();
+        (name.ends_with('法') || name.ends_with("法典") || name.ends_with("条例"))
+            && (chars > 2 || SHORT_LAWS.contains(&name))
+            && chars <= LAW_MAX_CHARS
+            && !NOT_LAWS.iter().any(|w| name.ends_with(w))
+    };
+    // Past the verbs before a name: 修改完善…, 制定出台…, 修订了…, 实施好….
+    let name_start = |mut at: usize| {
+        while let Some(word) = LAW_MAKING
+            .iter()
+            .map(|(v, _)| *v)
+            .chain(LAW_VERB_COMPANIONS.iter().copied())
+            .chain(["了", "好"])
+            .find(|w| speech[at..].starts_with(w))
+        {
+            at += word.len();
+        }
+        at
+    };
+    let mut laws = Vec::new();
+    for (verb, _) in LAW_MAKING {
+        for (at, _) in speech.match_indices(verb) {
+            let mut start = name_start(at + verb.len());
+            loop {
+                let end = speech[start..].find(|c: char| !is_name_char(c)).map_or(speech.len(), |n| start + n);
+                if !is_law(&speech[start..end]) {
+                    break;
+                }
+                laws.push(start..end);
+                // A list: 生物安全法、出口管制法; 外商投资法及其实施条例 refers, it names nothing.
+                match speech[end..].chars().next() {
+                    Some(c @ ('、' | '和' | '及' | '与')) if !speech[end + c.len_utf8()..].starts_with('其') => {
+                        start = name_start(end + c.len_utf8())
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    crate::sort::sort_by_key(&mut laws, |r| r.start);
+    laws.dedup();
+    laws
+}
