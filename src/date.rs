@@ -6,7 +6,7 @@
 //! counts only where a news copy puts the date of the text.
 
 use crate::anatomy::Kind;
-use crate::text::chinese_number;
+use crate::numerals::{arabic, small_number, year_digit};
 use std::ops::{Range, RangeInclusive};
 
 /// A date as a text writes it: a day, or a month (`2020年2月两篇讲话`).
@@ -62,7 +62,7 @@ fn dated_by(piece: &str, printed: Date) -> Option<Date> {
         let start = before.get(digits.checked_sub(1)?).filter(|_| digits <= 2)?.0;
         let (month, rest) = number(&piece[start..], '月')?;
         let (day, _) = number(rest, '日')?;
-        let (month, day) = (within(value(month)?, 1..=12)?, within(value(day)?, 1..=31)?);
+        let (month, day) = (within(small_number(month)?, 1..=12)?, within(small_number(day)?, 1..=31)?);
         let year = if month > printed.month { printed.year - 1 } else { printed.year };
         Some(Date { year, month, day: Some(day) })
     })
@@ -74,7 +74,7 @@ fn dated_by(piece: &str, printed: Date) -> Option<Date> {
 pub fn dates(s: &str) -> impl Iterator<Item = (Range<usize>, Date)> + '_ {
     s.match_indices('年').filter_map(|(at, _)| {
         let before: Vec<(usize, char)> = s[..at].char_indices().rev().take(5).collect();
-        let year_digits = before.iter().take_while(|(_, c)| digit(*c).is_some()).count();
+        let year_digits = before.iter().take_while(|(_, c)| year_digit(*c).is_some()).count();
         let start = before.get(3).filter(|_| year_digits == 4)?.0;
         parse(&s[start..]).map(|(date, len)| (start..start + len, date))
     })
@@ -84,12 +84,13 @@ pub fn dates(s: &str) -> impl Iterator<Item = (Range<usize>, Date)> + '_ {
 /// are no dates, as for `text::latest_month`.
 pub fn parse(s: &str) -> Option<(Date, usize)> {
     let (year, rest) = number(s, '年')?;
-    let year = (year.chars().count() == 4).then(|| year.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?)))??;
+    let year =
+        (year.chars().count() == 4).then(|| year.chars().try_fold(0, |n, c| Some(n * 10 + year_digit(c)?)))??;
     let year = within(year, 1949..=2100)?;
     let (month, rest) = number(rest, '月')?;
-    let month = within(value(month)?, 1..=12)?;
+    let month = within(small_number(month)?, 1..=12)?;
     let (day, rest) = match number(rest, '日') {
-        Some((day, after)) => (Some(within(value(day)?, 1..=31)?), after),
+        Some((day, after)) => (Some(within(small_number(day)?, 1..=31)?), after),
         None => (None, rest),
     };
     Some((Date { year, month, day }, s.len() - rest.len()))
@@ -97,35 +98,9 @@ pub fn parse(s: &str) -> Option<(Date, usize)> {
 
 /// The numeral at the start of `s` up to `unit` (年, 月, 日), and what follows the unit.
 fn number(s: &str, unit: char) -> Option<(&str, &str)> {
-    let len = s.len() - s.trim_start_matches(|c| digit(c).is_some() || c == '十').len();
+    let len = s.len() - s.trim_start_matches(|c| year_digit(c).is_some() || c == '十').len();
     let rest = s[len..].strip_prefix(unit)?;
     (len > 0).then(|| (&s[..len], rest))
-}
-
-/// A month's or day's numeral: `05`, `５`, `十七`.
-fn value(numeral: &str) -> Option<u32> {
-    match numeral.chars().map(arabic).collect::<Option<Vec<u32>>>() {
-        Some(digits) if digits.len() <= 2 => Some(digits.iter().fold(0, |n, d| n * 10 + d)),
-        Some(_) => None,
-        None => chinese_number(numeral),
-    }
-}
-
-/// A digit as a year writes it: Arabic, or Chinese (〇 and 零 for zero: 二〇二〇).
-fn digit(c: char) -> Option<u32> {
-    arabic(c).or_else(|| {
-        let chinese = matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
-        chinese.then(|| chinese_number(c.encode_utf8(&mut [0; 4])))?
-    })
-}
-
-/// An ASCII or full-width digit.
-fn arabic(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
 }
 
 /// `n` when it lies in `range`: a month is 1–12, a day 1–31.

@@ -22,6 +22,7 @@ pub mod date;
 pub mod error;
 pub mod labels;
 pub mod model;
+pub mod numerals;
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
