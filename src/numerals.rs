@@ -129,8 +129,9 @@ mod tests {
 
     #[test]
     fn each_set_holds_what_its_readers_write() {
+        type Set = fn(char) -> bool;
         // (set, what it must hold, what it must leave)
-        let sets: [(fn(char) -> bool, &str, &str); 4] = [
+        let sets: [(Set, &str, &str); 4] = [
             (is_counting, "一二三四五六七八九十", "〇零两双百"),
             (is_marker_numeral, "一九十两", "〇零双百"),
             (is_formula_numeral, "一九十两双", "〇零百千万"),
