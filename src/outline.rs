@@ -5,6 +5,7 @@
 //! seen is level 1, a new style met inside a section nests under it, and a style already open
 //! closes everything opened after it.
 
+use crate::address::is_address;
 use crate::model::IssueKind;
 use crate::numerals::{chinese_number, chinese_numeral, split_marker_numeral};
 use crate::text::{is_blank, is_clause_break, is_sentence_end};
@@ -445,7 +446,7 @@ fn opens_rest(paragraph: &str) -> bool {
     let head: String =
         paragraph.chars().take_while(|&c| !matches!(c, '，' | ',' | '！' | '!' | '：' | ':')).take(40).collect();
     let punctuated = paragraph[head.len()..].starts_with(['，', ',', '！', '!', '：', ':']);
-    punctuated && (SUMS_UP.contains(&head.as_str()) || crate::clean::is_address(&head))
+    punctuated && (SUMS_UP.contains(&head.as_str()) || is_address(&head))
 }
 
 /// Arranges markers into a tree by the order styles appear in, and gives each section its extent.

@@ -1,9 +1,17 @@
 //! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
 
-use crate::model::Span;
 /// Where the numerals were before `numerals` held them: `slogans` and `check` still import them here.
 pub use crate::numerals::{chinese_number, chinese_numeral};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// A half-open range of UTF-16 code units.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
 
 /// How many bytes of text one block of [`Utf16Index`] covers: a lookup counts at most this many
 /// bytes, and the index costs 4 bytes per this many bytes of text.
@@ -149,6 +157,11 @@ pub fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let body = s.trim_matches(is_blank);
     (!body.is_empty()).then(|| range.start + lead..range.start + lead + body.len())
+}
+
+/// At most `max` characters long, found without counting a long string to its end.
+pub fn short(s: &str, max: usize) -> bool {
+    s.chars().nth(max).is_none()
 }
 
 /// The latest year and month `text` names (`2020年11月24日`, `2025年3月`), as `year * 12 + month - 1`:
