@@ -6,7 +6,7 @@
 //! and removes only those pieces. A finder recognises a piece by its own shape (a credit ends in 摄,
 //! a source line is a bracketed dateline), never by what is around it, so speech stays speech.
 
-use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end};
+use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end, short};
 use std::ops::Range;
 
 /// What a piece is, as `Removed.kind` names it.
@@ -253,7 +253,7 @@ fn byline_before_speech(s: &str, opens_speech: &impl Fn(&str) -> bool) -> Option
     let (_, name_at, lengths) = byline_names(s)?;
     let name = &s[name_at..];
     let speech =
-        |rest: &str| crate::clean::opens_address(rest) && opens_speech(rest) || crate::outline::opens_section(rest);
+        |rest: &str| crate::address::opens_address(rest) && opens_speech(rest) || crate::outline::opens_section(rest);
     lengths.into_iter().find(|&len| speech(name[len..].trim_start_matches(is_blank))).map(|len| name_at + len)
 }
 
@@ -278,11 +278,6 @@ pub fn is_byline(line: &str) -> bool {
     name.starts_with(|c: char| SURNAMES.contains(c))
         && (2..=4).contains(&name.chars().count())
         && name.chars().all(is_han)
-}
-
-/// At most `max` characters long, found without counting a long string to its end.
-fn short(s: &str, max: usize) -> bool {
-    s.chars().nth(max).is_none()
 }
 
 /// A photo credit: `新华社记者 王晔 摄`, `新华社记者 鞠鹏/摄`, `（新华社记者 李学仁 摄）`, `新华社发 陈钟昊/摄`,

@@ -5,7 +5,11 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
-use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end};
+// `slogans` reads `is_address` here until it imports `address`.
+pub(crate) use crate::address::is_address;
+use crate::address::opens_address;
+use crate::rules::Word;
+use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end, short};
 use crate::{anatomy, outline};
 use std::ops::Range;
 
@@ -19,14 +23,6 @@ struct LineRule {
     #[cfg_attr(not(test), allow(dead_code))]
     example: &'static str,
     matches: fn(&str) -> bool,
-}
-
-/// A word a rule looks for, with a real example of what it catches.
-struct Word {
-    word: &'static str,
-    // Documentation the tests hold each word to.
-    #[cfg_attr(not(test), allow(dead_code))]
-    example: &'static str,
 }
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
@@ -84,25 +80,6 @@ const RELATED_HEADINGS: &[Word] = &[
     Word { word: "相关链接", example: "相关链接：" },
     Word { word: "相关报道", example: "相关报道" },
     Word { word: "推荐阅读", example: "推荐阅读" },
-];
-
-/// How a speech addresses its audience, in its salutation and when it turns to them again.
-/// An address term starts with one of these …
-const ADDRESS_HEADS: &[Word] = &[
-    Word { word: "各位", example: "各位代表、各位委员、各位来宾、各位领导" },
-    Word { word: "尊敬的", example: "尊敬的主席先生，尊敬的各位来宾" },
-    Word { word: "亲爱的", example: "亲爱的同学们" },
-    Word { word: "在座的", example: "在座的各位" },
-    Word { word: "各国", example: "各国代表、各国来宾" },
-];
-/// … or ends with one of these (三 characters at least: 我们 and 你们 address no one).
-const ADDRESS_TAILS: &[Word] = &[
-    Word { word: "们", example: "同志们、朋友们、女士们、先生们、同学们、代表们" },
-    Word { word: "先生", example: "主席先生" },
-    Word { word: "女士", example: "主持人女士" },
-    Word { word: "阁下", example: "总统阁下" },
-    Word { word: "团长", example: "各代表团团长" },
-    Word { word: "首脑", example: "各国政府首脑" },
 ];
 
 /// How a speech signs off; a run of sentences holding these at the end of the speech is its closing.
@@ -486,16 +463,6 @@ fn salutation_in(line: &str) -> Option<Range<usize>> {
     comma_salutation_in(line)
 }
 
-/// Addressees a salutation may open with bare, without 尊敬的 or 各位.
-const BARE_ADDRESSES: &[&str] =
-    &["同志们", "朋友们", "女士们", "先生们", "同学们", "同胞们", "乡亲们", "代表们", "老师们"];
-
-/// Whether `s` opens with a bare address or an address head (`同志们`, `尊敬的`), as a salutation
-/// glued to a byline does.
-pub(crate) fn opens_address(s: &str) -> bool {
-    BARE_ADDRESSES.iter().any(|a| s.starts_with(a)) || ADDRESS_HEADS.iter().any(|h| s.starts_with(h.word))
-}
-
 /// Where the address terms that run to the end of `s` start: after a byline or a title run into
 /// them, as heads print (`关于《……》的说明王建国同志们`, `主席　王建国女士们，先生们`: right after a
 /// name, where a bare address or an address head opens), or else at its start.
@@ -524,27 +491,6 @@ fn addressee_in(line: &str, after_label: bool) -> Option<Range<usize>> {
 
 /// How a news lead hands over to the text it prints: `回信全文如下：`.
 const ANNOUNCES_TEXT: &str = "如下：";
-
-/// Address terms joined by ，, each a list joined by 、 (and a last 和) whose first item is an
-/// address term and whose others share its head: `尊敬的各位国家元首、政府首脑，各位来宾，女士们、先生们，朋友们`.
-pub(crate) fn is_address(s: &str) -> bool {
-    let term = |t: &str| {
-        let chars = t.chars().count();
-        chars <= 20
-            && !t.contains(is_clause_break)
-            && (ADDRESS_HEADS.iter().any(|h| t.starts_with(h.word) && chars > h.word.chars().count())
-                || (chars >= 3 && ADDRESS_TAILS.iter().any(|h| t.ends_with(h.word))))
-    };
-    let shares_head = |t: &str| (1..=10).contains(&t.chars().count()) && t.chars().all(is_han);
-    // The last addressees of a list may be joined by 和: `各位国家元首、政府首脑和国际组织代表`.
-    let item =
-        |t: &str| term(t) || shares_head(t) || (t.contains('和') && t.split('和').all(|u| term(u) || shares_head(u)));
-    let group = |g: &str| {
-        let mut items = g.split('、');
-        items.next().is_some_and(term) && items.all(item)
-    };
-    !s.is_empty() && short(s, 160) && s.split(['，', ',']).all(group)
-}
 
 /// A salutation that ends with a comma, as some diplomatic speeches open (`尊敬的拉马福萨总统，
 /// 尊敬的萨勒总统，在全球抗击新冠肺炎疫情的重要时刻，……`): two address terms or more from the
@@ -623,11 +569,6 @@ fn is_prose(line: &str) -> bool {
             || line
                 .trim_end_matches(|c| CLOSE_QUOTES.contains(c))
                 .ends_with(|c| is_sentence_end(c) || c == '：' || c == ':'))
-}
-
-/// At most `max` characters long, found without counting a long line to its end.
-fn short(s: &str, max: usize) -> bool {
-    s.chars().nth(max).is_none()
 }
 
 /// A line ending with a full stop, question or exclamation mark, with some Han words in it.
@@ -912,9 +853,6 @@ mod tests {
         for w in RELATED_HEADINGS {
             assert!(w.example.contains(w.word) && is_related_heading(w.example), "{}", w.example);
         }
-        for w in ADDRESS_HEADS.iter().chain(ADDRESS_TAILS) {
-            assert!(w.example.contains(w.word) && is_address(w.example), "{}", w.example);
-        }
         for w in CLOSINGS {
             let whole = 0..w.example.len();
             assert_eq!(closing_in(w.example, whole.clone(), |_| None), Some(whole), "{}", w.example);
@@ -983,5 +921,52 @@ mod tests {
         let masked = mask(text, &cleaned);
         assert_eq!(masked.len(), text.len());
         assert!(masked.trim_start().starts_with("同志们"));
+    }
+
+    // The date a text gives itself, read from the chrome `clean` cuts out (`date::of`).
+    fn date_of(text: &str) -> Option<String> {
+        crate::date::of(text, &clean(text).removed).map(|d| d.iso())
+    }
+
+    #[test]
+    fn each_source_gives_the_date_of_its_example() {
+        let texts = [
+            "同志们：\n今天，我们召开专家学者座谈会。\n※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。",
+            "构建新发展格局 实现互利共赢\n（2020年11月19日，北京）\n各位朋友：\n很高兴同大家见面。",
+            "北京大学的同学们：\n来信收悉。希望你们努力学习，报效祖国。\n习近平　二〇二〇年五月十七日",
+            "各位代表：\n很高兴同大家见面。\n（新华社北京5月18日电）\n《 人民日报 》（ 2020年05月19日 01 版）",
+            "同志们：\n今天我们召开会议。\n《 人民日报 》（ 2020年05月19日 01 版）",
+        ];
+        for ((kind, example, _), text) in crate::date::SOURCES.iter().zip(texts) {
+            assert!(text.contains(example), "{kind}: {text}");
+            // The wire dateline has no year of its own: it takes the issue's.
+            let expected = crate::date::dates(example).next().map(|(_, d)| d.iso()).or(Some("2020-05-18".into()));
+            assert_eq!(date_of(text), expected, "{kind}: {text}");
+        }
+        // A wire dateline with its own year; a December report in a January issue.
+        let text = "新华社北京2019年5月18日电 国家主席习近平18日在会上发表致辞。致辞全文如下：\n各位代表：\n很高兴同大家见面。";
+        assert_eq!(date_of(text).as_deref(), Some("2019-05-18"));
+        let text = "各位代表：\n很高兴同大家见面。\n（新华社北京12月31日电）\n《 人民日报 》（ 2021年01月01日 01 版）";
+        assert_eq!(date_of(text).as_deref(), Some("2020-12-31"));
+        // A signature on lines of its own.
+        let text = "北京大学的同学们：\n来信收悉。希望你们努力学习，报效祖国。\n习近平\n二〇二〇年五月十七日";
+        assert_eq!(date_of(text).as_deref(), Some("2020-05-17"));
+    }
+
+    #[test]
+    fn the_dates_a_speech_names_are_not_its_date() {
+        // The body's dates, a caption's, a wire dateline without a year.
+        let text = "新华社北京5月18日电\n同志们：\n2018年1月，我在研讨班上讲过。到2035年基本实现现代化。\n2020年2月10日，中共中央总书记习近平在北京调研。 新华社记者 鞠鹏/摄";
+        assert_eq!(date_of(text), None);
+    }
+
+    #[test]
+    fn the_most_telling_source_wins() {
+        // A title's date line over the newspaper's issue.
+        let text = "在全国劳动模范和先进工作者表彰大会上的讲话\n（2020年11月24日）\n习近平\n同志们：\n今天，我们隆重召开大会。\n《 人民日报 》（ 2020年11月25日 02 版）";
+        assert_eq!(date_of(text).as_deref(), Some("2020-11-24"));
+        // Excerpts of two speeches: the note names the month of both.
+        let text = "同志们：\n要依法防控。（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）\n要健全体系。（2020年2月14日在中央全面深化改革委员会第十二次会议上的讲话）\n※ 这是习近平总书记2020年2月两篇讲话中有关内容的节选。";
+        assert_eq!(date_of(text).as_deref(), Some("2020-02"));
     }
 }

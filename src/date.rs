@@ -5,8 +5,7 @@
 //! date is taken from the pieces the cleaner already cut out as chrome, by their kind, so a date
 //! counts only where a news copy puts the date of the text.
 
-use crate::anatomy::Kind;
-use crate::text::chinese_number;
+use crate::numerals::{arabic, small_number, year_digit};
 use std::ops::{Range, RangeInclusive};
 
 /// A date as a text writes it: a day, or a month (`2020年2月两篇讲话`).
@@ -31,7 +30,7 @@ impl Date {
 /// date in a piece of chrome of the first kind here that has one. (kind, real example, why here.)
 /// A piece without a year (新华社北京5月18日电, most wire datelines) takes the year of the newspaper
 /// issue the copy ends with, so the date of a report is the day it was filed, not the day after.
-const SOURCES: &[(Kind, &str, &str)] = &[
+pub(crate) const SOURCES: &[(&str, &str, &str)] = &[
     // Over the date lines: a reprint of excerpts dates each one (（2020年2月5日在……）, （2020年2月14日
     // 在……）) and its note names them all (※这是习近平总书记2020年2月两篇讲话中……).
     ("footnote", "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", "a reprint says when it was said"),
@@ -45,8 +44,8 @@ const SOURCES: &[(Kind, &str, &str)] = &[
 /// The date of a text from the chrome the cleaner `removed` from it (see [`SOURCES`]). Never a date
 /// of its speech (到2035年) nor of a photo caption (2020年2月10日，中共中央总书记……); `None` when no
 /// piece of those kinds has a date with a year (its own or its newspaper's).
-pub fn of(text: &str, removed: &[(Kind, Range<usize>)]) -> Option<Date> {
-    let pieces = |kind: Kind| removed.iter().filter(move |(k, _)| *k == kind).map(|(_, r)| &text[r.clone()]);
+pub fn of(text: &str, removed: &[(&str, Range<usize>)]) -> Option<Date> {
+    let pieces = |kind: &'static str| removed.iter().filter(move |(k, _)| *k == kind).map(|(_, r)| &text[r.clone()]);
     let printed = pieces("byline").find_map(|piece| dates(piece).next()).map(|(_, date)| date);
     SOURCES.iter().find_map(|(kind, _, _)| {
         pieces(kind).find_map(|piece| dates(piece).next().map(|(_, date)| date).or_else(|| dated_by(piece, printed?)))
@@ -62,7 +61,7 @@ fn dated_by(piece: &str, printed: Date) -> Option<Date> {
         let start = before.get(digits.checked_sub(1)?).filter(|_| digits <= 2)?.0;
         let (month, rest) = number(&piece[start..], '月')?;
         let (day, _) = number(rest, '日')?;
-        let (month, day) = (within(value(month)?, 1..=12)?, within(value(day)?, 1..=31)?);
+        let (month, day) = (within(small_number(month)?, 1..=12)?, within(small_number(day)?, 1..=31)?);
         let year = if month > printed.month { printed.year - 1 } else { printed.year };
         Some(Date { year, month, day: Some(day) })
     })
@@ -74,7 +73,7 @@ fn dated_by(piece: &str, printed: Date) -> Option<Date> {
 pub fn dates(s: &str) -> impl Iterator<Item = (Range<usize>, Date)> + '_ {
     s.match_indices('年').filter_map(|(at, _)| {
         let before: Vec<(usize, char)> = s[..at].char_indices().rev().take(5).collect();
-        let year_digits = before.iter().take_while(|(_, c)| digit(*c).is_some()).count();
+        let year_digits = before.iter().take_while(|(_, c)| year_digit(*c).is_some()).count();
         let start = before.get(3).filter(|_| year_digits == 4)?.0;
         parse(&s[start..]).map(|(date, len)| (start..start + len, date))
     })
@@ -84,12 +83,13 @@ pub fn dates(s: &str) -> impl Iterator<Item = (Range<usize>, Date)> + '_ {
 /// are no dates, as for `text::latest_month`.
 pub fn parse(s: &str) -> Option<(Date, usize)> {
     let (year, rest) = number(s, '年')?;
-    let year = (year.chars().count() == 4).then(|| year.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?)))??;
+    let year =
+        (year.chars().count() == 4).then(|| year.chars().try_fold(0, |n, c| Some(n * 10 + year_digit(c)?)))??;
     let year = within(year, 1949..=2100)?;
     let (month, rest) = number(rest, '月')?;
-    let month = within(value(month)?, 1..=12)?;
+    let month = within(small_number(month)?, 1..=12)?;
     let (day, rest) = match number(rest, '日') {
-        Some((day, after)) => (Some(within(value(day)?, 1..=31)?), after),
+        Some((day, after)) => (Some(within(small_number(day)?, 1..=31)?), after),
         None => (None, rest),
     };
     Some((Date { year, month, day }, s.len() - rest.len()))
@@ -97,35 +97,9 @@ pub fn parse(s: &str) -> Option<(Date, usize)> {
 
 /// The numeral at the start of `s` up to `unit` (年, 月, 日), and what follows the unit.
 fn number(s: &str, unit: char) -> Option<(&str, &str)> {
-    let len = s.len() - s.trim_start_matches(|c| digit(c).is_some() || c == '十').len();
+    let len = s.len() - s.trim_start_matches(|c| year_digit(c).is_some() || c == '十').len();
     let rest = s[len..].strip_prefix(unit)?;
     (len > 0).then(|| (&s[..len], rest))
-}
-
-/// A month's or day's numeral: `05`, `５`, `十七`.
-fn value(numeral: &str) -> Option<u32> {
-    match numeral.chars().map(arabic).collect::<Option<Vec<u32>>>() {
-        Some(digits) if digits.len() <= 2 => Some(digits.iter().fold(0, |n, d| n * 10 + d)),
-        Some(_) => None,
-        None => chinese_number(numeral),
-    }
-}
-
-/// A digit as a year writes it: Arabic, or Chinese (〇 and 零 for zero: 二〇二〇).
-fn digit(c: char) -> Option<u32> {
-    arabic(c).or_else(|| {
-        let chinese = matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
-        chinese.then(|| chinese_number(c.encode_utf8(&mut [0; 4])))?
-    })
-}
-
-/// An ASCII or full-width digit.
-fn arabic(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
 }
 
 /// `n` when it lies in `range`: a month is 1–12, a day 1–31.
@@ -136,11 +110,6 @@ fn within(n: u32, range: RangeInclusive<u32>) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean;
-
-    fn date_of(text: &str) -> Option<String> {
-        of(text, &clean::clean(text).removed).map(|d| d.iso())
-    }
 
     #[test]
     fn dates_as_texts_write_them() {
@@ -163,47 +132,5 @@ mod tests {
         }
         let found: Vec<_> = dates("到2035年，12020年1月，（二〇二〇年五月十七日）").map(|(_, d)| d.iso()).collect();
         assert_eq!(found, ["2020-05-17"]);
-    }
-
-    #[test]
-    fn each_source_gives_the_date_of_its_example() {
-        let texts = [
-            "同志们：\n今天，我们召开专家学者座谈会。\n※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。",
-            "构建新发展格局 实现互利共赢\n（2020年11月19日，北京）\n各位朋友：\n很高兴同大家见面。",
-            "北京大学的同学们：\n来信收悉。希望你们努力学习，报效祖国。\n习近平　二〇二〇年五月十七日",
-            "各位代表：\n很高兴同大家见面。\n（新华社北京5月18日电）\n《 人民日报 》（ 2020年05月19日 01 版）",
-            "同志们：\n今天我们召开会议。\n《 人民日报 》（ 2020年05月19日 01 版）",
-        ];
-        for ((kind, example, _), text) in SOURCES.iter().zip(texts) {
-            assert!(text.contains(example), "{kind}: {text}");
-            // The wire dateline has no year of its own: it takes the issue's.
-            let expected = dates(example).next().map(|(_, d)| d.iso()).or(Some("2020-05-18".into()));
-            assert_eq!(date_of(text), expected, "{kind}: {text}");
-        }
-        // A wire dateline with its own year; a December report in a January issue.
-        let text = "新华社北京2019年5月18日电 国家主席习近平18日在会上发表致辞。致辞全文如下：\n各位代表：\n很高兴同大家见面。";
-        assert_eq!(date_of(text).as_deref(), Some("2019-05-18"));
-        let text = "各位代表：\n很高兴同大家见面。\n（新华社北京12月31日电）\n《 人民日报 》（ 2021年01月01日 01 版）";
-        assert_eq!(date_of(text).as_deref(), Some("2020-12-31"));
-        // A signature on lines of its own.
-        let text = "北京大学的同学们：\n来信收悉。希望你们努力学习，报效祖国。\n习近平\n二〇二〇年五月十七日";
-        assert_eq!(date_of(text).as_deref(), Some("2020-05-17"));
-    }
-
-    #[test]
-    fn the_dates_a_speech_names_are_not_its_date() {
-        // The body's dates, a caption's, a wire dateline without a year.
-        let text = "新华社北京5月18日电\n同志们：\n2018年1月，我在研讨班上讲过。到2035年基本实现现代化。\n2020年2月10日，中共中央总书记习近平在北京调研。 新华社记者 鞠鹏/摄";
-        assert_eq!(date_of(text), None);
-    }
-
-    #[test]
-    fn the_most_telling_source_wins() {
-        // A title's date line over the newspaper's issue.
-        let text = "在全国劳动模范和先进工作者表彰大会上的讲话\n（2020年11月24日）\n习近平\n同志们：\n今天，我们隆重召开大会。\n《 人民日报 》（ 2020年11月25日 02 版）";
-        assert_eq!(date_of(text).as_deref(), Some("2020-11-24"));
-        // Excerpts of two speeches: the note names the month of both.
-        let text = "同志们：\n要依法防控。（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）\n要健全体系。（2020年2月14日在中央全面深化改革委员会第十二次会议上的讲话）\n※ 这是习近平总书记2020年2月两篇讲话中有关内容的节选。";
-        assert_eq!(date_of(text).as_deref(), Some("2020-02"));
     }
 }

@@ -12,6 +12,7 @@
 //! assert_eq!(analysis.slogans[0].text, "数商兴农");
 //! ```
 
+pub mod address;
 pub mod analyze;
 pub mod anatomy;
 pub mod check;
@@ -25,9 +26,11 @@ pub mod error;
 pub mod labels;
 pub mod marks;
 pub mod model;
+pub mod numerals;
 pub mod outline;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
+pub mod rules;
 pub mod segment;
 pub mod slogans;
 pub mod sort;

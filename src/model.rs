@@ -6,13 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A half-open range of UTF-16 code units.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
+/// Offsets into the caller's text (defined with the UTF-16 index that makes them).
+pub use crate::text::Span;
 
 /// One word of a segmentation.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -457,7 +452,7 @@ pub struct Comparison {
 
 /// How a term's use changed: `new` (only in `b`), `dropped` (only in `a`), `more` or `less` (in
 /// both, and the difference is significant: G² ≥ 3.84, p < 0.05,
-/// [`MIN_CHANGE_LOG_LIKELIHOOD`](crate::compare::MIN_CHANGE_LOG_LIKELIHOOD)), else `same`. A view
+/// `compare::MIN_CHANGE_LOG_LIKELIHOOD`), else `same`. A view
 /// of the strongest changes shows the `more` and `less` beside the `new` and `dropped`, by G².
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -5,8 +5,10 @@
 //! seen is level 1, a new style met inside a section nests under it, and a style already open
 //! closes everything opened after it.
 
+use crate::address::is_address;
 use crate::model::IssueKind;
-use crate::text::{chinese_number, chinese_numeral, is_blank, is_clause_break, is_sentence_end};
+use crate::numerals::{chinese_number, chinese_numeral, split_marker_numeral};
+use crate::text::{is_blank, is_clause_break, is_sentence_end};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -362,9 +364,9 @@ const SHI_VERBS: [&str; 2] = ["是", "要"];
 
 /// The marker at the start of `s`: its style, number and length in bytes.
 fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
-    let (numeral, rest) = split_han_numeral(s);
+    let (numeral, rest) = split_marker_numeral(s);
     if let Some(rest) = s.strip_prefix('第') {
-        let (numeral, after) = split_han_numeral(rest);
+        let (numeral, after) = split_marker_numeral(rest);
         let n = chinese_number(numeral)?;
         let unit = ORDINAL_UNITS.iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
         let after_unit = &after[unit.len()..];
@@ -380,7 +382,7 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
         let n = chinese_number(numeral)?;
         if let Some(after) = rest.strip_prefix('、') {
             // "一、二等奖" lists numbers; a section title follows with a word.
-            return (split_han_numeral(after).0.is_empty()).then_some((
+            return (split_marker_numeral(after).0.is_empty()).then_some((
                 Style::HanComma,
                 n,
                 numeral.len() + '、'.len_utf8(),
@@ -398,7 +400,7 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     }
     if let Some((open, close)) = [('（', '）'), ('(', ')')].into_iter().find(|(o, _)| s.starts_with(*o)) {
         let inner = &s[open.len_utf8()..];
-        let (numeral, after) = split_han_numeral(inner);
+        let (numeral, after) = split_marker_numeral(inner);
         if let (Some(n), true) = (chinese_number(numeral), after.starts_with(close)) {
             return Some((Style::HanParen, n, open.len_utf8() + numeral.len() + close.len_utf8()));
         }
@@ -434,19 +436,6 @@ fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
     None
 }
 
-/// The leading run of Chinese numeral characters of `s`, and what follows.
-fn split_han_numeral(s: &str) -> (&str, &str) {
-    let len = s
-        .char_indices()
-        .take_while(|&(i, c)| {
-            i < 9 && matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两')
-        })
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
-    s.split_at(len)
-}
-
 /// How a speech turns from its numbered parts to what stands outside them: it addresses its
 /// audience again (`同志们，乡村振兴任重道远。`, `各位代表！`) or sums up (`总之，……`).
 const SUMS_UP: [&str; 4] = ["总之", "总而言之", "综上所述", "总的来说"];
@@ -457,7 +446,7 @@ fn opens_rest(paragraph: &str) -> bool {
     let head: String =
         paragraph.chars().take_while(|&c| !matches!(c, '，' | ',' | '！' | '!' | '：' | ':')).take(40).collect();
     let punctuated = paragraph[head.len()..].starts_with(['，', ',', '！', '!', '：', ':']);
-    punctuated && (SUMS_UP.contains(&head.as_str()) || crate::clean::is_address(&head))
+    punctuated && (SUMS_UP.contains(&head.as_str()) || is_address(&head))
 }
 
 /// Arranges markers into a tree by the order styles appear in, and gives each section its extent.
@@ -683,7 +672,7 @@ fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> 
         let (count, len) = if let Some(a) = after.strip_prefix('几') {
             (None, a.len())
         } else {
-            let (numeral, a) = split_han_numeral(after);
+            let (numeral, a) = split_marker_numeral(after);
             let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             match (chinese_number(numeral), digits) {
                 (Some(n), _) => (Some(n), a.len()),

@@ -1,7 +1,17 @@
 //! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
 
-use crate::model::Span;
+/// Where the numerals were before `numerals` held them: `slogans` and `check` still import them here.
+pub use crate::numerals::{chinese_number, chinese_numeral};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// A half-open range of UTF-16 code units.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
 
 /// How many bytes of text one block of [`Utf16Index`] covers: a lookup counts at most this many
 /// bytes, and the index costs 4 bytes per this many bytes of text.
@@ -149,46 +159,9 @@ pub fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (!body.is_empty()).then(|| range.start + lead..range.start + lead + body.len())
 }
 
-/// Chinese numerals as official texts write them: 一 … 九十九, with 两 and 双 for two.
-pub fn chinese_number(s: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' | '双' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    }
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['百'] => Some(100),
-        [d] => digit(*d),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
-        _ => None,
-    }
-}
-
-/// The Chinese numeral for `n` (1..=99), as markers write it.
-pub fn chinese_numeral(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n as usize].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
-        _ if n.is_multiple_of(10) && n < 100 => format!("{}十", DIGITS[(n / 10) as usize]),
-        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], DIGITS[(n % 10) as usize]),
-        _ => n.to_string(),
-    }
+/// At most `max` characters long, found without counting a long string to its end.
+pub fn short(s: &str, max: usize) -> bool {
+    s.chars().nth(max).is_none()
 }
 
 /// The latest year and month `text` names (`2020年11月24日`, `2025年3月`), as `year * 12 + month - 1`:
@@ -237,15 +210,6 @@ mod tests {
         {
             assert_eq!(index.utf16(byte), expected(byte), "byte {byte}");
         }
-    }
-
-    #[test]
-    fn numerals_round_trip() {
-        for n in 1..100 {
-            assert_eq!(chinese_number(&chinese_numeral(n)), Some(n), "{n}");
-        }
-        assert_eq!(chinese_number("两"), Some(2));
-        assert_eq!(chinese_number("第"), None);
     }
 
     #[test]

@@ -218,7 +218,7 @@ pub fn opens_heading(c: char) -> bool {
 /// The Chinese numerals markers and counts are written in (一 … 十); the rules that read years
 /// or other numbers add 〇 and 零 to it.
 pub fn is_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    crate::numerals::is_counting(c)
 }
 
 /// A rule of the draft check: what it catches and what it must leave, side by side.
