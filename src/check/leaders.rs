@@ -105,7 +105,6 @@ fn misspelt_names(d: &Draft, out: &mut Vec<Found>) {
         (before, "") => (before, r),
         (_, after) => (after, r),
     });
-    let mut found: Vec<Found> = Vec::new();
     for (anchor, _, row) in super::find_all(d, anchors) {
         let (before, after) = row.around();
         let length = row.name.chars().count();
@@ -139,9 +138,6 @@ fn misspelt_names(d: &Draft, out: &mut Vec<Found>) {
             continue;
         }
         let said = row.form.replace('~', "…");
-        found.push(Found::new(range.clone(), &[written, row.name, &said]).fix(range, row.name));
+        out.push(Found::new(range.clone(), &[written, row.name, &said]).fix(range, row.name));
     }
-    found.sort_by_key(|f| (f.range.start, f.range.end));
-    found.dedup_by_key(|f| f.range.clone());
-    out.extend(found);
 }
