@@ -14,7 +14,7 @@ fn main() {
     let analyzer = speechlens::Analyzer::new();
     let (analysis, check) = (speechlens::Options::default(), speechlens::check::CheckOptions::default());
     for path in &args[1..] {
-        let text = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
+        let text = std::fs::read_to_string(path).expect("a readable UTF-8 file");
         let fastest = |run: &dyn Fn()| {
             run();
             (0..runs)
