@@ -88,6 +88,29 @@ const INJECTORS: &[(&str, &str, Injector)] = &[
         replace_at(s, first(s, "部署"), "部署", "布署")
             .or_else(|| replace_at(s, after_middle(s, "第一", |_, _| true).or(first(s, "第一")), "第一", "笫一"))
     }),
+    ("term.leader-title", "习近平总书记 → 习总书记 (or said in a sentence put in)", |s| {
+        replace_at(s, after_middle(s, "习近平总书记", |_, _| true), "习近平", "习")
+            .or_else(|| insert_sentence(s, "我们要认真贯彻习总书记重要讲话精神。", "习总书记"))
+    }),
+    ("typo.leader-name", "a leader's name beside its title, one character off", |s| {
+        // The texts' own places first; else a sentence put in, its misspelling chosen by the text.
+        const MISSPELT: &[(&str, &str)] = &[
+            ("习近平总书记", "习近乎总书记"),
+            ("军委主席习近平", "军委主席习进平"),
+            ("国家主席习近平", "国家主席习进平"),
+            ("习近平主席", "习近萍主席"),
+            ("以习近平同志为核心", "以习近萍同志为核心"),
+            ("毛泽东思想", "毛择东思想"),
+            ("邓小平理论", "邓晓平理论"),
+        ];
+        let own = MISSPELT
+            .iter()
+            .find_map(|&(form, misspelt)| replace_at(s, after_middle(s, form, |_, _| true), form, misspelt));
+        own.or_else(|| {
+            let (_, misspelt) = MISSPELT[s.text.len() % MISSPELT.len()];
+            insert_sentence(s, &format!("要深入学习贯彻{misspelt}的要求。"), misspelt)
+        })
+    }),
     ("formula.congress", "贯彻党的十九大…精神 → 十七大", |s| {
         let at = s.speech.match_indices("党的十九大").map(|(at, _)| at).find(|&at| {
             let from = (0..=at.saturating_sub(24)).rev().find(|&b| s.speech.is_char_boundary(b)).unwrap_or(0);
@@ -135,6 +158,14 @@ fn first(s: &Source, what: &str) -> Option<usize> {
 fn replace_at(s: &Source, at: Option<usize>, what: &str, with: &str) -> Injected {
     let (t, at) = (s.text, at?);
     Some((format!("{}{with}{}", &t[..at], &t[at + what.len()..]), at..at + with.len()))
+}
+
+/// `sentence` put in after the first sentence that ends after the text's middle; `flagged` is in it.
+fn insert_sentence(s: &Source, sentence: &str, flagged: &str) -> Injected {
+    let t = s.text;
+    let at = after_middle(s, "。", han_before)? + '。'.len_utf8();
+    let place = at + sentence.find(flagged)?;
+    Some((format!("{}{sentence}{}", &t[..at], &t[at..]), place..place + flagged.len()))
 }
 
 /// `at` is right after `2020年` and before a one-digit month.

@@ -324,10 +324,13 @@ fn drop_contents(markers: &mut Vec<Marker>) {
     let mut keep = vec![true; markers.len()];
     for (i, m) in markers.iter().enumerate() {
         let opens_run = m.inline && m.after_colon && (i == 0 || markers[i - 1].paragraph_end != m.paragraph_end);
-        let parts_follow = markers[i + 1..]
-            .iter()
-            .any(|n| n.style == m.style && !n.inline && n.ordinal == 1 && n.range.start >= m.paragraph_end);
-        if opens_run && parts_follow {
+        // Looked for only where a run opens: every marker reading all that follow it was quadratic.
+        let parts_follow = || {
+            markers[i + 1..]
+                .iter()
+                .any(|n| n.style == m.style && !n.inline && n.ordinal == 1 && n.range.start >= m.paragraph_end)
+        };
+        if opens_run && parts_follow() {
             for (j, n) in markers.iter().enumerate().skip(i) {
                 if n.paragraph_end != m.paragraph_end {
                     break;

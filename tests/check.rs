@@ -107,6 +107,22 @@ fn ignored_rules_and_listed_words_are_not_flagged() {
 }
 
 #[test]
+fn a_leaders_name_is_held_to_the_title_beside_it_and_its_date() {
+    let short = findings("认真贯彻习总书记重要讲话精神", "term.leader-title");
+    assert_eq!(short[0].fix.as_ref().map(|f| f.replacement.as_str()), Some("习近平总书记"));
+    let misspelt = findings("深入学习贯彻习近乎总书记重要讲话精神", "typo.leader-name");
+    assert_eq!((misspelt[0].severity, misspelt[0].args[1].as_str()), (speechlens::check::Severity::Warning, "习近平"));
+    // 李克强 was premier until March 2023: undated, 李克农总理 is his name misspelt; in a 2024 draft it names no one we know.
+    assert_eq!(findings("李克农总理曾说过一句话。", "typo.leader-name").len(), 1);
+    let dated = "在全市工作会议上的讲话\n（2024年3月1日）\n同志们：\n李克农总理曾说过一句话。";
+    assert_eq!(findings(dated, "typo.leader-name"), vec![]);
+    // A name the user listed is never flagged.
+    let listed = CheckOptions { words: vec!["习近乎".into()], ..CheckOptions::default() };
+    let result = check("深入学习贯彻习近乎总书记重要讲话精神", &listed).expect("checked");
+    assert!(result.findings.iter().all(|f| f.rule != "typo.leader-name"), "{result:?}");
+}
+
+#[test]
 fn messages_come_in_the_language_asked_for() {
     let zh = findings("笫一，要加强领导", "typo.confusion");
     assert_eq!(zh[0].message, "“笫一”应为“第一”");

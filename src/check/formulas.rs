@@ -3,7 +3,7 @@
 
 use super::{Draft, Found, Rule, Severity};
 use crate::slogans::formula_versions;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -94,9 +94,10 @@ fn items_range(speech: &str, list: &List, written: &[&str]) -> Range<usize> {
 
 /// Every list whose items are a formula's in another order (`道路自信、制度自信、理论自信、文化自信`).
 fn order(d: &Draft, out: &mut Vec<Found>) {
+    let versions = versions();
     let mut flagged: Vec<Range<usize>> = Vec::new();
     for list in lists(&d.speech) {
-        for (formula, _, items) in formula_versions() {
+        for &(formula, _, items) in versions.iter().filter(|v| v.2.len() == list.items.len()) {
             let Some(written) = matched(&d.speech, &list, items) else { continue };
             if written == items {
                 break;
@@ -111,6 +112,12 @@ fn order(d: &Draft, out: &mut Vec<Found>) {
     }
 }
 
+/// The lexicon's formula versions, listed once per check: a list is compared only with those of
+/// as many items (reading the whole lexicon for every list of a long text cost more than the lists).
+fn versions() -> Vec<(&'static str, &'static RangeInclusive<u32>, &'static [&'static str])> {
+    formula_versions().collect()
+}
+
 /// How a text says a formula stands for a list: `“四个全面”，即…`, `四个全面：…`, `四个全面（…）`.
 const SPELLED_BY: &[&str] = &["”，即", "，即", "”即", "即", "”：", "：", "”（", "（"];
 
@@ -118,8 +125,9 @@ const SPELLED_BY: &[&str] = &["”，即", "，即", "”即", "即", "”：", 
 fn era(d: &Draft, out: &mut Vec<Found>) {
     let Some(date) = d.date else { return };
     let month = date.year * 12 + date.month - 1;
+    let versions = versions();
     for list in lists(&d.speech) {
-        for (formula, held, items) in formula_versions() {
+        for &(formula, held, items) in versions.iter().filter(|v| v.2.len() == list.items.len()) {
             let Some(written) = matched(&d.speech, &list, items).filter(|_| !held.contains(&month)) else { continue };
             let start = items_range(&d.speech, &list, &written).start;
             if !SPELLED_BY.iter().any(|by| d.speech[..start].ends_with(&format!("{formula}{by}"))) {

@@ -11,6 +11,7 @@
 
 mod fixed;
 mod formulas;
+mod leaders;
 mod levels;
 mod numbers;
 mod punct;
@@ -233,8 +234,16 @@ pub struct Rule {
 }
 
 /// Every rule, by family.
-pub const RULES: &[&[Rule]] =
-    &[punct::RULES, numbers::RULES, wording::RULES, fixed::RULES, formulas::RULES, NUMBERING, levels::RULES];
+pub const RULES: &[&[Rule]] = &[
+    punct::RULES,
+    numbers::RULES,
+    wording::RULES,
+    fixed::RULES,
+    leaders::RULES,
+    formulas::RULES,
+    NUMBERING,
+    levels::RULES,
+];
 
 /// Every rule, in one list.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {

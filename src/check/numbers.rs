@@ -28,7 +28,7 @@ pub const RULES: &[Rule] = &[
         id: "number.estimate-comma",
         severity: Severity::Info,
         flags: &["用了三、四个月", "休息3、4天"],
-        leaves: &["用了三四个月", "第三、四季度", "三、四月份", "一、总体要求", "三、四个坚持"],
+        leaves: &["用了三四个月", "第三、四季度", "三、四月份", "一、总体要求", "三、四个坚持", "在六、七十年代"],
         find: estimate_comma,
     },
     Rule {
@@ -177,7 +177,9 @@ fn estimate_comma(d: &Draft, out: &mut Vec<Found>) {
         let same_kind = first.is_ascii_digit() == second.is_ascii_digit();
         // `第三、四季度` are two ordinals; `13、14` is a list of numbers.
         let lone = before.is_none_or(|p| p != '第' && value(p).is_none());
-        if neighbours && same_kind && lone && COUNTED.contains(unit) {
+        // `六、七十年代` is 六十年代、七十年代 shortened (GB/T 15834 4.5.3.5 keeps its 顿号), not an estimate.
+        let decades = d.speech[d.chars[i + 2].0..].starts_with("十年代");
+        if neighbours && same_kind && lone && COUNTED.contains(unit) && !decades {
             let range = d.bytes(i - 1, i + 2);
             let found = Found::new(range.clone(), &[&d.speech[range]]);
             out.push(if first.is_ascii_digit() { found } else { found.fix(at..at + c.len_utf8(), "") });

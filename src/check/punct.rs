@@ -82,8 +82,13 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "punct.quoted-list-comma",
         severity: Severity::Info,
-        flags: &["牢记“国之大者”、“关键少数”", "学习《决定》、《条例》"],
-        leaves: &["牢记“国之大者”“关键少数”", "学习《决定》《条例》", "“国之大者”，要牢记"],
+        flags: &["牢记“国之大者”、“关键少数”", "学习《决定》、《条例》", "学习《决定》、《条例》及其《说明》"],
+        leaves: &[
+            "牢记“国之大者”“关键少数”",
+            "学习《决定》《条例》",
+            "“国之大者”，要牢记",
+            "防止硬约束变成“橡皮筋”、“长效”变成“无效”",
+        ],
         find: quoted_list_comma,
     },
 ];
@@ -316,10 +321,23 @@ fn wrong_after_ordinal(mark: char, takes: &str) -> bool {
 
 /// `”、“` and `》、《`: items each in quotation marks or 书名号 need no 顿号 between them.
 fn quoted_list_comma(d: &Draft, out: &mut Vec<Found>) {
-    for pattern in ["”、“", "》、《"] {
+    for (pattern, close) in [("”、“", '”'), ("》、《", '》')] {
         for (at, _) in d.speech.match_indices(pattern) {
             let comma = at + '”'.len_utf8()..at + '”'.len_utf8() + '、'.len_utf8();
-            out.push(Found::new(comma.clone(), &["、"]).fix(comma, ""));
+            if !starts_a_clause(&d.speech[comma.end..], close) {
+                out.push(Found::new(comma.clone(), &["、"]).fix(comma, ""));
+            }
         }
     }
+}
+
+/// Whether the quoted item at the start of `rest` opens a clause that quotes again before it ends:
+/// in `变成“橡皮筋”、“长效”变成“无效”` the 顿号 parts two clauses, not two items of a list
+/// (`《决定》、《条例》及其《说明》` is one list, its last item joined by a conjunction).
+fn starts_a_clause(rest: &str, close: char) -> bool {
+    let Some(end) = rest.find(close) else { return false };
+    let after = &rest[end + close.len_utf8()..];
+    let clause = after.find(|c: char| "，。；：、！？\n".contains(c)).map_or(after, |e| &after[..e]);
+    let verb = clause.chars().next().is_some_and(|c| is_han(c) && !"和与及或暨并以等".contains(c));
+    verb && clause.contains(['“', '《'])
 }

@@ -128,6 +128,7 @@ const REPEAT_MIN_HAN: usize = 15;
 /// A sentence said again word for word: a paragraph pasted twice, a draft's merge left over.
 fn repeated_sentences(d: &Draft, out: &mut Vec<Found>) {
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    let mut key = String::new();
     // Where each line starts, so that the first saying's line is a binary search, not a count.
     let line_starts: Vec<usize> = std::iter::once(0).chain(d.text.match_indices('\n').map(|(at, _)| at + 1)).collect();
     for paragraph in &d.paragraphs {
@@ -137,15 +138,24 @@ fn repeated_sentences(d: &Draft, out: &mut Vec<Found>) {
             if !(matches!(c, '。' | '！' | '？') || end == paragraph.end) {
                 continue;
             }
-            let key: String = d.speech[start..end].chars().filter(|c| c.is_alphanumeric()).collect();
-            if key.chars().filter(|&c| is_han(c)).count() >= REPEAT_MIN_HAN {
-                match seen.get(&key) {
+            // The sentence's letters and digits (its Han, the most of them, without a table look-up),
+            // in a buffer kept from sentence to sentence.
+            key.clear();
+            let mut han = 0;
+            for c in d.speech[start..end].chars() {
+                if matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric() {
+                    key.push(c);
+                    han += usize::from(is_han(c));
+                }
+            }
+            if han >= REPEAT_MIN_HAN {
+                match seen.get(key.as_str()) {
                     Some(&first) => {
                         let line = line_starts.partition_point(|&s| s <= first);
                         out.push(Found::new(start..end, &[&line.to_string()]));
                     }
                     None => {
-                        seen.insert(key, start);
+                        seen.insert(key.clone(), start);
                     }
                 }
             }
