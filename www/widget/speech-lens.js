@@ -894,6 +894,7 @@ export class SpeechLensElement extends HTMLElement {
     this.#renderTrend();
   }
 
+  /** Draws the terms followed (`#trend`), as counted for this corpus: a language switch redraws, not recounts. */
   #renderTrend() {
     // The axis names every document the same way: by its date when all have one, else by its name.
     const dated = this.#corpus.every((d) => d.summary.date);
