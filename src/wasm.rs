@@ -181,7 +181,7 @@ pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsVa
 #[wasm_bindgen(skip_typescript)]
 pub fn trend(texts: JsValue, terms: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (texts, terms) = (from_js::<Vec<String>>(texts, "texts")?, from_js::<Vec<String>>(terms, "terms")?);
+        let (texts, terms) = (strings(texts, "texts")?, strings(terms, "terms")?);
         let options = JsOptions::parse(&options)?.options()?;
         with_default(|a| a.trend(&texts, &terms, &options))
     })
@@ -295,6 +295,16 @@ pub fn check_csv(text: JsValue, findings: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| Ok(crate::csv::findings(&string(&text, "text")?, &from_js::<Vec<_>>(findings, "findings")?)))
 }
 
+/// An array of strings from JS. An array, not any iterable: a `String` object would be read as its
+/// characters one by one.
+fn strings(value: JsValue, what: &str) -> Result<Vec<String>, Error> {
+    if !js_sys::Array::is_array(&value) {
+        let message = format!("{what} must be an array of strings, not {}", type_of(&value));
+        return Err(Error::new(ErrorKind::InvalidArgument, message));
+    }
+    from_js(value, what)
+}
+
 /// A part of a result handed back from JS, or an `invalid_argument` error naming it.
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
     if value.is_undefined() || value.is_null() {
@@ -386,12 +396,7 @@ impl JsAnalyzer {
     /// Keeps each of `words` whole in every later analysis by this analyzer.
     #[wasm_bindgen(js_name = addWords)]
     pub fn add_words(&mut self, words: JsValue) -> Result<(), JsValue> {
-        // An array, not any iterable: a `String` object would add its characters one by one.
-        if !js_sys::Array::is_array(&words) {
-            let message = format!("words must be an array of strings, not {}", type_of(&words));
-            return Err(js_error(&Error::new(ErrorKind::InvalidArgument, message)));
-        }
-        self.inner.add_words(from_js::<Vec<String>>(words, "words").map_err(|e| js_error(&e))?);
+        self.inner.add_words(strings(words, "words").map_err(|e| js_error(&e))?);
         Ok(())
     }
 

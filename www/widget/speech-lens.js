@@ -882,10 +882,11 @@ export class SpeechLensElement extends HTMLElement {
    */
   async #followTerms() {
     const terms = [...new Set(splitWords(this.#$('trend-input').value))].slice(0, MAX_TREND_TERMS);
-    const corpus = this.#corpus;
+    const [corpus, texts] = [this.#corpus, this.#corpus.map((d) => d.text)];
     try {
-      const series = await trend(corpus.map((d) => d.text), terms, this.#options(), { lane: 'trend' });
-      if (corpus !== this.#corpus) return; // another corpus opened meanwhile
+      const series = await trend(texts, terms, this.#options(), { lane: 'trend' });
+      // Another corpus opened, or more of this one analysed, meanwhile: the count at its end follows.
+      if (corpus !== this.#corpus || texts.length !== corpus.length) return;
       this.#trend = series;
     } catch (error) {
       if (!ignorable(error)) this.#setStatus([['failed'], messageOf(error)], true);
@@ -894,6 +895,7 @@ export class SpeechLensElement extends HTMLElement {
     this.#renderTrend();
   }
 
+  /** Draws the terms followed (`#trend`), as counted for this corpus: a language switch redraws, not recounts. */
   #renderTrend() {
     // The axis names every document the same way: by its date when all have one, else by its name.
     const dated = this.#corpus.every((d) => d.summary.date);
