@@ -85,6 +85,31 @@ const TASKS = {
   },
 
   /**
+   * Two tools on every text, in turn in this one process, so that a shared machine's load falls on
+   * both alike: median ms of each (the draft check beside the analysis of the same text).
+   */
+  async inTurn(toolA, toolB, runsArg) {
+    const [runA, runB] = [await runner(toolA), await runner(toolB)];
+    const out = {};
+    for (const { name, text } of texts()) {
+      runA(text);
+      runB(text);
+      const [a, b] = [[], []];
+      const time = (run) => {
+        const t0 = performance.now();
+        run(text);
+        return performance.now() - t0;
+      };
+      for (let i = 0; i < (name === 'sample' ? 4 : 1) * Number(runsArg); i++) {
+        a.push(time(runA));
+        b.push(time(runB));
+      }
+      out[name] = { [toolA]: median(a), [toolB]: median(b) };
+    }
+    return out;
+  },
+
+  /**
    * The official texts (issue 28): speechlens's whole analysis or jieba-wasm's bare cut of each, median
    * ms of `runs` runs after one; each text's first run (its words loaded) apart.
    */
