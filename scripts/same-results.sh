@@ -18,7 +18,8 @@ cd "$root"
 out=target/same-out
 rm -rf "$out" target/same-base/src
 mkdir -p "$out/texts" target/same-base/src
-git archive "$(git rev-parse "$base")" | tar -x -C target/same-base/src
+# -m: the files dated now, not at the commit, so cargo never takes a base built before for this one.
+git archive "$(git rev-parse "$base")" | tar -x -m -C target/same-base/src
 
 echo "building BASE ($base) and this tree…" >&2
 (cd target/same-base/src && CARGO_TARGET_DIR="$root/target/same-base/target" \
