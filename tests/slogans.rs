@@ -546,18 +546,18 @@ fn a_quoted_ranking_coins_nothing() {
 /// someone's words; a quoted run that shares a frame is a parallel run.
 #[test]
 fn what_a_quote_holds_decides_its_kind() {
-    check(
+    let a = check(
         SCARE_QUOTES,
         &[
-            e("甩锅", Quoted, 1),
-            e("阻击战", Quoted, 1),
-            e("千磨万击终不悔", Quotation, 1),
-            e("咬定青山不放松", Quoted, 1),
-            e("我是党员我先上", Quoted, 1),
-            e("学理论、强本领，转作风、促发展", Quoted, 1),
             e("志不求易者成，事不避难者进。", Quotation, 1).said_by("古人"),
             e("防汛必胜、抗旱必胜、全县必胜", Parallel, 1).frame("…必胜"),
         ],
         &["对标", "对表", "赋能", "地道战", "地雷战"],
     );
+    let kind = |text: &str| find(&a, text).kind;
+    for coinage in ["甩锅", "阻击战", "咬定青山不放松", "我是党员我先上", "学理论、强本领，转作风、促发展"]
+    {
+        assert_eq!(kind(coinage), Quoted, "{coinage}");
+    }
+    assert_eq!(kind("千磨万击终不悔"), Quotation, "a line of verse");
 }
