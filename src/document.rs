@@ -6,8 +6,8 @@
 use crate::analyze::{MAX_INPUT_UNITS, Options};
 use crate::clean::{self, Cleaned};
 use crate::error::{Error, ErrorKind};
-use crate::segment::{self, Dictionary, Tok};
 use crate::marks;
+use crate::segment::{self, Dictionary, Tok};
 use crate::text::{Utf16Index, is_han};
 use std::ops::{Deref, Range};
 use std::sync::RwLockReadGuard;

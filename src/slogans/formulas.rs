@@ -4,6 +4,7 @@
 
 use super::found::{Dictionary, Found, ITEM_MAX_CHARS, Inconsistency};
 use crate::marks::{MARKS, is_phrase};
+use crate::numerals::is_formula_numeral;
 use crate::segment::{Tok, lexicon_entries};
 use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
 use rustc_hash::FxHashMap;
@@ -113,12 +114,6 @@ pub(super) fn lexicon() -> &'static LexiconMap {
     })
 }
 
-/// Numerals that count the items of a formula: 三农, 两个确立, 双倍增, 十四五.
-/// 百/千/万 are left out: 百花齐放 and 千帆竞发 are images, not counts.
-pub(super) fn is_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '双')
-}
-
 fn is_classifier(c: char) -> bool {
     CLASSIFIERS.iter().any(|(k, _)| *k == c)
 }
@@ -132,13 +127,13 @@ fn is_quantity(rest: &str) -> bool {
 /// `Some(None)`: a formula whose shape gives no count (十四五 is a plan, not fourteen-five things).
 /// 新 or 老 may open it: 新三样 (电动汽车、锂电池、光伏产品), 老三样.
 fn formula_count(s: &str) -> Option<Option<u32>> {
-    if let Some(rest) = s.strip_prefix(['新', '老']).filter(|rest| rest.starts_with(is_numeral)) {
+    if let Some(rest) = s.strip_prefix(['新', '老']).filter(|rest| rest.starts_with(is_formula_numeral)) {
         return formula_count(rest);
     }
     let chars: Vec<char> = s.chars().collect();
     // 十四五, 十三五: a five-year plan.
     if let ['十', d, '五'] = chars[..]
-        && is_numeral(d)
+        && is_formula_numeral(d)
     {
         return Some(None);
     }
@@ -147,14 +142,18 @@ fn formula_count(s: &str) -> Option<Option<u32>> {
         && chars.len().is_multiple_of(2)
         && chars.chunks(2).all(|p| {
             let counted = p[1].to_string();
-            is_numeral(p[0]) && is_han(p[1]) && !is_numeral(p[1]) && !is_quantity(&counted) && !is_classifier(p[1])
+            is_formula_numeral(p[0])
+                && is_han(p[1])
+                && !is_formula_numeral(p[1])
+                && !is_quantity(&counted)
+                && !is_classifier(p[1])
         })
     {
         return Some(chars.chunks(2).map(|p| chinese_number(&p[0].to_string())).sum());
     }
     // 四链, 双倍增, 两个确立, 五位一体: a number (not 一, which starts 一直 and 一些), an optional
     // classifier, then the thing counted.
-    let digits = chars.iter().take_while(|c| is_numeral(**c)).count();
+    let digits = chars.iter().take_while(|c| is_formula_numeral(**c)).count();
     let number = chinese_number(&s[..chars[..digits].iter().map(|c| c.len_utf8()).sum()])?;
     let mut rest = &chars[digits..];
     if let [c, tail @ ..] = rest
@@ -374,7 +373,8 @@ pub(super) fn unquoted_formula(
     let mut head = rest.chars();
     // Numeral, counted character, numeral: checked first, as almost no token opens that way.
     let shape = (head.next(), head.next(), head.next());
-    if !matches!(shape, (Some(a), Some(b), Some(c)) if is_numeral(a) && !is_numeral(b) && is_numeral(c)) {
+    if !matches!(shape, (Some(a), Some(b), Some(c)) if is_formula_numeral(a) && !is_formula_numeral(b) && is_formula_numeral(c))
+    {
         return None;
     }
     let ends_word = |end: usize| tokens.binary_search_by_key(&end, |t| t.end).is_ok();
@@ -382,7 +382,7 @@ pub(super) fn unquoted_formula(
         .char_indices()
         .take(8)
         .map(|(i, c)| tok.start + i + c.len_utf8())
-        .filter(|&end| ends_word(end) && speech[tok.start..end].chars().nth(2).is_some_and(is_numeral))
+        .filter(|&end| ends_word(end) && speech[tok.start..end].chars().nth(2).is_some_and(is_formula_numeral))
         .filter(|&end| formula_count(&speech[tok.start..end]).is_some())
         .last()?;
     let shape = &speech[tok.start..end];
@@ -397,7 +397,7 @@ pub(super) fn unquoted_formula(
 pub(super) fn spelled_formula(speech: &str, tokens: &[Tok], tok: &Tok) -> Option<Range<usize>> {
     let mut chars = speech[tok.start..].chars();
     let (numeral, classifier) = (chars.next()?, chars.next()?);
-    if !is_numeral(numeral) || numeral == '一' || !is_classifier(classifier) {
+    if !is_formula_numeral(numeral) || numeral == '一' || !is_classifier(classifier) {
         return None;
     }
     let first = tokens.partition_point(|t| t.start < tok.start);
@@ -444,7 +444,7 @@ mod tests {
     fn every_quantity_head_stops_its_example_being_a_formula() {
         for (head, example) in QUANTITY_HEADS {
             assert!(example.contains(head), "{example}");
-            let formula = example.trim_start_matches(|c: char| !is_numeral(c));
+            let formula = example.trim_start_matches(|c: char| !is_formula_numeral(c));
             assert_eq!(formula_count(formula), None, "{example}");
         }
     }

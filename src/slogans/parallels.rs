@@ -1,10 +1,10 @@
 //! Parallel runs (排比): clauses between `、，；` that share a frame of form, three or more, or a
 //! pair of four-character set phrases that mirror each other.
 
-use super::formulas::is_numeral;
 use super::found::{Dictionary, Found, ITEM_MAX_CHARS};
 use crate::marks::{MARKS, Role};
 use crate::model::SloganKind;
+use crate::numerals::is_formula_numeral;
 use crate::segment::Tok;
 use crate::text::{is_blank, is_han, is_sentence_end};
 use std::ops::Range;
@@ -585,7 +585,7 @@ fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &
     if frame.chars().filter(|&c| c != '…').nth(1).is_some() {
         return Some(frame);
     }
-    let counts = |s: &str| s.starts_with(|c: char| is_numeral(c) || "百千万".contains(c));
+    let counts = |s: &str| s.starts_with(|c: char| is_formula_numeral(c) || "百千万".contains(c));
     (counts(a) && counts(b))
         .then(|| format!("{}…{}…", a.chars().next().unwrap_or('…'), b.chars().next().unwrap_or('…')))
 }
