@@ -110,6 +110,9 @@ fn ignored_rules_and_listed_words_are_not_flagged() {
 fn a_leaders_name_is_held_to_the_title_beside_it_and_its_date() {
     let short = findings("认真贯彻习总书记重要讲话精神", "term.leader-title");
     assert_eq!(short[0].fix.as_ref().map(|f| f.replacement.as_str()), Some("习近平总书记"));
+    // In a quotation they may be someone's own words: a warning, with no fix.
+    let quoted = findings("老乡们说：“习总书记心里装着我们。”", "term.leader-title");
+    assert_eq!((quoted[0].severity, quoted[0].fix.is_none()), (speechlens::check::Severity::Warning, true));
     let misspelt = findings("深入学习贯彻习近乎总书记重要讲话精神", "typo.leader-name");
     assert_eq!((misspelt[0].severity, misspelt[0].args[1].as_str()), (speechlens::check::Severity::Warning, "习近平"));
     // 李克强 was premier until March 2023: undated, 李克农总理 is his name misspelt; in a 2024 draft it names no one we know.

@@ -80,7 +80,8 @@ impl Row {
     }
 }
 
-/// `习总书记` → `习近平总书记`, unless the surname ends another word (`学习总书记`).
+/// `习总书记` → `习近平总书记`, unless the surname ends another word (`学习总书记`). Inside a
+/// quotation (`他说：“习总书记……”`) it may be someone's own words: a warning, and no fix.
 fn short_forms(d: &Draft, out: &mut Vec<Found>) {
     let rows: Vec<Row> = rows().filter(|r| r.kind == "short" && r.held_at(d.date)).collect();
     for (range, form, row) in super::find_all(d, rows.iter().map(|r| (r.form, r))) {
@@ -89,7 +90,12 @@ fn short_forms(d: &Draft, out: &mut Vec<Found>) {
         }
         let surname_len = row.name.chars().next().map_or(0, char::len_utf8);
         let full = format!("{}{}", row.name, &form[surname_len..]);
-        out.push(Found::new(range.clone(), &[form, &full]).fix(range, full));
+        let line = &d.speech[d.speech[..range.start].rfind('\n').map_or(0, |p| p + 1)..range.start];
+        out.push(if line.matches('“').count() > line.matches('”').count() {
+            Found { severity: Some(Severity::Warning), ..Found::new(range, &[form, &full]) }
+        } else {
+            Found::new(range.clone(), &[form, &full]).fix(range, full)
+        });
     }
 }
 

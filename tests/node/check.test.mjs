@@ -82,6 +82,27 @@ test('ESM: every fix applied removes its finding', () => {
   for (const [rule, start, still] of out) assert.equal(still, false, `${rule} at ${start}`);
 });
 
+test('ESM: a leader\'s name and title, held to the draft\'s date and the words given', () => {
+  const text = '😀认真贯彻习总书记重要讲话精神。深入学习贯彻习近乎总书记重要讲话精神。';
+  const out = run('check-leaders.mjs', `
+    import { check } from 'speechlens';
+    const text = ${JSON.stringify(text)};
+    console.log(JSON.stringify({
+      plain: check(text),
+      listed: check(text, { words: ['习近乎'] }),
+      before: check(text, { date: '2010-01-01' }),
+    }));
+  `);
+  const title = out.plain.findings.find((f) => f.rule === 'term.leader-title');
+  assert.equal(flagged(text, title), '习总书记', 'UTF-16 offsets past an astral character');
+  assert.deepEqual([title.severity, title.fix.replacement], ['error', '习近平总书记']);
+  const name = out.plain.findings.find((f) => f.rule === 'typo.leader-name');
+  assert.deepEqual([flagged(text, name), name.severity, name.fix.replacement], ['习近乎', 'warning', '习近平']);
+  assert.equal(out.listed.findings.some((f) => f.rule === 'typo.leader-name'), false, 'a listed word is never flagged');
+  // In 2010 no one was 习总书记 or 习近平总书记: nothing to say.
+  assert.equal(out.before.findings.some((f) => f.rule.includes('leader')), false);
+});
+
 test('CommonJS: require() gives check, with today’s date by default', () => {
   const out = run('check-cjs.cjs', `
     const { check } = require('speechlens');
