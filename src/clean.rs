@@ -8,7 +8,7 @@
 // `slogans` reads `is_address` here until it imports `address`.
 pub(crate) use crate::address::is_address;
 use crate::address::opens_address;
-use crate::rules::Word;
+use crate::rules::{Rule, Word};
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end, short};
 use crate::{anatomy, outline};
 use std::ops::Range;
@@ -16,60 +16,116 @@ use std::ops::Range;
 /// What a located piece of the document is, as `Removed.kind` names it.
 pub type Kind = &'static str;
 
-/// A line rule: the kind of chrome it catches, a real example, and the test.
-struct LineRule {
-    kind: Kind,
-    // Documentation the tests hold each rule to.
-    #[cfg_attr(not(test), allow(dead_code))]
-    example: &'static str,
-    matches: fn(&str) -> bool,
-}
+/// A rule of a line: whether the line is chrome of the rule's kind.
+type LineRule = Rule<fn(&str) -> bool>;
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "navigation", example: "首页 > 心得体会 > 学习材料 / 正文", matches: is_breadcrumb },
-    LineRule { kind: "timestamp", example: "2023-12-28 12:54:02", matches: is_timestamp },
-    LineRule {
-        kind: "editor-note", example: "下面是小编为大家整理的…,供大家参考。", matches: is_editor_note
-    },
-    LineRule {
-        kind: "editor-note",
-        example: "编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。",
-        matches: is_editor_preface,
-    },
-    LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
-    LineRule {
-        kind: "navigation", example: "最新　热搜　某某全会　学习教育　专题", matches: is_word_menu
-    },
-    LineRule {
-        kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
-    },
-    LineRule {
-        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
-    },
-    LineRule {
-        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
-    },
-    LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
-    LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
-    LineRule {
+    Rule {
         kind: "navigation",
-        example: "Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号",
-        matches: is_footer,
+        catches: &["首页 > 心得体会 > 学习材料 / 正文"],
+        leaves: &["甲 > 乙 > 丙。", "收入 > 支出"],
+        find: is_breadcrumb,
+    },
+    Rule {
+        kind: "timestamp",
+        catches: &["2023-12-28 12:54:02"],
+        leaves: &["2023年12月28日 来源：人民网", "到2035年"],
+        find: is_timestamp,
+    },
+    Rule {
+        kind: "editor-note",
+        catches: &["下面是小编为大家整理的…,供大家参考。"],
+        leaves: &["请大家参阅会议材料。"],
+        find: is_editor_note,
+    },
+    Rule {
+        kind: "editor-note",
+        catches: &["编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。"],
+        leaves: &["编者认为这篇文章很好。"],
+        find: is_editor_preface,
+    },
+    Rule {
+        kind: "tags",
+        catches: &["Tags: 相关领导在…交流发言   会上   党组"],
+        leaves: &["标签化的做法要不得。"],
+        find: is_tags,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["最新　热搜　某某全会　学习教育　专题"],
+        leaves: &["坚定信心 真抓实干 奋勇争先"],
+        find: is_word_menu,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["搜索 / 网站分类 / 标签列表 / 上一篇：…"],
+        leaves: &[
+            "打印机等办公设备要统一采购，严格执行政府采购制度，杜绝铺张浪费，厉行节约，反对浪费，建设节约型机关。",
+        ],
+        find: is_menu,
+    },
+    Rule {
+        kind: "byline",
+        catches: &["来源：人民网  作者：张三  责任编辑：李四"],
+        leaves: &["来源于实践的理论"],
+        find: is_source_line,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["【字号 大 中 小】【打印】【关闭】"],
+        leaves: &["【延伸阅读】相关报道"],
+        find: is_bracket_menu,
+    },
+    Rule {
+        kind: "byline",
+        catches: &["人民日报记者 张三 李四"],
+        leaves: &["新华社记者参加了报道"],
+        find: is_reporter_line,
+    },
+    Rule {
+        kind: "dateline",
+        catches: &["新华社北京10月13日电"],
+        leaves: &["新华社北京10月13日电 会议在北京召开。"],
+        find: is_dateline_line,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号"],
+        leaves: &["加强版权保护。"],
+        find: is_footer,
     },
 ];
 
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "caption", example: "新华社记者 王晔 摄", matches: is_photo_credit },
-    LineRule {
+    Rule {
         kind: "caption",
-        example: "10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）",
-        matches: is_credited_caption,
+        catches: &["新华社记者 王晔 摄"],
+        leaves: &["我们要拍摄好宣传片。", "新华社发布消息"],
+        find: is_photo_credit,
     },
-    LineRule { kind: "caption", example: "图为会议现场。", matches: is_picture_caption },
-    LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
-    LineRule { kind: "navigation", example: "收听本文　00:00/00:00", matches: is_page_control },
+    Rule {
+        kind: "caption",
+        catches: &["10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）"],
+        leaves: &["会议在长沙召开。（新华社北京10月13日电）"],
+        find: is_credited_caption,
+    },
+    Rule {
+        kind: "caption", catches: &["图为会议现场。"], leaves: &["图书馆建设要加强。"], find: is_picture_caption
+    },
+    Rule {
+        kind: "byline",
+        catches: &["（责任编辑：王宁）"],
+        leaves: &["编辑部的同志们辛苦了，大家为出版工作付出了很多心血。"],
+        find: is_editor_credit,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["收听本文　00:00/00:00"],
+        leaves: &["分享经验、交流做法"],
+        find: is_page_control,
+    },
 ];
 
 /// A heading after which a page lists other articles: it and every line after it are chrome.
@@ -379,11 +435,11 @@ fn headline(
 }
 
 fn outside_rule(s: &str) -> Option<Kind> {
-    OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+    OUTSIDE_RULES.iter().find(|r| (r.find)(s)).map(|r| r.kind)
 }
 
 fn inside_rule(s: &str) -> Option<Kind> {
-    INSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+    INSIDE_RULES.iter().find(|r| (r.find)(s)).map(|r| r.kind)
 }
 
 fn rule_kind(s: &str) -> Option<Kind> {
@@ -839,9 +895,14 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_catches_its_example() {
+    fn every_rule_catches_its_examples_and_leaves_its_counter_examples() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
-            assert!((rule.matches)(rule.example), "{} misses {}", rule.kind, rule.example);
+            for example in rule.catches {
+                assert!((rule.find)(example), "{} misses {example}", rule.kind);
+            }
+            for text in rule.leaves {
+                assert!(!(rule.find)(text), "{} catches {text}", rule.kind);
+            }
         }
     }
 
@@ -857,8 +918,24 @@ mod tests {
         for w in KICKER_ENDS {
             assert!(w.example.ends_with(w.word), "{}", w.example);
         }
+    }
+
+    /// A lead before a salutation: the speech starts at the salutation, because of the lead word;
+    /// without the word, the same sentence is speech and the salutation re-addresses (a line with
+    /// no full stop, `现将讲话全文刊发：`, is no sentence and opens nothing either way).
+    #[test]
+    fn every_lead_word_makes_its_example_a_lead() {
+        let body_start = |lead: &str| {
+            let text = format!("{lead}\n同志们：\n今天我们召开会议。");
+            clean(&text).body.start
+        };
         for w in LEAD_WORDS {
-            assert!(w.example.contains(w.word) && is_lead(w.example), "{}", w.example);
+            let without = w.example.replace(w.word, "");
+            assert!(is_lead(w.example) && !is_lead(&without), "{}: {}", w.word, w.example);
+            assert_eq!(body_start(w.example), w.example.len() + 1, "{}", w.example);
+            if without.ends_with('。') {
+                assert_eq!(body_start(&without), 0, "{without}");
+            }
         }
     }
 
