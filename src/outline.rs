@@ -179,15 +179,76 @@ impl Issue {
     }
 }
 
+/// Where a marker may stand, as a scan goes: what came before the character it is at.
+struct Position {
+    paragraph_start: bool,
+    /// After a paragraph's start, a sentence's end, a colon or a blanked piece of chrome.
+    after_break: bool,
+    after_clause: bool,
+    /// Inside a marker's first sentence: a heading that flattened text may run into the next marker.
+    in_heading: bool,
+    after_colon: bool,
+}
+
+impl Position {
+    /// At a paragraph's start, or (`paragraph` false) after chrome blanked inside a paragraph
+    /// (a caption before 第二), which ends what stood before it.
+    fn open(&mut self, paragraph: bool) {
+        self.paragraph_start |= paragraph;
+        self.after_break = true;
+        self.after_clause = true;
+        self.in_heading = false;
+    }
+
+    /// Most characters follow a word: no marker can start there, so none is looked for.
+    fn may_start(&self) -> bool {
+        self.paragraph_start || self.after_break || self.after_clause || self.in_heading
+    }
+
+    fn admits(&self, style: Style) -> bool {
+        self.paragraph_start
+            || self.after_break
+            || (style.runs_inline() && self.after_clause)
+            || (style.follows_heading() && self.in_heading)
+    }
+
+    fn after_marker(&mut self) {
+        *self = Position { in_heading: true, ..Position::NOWHERE };
+    }
+
+    fn after_char(&mut self, ch: char) {
+        self.paragraph_start = false;
+        self.after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
+        self.after_clause = is_clause_break(ch);
+        self.in_heading &= !is_sentence_end(ch);
+        self.after_colon = matches!(ch, '：' | ':');
+    }
+
+    const NOWHERE: Position = Position {
+        paragraph_start: false,
+        after_break: false,
+        after_clause: false,
+        in_heading: false,
+        after_colon: false,
+    };
+}
+
 /// Every marker in `range`, in text order.
 fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Marker> {
+    let mut markers = scan_markers(speech, range, paragraphs);
+    drop_colon_lists(&mut markers);
+    drop_lists(&mut markers);
+    drop_contents(&mut markers);
+    drop_sequences_without_middle(&mut markers);
+    number_sequences(&mut markers);
+    drop_lone_points(&mut markers);
+    markers
+}
+
+/// Every marker that stands where a marker may stand (see [`Position`]), in one pass.
+fn scan_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Marker> {
     let mut markers = Vec::new();
-    let mut paragraph_start = true;
-    let mut after_break = true;
-    let mut after_clause = true;
-    // Inside a marker's first sentence: a heading that flattened text may run into the next marker.
-    let mut in_heading = false;
-    let mut after_colon = false;
+    let mut position = Position { paragraph_start: true, after_break: true, after_clause: true, ..Position::NOWHERE };
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
     // The paragraph of the open 首先 sequence, while it is open: a 其次 inside a later paragraph's
@@ -205,43 +266,28 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
                 next_paragraph += 1;
             }
             paragraph_end = paragraphs.get(next_paragraph).map_or(bytes_end, |p| p.end.min(bytes_end));
-            paragraph_start = true;
-            after_break = true;
-            after_clause = true;
-            in_heading = false;
+            position.open(true);
         }
         let rest = &speech[at..bytes_end];
         let Some(ch) = rest.chars().next() else { break };
         if is_blank(ch) {
             blanks += 1;
-            // Chrome blanked inside a paragraph (a caption before 第二) ends what stood before it.
             if blanks == 2 {
-                after_break = true;
-                after_clause = true;
-                in_heading = false;
+                position.open(false);
             }
             at += ch.len_utf8();
             continue;
         }
         blanks = 0;
-        let eligible = |style: Style| {
-            paragraph_start
-                || after_break
-                || (style.runs_inline() && after_clause)
-                || (style.follows_heading() && in_heading)
-        };
-        // Most characters follow a word: no marker can start there, so none is looked for.
-        let may_start = paragraph_start || after_break || after_clause || in_heading;
-        let found = if may_start { match_marker(rest) } else { None };
-        if let Some((style, ordinal, len)) = found.filter(|(style, ..)| eligible(*style)) {
+        let found = if position.may_start() { match_marker(rest) } else { None };
+        if let Some((style, ordinal, len)) = found.filter(|(style, ..)| position.admits(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
-            let in_sequence = sequence_open.is_some_and(|p| paragraph_start || p == paragraph_end);
-            let counts = style != Style::Sequence || ordinal == 1 || in_sequence;
-            if counts {
+            let in_sequence = sequence_open.is_some_and(|p| position.paragraph_start || p == paragraph_end);
+            if style != Style::Sequence || ordinal == 1 || in_sequence {
                 if style == Style::Sequence {
                     sequence_open = (ordinal != 0).then_some(paragraph_end);
                 }
-                let inline = !paragraph_start;
+                let (inline, after_colon) = (!position.paragraph_start, position.after_colon);
                 markers.push(Marker {
                     style,
                     ordinal,
@@ -251,44 +297,38 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
                     paragraph_end,
                     sentence,
                 });
-                paragraph_start = false;
-                after_break = false;
-                after_clause = false;
-                in_heading = true;
-                after_colon = false;
+                position.after_marker();
                 at += len;
                 continue;
             }
         }
-        paragraph_start = false;
         sentence += usize::from(is_sentence_end(ch));
-        after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
-        after_clause = is_clause_break(ch);
-        in_heading &= !is_sentence_end(ch);
-        after_colon = matches!(ch, '：' | ':');
+        position.after_char(ch);
         at += ch.len_utf8();
     }
-    // A list inside a sentence numbers no part: after a colon, a marker needs a sibling in its paragraph.
+    markers
+}
+
+/// A list inside a sentence numbers no part: after a colon, a marker needs a sibling in its paragraph.
+fn drop_colon_lists(markers: &mut Vec<Marker>) {
     let mut per_paragraph: HashMap<(usize, Style), usize> = HashMap::new();
-    for m in &markers {
+    for m in markers.iter() {
         *per_paragraph.entry((m.paragraph_end, m.style)).or_default() += 1;
     }
     markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
-    drop_lists(&mut markers);
-    drop_contents(&mut markers);
-    drop_sequences_without_middle(&mut markers);
-    number_sequences(&mut markers);
-    // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
-    // and a good wish (首先，我代表……；最后，预祝……): a sequence of parts has a 其次 or a 再次.
+}
+
+/// A lone 一是 counts nothing: a series needs a second member.
+fn drop_lone_points(markers: &mut Vec<Marker>) {
     for verb in SHI_VERBS {
         if markers.iter().filter(|m| m.style == Style::Shi(verb)).count() < 2 {
             markers.retain(|m| m.style != Style::Shi(verb));
         }
     }
-    markers
 }
 
-/// Drops each 首先 run (a 首先 and the sequence words up to the next 首先) that has no 其次 or 再次.
+/// Drops each 首先 run (a 首先 and the sequence words up to the next 首先) that has no 其次 or 再次:
+/// 首先 and 最后 alone open a thank-you and a good wish (首先，我代表……；最后，预祝……).
 fn drop_sequences_without_middle(markers: &mut Vec<Marker>) {
     let mut keep = vec![true; markers.len()];
     let sequence: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].style == Style::Sequence).collect();
