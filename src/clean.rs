@@ -1003,6 +1003,14 @@ mod tests {
                 assert_eq!(body_start(&without), 0, "{without}");
             }
         }
+        // A lead word that ends no clause, or a speech that says 我: speech, not a lead.
+        for speech in [
+            "大家要认真学习重要讲话精神。",
+            "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）",
+            "今天，我们认真学习了总书记的重要讲话。",
+        ] {
+            assert!(!is_lead(speech), "{speech}");
+        }
     }
 
     #[test]
