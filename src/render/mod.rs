@@ -899,75 +899,78 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
     let dom = Dom::new()?;
     clear(container);
 
-    render_parts(&dom, container, &outline, lang, &messages)?;
-    render_tree(&dom, container, &outline, lang, &messages)?;
+    let panel = OutlinePanel { dom: &dom, container, outline: &outline, lang, messages: &messages };
+    panel.parts()?;
+    panel.tree()?;
     render_issues(&dom, container, &issues, issue_total, lang)?;
     render_removed(&dom, container, &analysis, lang)
 }
 
-/// The document's named parts (title, salutation, announcement, interjections, closing), each
-/// flagged with its numbering issue's `messages` by its start.
-fn render_parts(
-    dom: &Dom,
-    container: &Element,
-    outline: &JsValue,
-    lang: &str,
-    messages: &HashMap<u32, String>,
-) -> Result<(), JsValue> {
-    let parts = dom.add(container, "dl", "parts", None)?;
-    parts.set_attribute("aria-label", label(lang, "parts"))?;
-    let part = |key: &str, text: &str, start: u32, end: u32| -> Result<(), JsValue> {
-        dom.add(&parts, "dt", "", Some(label(lang, key)))?;
-        let dd = dom.add(&parts, "dd", "", None)?;
-        dom.span_button(&dd, "span", text, start, end)?;
-        if let Some(message) = messages.get(&start) {
-            flag(dom, &dd, message)?;
-        }
-        Ok(())
-    };
-    if let Some(p) = optional::<Part>(outline, "title")? {
-        part("title", &p.text, p.start, p.end)?;
-    }
-    if let Some(p) = optional::<Part>(outline, "salutation")? {
-        part("salutation", &p.text, p.start, p.end)?;
-    }
-    if let Some(a) = optional::<crate::model::Announced>(outline, "announced")? {
-        part("announced", &a.text, a.start, a.end)?;
-    }
-    for p in prefix::<Part>(&field(outline, "interjections"), MAX_RENDERED_SECTIONS, "outline.interjections")?.0 {
-        part("interjection", &p.text, p.start, p.end)?;
-    }
-    if let Some(p) = optional::<Part>(outline, "closing")? {
-        part("closing", &p.text, p.start, p.end)?;
-    }
-    Ok(())
+/// What the outline panel's parts and tree draw from and into: the issues' `messages` by where
+/// each starts, to flag the part or section it concerns.
+struct OutlinePanel<'a> {
+    dom: &'a Dom,
+    container: &'a Element,
+    outline: &'a JsValue,
+    lang: &'a str,
+    messages: &'a HashMap<u32, String>,
 }
 
-/// The numbered parts as an ARIA tree, at most `MAX_RENDERED_SECTIONS` of them.
-fn render_tree(
-    dom: &Dom,
-    container: &Element,
-    outline: &JsValue,
-    lang: &str,
-    messages: &HashMap<u32, String>,
-) -> Result<(), JsValue> {
-    let sections = field(outline, "sections");
-    if sections.dyn_ref::<js_sys::Array>().is_none_or(|a| a.length() == 0) {
-        dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
-    } else {
-        let tree = dom.add(container, "ul", "tree", None)?;
-        tree.set_attribute("role", "tree")?;
-        tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
-        let mut budget = MAX_RENDERED_SECTIONS;
-        let complete = render_sections(dom, &tree, &sections, lang, messages, &mut budget)?;
-        if let Some(first) = tree.query_selector("[role=treeitem]")? {
-            first.set_attribute("tabindex", "0")?;
+impl OutlinePanel<'_> {
+    /// The document's named parts (title, salutation, announcement, interjections, closing), each
+    /// flagged with its numbering issue's `messages` by its start.
+    fn parts(&self) -> Result<(), JsValue> {
+        let OutlinePanel { dom, container, outline, lang, messages } = *self;
+        let parts = dom.add(container, "dl", "parts", None)?;
+        parts.set_attribute("aria-label", label(lang, "parts"))?;
+        let part = |key: &str, text: &str, start: u32, end: u32| -> Result<(), JsValue> {
+            dom.add(&parts, "dt", "", Some(label(lang, key)))?;
+            let dd = dom.add(&parts, "dd", "", None)?;
+            dom.span_button(&dd, "span", text, start, end)?;
+            if let Some(message) = messages.get(&start) {
+                flag(dom, &dd, message)?;
+            }
+            Ok(())
+        };
+        if let Some(p) = optional::<Part>(outline, "title")? {
+            part("title", &p.text, p.start, p.end)?;
         }
-        if !complete {
-            dom.add(container, "p", "empty", Some(label(lang, "moreParts")))?;
+        if let Some(p) = optional::<Part>(outline, "salutation")? {
+            part("salutation", &p.text, p.start, p.end)?;
         }
+        if let Some(a) = optional::<crate::model::Announced>(outline, "announced")? {
+            part("announced", &a.text, a.start, a.end)?;
+        }
+        for p in prefix::<Part>(&field(outline, "interjections"), MAX_RENDERED_SECTIONS, "outline.interjections")?.0 {
+            part("interjection", &p.text, p.start, p.end)?;
+        }
+        if let Some(p) = optional::<Part>(outline, "closing")? {
+            part("closing", &p.text, p.start, p.end)?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// The numbered parts as an ARIA tree, at most `MAX_RENDERED_SECTIONS` of them.
+    fn tree(&self) -> Result<(), JsValue> {
+        let OutlinePanel { dom, container, outline, lang, messages } = *self;
+        let sections = field(outline, "sections");
+        if sections.dyn_ref::<js_sys::Array>().is_none_or(|a| a.length() == 0) {
+            dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
+        } else {
+            let tree = dom.add(container, "ul", "tree", None)?;
+            tree.set_attribute("role", "tree")?;
+            tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
+            let mut budget = MAX_RENDERED_SECTIONS;
+            let complete = render_sections(dom, &tree, &sections, lang, messages, &mut budget)?;
+            if let Some(first) = tree.query_selector("[role=treeitem]")? {
+                first.set_attribute("tabindex", "0")?;
+            }
+            if !complete {
+                dom.add(container, "p", "empty", Some(label(lang, "moreParts")))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The numbering issues, each with its evidence (`issue_total`: how many there are in all).
