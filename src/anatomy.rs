@@ -6,39 +6,61 @@
 //! and removes only those pieces. A finder recognises a piece by its own shape (a credit ends in 摄,
 //! a source line is a bracketed dateline), never by what is around it, so speech stays speech.
 
+use crate::rules::Rule;
 use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end, short};
 use std::ops::Range;
 
 /// What a piece is, as `Removed.kind` names it.
 pub type Kind = &'static str;
 
-/// Pieces found anywhere in a paragraph: (kind, real example, finder of every occurrence).
-struct Finder {
-    kind: Kind,
-    // Documentation the tests hold each finder to.
-    #[cfg_attr(not(test), allow(dead_code))]
-    example: &'static str,
-    find: fn(&str) -> Vec<Range<usize>>,
-}
+/// A finder of pieces in a paragraph: every occurrence, as ranges of it.
+type Finder = Rule<fn(&str) -> Vec<Range<usize>>>;
 
+/// Pieces found anywhere in a paragraph: each finder finds its examples whole and nothing in its
+/// counter-examples.
 const FINDERS: &[Finder] = &[
-    Finder {
+    Rule {
         kind: "caption",
-        example: "2020年3月6日，习近平在北京出席决战决胜脱贫攻坚座谈会并发表重要讲话。 新华社记者 鞠鹏/摄",
+        catches: &["2020年3月6日，习近平在北京出席决战决胜脱贫攻坚座谈会并发表重要讲话。 新华社记者 鞠鹏/摄"],
+        leaves: &["1月7日，我主持召开会议。摄影展很成功。", "新华社发布消息。"],
         find: captions,
     },
-    Finder { kind: "dateline", example: "（新华社北京3月26日电）", find: source_lines },
-    Finder { kind: "byline", example: "《 人民日报 》（ 2020年03月27日 02 版）", find: newspaper_sources },
-    Finder {
-        kind: "footnote", example: "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", find: footnotes
+    Rule {
+        kind: "dateline",
+        catches: &["（新华社北京3月26日电）"],
+        leaves: &["（今年10月13日电视台报道）", "（据统计，今年增长5%）"],
+        find: source_lines,
     },
-    Finder {
+    Rule {
+        kind: "byline",
+        catches: &["《 人民日报 》（ 2020年03月27日 02 版）"],
+        leaves: &["《人民日报》（评论员文章）"],
+        find: newspaper_sources,
+    },
+    Rule {
+        kind: "footnote",
+        catches: &["※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。"],
+        leaves: &["※重点提示"],
+        find: footnotes,
+    },
+    Rule {
         kind: "date-line",
-        example: "（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）",
+        catches: &["（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）"],
+        leaves: &["今天（2020年9月8日）我们在这里隆重集会。"],
         find: date_lines,
     },
-    Finder { kind: "signature", example: "习近平2020年8月30日", find: signatures },
-    Finder { kind: "dateline", example: "新华社北京8月31日电", find: datelines },
+    Rule {
+        kind: "signature",
+        catches: &["习近平2020年8月30日"],
+        leaves: &["会议定于2020年8月30日。"],
+        find: signatures,
+    },
+    Rule {
+        kind: "dateline",
+        catches: &["新华社北京8月31日电"],
+        leaves: &["今年10月13日电视台报道了这件事。"],
+        find: datelines,
+    },
 ];
 
 /// The pieces of chrome inside `paragraph` (a range of `text`), in order, not overlapping; a
@@ -505,10 +527,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_finder_finds_its_example_whole() {
+    fn every_finder_finds_its_examples_whole_and_nothing_in_its_counter_examples() {
         for f in FINDERS {
-            let whole = 0..f.example.len();
-            assert_eq!((f.find)(f.example), vec![whole], "{} in {}", f.kind, f.example);
+            for example in f.catches {
+                assert_eq!((f.find)(example), vec![0..example.len()], "{} in {example}", f.kind);
+            }
+            for text in f.leaves {
+                assert_eq!((f.find)(text), vec![], "{} in {text}", f.kind);
+            }
         }
     }
 

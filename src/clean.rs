@@ -8,7 +8,7 @@
 // `slogans` reads `is_address` here until it imports `address`.
 pub(crate) use crate::address::is_address;
 use crate::address::opens_address;
-use crate::rules::Word;
+use crate::rules::{Rule, Word};
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end, short};
 use crate::{anatomy, outline};
 use std::ops::Range;
@@ -16,60 +16,116 @@ use std::ops::Range;
 /// What a located piece of the document is, as `Removed.kind` names it.
 pub type Kind = &'static str;
 
-/// A line rule: the kind of chrome it catches, a real example, and the test.
-struct LineRule {
-    kind: Kind,
-    // Documentation the tests hold each rule to.
-    #[cfg_attr(not(test), allow(dead_code))]
-    example: &'static str,
-    matches: fn(&str) -> bool,
-}
+/// A rule of a line: whether the line is chrome of the rule's kind.
+type LineRule = Rule<fn(&str) -> bool>;
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "navigation", example: "首页 > 心得体会 > 学习材料 / 正文", matches: is_breadcrumb },
-    LineRule { kind: "timestamp", example: "2023-12-28 12:54:02", matches: is_timestamp },
-    LineRule {
-        kind: "editor-note", example: "下面是小编为大家整理的…,供大家参考。", matches: is_editor_note
-    },
-    LineRule {
-        kind: "editor-note",
-        example: "编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。",
-        matches: is_editor_preface,
-    },
-    LineRule { kind: "tags", example: "Tags: 相关领导在…交流发言   会上   党组", matches: is_tags },
-    LineRule {
-        kind: "navigation", example: "最新　热搜　某某全会　学习教育　专题", matches: is_word_menu
-    },
-    LineRule {
-        kind: "navigation", example: "搜索 / 网站分类 / 标签列表 / 上一篇：…", matches: is_menu
-    },
-    LineRule {
-        kind: "byline", example: "来源：人民网  作者：张三  责任编辑：李四", matches: is_source_line
-    },
-    LineRule {
-        kind: "navigation", example: "【字号 大 中 小】【打印】【关闭】", matches: is_bracket_menu
-    },
-    LineRule { kind: "byline", example: "人民日报记者 张三 李四", matches: is_reporter_line },
-    LineRule { kind: "dateline", example: "新华社北京10月13日电", matches: is_dateline_line },
-    LineRule {
+    Rule {
         kind: "navigation",
-        example: "Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号",
-        matches: is_footer,
+        catches: &["首页 > 心得体会 > 学习材料 / 正文"],
+        leaves: &["甲 > 乙 > 丙。", "收入 > 支出"],
+        find: is_breadcrumb,
+    },
+    Rule {
+        kind: "timestamp",
+        catches: &["2023-12-28 12:54:02"],
+        leaves: &["2023年12月28日 来源：人民网", "到2035年"],
+        find: is_timestamp,
+    },
+    Rule {
+        kind: "editor-note",
+        catches: &["下面是小编为大家整理的…,供大家参考。"],
+        leaves: &["请大家参阅会议材料。"],
+        find: is_editor_note,
+    },
+    Rule {
+        kind: "editor-note",
+        catches: &["编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。"],
+        leaves: &["编者认为这篇文章很好。"],
+        find: is_editor_preface,
+    },
+    Rule {
+        kind: "tags",
+        catches: &["Tags: 相关领导在…交流发言   会上   党组"],
+        leaves: &["标签化的做法要不得。"],
+        find: is_tags,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["最新　热搜　某某全会　学习教育　专题"],
+        leaves: &["坚定信心 真抓实干 奋勇争先"],
+        find: is_word_menu,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["搜索 / 网站分类 / 标签列表 / 上一篇：…"],
+        leaves: &[
+            "打印机等办公设备要统一采购，严格执行政府采购制度，杜绝铺张浪费，厉行节约，反对浪费，建设节约型机关。",
+        ],
+        find: is_menu,
+    },
+    Rule {
+        kind: "byline",
+        catches: &["来源：人民网  作者：张三  责任编辑：李四"],
+        leaves: &["来源于实践的理论"],
+        find: is_source_line,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["【字号 大 中 小】【打印】【关闭】"],
+        leaves: &["【延伸阅读】相关报道"],
+        find: is_bracket_menu,
+    },
+    Rule {
+        kind: "byline",
+        catches: &["人民日报记者 张三 李四"],
+        leaves: &["新华社记者参加了报道"],
+        find: is_reporter_line,
+    },
+    Rule {
+        kind: "dateline",
+        catches: &["新华社北京10月13日电"],
+        leaves: &["新华社北京10月13日电 会议在北京召开。"],
+        find: is_dateline_line,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号"],
+        leaves: &["加强版权保护。"],
+        find: is_footer,
     },
 ];
 
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
-    LineRule { kind: "caption", example: "新华社记者 王晔 摄", matches: is_photo_credit },
-    LineRule {
+    Rule {
         kind: "caption",
-        example: "10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）",
-        matches: is_credited_caption,
+        catches: &["新华社记者 王晔 摄"],
+        leaves: &["我们要拍摄好宣传片。", "新华社发布消息"],
+        find: is_photo_credit,
     },
-    LineRule { kind: "caption", example: "图为会议现场。", matches: is_picture_caption },
-    LineRule { kind: "byline", example: "（责任编辑：王宁）", matches: is_editor_credit },
-    LineRule { kind: "navigation", example: "收听本文　00:00/00:00", matches: is_page_control },
+    Rule {
+        kind: "caption",
+        catches: &["10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）"],
+        leaves: &["会议在长沙召开。（新华社北京10月13日电）"],
+        find: is_credited_caption,
+    },
+    Rule {
+        kind: "caption", catches: &["图为会议现场。"], leaves: &["图书馆建设要加强。"], find: is_picture_caption
+    },
+    Rule {
+        kind: "byline",
+        catches: &["（责任编辑：王宁）"],
+        leaves: &["编辑部的同志们辛苦了，大家为出版工作付出了很多心血。"],
+        find: is_editor_credit,
+    },
+    Rule {
+        kind: "navigation",
+        catches: &["收听本文　00:00/00:00"],
+        leaves: &["分享经验、交流做法"],
+        find: is_page_control,
+    },
 ];
 
 /// A heading after which a page lists other articles: it and every line after it are chrome.
@@ -197,143 +253,209 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
     pieces
 }
 
-/// Finds the body of the speech in `text` and the chrome to leave out.
-pub fn clean(text: &str) -> Cleaned {
-    let pieces = pieces(text);
-    let lines: Vec<Range<usize>> = pieces.iter().map(|(_, r)| r.clone()).collect();
-    let line = |i: usize| &text[lines[i].clone()];
-    let outside_kind = |i: usize| pieces[i].0.or_else(|| outside_rule(line(i)));
-    let inside_kind = |i: usize| pieces[i].0.or_else(|| inside_rule(line(i)));
-    let chrome_kind = |i: usize| outside_kind(i).or_else(|| inside_kind(i));
-    let speech_prose = |i: usize| is_prose(line(i)) && chrome_kind(i).is_none();
+/// The text's pieces (see [`pieces`]) as lines, with what the rules say of each.
+struct Lines<'t> {
+    text: &'t str,
+    pieces: Vec<(Option<Kind>, Range<usize>)>,
+    lines: Vec<Range<usize>>,
+}
 
-    // The speech opens with its first paragraph, or a short sentence (大家好！) or numbered
-    // heading (一、总体要求) before it: titles and menus have no full stop and number nothing.
-    // What a head runs straight into (`……（2020年2月3日）习近平一、……`) is where the speech starts.
-    let after_head = |i: usize| {
+/// Where the speech ends: at `last` (a line index), at byte `body_end`, with its closing; `related`
+/// is the first line of what follows it as a whole (related articles, notes, a news report), of
+/// `related_kind`.
+struct End {
+    last: usize,
+    body_end: usize,
+    closing: Option<Range<usize>>,
+    related: usize,
+    related_kind: Kind,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        let pieces = pieces(text);
+        let lines = pieces.iter().map(|(_, r)| r.clone()).collect();
+        Lines { text, pieces, lines }
+    }
+
+    fn line(&self, i: usize) -> &'t str {
+        &self.text[self.lines[i].clone()]
+    }
+
+    fn outside_kind(&self, i: usize) -> Option<Kind> {
+        self.pieces[i].0.or_else(|| outside_rule(self.line(i)))
+    }
+
+    fn inside_kind(&self, i: usize) -> Option<Kind> {
+        self.pieces[i].0.or_else(|| inside_rule(self.line(i)))
+    }
+
+    fn chrome_kind(&self, i: usize) -> Option<Kind> {
+        self.outside_kind(i).or_else(|| self.inside_kind(i))
+    }
+
+    fn speech_prose(&self, i: usize) -> bool {
+        is_prose(self.line(i)) && self.chrome_kind(i).is_none()
+    }
+
+    /// What a head runs straight into (`……（2020年2月3日）习近平一、……`) is where the speech starts.
+    fn after_head(&self, i: usize) -> bool {
         i > 0
-            && matches!(pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
-            && text[lines[i - 1].end..lines[i].start].chars().nth(1).is_none()
-    };
-    // Speech re-addressing its audience (`大家好！同志们：`) or going on to a numbered part
-    // (`大家好！一、……`) is speech already.
-    let readdresses = |s: &str| salutation_in(s).is_some_and(|at| !opens_after(&s[..at.start]));
-    let numbers_after = |s: &str| {
-        s.match_indices(is_sentence_end)
-            .any(|(at, c)| outline::opens_section(s[at + c.len()..].trim_start_matches(is_blank)))
-    };
-    let opens_speech = |i: usize| {
-        let stops = line(i).contains('。') || after_head(i) || readdresses(line(i)) || numbers_after(line(i));
-        speech_prose(i)
-            || (chrome_kind(i).is_none() && (stops || is_sentence(line(i)) || outline::opens_section(line(i))))
-    };
-    // It opens with its salutation when only chrome or a news lead stands before it.
-    let mut salutation = None;
-    for (i, range) in lines.iter().enumerate() {
-        let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&line(i - 1));
-        let opening = salutation_in(line(i)).filter(|at| opens_after(&line(i)[..at.start]));
-        if let Some(at) = opening.or_else(|| addressee_in(line(i), after_label)) {
-            // A salutation may go on after a flattened break: `女士们，先生们，　　同志们，朋友们：`.
-            let runs_on = at.end == range.len() && line(i).ends_with(['，', ',']);
-            let next = lines
-                .get(i + 1)
-                .filter(|_| runs_on)
-                .and_then(|r| salutation_in(&text[r.clone()]).filter(|n| n.start == 0).map(|n| r.start + n.end));
-            let end = next.unwrap_or(range.start + at.end);
-            salutation = Some((i, range.start + at.start..end));
-            break;
+            && matches!(self.pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
+            && self.text[self.lines[i - 1].end..self.lines[i].start].chars().nth(1).is_none()
+    }
+
+    /// The speech opens with its first paragraph, or a short sentence (大家好！) or numbered
+    /// heading (一、总体要求) before it: titles and menus have no full stop and number nothing.
+    /// Speech re-addressing its audience (`大家好！同志们：`) or going on to a numbered part
+    /// (`大家好！一、……`) is speech already.
+    fn opens_speech(&self, i: usize) -> bool {
+        let line = self.line(i);
+        let readdresses = |s: &str| salutation_in(s).is_some_and(|at| !opens_after(&s[..at.start]));
+        let numbers_after = |s: &str| {
+            s.match_indices(is_sentence_end)
+                .any(|(at, c)| outline::opens_section(s[at + c.len()..].trim_start_matches(is_blank)))
+        };
+        let stops = line.contains('。') || self.after_head(i) || readdresses(line) || numbers_after(line);
+        self.speech_prose(i)
+            || (self.chrome_kind(i).is_none() && (stops || is_sentence(line) || outline::opens_section(line)))
+    }
+
+    /// The salutation that opens the speech, with its line: it opens it when only chrome or a news
+    /// lead stands before it.
+    fn salutation(&self) -> Option<(usize, Range<usize>)> {
+        for (i, range) in self.lines.iter().enumerate() {
+            let line = self.line(i);
+            let after_label = i > 0 && anatomy::LETTER_LABELS.contains(&self.line(i - 1));
+            let opening = salutation_in(line).filter(|at| opens_after(&line[..at.start]));
+            if let Some(at) = opening.or_else(|| addressee_in(line, after_label)) {
+                // A salutation may go on after a flattened break: `女士们，先生们，　　同志们，朋友们：`.
+                let runs_on = at.end == range.len() && line.ends_with(['，', ',']);
+                let next = self.lines.get(i + 1).filter(|_| runs_on).and_then(|r| {
+                    salutation_in(&self.text[r.clone()]).filter(|n| n.start == 0).map(|n| r.start + n.end)
+                });
+                let end = next.unwrap_or(range.start + at.end);
+                return Some((i, range.start + at.start..end));
+            }
+            // Speech before it (not a lead's sentences): the salutation re-addresses.
+            if self.opens_speech(i) && !is_lead(line) {
+                return None;
+            }
         }
-        // Speech before it (not a lead's sentences): the salutation re-addresses.
-        if opens_speech(i) && !is_lead(line(i)) {
-            break;
+        None
+    }
+
+    /// The speech ends before a list of related articles, notes, or a news report printed after it
+    /// (its dateline followed by prose, or prose after a letter's signature), with its closing, or
+    /// at its last line of speech.
+    fn end(&self, first: usize, body_start: usize) -> End {
+        let lines = &self.lines;
+        let (related, related_kind) = (first + 1..lines.len())
+            .find_map(|i| {
+                // A bracketed source line (（新华社北京3月26日电）) closes a copy; a bare dateline opens one.
+                let opens_copy = self.pieces[i].0 == Some("dateline") && !self.line(i).starts_with(['（', '(']);
+                let report = opens_copy && i + 1 < lines.len() && self.speech_prose(i + 1)
+                    || self.pieces[i - 1].0 == Some("signature") && self.speech_prose(i);
+                let heading = is_related_heading(self.line(i)).then_some("related");
+                let notes = is_notes_heading(self.line(i)).then_some("footnote");
+                heading.or(notes).or(report.then_some("report")).map(|k| (i, k))
+            })
+            .unwrap_or((lines.len(), "related"));
+        let last_prose = (first..related).rev().find(|&i| self.speech_prose(i)).unwrap_or(first);
+        let closing = (last_prose..related).rev().find_map(|i| {
+            let from = if i == first { body_start } else { lines[i].start };
+            closing_in(self.text, from..lines[i].end, rule_kind).map(|c| (i, c))
+        });
+        // Good wishes on lines of their own after the thanks (祝大家新春愉快！) still close the speech.
+        let closing = closing.map(|(i, c)| {
+            let wishes = (i + 1..related).rev().find(|&j| is_sentence(self.line(j)) && self.chrome_kind(j).is_none());
+            match wishes {
+                Some(j) => (j, c.start..lines[j].end),
+                None => (i, c),
+            }
+        });
+        // Lines no rule explains after the closing are kept: where in doubt, keep.
+        let last_unexplained = (first..related).rev().find(|&i| self.chrome_kind(i).is_none()).unwrap_or(first);
+        let (last, body_end) = match &closing {
+            Some((i, c)) if *i >= last_unexplained => (*i, c.end),
+            _ => (last_unexplained, lines[last_unexplained].end),
+        };
+        End { last, body_end, closing: closing.map(|(_, c)| c), related, related_kind }
+    }
+
+    /// The lines before the speech's first line `first`: the title, its kicker, repeats of the
+    /// title, a news lead, menus.
+    fn remove_head(&self, cleaned: &mut Cleaned, first: usize) {
+        let unexplained: Vec<usize> = (0..first)
+            .filter(|&i| self.outside_kind(i).is_none() && !is_prose(self.line(i)) && !announces_text(self.line(i)))
+            .collect();
+        let published = |i: usize| i < self.lines.len() && matches!(self.outside_kind(i), Some("byline" | "timestamp"));
+        let (title, kicker) = headline(self.text, &self.lines, &unexplained, published);
+        cleaned.title = title.map(|t| self.lines[t].clone());
+        let title_key = cleaned.title.as_ref().map(|t| title_key(&self.text[t.clone()]));
+        for (i, range) in self.lines[..first].iter().enumerate() {
+            let kind = self.outside_kind(i).unwrap_or_else(|| match &cleaned.title {
+                Some(t) if t.start == range.start => "title",
+                _ if kicker == Some(i) => "subtitle",
+                Some(_) if title_key.as_deref() == Some(&*self::title_key(self.line(i))) => "duplicate-title",
+                _ if is_prose(self.line(i)) || announces_text(self.line(i)) => "lead",
+                _ => "navigation",
+            });
+            cleaned.removed.push((kind, range.clone()));
         }
     }
+
+    /// The chrome inside the speech, from its first line `first` to its end, and what follows it.
+    fn remove_rest(&self, cleaned: &mut Cleaned, first: usize, end: &End) {
+        let (text, lines, body) = (self.text, &self.lines, cleaned.body.clone());
+        // A flattened page runs its menus, or a news lead, and the speech together on one line.
+        if let Some(before) = text::trim(text, lines[first].start..body.start) {
+            cleaned.removed.push((unexplained_kind(&text[before.clone()]), before));
+        }
+        for (i, line) in lines.iter().enumerate().take(end.last + 1).skip(first) {
+            let range = line.start.max(body.start)..line.end.min(body.end);
+            let kind = if range == *line { self.inside_kind(i) } else { inside_rule(&text[range.clone()]) };
+            match kind {
+                Some(kind) => cleaned.removed.push((kind, range)),
+                None => cleaned.interjections.extend(interjections_in(text, range, cleaned.salutation.as_ref())),
+            }
+        }
+        if let Some(after) = text::trim(text, body.end..lines[end.last].end) {
+            cleaned.removed.push((unexplained_kind(&text[after.clone()]), after));
+        }
+        for (i, range) in lines.iter().enumerate().skip(end.last + 1) {
+            // A report keeps its own chrome's kinds; a list of related articles is one piece of chrome.
+            let kind = match self.chrome_kind(i) {
+                Some(kind) if i < end.related || end.related_kind == "report" => kind,
+                _ if i >= end.related => end.related_kind,
+                _ => "navigation",
+            };
+            cleaned.removed.push((kind, range.clone()));
+        }
+    }
+}
+
+/// Finds the body of the speech in `text` and the chrome to leave out.
+pub fn clean(text: &str) -> Cleaned {
+    let lines = Lines::new(text);
+    let salutation = lines.salutation();
     let first = salutation
         .as_ref()
         .map(|(i, _)| *i)
-        .or_else(|| (0..lines.len()).find(|&i| opens_speech(i) && !announces_text(line(i))));
+        .or_else(|| (0..lines.lines.len()).find(|&i| lines.opens_speech(i) && !announces_text(lines.line(i))));
     let Some(first) = first else {
         return Cleaned { body: 0..text.len(), ..Cleaned::default() };
     };
-    let body_start = salutation.as_ref().map_or(lines[first].start, |(_, r)| r.start);
-
-    // The speech ends before a list of related articles, notes, or a news report printed after it
-    // (its dateline followed by prose, or prose after a letter's signature), with its closing, or
-    // at its last line of speech.
-    let (related, related_kind) = (first + 1..lines.len())
-        .find_map(|i| {
-            // A bracketed source line (（新华社北京3月26日电）) closes a copy; a bare dateline opens one.
-            let opens_copy = pieces[i].0 == Some("dateline") && !line(i).starts_with(['（', '(']);
-            let report = opens_copy && i + 1 < lines.len() && speech_prose(i + 1)
-                || pieces[i - 1].0 == Some("signature") && speech_prose(i);
-            let heading = is_related_heading(line(i)).then_some("related");
-            heading.or(is_notes_heading(line(i)).then_some("footnote")).or(report.then_some("report")).map(|k| (i, k))
-        })
-        .unwrap_or((lines.len(), "related"));
-    let last_prose = (first..related).rev().find(|&i| speech_prose(i)).unwrap_or(first);
-    let closing = (last_prose..related).rev().find_map(|i| {
-        let from = if i == first { body_start } else { lines[i].start };
-        closing_in(text, from..lines[i].end, rule_kind).map(|c| (i, c))
-    });
-    // Good wishes on lines of their own after the thanks (祝大家新春愉快！) still close the speech.
-    let closing = closing.map(|(i, c)| {
-        let wishes = (i + 1..related).rev().find(|&j| is_sentence(line(j)) && chrome_kind(j).is_none());
-        match wishes {
-            Some(j) => (j, c.start..lines[j].end),
-            None => (i, c),
-        }
-    });
-    // Lines no rule explains after the closing are kept: where in doubt, keep.
-    let last_unexplained = (first..related).rev().find(|&i| chrome_kind(i).is_none()).unwrap_or(first);
-    let (last, body_end) = match &closing {
-        Some((i, c)) if *i >= last_unexplained => (*i, c.end),
-        _ => (last_unexplained, lines[last_unexplained].end),
+    let body_start = salutation.as_ref().map_or(lines.lines[first].start, |(_, r)| r.start);
+    let end = lines.end(first, body_start);
+    let mut cleaned = Cleaned {
+        body: body_start..end.body_end,
+        salutation: salutation.map(|(_, r)| r),
+        closing: end.closing.clone(),
+        ..Cleaned::default()
     };
-
-    let mut cleaned = Cleaned { body: body_start..body_end, ..Cleaned::default() };
-    cleaned.salutation = salutation.map(|(_, r)| r);
-    cleaned.closing = closing.map(|(_, c)| c);
-
-    let unexplained: Vec<usize> =
-        (0..first).filter(|&i| outside_kind(i).is_none() && !is_prose(line(i)) && !announces_text(line(i))).collect();
-    let published = |i: usize| i < lines.len() && matches!(outside_kind(i), Some("byline" | "timestamp"));
-    let (title, kicker) = headline(text, &lines, &unexplained, published);
-    cleaned.title = title.map(|t| lines[t].clone());
-    let title_key = cleaned.title.as_ref().map(|t| title_key(&text[t.clone()]));
-    for (i, range) in lines[..first].iter().enumerate() {
-        let kind = outside_kind(i).unwrap_or_else(|| match &cleaned.title {
-            Some(t) if t.start == range.start => "title",
-            _ if kicker == Some(i) => "subtitle",
-            Some(_) if title_key.as_deref() == Some(&*self::title_key(line(i))) => "duplicate-title",
-            _ if is_prose(line(i)) || announces_text(line(i)) => "lead",
-            _ => "navigation",
-        });
-        cleaned.removed.push((kind, range.clone()));
-    }
-    // A flattened page runs its menus, or a news lead, and the speech together on one line.
-    if let Some(before) = text::trim(text, lines[first].start..body_start) {
-        cleaned.removed.push((unexplained_kind(&text[before.clone()]), before));
-    }
-    for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
-        let range = line.start.max(body_start)..line.end.min(body_end);
-        let kind = if range == *line { inside_kind(i) } else { inside_rule(&text[range.clone()]) };
-        match kind {
-            Some(kind) => cleaned.removed.push((kind, range)),
-            None => cleaned.interjections.extend(interjections_in(text, range, cleaned.salutation.as_ref())),
-        }
-    }
-    if let Some(after) = text::trim(text, body_end..lines[last].end) {
-        cleaned.removed.push((unexplained_kind(&text[after.clone()]), after));
-    }
-    for (i, range) in lines.iter().enumerate().skip(last + 1) {
-        // A report keeps its own chrome's kinds; a list of related articles is one piece of chrome.
-        let kind = match chrome_kind(i) {
-            Some(kind) if i < related || related_kind == "report" => kind,
-            _ if i >= related => related_kind,
-            _ => "navigation",
-        };
-        cleaned.removed.push((kind, range.clone()));
-    }
+    lines.remove_head(&mut cleaned, first);
+    lines.remove_rest(&mut cleaned, first, &end);
     crate::sort::sort_by_key(&mut cleaned.removed, |(_, r)| r.start);
     cleaned
 }
@@ -379,11 +501,11 @@ fn headline(
 }
 
 fn outside_rule(s: &str) -> Option<Kind> {
-    OUTSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+    OUTSIDE_RULES.iter().find(|r| (r.find)(s)).map(|r| r.kind)
 }
 
 fn inside_rule(s: &str) -> Option<Kind> {
-    INSIDE_RULES.iter().find(|r| (r.matches)(s)).map(|r| r.kind)
+    INSIDE_RULES.iter().find(|r| (r.find)(s)).map(|r| r.kind)
 }
 
 fn rule_kind(s: &str) -> Option<Kind> {
@@ -842,9 +964,14 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_catches_its_example() {
+    fn every_rule_catches_its_examples_and_leaves_its_counter_examples() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
-            assert!((rule.matches)(rule.example), "{} misses {}", rule.kind, rule.example);
+            for example in rule.catches {
+                assert!((rule.find)(example), "{} misses {example}", rule.kind);
+            }
+            for text in rule.leaves {
+                assert!(!(rule.find)(text), "{} catches {text}", rule.kind);
+            }
         }
     }
 
@@ -860,8 +987,32 @@ mod tests {
         for w in KICKER_ENDS {
             assert!(w.example.ends_with(w.word), "{}", w.example);
         }
+    }
+
+    /// A lead before a salutation: the speech starts at the salutation, because of the lead word;
+    /// without the word, the same sentence is speech and the salutation re-addresses (a line with
+    /// no full stop, `现将讲话全文刊发：`, is no sentence and opens nothing either way).
+    #[test]
+    fn every_lead_word_makes_its_example_a_lead() {
+        let body_start = |lead: &str| {
+            let text = format!("{lead}\n同志们：\n今天我们召开会议。");
+            clean(&text).body.start
+        };
         for w in LEAD_WORDS {
-            assert!(w.example.contains(w.word) && is_lead(w.example), "{}", w.example);
+            let without = w.example.replace(w.word, "");
+            assert!(is_lead(w.example) && !is_lead(&without), "{}: {}", w.word, w.example);
+            assert_eq!(body_start(w.example), w.example.len() + 1, "{}", w.example);
+            if without.ends_with('。') {
+                assert_eq!(body_start(&without), 0, "{without}");
+            }
+        }
+        // A lead word that ends no clause, or a speech that says 我: speech, not a lead.
+        for speech in [
+            "大家要认真学习重要讲话精神。",
+            "在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）",
+            "今天，我们认真学习了总书记的重要讲话。",
+        ] {
+            assert!(!is_lead(speech), "{speech}");
         }
     }
 

@@ -8,6 +8,7 @@
 use crate::address::is_address;
 use crate::model::IssueKind;
 use crate::numerals::{chinese_number, chinese_numeral, split_marker_numeral};
+use crate::rules::Rule;
 use crate::text::{is_blank, is_clause_break, is_sentence_end};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -178,15 +179,76 @@ impl Issue {
     }
 }
 
+/// Where a marker may stand, as a scan goes: what came before the character it is at.
+struct Position {
+    paragraph_start: bool,
+    /// After a paragraph's start, a sentence's end, a colon or a blanked piece of chrome.
+    after_break: bool,
+    after_clause: bool,
+    /// Inside a marker's first sentence: a heading that flattened text may run into the next marker.
+    in_heading: bool,
+    after_colon: bool,
+}
+
+impl Position {
+    /// At a paragraph's start, or (`paragraph` false) after chrome blanked inside a paragraph
+    /// (a caption before 第二), which ends what stood before it.
+    fn open(&mut self, paragraph: bool) {
+        self.paragraph_start |= paragraph;
+        self.after_break = true;
+        self.after_clause = true;
+        self.in_heading = false;
+    }
+
+    /// Most characters follow a word: no marker can start there, so none is looked for.
+    fn may_start(&self) -> bool {
+        self.paragraph_start || self.after_break || self.after_clause || self.in_heading
+    }
+
+    fn admits(&self, style: Style) -> bool {
+        self.paragraph_start
+            || self.after_break
+            || (style.runs_inline() && self.after_clause)
+            || (style.follows_heading() && self.in_heading)
+    }
+
+    fn after_marker(&mut self) {
+        *self = Position { in_heading: true, ..Position::NOWHERE };
+    }
+
+    fn after_char(&mut self, ch: char) {
+        self.paragraph_start = false;
+        self.after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
+        self.after_clause = is_clause_break(ch);
+        self.in_heading &= !is_sentence_end(ch);
+        self.after_colon = matches!(ch, '：' | ':');
+    }
+
+    const NOWHERE: Position = Position {
+        paragraph_start: false,
+        after_break: false,
+        after_clause: false,
+        in_heading: false,
+        after_colon: false,
+    };
+}
+
 /// Every marker in `range`, in text order.
 fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Marker> {
+    let mut markers = scan_markers(speech, range, paragraphs);
+    drop_colon_lists(&mut markers);
+    drop_lists(&mut markers);
+    drop_contents(&mut markers);
+    drop_sequences_without_middle(&mut markers);
+    number_sequences(&mut markers);
+    drop_lone_points(&mut markers);
+    markers
+}
+
+/// Every marker that stands where a marker may stand (see [`Position`]), in one pass.
+fn scan_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) -> Vec<Marker> {
     let mut markers = Vec::new();
-    let mut paragraph_start = true;
-    let mut after_break = true;
-    let mut after_clause = true;
-    // Inside a marker's first sentence: a heading that flattened text may run into the next marker.
-    let mut in_heading = false;
-    let mut after_colon = false;
+    let mut position = Position { paragraph_start: true, after_break: true, after_clause: true, ..Position::NOWHERE };
     let mut at = range.start;
     let bytes_end = range.end.min(speech.len());
     // The paragraph of the open 首先 sequence, while it is open: a 其次 inside a later paragraph's
@@ -204,43 +266,28 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
                 next_paragraph += 1;
             }
             paragraph_end = paragraphs.get(next_paragraph).map_or(bytes_end, |p| p.end.min(bytes_end));
-            paragraph_start = true;
-            after_break = true;
-            after_clause = true;
-            in_heading = false;
+            position.open(true);
         }
         let rest = &speech[at..bytes_end];
         let Some(ch) = rest.chars().next() else { break };
         if is_blank(ch) {
             blanks += 1;
-            // Chrome blanked inside a paragraph (a caption before 第二) ends what stood before it.
             if blanks == 2 {
-                after_break = true;
-                after_clause = true;
-                in_heading = false;
+                position.open(false);
             }
             at += ch.len_utf8();
             continue;
         }
         blanks = 0;
-        let eligible = |style: Style| {
-            paragraph_start
-                || after_break
-                || (style.runs_inline() && after_clause)
-                || (style.follows_heading() && in_heading)
-        };
-        // Most characters follow a word: no marker can start there, so none is looked for.
-        let may_start = paragraph_start || after_break || after_clause || in_heading;
-        let found = if may_start { match_marker(rest) } else { None };
-        if let Some((style, ordinal, len)) = found.filter(|(style, ..)| eligible(*style)) {
+        let found = if position.may_start() { match_marker(rest) } else { None };
+        if let Some((style, ordinal, len)) = found.filter(|(style, ..)| position.admits(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
-            let in_sequence = sequence_open.is_some_and(|p| paragraph_start || p == paragraph_end);
-            let counts = style != Style::Sequence || ordinal == 1 || in_sequence;
-            if counts {
+            let in_sequence = sequence_open.is_some_and(|p| position.paragraph_start || p == paragraph_end);
+            if style != Style::Sequence || ordinal == 1 || in_sequence {
                 if style == Style::Sequence {
                     sequence_open = (ordinal != 0).then_some(paragraph_end);
                 }
-                let inline = !paragraph_start;
+                let (inline, after_colon) = (!position.paragraph_start, position.after_colon);
                 markers.push(Marker {
                     style,
                     ordinal,
@@ -250,44 +297,38 @@ fn find_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
                     paragraph_end,
                     sentence,
                 });
-                paragraph_start = false;
-                after_break = false;
-                after_clause = false;
-                in_heading = true;
-                after_colon = false;
+                position.after_marker();
                 at += len;
                 continue;
             }
         }
-        paragraph_start = false;
         sentence += usize::from(is_sentence_end(ch));
-        after_break = is_sentence_end(ch) || matches!(ch, '：' | ':');
-        after_clause = is_clause_break(ch);
-        in_heading &= !is_sentence_end(ch);
-        after_colon = matches!(ch, '：' | ':');
+        position.after_char(ch);
         at += ch.len_utf8();
     }
-    // A list inside a sentence numbers no part: after a colon, a marker needs a sibling in its paragraph.
+    markers
+}
+
+/// A list inside a sentence numbers no part: after a colon, a marker needs a sibling in its paragraph.
+fn drop_colon_lists(markers: &mut Vec<Marker>) {
     let mut per_paragraph: HashMap<(usize, Style), usize> = HashMap::new();
-    for m in &markers {
+    for m in markers.iter() {
         *per_paragraph.entry((m.paragraph_end, m.style)).or_default() += 1;
     }
     markers.retain(|m| !(m.inline && m.after_colon && per_paragraph[&(m.paragraph_end, m.style)] < 2));
-    drop_lists(&mut markers);
-    drop_contents(&mut markers);
-    drop_sequences_without_middle(&mut markers);
-    number_sequences(&mut markers);
-    // A lone 一是 counts nothing: a series needs a second member. 首先 and 最后 alone open a thank-you
-    // and a good wish (首先，我代表……；最后，预祝……): a sequence of parts has a 其次 or a 再次.
+}
+
+/// A lone 一是 counts nothing: a series needs a second member.
+fn drop_lone_points(markers: &mut Vec<Marker>) {
     for verb in SHI_VERBS {
         if markers.iter().filter(|m| m.style == Style::Shi(verb)).count() < 2 {
             markers.retain(|m| m.style != Style::Shi(verb));
         }
     }
-    markers
 }
 
-/// Drops each 首先 run (a 首先 and the sequence words up to the next 首先) that has no 其次 or 再次.
+/// Drops each 首先 run (a 首先 and the sequence words up to the next 首先) that has no 其次 or 再次:
+/// 首先 and 最后 alone open a thank-you and a good wish (首先，我代表……；最后，预祝……).
 fn drop_sequences_without_middle(markers: &mut Vec<Marker>) {
     let mut keep = vec![true; markers.len()];
     let sequence: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].style == Style::Sequence).collect();
@@ -365,78 +406,142 @@ const ORDINAL_UNITS: &[&str] = &["部分", "个方面", "方面", "个问题", "
 /// What follows 一 in a series of points: `一是…，二是…`, `一要狠抓工作落实。二要…`.
 const SHI_VERBS: [&str; 2] = ["是", "要"];
 
+/// A marker read at the start of a text: its style, number and length in bytes.
+type Read = Option<(Style, u32, usize)>;
+
+/// A reader of one style of marker.
+type MarkerRule = Rule<fn(&str) -> Read>;
+
+/// How each style of marker is written: a reader per style, with texts it must read as a marker
+/// at their start and texts in which no style may read one (`outline::tests` runs them all).
+/// The readers exclude each other (each starts with its own characters), so their order is free.
+const MARKERS: &[MarkerRule] = &[
+    Rule {
+        kind: "ordinal",
+        catches: &["第一，要注重新的生产要素的组合。", "第二部分 总体要求", "第三条", "第十二、"],
+        leaves: &["第一次召开", "第一时间", "第一书记", "第一条件"],
+        find: ordinal_marker,
+    },
+    Rule {
+        kind: "han-comma", catches: &["一、总体要求", "十二、"], leaves: &["一、二等奖"], find: han_comma_marker
+    },
+    Rule {
+        kind: "shi",
+        catches: &["一是提升能力。", "二要狠抓工作落实。"],
+        leaves: &["一是一、二是二", "一是，"],
+        find: shi_marker,
+    },
+    Rule {
+        kind: "han-paren", catches: &["（一）坚持党的领导", "(二)"], leaves: &["（一些）"], find: han_paren_marker
+    },
+    Rule {
+        kind: "arabic-paren", catches: &["（1）", "(12)"], leaves: &["（123）", "(1"], find: arabic_paren_marker
+    },
+    Rule {
+        kind: "arabic",
+        catches: &["1. 加强组织领导", "2、", "12．"],
+        leaves: &["1.5万", "2020年"],
+        find: arabic_marker,
+    },
+    Rule { kind: "circled", catches: &["①", "⑳"], leaves: &["⑴"], find: circled_marker },
+    Rule {
+        kind: "sequence",
+        catches: &["首先，", "其次，", "再次：", "最后，"],
+        leaves: &["首先要明白这个道理", "最后一公里"],
+        find: sequence_marker,
+    },
+];
+
 /// The marker at the start of `s`: its style, number and length in bytes.
-fn match_marker(s: &str) -> Option<(Style, u32, usize)> {
+fn match_marker(s: &str) -> Read {
+    MARKERS.iter().find_map(|row| (row.find)(s))
+}
+
+/// `第一，`, `第二部分`: 第, a numeral, a unit, then a mark or the end of a heading's line;
+/// `第一次`, `第一时间`, `第一书记`, `第一条件` number no part.
+fn ordinal_marker(s: &str) -> Read {
+    let rest = s.strip_prefix('第')?;
+    let (numeral, after) = split_marker_numeral(rest);
+    let n = chinese_number(numeral)?;
+    let unit = ORDINAL_UNITS.iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
+    let after_unit = &after[unit.len()..];
+    let next = after_unit.chars().next();
+    let punct = next.filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．'));
+    let heading_line = !unit.is_empty() && next.is_none_or(is_blank);
+    (punct.is_some() || heading_line).then(|| {
+        (Style::Ordinal(unit), n, '第'.len_utf8() + numeral.len() + unit.len() + punct.map_or(0, char::len_utf8))
+    })
+}
+
+/// `一、`: "一、二等奖" lists numbers; a section title follows with a word.
+fn han_comma_marker(s: &str) -> Read {
     let (numeral, rest) = split_marker_numeral(s);
-    if let Some(rest) = s.strip_prefix('第') {
-        let (numeral, after) = split_marker_numeral(rest);
-        let n = chinese_number(numeral)?;
-        let unit = ORDINAL_UNITS.iter().find(|u| after.starts_with(**u)).map_or("", |u| u);
-        let after_unit = &after[unit.len()..];
-        // `第一，` and `第二部分 总体要求` number parts; `第一次`, `第一时间`, `第一书记`, `第一条件` do not.
-        let next = after_unit.chars().next();
-        let punct = next.filter(|&c| matches!(c, '，' | ',' | '、' | '：' | ':' | '.' | '．'));
-        let heading_line = !unit.is_empty() && next.is_none_or(is_blank);
-        return (punct.is_some() || heading_line).then(|| {
-            (Style::Ordinal(unit), n, '第'.len_utf8() + numeral.len() + unit.len() + punct.map_or(0, char::len_utf8))
-        });
-    }
-    if !numeral.is_empty() {
-        let n = chinese_number(numeral)?;
-        if let Some(after) = rest.strip_prefix('、') {
-            // "一、二等奖" lists numbers; a section title follows with a word.
-            return (split_marker_numeral(after).0.is_empty()).then_some((
-                Style::HanComma,
-                n,
-                numeral.len() + '、'.len_utf8(),
-            ));
-        }
-        if let Some((verb, after)) = SHI_VERBS.iter().find_map(|v| Some((*v, rest.strip_prefix(v)?))) {
-            // "一是一、二是二" says a thing is itself, it numbers nothing.
-            return (!after.starts_with(numeral) && !after.starts_with(is_clause_break)).then_some((
-                Style::Shi(verb),
-                n,
-                numeral.len() + verb.len(),
-            ));
-        }
+    let n = chinese_number(numeral)?;
+    let after = rest.strip_prefix('、')?;
+    split_marker_numeral(after).0.is_empty().then_some((Style::HanComma, n, numeral.len() + '、'.len_utf8()))
+}
+
+/// `一是`, `一要`: "一是一、二是二" says a thing is itself, it numbers nothing.
+fn shi_marker(s: &str) -> Read {
+    let (numeral, rest) = split_marker_numeral(s);
+    let n = chinese_number(numeral)?;
+    let (verb, after) = SHI_VERBS.iter().find_map(|v| Some((*v, rest.strip_prefix(v)?)))?;
+    (!after.starts_with(numeral) && !after.starts_with(is_clause_break)).then_some((
+        Style::Shi(verb),
+        n,
+        numeral.len() + verb.len(),
+    ))
+}
+
+/// The opening bracket of `s` (full-width or ASCII), what follows it, and the bracket that closes it.
+fn bracketed(s: &str) -> Option<(char, &str, char)> {
+    [('（', '）'), ('(', ')')].into_iter().find_map(|(open, close)| Some((open, s.strip_prefix(open)?, close)))
+}
+
+/// `（一）`, `(二)`.
+fn han_paren_marker(s: &str) -> Read {
+    let (open, inner, close) = bracketed(s)?;
+    let (numeral, after) = split_marker_numeral(inner);
+    let n = chinese_number(numeral)?;
+    after.starts_with(close).then_some((Style::HanParen, n, open.len_utf8() + numeral.len() + close.len_utf8()))
+}
+
+/// `（1）`, `(12)`: one or two digits.
+fn arabic_paren_marker(s: &str) -> Read {
+    let (open, inner, close) = bracketed(s)?;
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) || !inner[digits..].starts_with(close) {
         return None;
     }
-    if let Some((open, close)) = [('（', '）'), ('(', ')')].into_iter().find(|(o, _)| s.starts_with(*o)) {
-        let inner = &s[open.len_utf8()..];
-        let (numeral, after) = split_marker_numeral(inner);
-        if let (Some(n), true) = (chinese_number(numeral), after.starts_with(close)) {
-            return Some((Style::HanParen, n, open.len_utf8() + numeral.len() + close.len_utf8()));
-        }
-        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if (1..=2).contains(&digits) && inner[digits..].starts_with(close) {
-            let n = inner[..digits].parse().ok()?;
-            return Some((Style::ArabicParen, n, open.len_utf8() + digits + close.len_utf8()));
-        }
-        return None;
-    }
+    Some((Style::ArabicParen, inner[..digits].parse().ok()?, open.len_utf8() + digits + close.len_utf8()))
+}
+
+/// `1.`, `2、`: one or two digits and a mark; "1.5万" is a number, "1. 加强" a marker.
+fn arabic_marker(s: &str) -> Read {
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=2).contains(&digits) {
-        let after = &s[digits..];
-        let punct = after.chars().next().filter(|&c| matches!(c, '.' | '．' | '、'))?;
-        // "1.5万" is a number, "1. 加强" a marker.
-        let next = after[punct.len_utf8()..].chars().next();
-        if next.is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        return Some((Style::Arabic, s[..digits].parse().ok()?, digits + punct.len_utf8()));
+    if !(1..=2).contains(&digits) {
+        return None;
     }
+    let after = &s[digits..];
+    let punct = after.chars().next().filter(|&c| matches!(c, '.' | '．' | '、'))?;
+    let next = after[punct.len_utf8()..].chars().next();
+    if next.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((Style::Arabic, s[..digits].parse().ok()?, digits + punct.len_utf8()))
+}
+
+/// `①` … `⑳`.
+fn circled_marker(s: &str) -> Read {
     let first = s.chars().next()?;
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
-        return Some((Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()));
-    }
-    for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)] {
-        if let Some(after) = s.strip_prefix(word)
-            && after.starts_with(['，', ',', '：', ':'])
-        {
-            return Some((Style::Sequence, ordinal, word.len()));
-        }
-    }
-    None
+    ('\u{2460}'..='\u{2473}').contains(&first).then(|| (Style::Circled, first as u32 - 0x2460 + 1, first.len_utf8()))
+}
+
+/// `首先，` … `其次，` … `再次，` … `最后，` (最后 numbered when the sequence is known).
+fn sequence_marker(s: &str) -> Read {
+    [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)].into_iter().find_map(|(word, ordinal)| {
+        s.strip_prefix(word)?.starts_with(['，', ',', '：', ':']).then_some((Style::Sequence, ordinal, word.len()))
+    })
 }
 
 /// How a speech turns from its numbered parts to what stands outside them: it addresses its
@@ -790,6 +895,20 @@ mod tests {
             "这是第一次召开这样的会议。一是一、二是二，实事求是。增长1.5倍，达到9.87万家。\n首先要明白这个道理。",
             &[],
         );
+    }
+
+    #[test]
+    fn every_marker_style_reads_its_examples_and_leaves_its_counter_examples() {
+        for row in MARKERS {
+            for example in row.catches {
+                let read = (row.find)(example);
+                assert!(read.is_some(), "{} misses {example}", row.kind);
+                assert_eq!(match_marker(example), read, "{}: {example}", row.kind);
+            }
+            for text in row.leaves {
+                assert_eq!(match_marker(text), None, "{} reads {text}", row.kind);
+            }
+        }
     }
 
     #[test]

@@ -518,7 +518,13 @@ pub fn render_terms(
         spread(&dom, &row, t, &markers, lang)?;
     }
     pager(&dom, container, lang, offset, limit, terms.len())?;
-    let (keywords, _) = prefix::<Keyword>(&field(&analysis, "keywords"), MAX_LISTED, "keywords")?;
+    render_keywords(&dom, container, &analysis, lang)?;
+    render_phrases(&dom, container, &analysis, lang)
+}
+
+/// The keywords, each with how many times as often as the references say it.
+fn render_keywords(dom: &Dom, container: &Element, analysis: &JsValue, lang: &str) -> Result<(), JsValue> {
+    let (keywords, _) = prefix::<Keyword>(&field(analysis, "keywords"), MAX_LISTED, "keywords")?;
     if !keywords.is_empty() {
         let heading = dom.add(container, "h3", "", Some(label(lang, "keywords")))?;
         heading.set_attribute("title", label(lang, "keywordsHelp"))?;
@@ -535,7 +541,12 @@ pub fn render_terms(
             )?;
         }
     }
-    let (phrases, _) = prefix::<PhraseLabel>(&field(&analysis, "phrases"), MAX_LISTED, "phrases")?;
+    Ok(())
+}
+
+/// The repeated phrases, each a button (`data-phrase`: its index) with its count.
+fn render_phrases(dom: &Dom, container: &Element, analysis: &JsValue, lang: &str) -> Result<(), JsValue> {
+    let (phrases, _) = prefix::<PhraseLabel>(&field(analysis, "phrases"), MAX_LISTED, "phrases")?;
     if !phrases.is_empty() {
         dom.add(container, "h3", "", Some(label(lang, "phrases")))?;
         let list = dom.add(container, "ul", "phrases", None)?;
@@ -888,55 +899,93 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
     let dom = Dom::new()?;
     clear(container);
 
-    let parts = dom.add(container, "dl", "parts", None)?;
-    parts.set_attribute("aria-label", label(lang, "parts"))?;
-    let part = |key: &str, text: &str, start: u32, end: u32| -> Result<(), JsValue> {
-        dom.add(&parts, "dt", "", Some(label(lang, key)))?;
-        let dd = dom.add(&parts, "dd", "", None)?;
-        dom.span_button(&dd, "span", text, start, end)?;
-        if let Some(message) = messages.get(&start) {
-            flag(&dom, &dd, message)?;
+    let panel = OutlinePanel { dom: &dom, container, outline: &outline, lang, messages: &messages };
+    panel.parts()?;
+    panel.tree()?;
+    render_issues(&dom, container, &issues, issue_total, lang)?;
+    render_removed(&dom, container, &analysis, lang)
+}
+
+/// What the outline panel's parts and tree draw from and into: the issues' `messages` by where
+/// each starts, to flag the part or section it concerns.
+struct OutlinePanel<'a> {
+    dom: &'a Dom,
+    container: &'a Element,
+    outline: &'a JsValue,
+    lang: &'a str,
+    messages: &'a HashMap<u32, String>,
+}
+
+impl OutlinePanel<'_> {
+    /// The document's named parts (title, salutation, announcement, interjections, closing), each
+    /// flagged with its numbering issue's `messages` by its start.
+    fn parts(&self) -> Result<(), JsValue> {
+        let OutlinePanel { dom, container, outline, lang, messages } = *self;
+        let parts = dom.add(container, "dl", "parts", None)?;
+        parts.set_attribute("aria-label", label(lang, "parts"))?;
+        let part = |key: &str, text: &str, start: u32, end: u32| -> Result<(), JsValue> {
+            dom.add(&parts, "dt", "", Some(label(lang, key)))?;
+            let dd = dom.add(&parts, "dd", "", None)?;
+            dom.span_button(&dd, "span", text, start, end)?;
+            if let Some(message) = messages.get(&start) {
+                flag(dom, &dd, message)?;
+            }
+            Ok(())
+        };
+        if let Some(p) = optional::<Part>(outline, "title")? {
+            part("title", &p.text, p.start, p.end)?;
+        }
+        if let Some(p) = optional::<Part>(outline, "salutation")? {
+            part("salutation", &p.text, p.start, p.end)?;
+        }
+        if let Some(a) = optional::<crate::model::Announced>(outline, "announced")? {
+            part("announced", &a.text, a.start, a.end)?;
+        }
+        for p in prefix::<Part>(&field(outline, "interjections"), MAX_RENDERED_SECTIONS, "outline.interjections")?.0 {
+            part("interjection", &p.text, p.start, p.end)?;
+        }
+        if let Some(p) = optional::<Part>(outline, "closing")? {
+            part("closing", &p.text, p.start, p.end)?;
         }
         Ok(())
-    };
-    if let Some(p) = optional::<Part>(&outline, "title")? {
-        part("title", &p.text, p.start, p.end)?;
-    }
-    if let Some(p) = optional::<Part>(&outline, "salutation")? {
-        part("salutation", &p.text, p.start, p.end)?;
-    }
-    if let Some(a) = optional::<crate::model::Announced>(&outline, "announced")? {
-        part("announced", &a.text, a.start, a.end)?;
-    }
-    for p in prefix::<Part>(&field(&outline, "interjections"), MAX_RENDERED_SECTIONS, "outline.interjections")?.0 {
-        part("interjection", &p.text, p.start, p.end)?;
-    }
-    if let Some(p) = optional::<Part>(&outline, "closing")? {
-        part("closing", &p.text, p.start, p.end)?;
     }
 
-    let sections = field(&outline, "sections");
-    if sections.dyn_ref::<js_sys::Array>().is_none_or(|a| a.length() == 0) {
-        dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
-    } else {
-        let tree = dom.add(container, "ul", "tree", None)?;
-        tree.set_attribute("role", "tree")?;
-        tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
-        let mut budget = MAX_RENDERED_SECTIONS;
-        let complete = render_sections(&dom, &tree, &sections, lang, &messages, &mut budget)?;
-        if let Some(first) = tree.query_selector("[role=treeitem]")? {
-            first.set_attribute("tabindex", "0")?;
+    /// The numbered parts as an ARIA tree, at most `MAX_RENDERED_SECTIONS` of them.
+    fn tree(&self) -> Result<(), JsValue> {
+        let OutlinePanel { dom, container, outline, lang, messages } = *self;
+        let sections = field(outline, "sections");
+        if sections.dyn_ref::<js_sys::Array>().is_none_or(|a| a.length() == 0) {
+            dom.add(container, "p", "empty", Some(label(lang, "noOutline")))?;
+        } else {
+            let tree = dom.add(container, "ul", "tree", None)?;
+            tree.set_attribute("role", "tree")?;
+            tree.set_attribute("aria-label", label(lang, "outlineTree"))?;
+            let mut budget = MAX_RENDERED_SECTIONS;
+            let complete = render_sections(dom, &tree, &sections, lang, messages, &mut budget)?;
+            if let Some(first) = tree.query_selector("[role=treeitem]")? {
+                first.set_attribute("tabindex", "0")?;
+            }
+            if !complete {
+                dom.add(container, "p", "empty", Some(label(lang, "moreParts")))?;
+            }
         }
-        if !complete {
-            dom.add(container, "p", "empty", Some(label(lang, "moreParts")))?;
-        }
+        Ok(())
     }
+}
 
+/// The numbering issues, each with its evidence (`issue_total`: how many there are in all).
+fn render_issues(
+    dom: &Dom,
+    container: &Element,
+    issues: &[OutlineIssue],
+    issue_total: usize,
+    lang: &str,
+) -> Result<(), JsValue> {
     if !issues.is_empty() {
         let heading = dom.add(container, "h3", "", Some(label(lang, "issues")))?;
         dom.add(&heading, "span", "count", Some(&issue_total.to_string()))?;
         let list = dom.add(container, "ul", "issues", None)?;
-        for issue in &issues {
+        for issue in issues {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
             let message = issue_message(issue, lang);
@@ -946,15 +995,19 @@ pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Res
                 }
                 None => dom.text(&li, &message)?,
             }
-            render_evidence(&dom, &li, issue, lang)?;
+            render_evidence(dom, &li, issue, lang)?;
         }
         if issue_total > issues.len() {
             dom.add(container, "p", "empty", Some(&format!("… +{}", issue_total - issues.len())))?;
         }
     }
+    Ok(())
+}
 
+/// The chrome left out, folded.
+fn render_removed(dom: &Dom, container: &Element, analysis: &JsValue, lang: &str) -> Result<(), JsValue> {
     let (removed, removed_total) =
-        prefix::<crate::model::Removed>(&field(&analysis, "removed"), MAX_RENDERED_SECTIONS, "removed")?;
+        prefix::<crate::model::Removed>(&field(analysis, "removed"), MAX_RENDERED_SECTIONS, "removed")?;
     if !removed.is_empty() {
         let details = dom.add(container, "details", "removed", None)?;
         dom.add(&details, "summary", "", Some(&format!("{} ({removed_total})", label(lang, "removed"))))?;
