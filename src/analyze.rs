@@ -1,7 +1,7 @@
 //! Every analysis of one [`Document`], a step each (stats, terms, keywords, phrases, slogans,
 //! outline, chrome), put together as one `Analysis`; and `Analyzer`, which makes the documents.
 
-use crate::document::{Document, Page};
+use crate::document::{Document, Options, Page, checked_index};
 use crate::error::Error;
 use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
@@ -11,13 +11,6 @@ use crate::terms::{self, PosFilter, TermCounter, Vocabulary};
 use crate::text::{Utf16Index, is_blank, is_han, is_sentence_end};
 use jieba_rs::Jieba;
 use std::ops::Range;
-
-pub(crate) use crate::document::checked_index;
-
-/// The longest text accepted, in UTF-16 code units (what JS's `text.length` counts):
-/// 16 Mi, a few hundred times the longest speech, small enough that the analysis of the
-/// largest text stays within a few hundred MB of wasm memory.
-pub const MAX_INPUT_UNITS: u32 = 16 * 1024 * 1024;
 
 /// A reading pace for official speeches, in Han characters a minute. Speeches are read
 /// slower than news (新闻联播 runs near 300); drafting guides put a speech at about 200.
@@ -29,36 +22,6 @@ pub const MAX_SECTION_BUCKETS: usize = 100;
 
 /// How many top terms a section lists.
 const SECTION_TOP_TERMS: usize = 5;
-
-/// Choices for one analysis; `Default` is what the page uses.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Let jieba's HMM find words its dictionary lacks.
-    pub hmm: bool,
-    /// Words to keep whole in this analysis, wherever they occur.
-    pub user_words: Vec<String>,
-    /// Which parts of speech the term table keeps.
-    pub pos: PosFilter,
-    /// Shortest term, in characters: single characters are mostly function words.
-    pub min_chars: usize,
-    /// Longest term table and keyword list.
-    pub max_terms: usize,
-    /// Analyse the page chrome too (the page's "keep removed text" toggle).
-    pub keep_removed: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            hmm: true,
-            user_words: Vec::new(),
-            pos: PosFilter::All,
-            min_chars: 2,
-            max_terms: 500,
-            keep_removed: false,
-        }
-    }
-}
 
 /// Analyses speeches; holds the words its user asked to keep whole.
 /// The dictionary is shared by all analyzers and built on first use.

@@ -5,9 +5,7 @@
 //! lines (or, for datelines, a line's head), never at words inside a sentence, so a speech that
 //! quotes a date or mentions 新华社 keeps its text.
 
-// `slogans` reads `is_address` here until it imports `address`.
-pub(crate) use crate::address::is_address;
-use crate::address::opens_address;
+use crate::address::{is_address, opens_address};
 use crate::rules::{Rule, Word};
 use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end, short};
 use crate::{anatomy, outline};

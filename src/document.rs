@@ -3,14 +3,49 @@
 //! ([`Document`]). Every analysis reads a `Document` and makes its part of the result; a
 //! comparison reads two, a corpus trend many `Page`s.
 
-use crate::analyze::{MAX_INPUT_UNITS, Options};
 use crate::clean::{self, Cleaned};
 use crate::error::{Error, ErrorKind};
 use crate::marks;
 use crate::segment::{self, Dictionary, Tok};
+use crate::terms::PosFilter;
 use crate::text::{Utf16Index, is_han};
 use std::ops::{Deref, Range};
 use std::sync::RwLockReadGuard;
+
+/// The longest text accepted, in UTF-16 code units (what JS's `text.length` counts):
+/// 16 Mi, a few hundred times the longest speech, small enough that the analysis of the
+/// largest text stays within a few hundred MB of wasm memory.
+pub const MAX_INPUT_UNITS: u32 = 16 * 1024 * 1024;
+
+/// Choices for one analysis; `Default` is what the page uses.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Let jieba's HMM find words its dictionary lacks.
+    pub hmm: bool,
+    /// Words to keep whole in this analysis, wherever they occur.
+    pub user_words: Vec<String>,
+    /// Which parts of speech the term table keeps.
+    pub pos: PosFilter,
+    /// Shortest term, in characters: single characters are mostly function words.
+    pub min_chars: usize,
+    /// Longest term table and keyword list.
+    pub max_terms: usize,
+    /// Analyse the page chrome too (the page's "keep removed text" toggle).
+    pub keep_removed: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            hmm: true,
+            user_words: Vec::new(),
+            pos: PosFilter::All,
+            min_chars: 2,
+            max_terms: 500,
+            keep_removed: false,
+        }
+    }
+}
 
 /// A text with its speech found: what needs no words cut (a corpus trend counts characters).
 pub struct Page<'t> {

@@ -39,8 +39,8 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analyze::{Analyzer, MAX_INPUT_UNITS, Options};
-pub use document::{Document, Page};
+pub use analyze::Analyzer;
+pub use document::{Document, MAX_INPUT_UNITS, Options, Page};
 pub use error::{Error, ErrorKind};
 pub use model::Analysis;
 

@@ -1,7 +1,6 @@
 //! Text primitives shared by every analysis: UTF-16 offsets, character classes, lines.
 
 /// Where the numerals were before `numerals` held them: `slogans` and `check` still import them here.
-pub use crate::numerals::{chinese_number, chinese_numeral};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 

@@ -8,7 +8,8 @@
 //! bounds`) and `analyze(null)` threw a bare `TypeError`. Now any argument of the wrong type is an
 //! `invalid_argument` error naming it.
 
-use crate::analyze::{Analyzer, Options};
+use crate::analyze::Analyzer;
+use crate::document::Options;
 use crate::error::{Error, ErrorKind};
 use crate::model::{ConcordanceLine, SegmentColumns};
 use crate::terms::PosFilter;

@@ -106,10 +106,10 @@ fn written_in_another_set(d: &Draft, out: &mut Vec<Found>) {
     for issue in d.outline.issues.iter().filter(|i| i.kind == crate::model::IssueKind::Gap) {
         let Some(missing) = issue.missing.first() else { continue };
         let numeral: String = missing.chars().filter(|&c| super::is_numeral(c)).collect();
-        let Some(n) = crate::text::chinese_number(&numeral) else { continue };
+        let Some(n) = crate::numerals::chinese_number(&numeral) else { continue };
         let before = issue.series.iter().rev().find(|(_, r)| r.start < issue.range.start).map_or(0, |(_, r)| r.end);
         let stretch = before..issue.range.start;
-        let han = crate::text::chinese_numeral(n);
+        let han = crate::numerals::chinese_numeral(n);
         let other_sets = [format!("{han}是"), format!("{han}要"), format!("{han}、"), format!("（{han}）")];
         for written in &other_sets {
             let places = d.speech[stretch.clone()].match_indices(written.as_str()).map(|(at, _)| stretch.start + at);

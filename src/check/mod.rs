@@ -297,7 +297,7 @@ fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: crate::model::IssueKind)
 
 /// Checks `text` as an editor would; see the module's docs.
 pub fn check(text: &str, options: &CheckOptions) -> Result<CheckResult, Error> {
-    let index = crate::analyze::checked_index(text)?;
+    let index = crate::document::checked_index(text)?;
     let date = |name: &str, value: &Option<String>| match value {
         None => Ok(None),
         Some(s) => parse_iso(s).map(Some).ok_or_else(|| {

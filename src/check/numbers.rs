@@ -1,7 +1,7 @@
 //! Numbers as GB/T 15835 writes them in Chinese text: dates, 〇, estimates, numbered formulas.
 
 use super::{Draft, Found, Rule, Severity};
-use crate::text::chinese_number;
+use crate::numerals::chinese_number;
 
 pub const RULES: &[Rule] = &[
     Rule {

@@ -4,9 +4,9 @@
 
 use super::found::{Dictionary, Found, ITEM_MAX_CHARS, Inconsistency};
 use crate::marks::{MARKS, is_phrase};
-use crate::numerals::is_formula_numeral;
+use crate::numerals::{chinese_number, chinese_numeral, is_formula_numeral};
 use crate::segment::{Tok, lexicon_entries};
-use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
+use crate::text::{is_blank, is_han, is_sentence_end};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -289,7 +289,7 @@ fn spelled(rest: &str, shape: Spelled) -> Option<(Vec<String>, usize)> {
             let mut items = Vec::new();
             let mut from = 0;
             for n in 1.. {
-                let marker = format!("{}是", crate::text::chinese_numeral(n));
+                let marker = format!("{}是", chinese_numeral(n));
                 let Some(found) = inner[from..].find(&marker).map(|f| from + f) else { break };
                 let item_start = found + marker.len();
                 let item_len =

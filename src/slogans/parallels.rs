@@ -554,7 +554,7 @@ fn is_parallel(speech: &str, tokens: &[Tok], range: Range<usize>, shared_opening
         tokens[first..].iter().take_while(|t| t.end <= item.end).all(is_nominal)
     };
     !open_list
-        && !crate::clean::is_address(&speech[range.clone()])
+        && !crate::address::is_address(&speech[range.clone()])
         && ((shared_opening && !items(speech, range.clone()).all(nominal)) || items(speech, range).all(predicated))
 }
 

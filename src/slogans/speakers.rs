@@ -4,7 +4,8 @@
 
 use super::found::ITEM_MAX_CHARS;
 use crate::marks::{MARKS, Run};
-use crate::text::{chinese_number, is_blank, is_han, is_sentence_end};
+use crate::numerals::chinese_number;
+use crate::text::{is_blank, is_han, is_sentence_end};
 use std::ops::Range;
 
 /// Verbs that introduce a quotation, longest first so that 所说 is not read as 说.
