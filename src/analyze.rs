@@ -3,6 +3,7 @@
 
 use crate::document::{Document, Options, Page, checked_index};
 use crate::error::Error;
+use crate::finding::Flagged;
 use crate::model::*;
 use crate::outline::{self, Node, OutlineTree};
 use crate::segment::{self, Pos, Tok};
@@ -247,19 +248,12 @@ fn term_list(
     counted: &[terms::Counted],
     tree: &OutlineTree,
     stats: &Stats,
-) -> (Vec<Term>, Vec<Warning>) {
+) -> (Vec<Term>, Vec<Finding>) {
     let top_level: Vec<Range<usize>> = tree.sections.iter().map(|s| s.range.clone()).collect();
     let mut warnings = Vec::new();
     let buckets = if top_level.len() > MAX_SECTION_BUCKETS {
-        warnings.push(Warning {
-            kind: "too-many-sections".into(),
-            message: format!(
-                "{} top-level sections: term spread is given for the whole body, not per section",
-                top_level.len()
-            ),
-            start: d.index.utf16(d.cleaned.body.start),
-            end: d.index.utf16(d.cleaned.body.end),
-        });
+        let evidence = Evidence::TooManySections { sections: top_level.len() as u32 };
+        warnings.push(Flagged { range: d.cleaned.body.clone(), evidence }.locate(&d.index));
         &[][..]
     } else {
         &top_level[..]
@@ -302,17 +296,10 @@ fn phrases(d: &Document, vocabulary: &Vocabulary) -> Vec<Phrase> {
 }
 
 /// The slogans, in the version of the text's latest month, and their warnings.
-fn slogans(d: &Document, jieba: &Jieba) -> (Vec<Slogan>, Vec<Warning>) {
+fn slogans(d: &Document, jieba: &Jieba) -> (Vec<Slogan>, Vec<Finding>) {
     let month = crate::text::latest_month(d.text);
     let detected = slogans::detect(&d.speech, &d.tokens, jieba, &d.runs, month);
-    let warnings = detected
-        .warnings
-        .into_iter()
-        .map(|w| {
-            let span = d.index.span(w.range);
-            Warning { kind: w.kind.to_string(), message: w.message, start: span.start, end: span.end }
-        })
-        .collect();
+    let warnings = detected.warnings.into_iter().map(|w| w.locate(&d.index)).collect();
     let slogans = detected
         .slogans
         .into_iter()
@@ -350,34 +337,7 @@ fn outline(d: &Document, counter: &mut TermCounter, tree: OutlineTree, stats: &S
     };
     Outline {
         sections: tree.sections.iter().map(|n| section(d, counter, n, stats.han_chars).0).collect(),
-        issues: tree
-            .issues
-            .into_iter()
-            .map(|i| {
-                let span = d.index.span(i.range);
-                OutlineIssue {
-                    kind: i.kind,
-                    message: i.message,
-                    expected: i.expected,
-                    start: Some(span.start),
-                    end: Some(span.end),
-                    found: i.found,
-                    previous: i.previous,
-                    missing: i.missing,
-                    announced: i.announced,
-                    parts: i.parts,
-                    level: i.level,
-                    series: i
-                        .series
-                        .into_iter()
-                        .map(|(marker, range)| {
-                            let span = d.index.span(range);
-                            SeenMarker { marker, start: span.start, end: span.end }
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
+        issues: tree.issues.into_iter().map(|i| i.locate(&d.index)).collect(),
         title: d.cleaned.title.as_ref().map(part),
         salutation: d.cleaned.salutation.as_ref().map(part),
         closing: d.cleaned.closing.as_ref().map(part),

@@ -37,7 +37,26 @@ pub fn fill(template: &str, values: &[&str]) -> String {
         Some((_, many)) => many,
         None => template,
     };
-    values.iter().enumerate().fold(template.to_string(), |text, (i, v)| text.replace(&format!("{{{i}}}"), v))
+    // One pass over the template: a value that itself reads `{1}` (text the user wrote) stays as it is.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.split_once('}').and_then(|(n, _)| Some((n.len(), *values.get(n.parse::<usize>().ok()?)?)));
+        match value {
+            Some((digits, value)) => {
+                out.push_str(value);
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The label of `key` in `lang` with its values filled in.

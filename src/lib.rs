@@ -23,6 +23,7 @@ pub mod csv;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod finding;
 pub mod labels;
 pub mod marks;
 pub mod model;

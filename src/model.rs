@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 /// Offsets into the caller's text (defined with the UTF-16 index that makes them).
 pub use crate::text::Span;
 
+/// What the analysis flags (defined below the analyses that find it).
+pub use crate::finding::{Evidence, Finding, Kind, SeenMarker};
+
 /// One word of a segmentation.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -150,63 +153,6 @@ pub struct Section {
     pub children: Vec<Section>,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "lowercase")]
-pub enum IssueKind {
-    Gap,
-    Duplicate,
-    Order,
-    Count,
-}
-
-/// A slip a careful reader would catch in the numbering. `message` is English; `kind` and the
-/// fields after it carry everything a page needs to phrase the issue in another language.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct OutlineIssue {
-    pub kind: IssueKind,
-    pub message: String,
-    /// The marker the numbering called for here (`第三`); for `count`, the number announced.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
-    /// Where the marker (or announcement) concerned starts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<u32>,
-    /// Where it ends: `text.slice(start, end)` is the marker as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<u32>,
-    /// The marker the text has here, normalised (`第四`); for `count`, the number of parts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub found: Option<String>,
-    /// `order`: the sibling marker that comes before it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub previous: Option<String>,
-    /// `gap`: every marker left out, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
-    /// `count`: the number of parts announced (讲四个方面 → 4) and the number of top-level parts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub announced: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parts: Option<u32>,
-    /// The level of the numbering series concerned (1 = top).
-    pub level: u32,
-    /// The evidence: each marker of the series as counted, where the text has it (for `count`, the
-    /// top-level parts), so a reader can check the slip: `第一` 120–123, `第二` 300–303, `第四` 900–903.
-    pub series: Vec<SeenMarker>,
-}
-
-/// A numbering marker as an issue's evidence: `marker` normalised (`第二`), `text.slice(start, end)` as written.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct SeenMarker {
-    pub marker: String,
-    pub start: u32,
-    pub end: u32,
-}
-
 /// A located piece of text: title, salutation, closing.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -233,7 +179,8 @@ pub struct Announced {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Outline {
     pub sections: Vec<Section>,
-    pub issues: Vec<OutlineIssue>,
+    /// The slips a careful reader would catch in the numbering (`numbering.*` findings).
+    pub issues: Vec<Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Part>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -267,9 +214,6 @@ pub const REMOVED_KINDS: &[&str] = &[
     "related",
 ];
 
-/// Every kind of [`Warning`], as `kind` names it.
-pub const WARNING_KINDS: &[&str] = &["too-many-sections", "expansion-count"];
-
 /// Text judged not to be speech (page chrome) and left out of every analysis.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -287,20 +231,6 @@ pub struct Removed {
     )]
     pub kind: String,
     pub text: String,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// An inconsistency inside the speech, with where it is.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Warning {
-    /// One of [`WARNING_KINDS`]: `too-many-sections` (the counts by part are for the whole text),
-    /// `expansion-count` (a numbered formula spelled out with the wrong number of items; the span runs
-    /// from the formula to the end of its list).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "'too-many-sections' | 'expansion-count'"))]
-    pub kind: String,
-    pub message: String,
     pub start: u32,
     pub end: u32,
 }
@@ -340,7 +270,8 @@ pub struct Analysis {
     pub phrases: Vec<Phrase>,
     pub slogans: Vec<Slogan>,
     pub outline: Outline,
-    pub warnings: Vec<Warning>,
+    /// The other findings: a numbered formula spelled out with the wrong count, too many parts to count terms by.
+    pub warnings: Vec<Finding>,
 }
 
 /// A document of a corpus in a line: what the page's corpus view and the command line's

@@ -6,7 +6,7 @@
 //! closes everything opened after it.
 
 use crate::address::is_address;
-use crate::model::IssueKind;
+use crate::finding::{Evidence, Flagged, SeenMarker};
 use crate::numerals::{chinese_number, chinese_numeral, split_marker_numeral};
 use crate::rules::Rule;
 use crate::text::{is_blank, is_clause_break, is_sentence_end};
@@ -93,32 +93,6 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
-/// A numbering slip with everything a reader's language needs to phrase it: `message` is English,
-/// the other fields let a UI write "缺少第三" or "宣布三点，实有两部分" itself.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Issue {
-    pub kind: crate::model::IssueKind,
-    pub message: String,
-    /// The marker the count called for here (`第三`), or the announced count for `Count`.
-    pub expected: Option<String>,
-    /// The marker as the text has it (`第四`), or the number of parts for `Count`.
-    pub found: Option<String>,
-    /// For `Order`: the sibling marker before it (`第三` before `第二`).
-    pub previous: Option<String>,
-    /// For `Gap`: every marker left out, in order (`第三`, `第四`).
-    pub missing: Vec<String>,
-    /// For `Count`: the number announced and the number of top-level parts.
-    pub announced: Option<u32>,
-    pub parts: Option<u32>,
-    /// The level of the series the slip is in (1 = top).
-    pub level: u32,
-    /// The marker (or announcement) the issue concerns, as a byte range.
-    pub range: Range<usize>,
-    /// The evidence: the series' markers as counted (`第一`, `第二`, `第四`), each where the text has it;
-    /// for `Count`, the top-level parts.
-    pub series: Vec<(String, Range<usize>)>,
-}
-
 /// `我谈几点体会` → count `None` (几); `讲四个方面` → `Some(4)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Announcement {
@@ -129,7 +103,8 @@ pub struct Announcement {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutlineTree {
     pub sections: Vec<Node>,
-    pub issues: Vec<Issue>,
+    /// The numbering slips, at the marker (or announcement) each concerns.
+    pub issues: Vec<Flagged>,
     pub announced: Option<Announcement>,
 }
 
@@ -147,36 +122,12 @@ pub fn build(speech: &str, body: Range<usize>, end: usize, paragraphs: &[Range<u
     if let Some(announced) = &tree.announced
         && let Some(count) = announced.count.filter(|&c| parts > 0 && c != parts)
     {
-        tree.issues.push(Issue {
-            message: format!("announces {count} parts but has {parts}"),
-            expected: Some(count.to_string()),
-            found: Some(parts.to_string()),
-            announced: Some(count),
-            parts: Some(parts),
-            series: evidence(&tree.sections, 0),
-            ..Issue::new(IssueKind::Count, 1, announced.range.clone())
-        });
+        let series = evidence(&tree.sections, 0);
+        let evidence = Evidence::Count { announced: count, parts, level: 1, series };
+        tree.issues.push(Flagged { range: announced.range.clone(), evidence });
     }
     crate::sort::sort_by_key(&mut tree.issues, |i| i.range.start);
     tree
-}
-
-impl Issue {
-    fn new(kind: IssueKind, level: u32, range: Range<usize>) -> Issue {
-        Issue {
-            kind,
-            message: String::new(),
-            expected: None,
-            found: None,
-            previous: None,
-            missing: Vec::new(),
-            announced: None,
-            parts: None,
-            level,
-            range,
-            series: Vec::new(),
-        }
-    }
 }
 
 /// Where a marker may stand, as a scan goes: what came before the character it is at.
@@ -682,13 +633,18 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
 /// At most this many markers of a series stand as an issue's evidence, those nearest the issue.
 const EVIDENCE_MARKERS: usize = 12;
 
-/// The markers of `series` nearest its `at`th, as an issue's evidence (normalised, and where).
-fn evidence(series: &[Node], at: usize) -> Vec<(String, Range<usize>)> {
+/// The markers of `series` nearest its `at`th, as an issue's evidence (normalised, and where, in bytes).
+fn evidence(series: &[Node], at: usize) -> Vec<SeenMarker> {
     let from = at.saturating_sub(EVIDENCE_MARKERS / 2).min(series.len().saturating_sub(EVIDENCE_MARKERS));
-    series[from..].iter().take(EVIDENCE_MARKERS).map(|n| (n.style.render(n.ordinal), n.marker.clone())).collect()
+    let seen = |n: &Node| SeenMarker {
+        marker: n.style.render(n.ordinal),
+        start: n.marker.start as u32,
+        end: n.marker.end as u32,
+    };
+    series[from..].iter().take(EVIDENCE_MARKERS).map(seen).collect()
 }
 
-fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: &mut Vec<Issue>) {
+fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: &mut Vec<Flagged>) {
     let continued = sections.first().and_then(|s| last_seen.get(&s.style).copied().filter(|&last| s.ordinal > last));
     let mut expected = continued.map_or(1, |last| last + 1);
     // A 一 after a later number starts a new series (a new lead-in: 一是……六是。……一是……).
@@ -717,12 +673,8 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
         }
         let found = s.style.render(s.ordinal);
         let prev = (i > series_start).then(|| sections[i - 1].ordinal);
-        let issue = |kind| Issue {
-            found: Some(found.clone()),
-            expected: Some(s.style.render(expected)),
-            series: evidence(&sections[series_start..series_end], i - series_start),
-            ..Issue::new(kind, s.level, s.marker.clone())
-        };
+        let (level, series) = (s.level, || evidence(&sections[series_start..series_end], i - series_start));
+        let issue = |evidence| Flagged { range: s.marker.clone(), evidence };
         // Only numbers the series has nowhere are missing (（一）（三）（二） is an order slip), and
         // only after a number the text has: an excerpt may start at 第二.
         let missing: Vec<u32> = (expected..s.ordinal).filter(|n| !numbers.contains(n)).collect();
@@ -730,22 +682,15 @@ fn check_series(sections: &[Node], last_seen: &mut HashMap<Style, u32>, issues: 
         // 两件大事：一是……；一是…… says "the one…, the other…".
         let one_and_other = s.ordinal == 1 && series_end - series_start == 2 && matches!(s.style, Style::Shi(_));
         if prev == Some(s.ordinal) && !one_and_other {
-            issues.push(Issue { message: format!("{found} appears twice"), ..issue(IssueKind::Duplicate) });
+            let expected = s.style.render(expected);
+            issues.push(issue(Evidence::Duplicate { expected, found, level, series: series() }));
         } else if let Some(prev) = prev.filter(|&p| s.ordinal < p) {
-            let previous = s.style.render(prev);
-            issues.push(Issue {
-                message: format!("{found} comes after {previous}"),
-                previous: Some(previous),
-                ..issue(IssueKind::Order)
-            });
+            let (expected, previous) = (s.style.render(expected), s.style.render(prev));
+            issues.push(issue(Evidence::Order { expected, found, previous, level, series: series() }));
         } else if !missing.is_empty() && counted_before {
             let missing: Vec<String> = missing.iter().map(|&n| s.style.render(n)).collect();
-            issues.push(Issue {
-                message: format!("{} is missing before {found}", missing.join("、")),
-                expected: missing.first().cloned(),
-                missing,
-                ..issue(IssueKind::Gap)
-            });
+            let expected = missing[0].clone();
+            issues.push(issue(Evidence::Gap { expected, found, missing, level, series: series() }));
         }
         expected = expected.max(s.ordinal + 1);
         last_seen.insert(s.style, s.ordinal);
@@ -800,6 +745,7 @@ fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Kind;
 
     /// (style, ordinal, level, heading) per section, depth first.
     fn check(text: &str, expect: &[(&str, u32, &str)]) -> OutlineTree {
@@ -847,16 +793,16 @@ mod tests {
             &[("第一，", 1, "甲"), ("第二，", 1, "乙"), ("第四，", 1, "丁")],
         );
         assert_eq!(tree.issues.len(), 1);
-        assert_eq!((tree.issues[0].kind, tree.issues[0].expected.as_deref()), (IssueKind::Gap, Some("第三")));
+        assert!(matches!(&tree.issues[0].evidence, Evidence::Gap { expected, .. } if expected == "第三"));
         let text = "一、甲\n一、乙\n";
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
-        assert_eq!(tree.issues[0].kind, IssueKind::Duplicate);
+        assert_eq!(tree.issues[0].evidence.kind(), Kind::Duplicate);
         let text = "1. 甲\n3. 乙\n2. 丙\n";
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         // 2 comes after 3: an order slip, and nothing is missing.
-        let kinds: Vec<_> = tree.issues.iter().map(|i| i.kind).collect();
-        assert_eq!(kinds, [IssueKind::Order]);
-        let seen: Vec<&str> = tree.issues[0].series.iter().map(|(m, _)| m.as_str()).collect();
+        let kinds: Vec<_> = tree.issues.iter().map(|i| i.evidence.kind()).collect();
+        assert_eq!(kinds, [Kind::Order]);
+        let seen: Vec<&str> = tree.issues[0].evidence.series().iter().map(|m| m.marker.as_str()).collect();
         assert_eq!(seen, ["1.", "3.", "2."]);
         // An excerpt may start at 第二: nothing before it was counted.
         let text = "第二，乙。\n第三，丙。\n";
@@ -868,8 +814,8 @@ mod tests {
         let text = "第一，甲。\n".repeat(20_000);
         let tree = build(&text, 0..text.len(), text.len(), &crate::text::paragraphs(&text));
         assert_eq!(tree.issues.len(), 19_999, "each repeated 第一 is a duplicate");
-        assert!(tree.issues.iter().all(|i| i.series.len() == EVIDENCE_MARKERS));
-        let last = tree.issues.last().map(|i| i.series.last().map(|(_, r)| r.end));
+        assert!(tree.issues.iter().all(|i| i.evidence.series().len() == EVIDENCE_MARKERS));
+        let last = tree.issues.last().map(|i| i.evidence.series().last().map(|m| m.end as usize));
         assert_eq!(last, Some(Some(text.len() - "甲。\n".len())), "the evidence is around the issue");
     }
 
@@ -878,7 +824,7 @@ mod tests {
         let text = "下面我讲三个方面。\n第一，甲。\n第二，乙。\n";
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert_eq!(tree.announced.as_ref().and_then(|a| a.count), Some(3));
-        assert_eq!(tree.issues[0].kind, IssueKind::Count);
+        assert_eq!(tree.issues[0].evidence.kind(), Kind::Count);
         let text = "我提2点建议。\n第一，甲。\n第二，乙。\n";
         let tree = build(text, 0..text.len(), text.len(), &crate::text::paragraphs(text));
         assert!(tree.issues.is_empty());

@@ -103,11 +103,13 @@ fn mixed(d: &Draft, nodes: &[Node], parent: Option<&Node>, out: &mut Vec<Found>)
 /// A gap whose missing number the text writes in another set where it belongs (`第一，…二是…第三`:
 /// 第二 is missing because the writer wrote 二是).
 fn written_in_another_set(d: &Draft, out: &mut Vec<Found>) {
-    for issue in d.outline.issues.iter().filter(|i| i.kind == crate::model::IssueKind::Gap) {
-        let Some(missing) = issue.missing.first() else { continue };
+    for issue in &d.outline.issues {
+        let crate::finding::Evidence::Gap { missing, .. } = &issue.evidence else { continue };
+        let Some(missing) = missing.first() else { continue };
         let numeral: String = missing.chars().filter(|&c| super::is_numeral(c)).collect();
         let Some(n) = crate::numerals::chinese_number(&numeral) else { continue };
-        let before = issue.series.iter().rev().find(|(_, r)| r.start < issue.range.start).map_or(0, |(_, r)| r.end);
+        let series = issue.evidence.series();
+        let before = series.iter().rev().find(|m| (m.start as usize) < issue.range.start).map_or(0, |m| m.end as usize);
         let stretch = before..issue.range.start;
         let han = crate::numerals::chinese_numeral(n);
         let other_sets = [format!("{han}是"), format!("{han}要"), format!("{han}、"), format!("（{han}）")];

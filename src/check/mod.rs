@@ -20,6 +20,7 @@ mod wording;
 use crate::clean;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
+use crate::finding::{Evidence, Kind};
 use crate::labels;
 use crate::model::Span;
 use crate::outline;
@@ -257,21 +258,21 @@ const NUMBERING: &[Rule] = &[
         severity: Severity::Error,
         flags: &["同志们：\n第一，抓发展。\n第二，抓改革。\n第四，抓落实。"],
         leaves: &["同志们：\n第一，抓发展。根据《条例》第三条，依法办事。\n第二，抓改革。"],
-        find: |d, out| numbering(d, out, crate::model::IssueKind::Gap),
+        find: |d, out| numbering(d, out, Kind::Gap),
     },
     Rule {
         id: "numbering.order",
         severity: Severity::Error,
         flags: &["同志们：\n（一）抓发展。\n（三）抓改革。\n（二）抓落实。"],
         leaves: &["同志们：\n（一）抓发展。\n（二）抓改革。\n（三）抓落实。"],
-        find: |d, out| numbering(d, out, crate::model::IssueKind::Order),
+        find: |d, out| numbering(d, out, Kind::Order),
     },
     Rule {
         id: "numbering.duplicate",
         severity: Severity::Error,
         flags: &["同志们：\n一、抓发展。\n二、抓改革。\n二、抓落实。"],
         leaves: &["同志们：\n一、抓发展。\n二、抓改革。\n三、抓落实。"],
-        find: |d, out| numbering(d, out, crate::model::IssueKind::Duplicate),
+        find: |d, out| numbering(d, out, Kind::Duplicate),
     },
     Rule {
         id: "numbering.count",
@@ -281,16 +282,21 @@ const NUMBERING: &[Rule] = &[
             "同志们：今天我讲几点意见。\n一、抓发展。\n二、抓改革。\n三、抓落实。\n四、抓作风。",
             "同志们：今天我讲三点意见。\n一、抓发展。\n二、抓改革。\n三、抓落实。",
         ],
-        find: |d, out| numbering(d, out, crate::model::IssueKind::Count),
+        find: |d, out| numbering(d, out, Kind::Count),
     },
 ];
 
 /// The outline's issues of `kind`, each at its marker, naming what was expected and found.
-fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: crate::model::IssueKind) {
-    for issue in draft.outline.issues.iter().filter(|i| i.kind == kind) {
-        let expected = issue.expected.clone().unwrap_or_default();
-        let found = issue.found.clone().unwrap_or_default();
-        let previous = issue.previous.clone().unwrap_or_default();
+fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: Kind) {
+    for issue in draft.outline.issues.iter().filter(|i| i.evidence.kind() == kind) {
+        let (expected, found, previous) = match &issue.evidence {
+            Evidence::Gap { expected, found, .. } | Evidence::Duplicate { expected, found, .. } => {
+                (expected.clone(), found.clone(), String::new())
+            }
+            Evidence::Order { expected, found, previous, .. } => (expected.clone(), found.clone(), previous.clone()),
+            Evidence::Count { announced, parts, .. } => (announced.to_string(), parts.to_string(), String::new()),
+            Evidence::TooManySections { .. } | Evidence::ExpansionCount { .. } => continue,
+        };
         out.push(Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]));
     }
 }

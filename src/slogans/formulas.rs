@@ -2,7 +2,8 @@
 //! a quantity, the lexicon's versions of each formula's items by date, the senses a formula has in
 //! its context, and the items a speech spells out after or lists before it.
 
-use super::found::{Dictionary, Found, ITEM_MAX_CHARS, Inconsistency};
+use super::found::{Dictionary, Found, ITEM_MAX_CHARS};
+use crate::finding::{Evidence, Flagged};
 use crate::marks::{MARKS, is_phrase};
 use crate::numerals::{chinese_number, chinese_numeral, is_formula_numeral};
 use crate::segment::{Tok, lexicon_entries};
@@ -417,7 +418,7 @@ pub(super) fn spell_out(
     speech: &str,
     f: &mut Found,
     after: usize,
-    warnings: &mut Vec<Inconsistency>,
+    warnings: &mut Vec<Flagged>,
     expansions: &mut Vec<Range<usize>>,
 ) {
     let Some((items, end)) = expansion_after(speech, after) else { return };
@@ -426,11 +427,9 @@ pub(super) fn spell_out(
     if let Some(n) = promised
         && n as usize != items.len()
     {
-        warnings.push(Inconsistency {
-            kind: "expansion-count",
-            message: format!("“{formula}” names {n} items but the text lists {}: {}", items.len(), items.join("、")),
-            range: f.text.start..end,
-        });
+        let (formula, found, items) = (formula.to_string(), items.len() as u32, items.clone());
+        let evidence = Evidence::ExpansionCount { formula, expected: n, found, items };
+        warnings.push(Flagged { range: f.text.start..end, evidence });
     }
     expansions.push(after..end);
     f.expansion = Some(items);

@@ -2,6 +2,7 @@
 //! inconsistencies the slogans show, and what every scan shares (jieba's dictionary, looked up once
 //! per word; the longest item).
 
+use crate::finding::Flagged;
 use crate::model::SloganKind;
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
@@ -39,19 +40,12 @@ pub struct Grouped {
     pub speaker: Option<String>,
 }
 
-/// An inconsistency the slogans show, by byte range.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Inconsistency {
-    pub kind: &'static str,
-    pub message: String,
-    pub range: Range<usize>,
-}
-
 /// Everything [`detect`](super::detect) finds.
 #[derive(Clone, Debug, Default)]
 pub struct Detected {
     pub slogans: Vec<Grouped>,
-    pub warnings: Vec<Inconsistency>,
+    /// What the slogans show inconsistent (a formula spelled out with another count), by byte range.
+    pub warnings: Vec<Flagged>,
 }
 
 /// Looks words up in jieba's dictionary, once per distinct word.

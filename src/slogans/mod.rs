@@ -23,6 +23,7 @@ mod quoted;
 mod speakers;
 
 use crate::marks::{MARKS, Role, Run, is_phrase};
+use crate::finding::Flagged;
 use crate::model::SloganKind;
 use crate::segment::{Pos, Tok};
 use crate::text::is_han;
@@ -31,7 +32,7 @@ use formulas::{
     is_numbered, joined_formulas, known_expansion, lexicon, listed_before, spell_out, spelled_formula, unquoted_formula,
 };
 use found::Dictionary;
-pub use found::{Detected, Found, Grouped, Inconsistency};
+pub use found::{Detected, Found, Grouped};
 use grouping::group;
 use idioms::{idiom_sayings, is_idiom};
 use jieba_rs::Jieba;
@@ -77,7 +78,7 @@ struct Scan<'s, 'j> {
     month: Option<u32>,
     dictionary: Dictionary<'j>,
     found: Vec<Found>,
-    warnings: Vec<Inconsistency>,
+    warnings: Vec<Flagged>,
     /// The kind of each phrase the speech quotes, which its bare occurrences share.
     phrase_kinds: FxHashMap<&'s str, SloganKind>,
     /// Cited documents, in whose names no idiom is looked for.
