@@ -296,7 +296,7 @@ fn evaluate(text: &str, note: &Annotation, a: &Analysis, f: &mut Figures, verbos
 
     let mut matched = vec![false; note.alarms.len()];
     for issue in &a.outline.issues {
-        let at = issue.start.map(byte);
+        let at = Some(byte(issue.start));
         let hit = note.alarms.iter().enumerate().find(|(_, (_, s))| {
             text.find(s.as_str()).is_some_and(|start| at.is_some_and(|at| (start..start + s.len()).contains(&at)))
         });

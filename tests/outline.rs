@@ -3,7 +3,7 @@
 //! sentences that only look numbered (tests/fixtures/outline-*).
 
 use speechlens::analyze::CHARS_PER_MINUTE;
-use speechlens::model::{Analysis, IssueKind, Section};
+use speechlens::model::{Analysis, Evidence, Kind as IssueKind, Section};
 use speechlens::{Analyzer, Options};
 
 /// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
@@ -33,14 +33,31 @@ fn check(text: &str, outline: &str, issues: &[IssueRow]) -> Analysis {
         .issues
         .iter()
         .map(|i| {
-            let (at, end) = (i.start.expect("issues are placed"), i.end.expect("issues have an end"));
-            let marked = slice(text, at, end);
-            (i.kind, i.level, marked, i.found.clone(), i.expected.clone(), i.previous.clone(), i.missing.clone())
+            let marked = slice(text, i.start, i.end);
+            let (level, found, expected, previous, missing) = fields(&i.evidence);
+            (i.kind(), level, marked, found, expected, previous, missing)
         })
         .collect();
     assert_eq!(got, issues, "issues");
     check_sizes(text, &a, &a.outline.sections);
     a
+}
+
+/// A numbering finding's level and (found, expected, previous, missing); for a count, the parts
+/// found and the number announced.
+fn fields(e: &Evidence) -> (u32, Option<String>, Option<String>, Option<String>, Vec<String>) {
+    let some = |s: &String| Some(s.clone());
+    match e {
+        Evidence::Gap { expected, found, missing, level, .. } => (*level, some(found), some(expected), None, missing.clone()),
+        Evidence::Duplicate { expected, found, level, .. } => (*level, some(found), some(expected), None, Vec::new()),
+        Evidence::Order { expected, found, previous, level, .. } => {
+            (*level, some(found), some(expected), some(previous), Vec::new())
+        }
+        Evidence::Count { announced, parts, level, .. } => {
+            (*level, Some(parts.to_string()), Some(announced.to_string()), None, Vec::new())
+        }
+        other => panic!("not a numbering finding: {other:?}"),
+    }
 }
 
 /// Every section starts with its marker, holds its heading, and its sizes are those of its text.
@@ -132,8 +149,9 @@ fn gap_duplicate_order_and_announced_count() {
         ],
     );
     let count = &a.outline.issues[0];
-    assert_eq!((count.announced, count.parts), (Some(3), Some(4)));
-    assert_eq!(count.message, "announces 3 parts but has 4");
+    assert!(matches!(count.evidence, Evidence::Count { announced: 3, parts: 4, .. }), "{count:?}");
+    assert_eq!((count.rule.as_str(), count.message.as_str()), ("numbering.count", "announces 3 parts but has 4"));
+    assert_eq!(count.args, ["3", "4"]);
 }
 
 #[test]
@@ -154,7 +172,7 @@ fn sample_gap_names_what_is_missing() {
     // The evidence: every marker of the series as counted, where the text has it.
     let text = include_str!("fixtures/seed-speech.txt");
     let seen: Vec<(&str, String)> =
-        a.outline.issues[0].series.iter().map(|m| (m.marker.as_str(), slice(text, m.start, m.end))).collect();
+        a.outline.issues[0].evidence.series().iter().map(|m| (m.marker.as_str(), slice(text, m.start, m.end))).collect();
     assert_eq!(seen, [("第一", "第一,".into()), ("第二", "第二,".into()), ("第四", "第四,".into())]);
 }
 
@@ -287,8 +305,10 @@ fn announced_counts_that_match_and_that_do_not() {
             .outline
             .issues
             .iter()
-            .filter(|i| i.kind == IssueKind::Count)
-            .map(|i| (i.announced.expect("announced"), i.parts.expect("parts")))
+            .filter_map(|i| match i.evidence {
+                Evidence::Count { announced, parts, .. } => Some((announced, parts)),
+                _ => None,
+            })
             .collect();
         assert_eq!(counts, mismatch.into_iter().collect::<Vec<_>>(), "{text}");
     }
@@ -366,7 +386,7 @@ fn real_slips_stay_alarms() {
         ),
     ] {
         let a = Analyzer::new().analyze(text, &Options::default()).expect("analyses");
-        let kinds: Vec<IssueKind> = a.outline.issues.iter().map(|i| i.kind).collect();
+        let kinds: Vec<IssueKind> = a.outline.issues.iter().map(|i| i.kind()).collect();
         assert_eq!(kinds, [kind], "{text}");
     }
 }

@@ -1,6 +1,6 @@
 //! The sample speech, as pasted from a web page: what a reader must see in it.
 
-use speechlens::model::{Analysis, IssueKind, SloganKind};
+use speechlens::model::{Analysis, Evidence, SloganKind};
 use speechlens::{Analyzer, Options};
 
 const SAMPLE: &str = include_str!("fixtures/seed-speech.txt");
@@ -32,8 +32,9 @@ fn outline_is_first_second_fourth_with_a_gap() {
     assert_eq!(nested, ["一是", "二是", "三是"]);
     assert!(a.outline.sections[..2].iter().all(|s| s.children.is_empty()));
     assert_eq!(a.outline.issues.len(), 1);
-    assert_eq!(a.outline.issues[0].kind, IssueKind::Gap);
-    assert_eq!(a.outline.issues[0].expected.as_deref(), Some("第三"));
+    let gap = &a.outline.issues[0];
+    assert!(matches!(&gap.evidence, Evidence::Gap { expected, .. } if expected == "第三"), "{gap:?}");
+    assert_eq!((gap.rule.as_str(), gap.message.as_str()), ("numbering.gap", "第三 is missing before 第四"));
     for s in &a.outline.sections {
         assert!(slice(SAMPLE, s.start, s.end).starts_with(&s.marker));
         assert!(slice(SAMPLE, s.start, s.end).contains(&s.heading));

@@ -10,7 +10,7 @@
 //! with three hundred.
 
 use crate::labels::{fill, label, lookup};
-use crate::model::{ConcordanceLine, IssueKind, Keyword, OutlineIssue, Part, SloganKind, Span, Term, Warning};
+use crate::model::{ConcordanceLine, Finding, Keyword, Part, SloganKind, Term};
 use crate::text::Utf16Index;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -188,18 +188,13 @@ fn analysis_marks(analysis: &JsValue, lang: &str) -> Result<Vec<Mark>, JsValue> 
         })
         .collect();
     let (issues, _) =
-        prefix::<OutlineIssue>(&field(&field(analysis, "outline"), "issues"), MAX_TEXT_MARKS, "outline.issues")?;
-    for issue in &issues {
-        if let Some((start, end)) = issue_span(issue) {
-            let title = Some(issue_message(issue, lang));
-            marks.push(Mark { start, end, kind: "issue".into(), id: None, title });
+        prefix::<Finding>(&field(&field(analysis, "outline"), "issues"), MAX_TEXT_MARKS, "outline.issues")?;
+    let (warnings, _) = prefix::<Finding>(&field(analysis, "warnings"), MAX_TEXT_MARKS, "warnings")?;
+    for (kind, findings) in [("issue", issues), ("warning", warnings)] {
+        for f in &findings {
+            let (start, end) = finding_span(f);
+            marks.push(Mark { start, end, kind: kind.into(), id: None, title: Some(f.message_in(lang)) });
         }
-    }
-    let (warnings, _) = prefix::<Warning>(&field(analysis, "warnings"), MAX_TEXT_MARKS, "warnings")?;
-    let formulas = if warnings.is_empty() { Vec::new() } else { formulas(analysis)? };
-    for w in &warnings {
-        let title = Some(warning_message(w, &formulas, lang));
-        marks.push(Mark { start: w.start, end: w.end, kind: "warning".into(), id: None, title });
     }
     Ok(marks)
 }
@@ -715,37 +710,6 @@ pub fn render_word_cloud(container: &Element, analysis: JsValue, lang: &str, lim
     Ok(())
 }
 
-/// A numbered formula the text spells out: what a warning about its expansion names.
-#[derive(Deserialize)]
-struct Formula {
-    text: String,
-    occurrences: Vec<Span>,
-    expansion: Vec<String>,
-}
-
-/// The slogans with an expansion (few: only numbered formulas the text spells out).
-fn formulas(analysis: &JsValue) -> Result<Vec<Formula>, JsValue> {
-    let slogans = field(analysis, "slogans");
-    let Some(array) = slogans.dyn_ref::<js_sys::Array>() else { return Ok(Vec::new()) };
-    array.iter().filter(|s| !field(s, "expansion").is_undefined()).map(|s| parse(s, "slogans")).collect()
-}
-
-/// A warning in the UI language. The analysis words warnings in English; for the kinds it
-/// raises, the Chinese is built here from the formula the warning concerns.
-fn warning_message(w: &Warning, formulas: &[Formula], lang: &str) -> String {
-    if lang.starts_with("en") {
-        return w.message.clone();
-    }
-    match w.kind.as_str() {
-        "expansion-count" => match formulas.iter().find(|f| f.occurrences.iter().any(|o| o.start == w.start)) {
-            Some(f) => format!("“{}”展开为{}项，与其数字不符：{}", f.text, f.expansion.len(), f.expansion.join("、")),
-            None => "数字略语的展开项数与数字不符".to_string(),
-        },
-        "too-many-sections" => "顶层部分过多，词语分布按全文统计，不分部分".to_string(),
-        _ => format!("需要核对：{}", w.message),
-    }
-}
-
 /// What the slogans panel shows of a slogan (not its occurrences: the page looks those up on click).
 #[derive(Deserialize)]
 struct SloganEntry {
@@ -762,19 +726,18 @@ struct SloganEntry {
 /// in `analysis.slogans`.
 #[wasm_bindgen(js_name = renderSlogans, skip_typescript)]
 pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
-    let (warnings, _) = prefix::<Warning>(&field(&analysis, "warnings"), MAX_RENDERED_SECTIONS, "warnings")?;
+    let (warnings, _) = prefix::<Finding>(&field(&analysis, "warnings"), MAX_RENDERED_SECTIONS, "warnings")?;
     let (slogans, total) = prefix::<SloganEntry>(&field(&analysis, "slogans"), MAX_READ_SLOGANS, "slogans")?;
     let dom = Dom::new()?;
     clear(container);
     if !warnings.is_empty() {
-        let formulas = formulas(&analysis)?;
         let group = dom.add(container, "section", "warnings", None)?;
         dom.add(&group, "h3", "", Some(label(lang, "warnings")))?;
         let list = dom.add(&group, "ul", "issues", None)?;
         for w in &warnings {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
-            dom.span_button(&li, "span", &warning_message(w, &formulas, lang), w.start, w.end)?;
+            dom.span_button(&li, "span", &w.message_in(lang), w.start, w.end)?;
         }
     }
     if slogans.is_empty() {
@@ -825,43 +788,20 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
     Ok(())
 }
 
-/// Where an issue shows in the text: the marker it concerns, or the announcement that miscounts.
-fn issue_span(issue: &OutlineIssue) -> Option<(u32, u32)> {
-    let at = issue.start?;
-    Some((at, issue.end.filter(|&end| end > at).unwrap_or(at + 1)))
-}
-
-/// An outline issue in the UI language. The analysis words its messages in English and gives
-/// the parts of each (`found`, `missing`, `previous`, `announced`, `parts`) for other languages.
-fn issue_message(issue: &OutlineIssue, lang: &str) -> String {
-    if lang.starts_with("en") {
-        return issue.message.clone();
-    }
-    let quoted = |items: &[String]| items.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join("、");
-    match (issue.kind, issue.found.as_deref()) {
-        (IssueKind::Gap, Some(found)) if !issue.missing.is_empty() => {
-            format!("缺少{}（在“{found}”之前）", quoted(&issue.missing))
-        }
-        (IssueKind::Duplicate, Some(found)) => format!("“{found}”重复出现"),
-        (IssueKind::Order, Some(found)) => match &issue.previous {
-            Some(previous) => format!("“{found}”排在“{previous}”之后，顺序颠倒"),
-            None => format!("“{found}”顺序有误"),
-        },
-        (IssueKind::Count, _) => match (issue.announced, issue.parts) {
-            (Some(announced), Some(parts)) => format!("预告讲{announced}个部分，实际有{parts}个"),
-            _ => issue.message.clone(),
-        },
-        _ => issue.message.clone(),
-    }
+/// Where a finding shows in the text: the marker it concerns, the announcement that miscounts,
+/// the formula and its list; at least a character.
+fn finding_span(f: &Finding) -> (u32, u32) {
+    (f.start, f.end.max(f.start + 1))
 }
 
 /// An issue's evidence under its message: the series' markers as counted, each a button to its place.
-fn render_evidence(dom: &Dom, li: &Element, issue: &OutlineIssue, lang: &str) -> Result<(), JsValue> {
-    if issue.series.is_empty() {
+fn render_evidence(dom: &Dom, li: &Element, issue: &Finding, lang: &str) -> Result<(), JsValue> {
+    let series = issue.evidence.series();
+    if series.is_empty() {
         return Ok(());
     }
     let line = dom.add(li, "div", "evidence", Some(label(lang, "seen")))?;
-    for (i, seen) in issue.series.iter().enumerate() {
+    for (i, seen) in series.iter().enumerate() {
         if i > 0 {
             dom.text(&line, " · ")?;
         }
@@ -893,9 +833,8 @@ struct SectionHead {
 pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
     let outline = field(&analysis, "outline");
     let (issues, issue_total) =
-        prefix::<OutlineIssue>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
-    let messages: HashMap<u32, String> =
-        issues.iter().filter_map(|i| Some((i.start?, issue_message(i, lang)))).collect();
+        prefix::<Finding>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
+    let messages: HashMap<u32, String> = issues.iter().map(|i| (i.start, i.message_in(lang))).collect();
     let dom = Dom::new()?;
     clear(container);
 
@@ -977,7 +916,7 @@ impl OutlinePanel<'_> {
 fn render_issues(
     dom: &Dom,
     container: &Element,
-    issues: &[OutlineIssue],
+    issues: &[Finding],
     issue_total: usize,
     lang: &str,
 ) -> Result<(), JsValue> {
@@ -988,13 +927,8 @@ fn render_issues(
         for issue in issues {
             let li = dom.add(&list, "li", "issue", None)?;
             dom.add(&li, "span", "warn", Some("⚠"))?.set_attribute("aria-hidden", "true")?;
-            let message = issue_message(issue, lang);
-            match issue_span(issue) {
-                Some((start, end)) => {
-                    dom.span_button(&li, "span", &message, start, end)?;
-                }
-                None => dom.text(&li, &message)?,
-            }
+            let (start, end) = finding_span(issue);
+            dom.span_button(&li, "span", &issue.message_in(lang), start, end)?;
             render_evidence(dom, &li, issue, lang)?;
         }
         if issue_total > issues.len() {

@@ -116,16 +116,16 @@ pub fn check_analysis(text: &str, a: &Analysis) {
         js.holds("announced", n.start, n.end, &n.text);
     }
     for issue in &o.issues {
-        if let Some(start) = issue.start {
-            js.slice(&format!("issue {:?}", issue.message), start, issue.end.unwrap_or(start));
-        }
-        for seen in &issue.series {
+        assert!(issue.rule.starts_with("numbering."), "issue {:?} is a numbering finding", issue.rule);
+        js.slice(&format!("issue {:?}", issue.message), issue.start, issue.end);
+        for seen in issue.evidence.series() {
             js.slice(&format!("evidence {:?}", seen.marker), seen.start, seen.end);
         }
     }
     check_sections(&js, "section", &o.sections, 1, a.body.start, a.body.end);
     for w in &a.warnings {
-        js.slice(&format!("warning {:?}", w.kind), w.start, w.end);
+        js.slice(&format!("warning {:?}", w.rule), w.start, w.end);
+        assert!(w.evidence.series().is_empty(), "warning {:?} cites no numbering", w.rule);
     }
 }
 
