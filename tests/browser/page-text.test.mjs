@@ -43,7 +43,10 @@ test('the slogans panel shows expansions, frames, speakers and warnings beside t
         { text: '智能化、绿色化、融合化', kind: 'parallel', count: 1, occurrences: [at(6, 17)], score: 1, frame: '…化' },
         { text: '整合科技创新资源', kind: 'quotation', count: 1, occurrences: [at(18, 26)], score: 1, speaker: 'A总书记' },
       ],
-      warnings: [{ kind: 'expansion-count', message: '三农 names 3 items but the text lists 2', start: 3, end: 5 }],
+      warnings: [{
+        rule: 'formula.expansion-count', start: 3, end: 5, message: '“三农” names 3 items but the text lists 2: 农业、农村',
+        args: ['三农', '3', '2', '农业、农村'], kind: 'expansion-count', formula: '三农', expected: 3, found: 2, items: ['农业', '农村'],
+      }],
     }, 'zh');
     const texts = (sel) => [...box.querySelectorAll(sel)].map((e) => e.textContent);
     return {

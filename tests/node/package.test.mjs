@@ -44,7 +44,10 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   assert.deepEqual(r.outline.sections[2].children.map((s) => s.marker), ['一是', '二是', '三是']);
   assert.equal(r.outline.issues.length, 1);
   assert.equal(r.outline.issues[0].kind, 'gap');
+  assert.equal(r.outline.issues[0].rule, 'numbering.gap');
   assert.equal(r.outline.issues[0].expected, '第三');
+  assert.deepEqual(r.outline.issues[0].args, ['第三', '第四']);
+  assert.equal(r.outline.issues[0].message, '第三 is missing before 第四');
   assert.deepEqual(r.outline.issues[0].series.map((m) => [m.marker, out.text.slice(m.start, m.end)]),
     [['第一', '第一,'], ['第二', '第二,'], ['第四', '第四,']]);
   for (const s of ['县域不经济', '三高四新', '数商兴农', '四链']) {

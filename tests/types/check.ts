@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
 import init, { analyze, compare, summarize, trend as followTerms, corpusCsv, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, Comparison, CorpusDocument, DocumentSummary, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import type { Analysis, Comparison, CorpusDocument, DocumentSummary, Finding, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -13,8 +13,16 @@ export async function check(text: string): Promise<number> {
   const expansion: string[] | undefined = slogan.expansion;
   const section: Section = result.outline.sections[0];
   const nested: Section[] = section.children;
-  const gap: 'gap' | 'duplicate' | 'order' | 'count' = result.outline.issues[0].kind;
-  const evidence: string[] = result.outline.issues[0].series.map((m: SeenMarker) => text.slice(m.start, m.end) + m.marker);
+  const issue: Finding = result.outline.issues[0];
+  const rule: string = issue.rule + issue.message + issue.args.join() + (issue.end - issue.start);
+  // The evidence is a union discriminated by `kind`: a gap's fields exist only once it is narrowed to one.
+  const evidence: string[] = issue.kind === 'gap' ? issue.missing.concat(issue.expected, issue.found, String(issue.level))
+    .concat(issue.series.map((m: SeenMarker) => text.slice(m.start, m.end) + m.marker)) : [];
+  const order: string = issue.kind === 'order' ? issue.previous : issue.kind === 'duplicate' ? issue.expected : '';
+  const count: number = issue.kind === 'count' ? issue.announced - issue.parts : 0;
+  const warning: Finding = result.warnings[0];
+  const items: string[] = warning.kind === 'expansion-count' ? warning.items.concat(warning.formula, String(warning.expected - warning.found))
+    : warning.kind === 'too-many-sections' ? [String(warning.sections)] : [];
   const body: number = result.body.end - result.body.start + result.stats.hanChars + result.stats.speakingMinutes;
   const tokens: string[] = segment(text, { hmm: false }).map((t) => t.word + t.pos);
   const columns: SegmentColumns = segmentColumns(text);
@@ -42,7 +50,7 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [rate, version, kind, expansion, nested, gap, evidence, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
+  return [rate, version, kind, expansion, nested, rule, evidence, order, count, items, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
 }
 
 /**
@@ -70,13 +78,21 @@ export const everyField: Required<Analysis> = {
       start: 0, end: 2, level: 1, marker: '第一', ordinal: 1, heading: '', speechChars: 2, share: 1, speakingMinutes: 0.01,
       topTerms: ['县域'], children: [],
     }],
-    issues: [{
-      kind: 'gap', message: '', level: 1, expected: '第三', start: 0, end: 2, found: '第四', previous: '第二',
-      missing: ['第三'], announced: 4, parts: 3, series: [{ marker: '第一', start: 0, end: 2 }],
-    }],
+    issues: [
+      {
+        rule: 'numbering.gap', start: 0, end: 2, message: '', args: ['第三', '第四'],
+        kind: 'gap', level: 1, expected: '第三', found: '第四', missing: ['第三'], series: [{ marker: '第一', start: 0, end: 2 }],
+      },
+      { rule: 'numbering.duplicate', start: 0, end: 2, message: '', args: [], kind: 'duplicate', level: 1, expected: '第三', found: '第二', series: [] },
+      { rule: 'numbering.order', start: 0, end: 2, message: '', args: [], kind: 'order', level: 1, expected: '第四', found: '第二', previous: '第三', series: [] },
+      { rule: 'numbering.count', start: 0, end: 2, message: '', args: [], kind: 'count', level: 1, announced: 4, parts: 3, series: [] },
+    ],
     title: { text: '', start: 0, end: 0 }, salutation: { text: '', start: 0, end: 0 },
     closing: { text: '', start: 0, end: 0 }, interjections: [],
     announced: { count: null, text: '我谈几点体会', start: 0, end: 6 },
   },
-  warnings: [{ kind: 'expansion-count', message: '', start: 0, end: 2 }],
+  warnings: [
+    { rule: 'formula.expansion-count', start: 0, end: 2, message: '', args: [], kind: 'expansion-count', formula: '四链', expected: 4, found: 3, items: ['创新链'] },
+    { rule: 'outline.too-many-sections', start: 0, end: 2, message: '', args: [], kind: 'too-many-sections', sections: 120 },
+  ],
 };

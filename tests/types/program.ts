@@ -23,7 +23,7 @@ analyzer.addWords(['新动能']);
 console.log(JSON.stringify({
   version: version(),
   sections: analysis.outline.sections.map((s) => s.marker),
-  gap: analysis.outline.issues.map((i) => i.expected),
+  gap: analysis.outline.issues.map((i) => (i.kind === 'gap' ? i.expected : i.rule)),
   words: segment('推动县域经济发展').map((t) => t.word),
   cut: cut('推动县域经济发展'),
   columns: Array.from(segmentColumns('推动县域经济发展').ends),
