@@ -245,9 +245,10 @@ fn evaluate(text: &str, note: &Annotation, a: &Analysis, f: &mut Figures, verbos
     for r in &a.removed {
         let range = byte(r.start)..byte(r.end);
         let clean = !chars(range).any(|(at, _)| is_speech[at]);
-        f.chrome_precision.entry(r.kind.clone()).or_default().add(clean);
+        let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        f.chrome_precision.entry(kind.clone()).or_default().add(clean);
         if !clean {
-            say(format!("{} removed speech: {:?}", r.kind, r.text.chars().take(40).collect::<String>()));
+            say(format!("{kind} removed speech: {:?}", r.text.chars().take(40).collect::<String>()));
         }
     }
 

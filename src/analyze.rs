@@ -324,7 +324,7 @@ fn removed(d: &Document) -> Vec<Removed> {
         .iter()
         .map(|(kind, r)| {
             let span = d.index.span(r.clone());
-            Removed { kind: kind.to_string(), text: d.text[r.clone()].to_string(), start: span.start, end: span.end }
+            Removed { kind: *kind, text: d.text[r.clone()].to_string(), start: span.start, end: span.end }
         })
         .collect()
 }

@@ -10,53 +10,53 @@ use crate::rules::Rule;
 use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end, short};
 use std::ops::Range;
 
-/// What a piece is, as `Removed.kind` names it.
-pub type Kind = &'static str;
+/// What a piece of chrome is, as `Removed.kind` names it.
+pub use crate::model::RemovedKind as Kind;
 
 /// A finder of pieces in a paragraph: every occurrence, as ranges of it.
-type Finder = Rule<fn(&str) -> Vec<Range<usize>>>;
+type Finder = Rule<fn(&str) -> Vec<Range<usize>>, Kind>;
 
 /// Pieces found anywhere in a paragraph: each finder finds its examples whole and nothing in its
 /// counter-examples.
 const FINDERS: &[Finder] = &[
     Rule {
-        kind: "caption",
+        kind: Kind::Caption,
         catches: &["2020年3月6日，习近平在北京出席决战决胜脱贫攻坚座谈会并发表重要讲话。 新华社记者 鞠鹏/摄"],
         leaves: &["1月7日，我主持召开会议。摄影展很成功。", "新华社发布消息。"],
         find: captions,
     },
     Rule {
-        kind: "dateline",
+        kind: Kind::Dateline,
         catches: &["（新华社北京3月26日电）"],
         leaves: &["（今年10月13日电视台报道）", "（据统计，今年增长5%）"],
         find: source_lines,
     },
     Rule {
-        kind: "byline",
+        kind: Kind::Byline,
         catches: &["《 人民日报 》（ 2020年03月27日 02 版）"],
         leaves: &["《人民日报》（评论员文章）"],
         find: newspaper_sources,
     },
     Rule {
-        kind: "footnote",
+        kind: Kind::Footnote,
         catches: &["※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。"],
         leaves: &["※重点提示"],
         find: footnotes,
     },
     Rule {
-        kind: "date-line",
+        kind: Kind::DateLine,
         catches: &["（2020年2月5日在中央全面依法治国委员会第三次会议上的讲话）"],
         leaves: &["今天（2020年9月8日）我们在这里隆重集会。"],
         find: date_lines,
     },
     Rule {
-        kind: "signature",
+        kind: Kind::Signature,
         catches: &["习近平2020年8月30日"],
         leaves: &["会议定于2020年8月30日。"],
         find: signatures,
     },
     Rule {
-        kind: "dateline",
+        kind: Kind::Dateline,
         catches: &["新华社北京8月31日电"],
         leaves: &["今年10月13日电视台报道了这件事。"],
         find: datelines,
@@ -85,7 +85,7 @@ pub fn pieces(
     // read whole or not at all: at the paragraph's start, or else run on from a credit or a
     // dateline (`……新华社记者 李明 摄在……上的讲话（2024年1月1日）王建国同志们，`).
     let starts: Vec<usize> = std::iter::once(0)
-        .chain(found.iter().filter(|(k, _)| matches!(k, Some("caption" | "dateline"))).map(|(_, r)| r.end))
+        .chain(found.iter().filter(|(k, _)| matches!(k, Some(Kind::Caption | Kind::Dateline))).map(|(_, r)| r.end))
         .filter(|_| with_head)
         .collect();
     for from in starts {
@@ -130,7 +130,7 @@ fn head(text: &str, p: &str, from: usize, opens_speech: &impl Fn(&str) -> bool) 
     let mut found = Vec::new();
     let mut at = skip_blanks(p, from);
     if let Some(len) = dateline_len(&p[at..]) {
-        found.push((Some("dateline"), at..at + len));
+        found.push((Some(Kind::Dateline), at..at + len));
         at = skip_blanks(p, at + len);
     }
     if let Some(label) = LETTER_LABELS.iter().find(|l| p[at..].starts_with(**l)) {
@@ -139,7 +139,7 @@ fn head(text: &str, p: &str, from: usize, opens_speech: &impl Fn(&str) -> bool) 
     }
     let titled = subtitle_len(&p[at..]).is_none() && date_line_len(&p[at..]).is_none();
     if let Some(len) = byline_before_speech(&p[at..], opens_speech).filter(|_| titled) {
-        found.push((Some("byline"), at..at + len));
+        found.push((Some(Kind::Byline), at..at + len));
         return found;
     }
     if titled {
@@ -154,23 +154,23 @@ fn head(text: &str, p: &str, from: usize, opens_speech: &impl Fn(&str) -> bool) 
     }
     let mut dated = false;
     if let Some(len) = subtitle_len(&p[at..]) {
-        found.push((Some("subtitle"), at..at + len));
+        found.push((Some(Kind::Subtitle), at..at + len));
         at = skip_blanks(p, at + len);
     }
     if let Some(len) = date_line_len(&p[at..]) {
-        found.push((Some("date-line"), at..at + len));
+        found.push((Some(Kind::DateLine), at..at + len));
         at = skip_blanks(p, at + len);
         dated = true;
     }
     if p[at..].starts_with('※') {
-        found.push((Some("footnote"), at..at + '※'.len_utf8()));
+        found.push((Some(Kind::Footnote), at..at + '※'.len_utf8()));
         at = skip_blanks(p, at + '※'.len_utf8());
         dated = true;
     }
     let byline =
         if dated { byline_len(text, &p[at..], opens_speech) } else { byline_before_speech(&p[at..], opens_speech) };
     if let Some(len) = byline {
-        found.push((Some("byline"), at..at + len));
+        found.push((Some(Kind::Byline), at..at + len));
     }
     found
 }
@@ -530,10 +530,10 @@ mod tests {
     fn every_finder_finds_its_examples_whole_and_nothing_in_its_counter_examples() {
         for f in FINDERS {
             for example in f.catches {
-                assert_eq!((f.find)(example), vec![0..example.len()], "{} in {example}", f.kind);
+                assert_eq!((f.find)(example), vec![0..example.len()], "{:?} in {example}", f.kind);
             }
             for text in f.leaves {
-                assert_eq!((f.find)(text), vec![], "{} in {text}", f.kind);
+                assert_eq!((f.find)(text), vec![], "{:?} in {text}", f.kind);
             }
         }
     }
@@ -551,8 +551,8 @@ mod tests {
             head_of("在全国劳动模范和先进工作者表彰大会上的讲话（2020年11月24日）习近平同志们：今天……"),
             [
                 (None, "在全国劳动模范和先进工作者表彰大会上的讲话"),
-                (Some("date-line"), "（2020年11月24日）"),
-                (Some("byline"), "习近平")
+                (Some(Kind::DateLine), "（2020年11月24日）"),
+                (Some(Kind::Byline), "习近平")
             ]
         );
         assert_eq!(
@@ -560,17 +560,17 @@ mod tests {
                 "新华社北京11月19日电构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友："
             ),
             [
-                (Some("dateline"), "新华社北京11月19日电"),
+                (Some(Kind::Dateline), "新华社北京11月19日电"),
                 (None, "构建新发展格局　实现互利共赢"),
-                (Some("subtitle"), "——在亚太经合组织工商领导人对话会上的主旨演讲"),
-                (Some("date-line"), "（2020年11月19日，北京）"),
-                (Some("byline"), "中华人民共和国主席 习近平"),
+                (Some(Kind::Subtitle), "——在亚太经合组织工商领导人对话会上的主旨演讲"),
+                (Some(Kind::DateLine), "（2020年11月19日，北京）"),
+                (Some(Kind::Byline), "中华人民共和国主席 习近平"),
             ]
         );
         // An article's ※ and byline; the name recurs in its footnote.
         assert_eq!(
             head_of("不断开拓新境界※习近平今天，我们学习。※这是习近平总书记的讲话。"),
-            [(None, "不断开拓新境界"), (Some("footnote"), "※"), (Some("byline"), "习近平")]
+            [(None, "不断开拓新境界"), (Some(Kind::Footnote), "※"), (Some(Kind::Byline), "习近平")]
         );
         assert_eq!(head_of("回信北京科技大学全体巴基斯坦留学生：你们好！"), [(None, "回信")]);
     }

@@ -11,52 +11,52 @@ use crate::text::{self, is_blank, is_clause_break, is_han, is_sentence_end, shor
 use crate::{anatomy, outline};
 use std::ops::Range;
 
-/// What a located piece of the document is, as `Removed.kind` names it.
-pub type Kind = &'static str;
+/// What a piece of chrome is, as `Removed.kind` names it.
+pub use crate::model::RemovedKind as Kind;
 
 /// A rule of a line: whether the line is chrome of the rule's kind.
-type LineRule = Rule<fn(&str) -> bool>;
+type LineRule = Rule<fn(&str) -> bool, Kind>;
 
 /// Chrome that only ever stands outside the speech (before its start or after its end).
 const OUTSIDE_RULES: &[LineRule] = &[
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["首页 > 心得体会 > 学习材料 / 正文"],
         leaves: &["甲 > 乙 > 丙。", "收入 > 支出"],
         find: is_breadcrumb,
     },
     Rule {
-        kind: "timestamp",
+        kind: Kind::Timestamp,
         catches: &["2023-12-28 12:54:02"],
         leaves: &["2023年12月28日 来源：人民网", "到2035年"],
         find: is_timestamp,
     },
     Rule {
-        kind: "editor-note",
+        kind: Kind::EditorNote,
         catches: &["下面是小编为大家整理的…,供大家参考。"],
         leaves: &["请大家参阅会议材料。"],
         find: is_editor_note,
     },
     Rule {
-        kind: "editor-note",
+        kind: Kind::EditorNote,
         catches: &["编者按：10月13日，全省经济工作会议召开。现将讲话全文刊发如下。"],
         leaves: &["编者认为这篇文章很好。"],
         find: is_editor_preface,
     },
     Rule {
-        kind: "tags",
+        kind: Kind::Tags,
         catches: &["Tags: 相关领导在…交流发言   会上   党组"],
         leaves: &["标签化的做法要不得。"],
         find: is_tags,
     },
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["最新　热搜　某某全会　学习教育　专题"],
         leaves: &["坚定信心 真抓实干 奋勇争先"],
         find: is_word_menu,
     },
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["搜索 / 网站分类 / 标签列表 / 上一篇：…"],
         leaves: &[
             "打印机等办公设备要统一采购，严格执行政府采购制度，杜绝铺张浪费，厉行节约，反对浪费，建设节约型机关。",
@@ -64,31 +64,31 @@ const OUTSIDE_RULES: &[LineRule] = &[
         find: is_menu,
     },
     Rule {
-        kind: "byline",
+        kind: Kind::Byline,
         catches: &["来源：人民网  作者：张三  责任编辑：李四"],
         leaves: &["来源于实践的理论"],
         find: is_source_line,
     },
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["【字号 大 中 小】【打印】【关闭】"],
         leaves: &["【延伸阅读】相关报道"],
         find: is_bracket_menu,
     },
     Rule {
-        kind: "byline",
+        kind: Kind::Byline,
         catches: &["人民日报记者 张三 李四"],
         leaves: &["新华社记者参加了报道"],
         find: is_reporter_line,
     },
     Rule {
-        kind: "dateline",
+        kind: Kind::Dateline,
         catches: &["新华社北京10月13日电"],
         leaves: &["新华社北京10月13日电 会议在北京召开。"],
         find: is_dateline_line,
     },
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["Copyright © 2023 职场文秘网 版权所有 京ICP备12345678号"],
         leaves: &["加强版权保护。"],
         find: is_footer,
@@ -98,28 +98,31 @@ const OUTSIDE_RULES: &[LineRule] = &[
 /// Chrome that may stand inside the speech too: whole lines a news page puts between paragraphs.
 const INSIDE_RULES: &[LineRule] = &[
     Rule {
-        kind: "caption",
+        kind: Kind::Caption,
         catches: &["新华社记者 王晔 摄"],
         leaves: &["我们要拍摄好宣传片。", "新华社发布消息"],
         find: is_photo_credit,
     },
     Rule {
-        kind: "caption",
+        kind: Kind::Caption,
         catches: &["10月13日，全省经济工作会议在长沙召开。（新华社记者 王晔 摄）"],
         leaves: &["会议在长沙召开。（新华社北京10月13日电）"],
         find: is_credited_caption,
     },
     Rule {
-        kind: "caption", catches: &["图为会议现场。"], leaves: &["图书馆建设要加强。"], find: is_picture_caption
+        kind: Kind::Caption,
+        catches: &["图为会议现场。"],
+        leaves: &["图书馆建设要加强。"],
+        find: is_picture_caption,
     },
     Rule {
-        kind: "byline",
+        kind: Kind::Byline,
         catches: &["（责任编辑：王宁）"],
         leaves: &["编辑部的同志们辛苦了，大家为出版工作付出了很多心血。"],
         find: is_editor_credit,
     },
     Rule {
-        kind: "navigation",
+        kind: Kind::Navigation,
         catches: &["收听本文　00:00/00:00"],
         leaves: &["分享经验、交流做法"],
         find: is_page_control,
@@ -239,13 +242,13 @@ fn pieces(text: &str) -> Vec<(Option<Kind>, Range<usize>)> {
             is_timestamp(line) || crate::date::parse(line).is_some_and(|(_, len)| len == line.len())
         };
         if pieces[i - 1].0.is_none() && anatomy::is_byline(&text[pieces[i - 1].1.clone()]) && dated(i) {
-            pieces[i - 1].0 = Some("signature");
-            pieces[i].0 = Some("signature");
+            pieces[i - 1].0 = Some(Kind::Signature);
+            pieces[i].0 = Some(Kind::Signature);
         }
         // A byline on a line of its own under the head's date line (`（2024年5月1日）` + `主席　王建国`).
-        let under_head = matches!(pieces[i - 1].0, Some("date-line" | "subtitle" | "footnote"));
+        let under_head = matches!(pieces[i - 1].0, Some(Kind::DateLine | Kind::Subtitle | Kind::Footnote));
         if under_head && pieces[i].0.is_none() && anatomy::is_byline(&text[pieces[i].1.clone()]) {
-            pieces[i].0 = Some("byline");
+            pieces[i].0 = Some(Kind::Byline);
         }
     }
     pieces
@@ -299,7 +302,7 @@ impl<'t> Lines<'t> {
     /// What a head runs straight into (`……（2020年2月3日）习近平一、……`) is where the speech starts.
     fn after_head(&self, i: usize) -> bool {
         i > 0
-            && matches!(self.pieces[i - 1].0, Some("date-line" | "byline" | "subtitle" | "footnote"))
+            && matches!(self.pieces[i - 1].0, Some(Kind::DateLine | Kind::Byline | Kind::Subtitle | Kind::Footnote))
             && self.text[self.lines[i - 1].end..self.lines[i].start].chars().nth(1).is_none()
     }
 
@@ -351,14 +354,14 @@ impl<'t> Lines<'t> {
         let (related, related_kind) = (first + 1..lines.len())
             .find_map(|i| {
                 // A bracketed source line (（新华社北京3月26日电）) closes a copy; a bare dateline opens one.
-                let opens_copy = self.pieces[i].0 == Some("dateline") && !self.line(i).starts_with(['（', '(']);
+                let opens_copy = self.pieces[i].0 == Some(Kind::Dateline) && !self.line(i).starts_with(['（', '(']);
                 let report = opens_copy && i + 1 < lines.len() && self.speech_prose(i + 1)
-                    || self.pieces[i - 1].0 == Some("signature") && self.speech_prose(i);
-                let heading = is_related_heading(self.line(i)).then_some("related");
-                let notes = is_notes_heading(self.line(i)).then_some("footnote");
-                heading.or(notes).or(report.then_some("report")).map(|k| (i, k))
+                    || self.pieces[i - 1].0 == Some(Kind::Signature) && self.speech_prose(i);
+                let heading = is_related_heading(self.line(i)).then_some(Kind::Related);
+                let notes = is_notes_heading(self.line(i)).then_some(Kind::Footnote);
+                heading.or(notes).or(report.then_some(Kind::Report)).map(|k| (i, k))
             })
-            .unwrap_or((lines.len(), "related"));
+            .unwrap_or((lines.len(), Kind::Related));
         let last_prose = (first..related).rev().find(|&i| self.speech_prose(i)).unwrap_or(first);
         let closing = (last_prose..related).rev().find_map(|i| {
             let from = if i == first { body_start } else { lines[i].start };
@@ -387,17 +390,18 @@ impl<'t> Lines<'t> {
         let unexplained: Vec<usize> = (0..first)
             .filter(|&i| self.outside_kind(i).is_none() && !is_prose(self.line(i)) && !announces_text(self.line(i)))
             .collect();
-        let published = |i: usize| i < self.lines.len() && matches!(self.outside_kind(i), Some("byline" | "timestamp"));
+        let published =
+            |i: usize| i < self.lines.len() && matches!(self.outside_kind(i), Some(Kind::Byline | Kind::Timestamp));
         let (title, kicker) = headline(self.text, &self.lines, &unexplained, published);
         cleaned.title = title.map(|t| self.lines[t].clone());
         let title_key = cleaned.title.as_ref().map(|t| title_key(&self.text[t.clone()]));
         for (i, range) in self.lines[..first].iter().enumerate() {
             let kind = self.outside_kind(i).unwrap_or_else(|| match &cleaned.title {
-                Some(t) if t.start == range.start => "title",
-                _ if kicker == Some(i) => "subtitle",
-                Some(_) if title_key.as_deref() == Some(&*self::title_key(self.line(i))) => "duplicate-title",
-                _ if is_prose(self.line(i)) || announces_text(self.line(i)) => "lead",
-                _ => "navigation",
+                Some(t) if t.start == range.start => Kind::Title,
+                _ if kicker == Some(i) => Kind::Subtitle,
+                Some(_) if title_key.as_deref() == Some(&*self::title_key(self.line(i))) => Kind::DuplicateTitle,
+                _ if is_prose(self.line(i)) || announces_text(self.line(i)) => Kind::Lead,
+                _ => Kind::Navigation,
             });
             cleaned.removed.push((kind, range.clone()));
         }
@@ -424,9 +428,9 @@ impl<'t> Lines<'t> {
         for (i, range) in lines.iter().enumerate().skip(end.last + 1) {
             // A report keeps its own chrome's kinds; a list of related articles is one piece of chrome.
             let kind = match self.chrome_kind(i) {
-                Some(kind) if i < end.related || end.related_kind == "report" => kind,
+                Some(kind) if i < end.related || end.related_kind == Kind::Report => kind,
                 _ if i >= end.related => end.related_kind,
-                _ => "navigation",
+                _ => Kind::Navigation,
             };
             cleaned.removed.push((kind, range.clone()));
         }
@@ -522,9 +526,9 @@ fn opens_after(before: &str) -> bool {
 /// byline when it names the speaker, else menus.
 fn unexplained_kind(s: &str) -> Kind {
     let kind = match () {
-        _ if s.contains(is_sentence_end) => "lead",
-        _ if anatomy::is_byline(s) => "byline",
-        _ => "navigation",
+        _ if s.contains(is_sentence_end) => Kind::Lead,
+        _ if anatomy::is_byline(s) => Kind::Byline,
+        _ => Kind::Navigation,
     };
     rule_kind(s).unwrap_or(kind)
 }
@@ -965,10 +969,10 @@ mod tests {
     fn every_rule_catches_its_examples_and_leaves_its_counter_examples() {
         for rule in OUTSIDE_RULES.iter().chain(INSIDE_RULES) {
             for example in rule.catches {
-                assert!((rule.find)(example), "{} misses {example}", rule.kind);
+                assert!((rule.find)(example), "{:?} misses {example}", rule.kind);
             }
             for text in rule.leaves {
-                assert!(!(rule.find)(text), "{} catches {text}", rule.kind);
+                assert!(!(rule.find)(text), "{:?} catches {text}", rule.kind);
             }
         }
     }
@@ -1025,17 +1029,17 @@ mod tests {
         assert_eq!(title, "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言");
         let got = kinds(text);
         for (kind, line) in [
-            ("navigation", "职场文秘网"),
-            ("navigation", "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文"),
-            ("timestamp", "2023-12-28 12:54:02"),
-            ("duplicate-title", "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言"),
-            ("navigation", "标签列表"),
-            ("title", "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
+            (Kind::Navigation, "职场文秘网"),
+            (Kind::Navigation, "首页\u{a0}>\u{a0}心得体会\u{a0}>\u{a0}学习材料 / 正文"),
+            (Kind::Timestamp, "2023-12-28 12:54:02"),
+            (Kind::DuplicateTitle, "相关领导在政府党组中心组“新质生产力”专题研讨会上的交流发言"),
+            (Kind::Navigation, "标签列表"),
+            (Kind::Title, "相关领导在政府党组中心组“新质生产力”专题研讨会上交流发言"),
         ] {
-            assert!(got.contains(&(kind, line)), "{kind} {line} not in {got:?}");
+            assert!(got.contains(&(kind, line)), "{kind:?} {line} not in {got:?}");
         }
-        assert!(got.iter().any(|(k, l)| *k == "tags" && l.starts_with("Tags:")));
-        assert!(got.iter().any(|(k, l)| *k == "editor-note" && l.starts_with("下面是小编")));
+        assert!(got.iter().any(|(k, l)| *k == Kind::Tags && l.starts_with("Tags:")));
+        assert!(got.iter().any(|(k, l)| *k == Kind::EditorNote && l.starts_with("下面是小编")));
         assert_eq!(&text[cleaned.salutation.unwrap()], "同志们:");
         assert_eq!(&text[cleaned.closing.unwrap()], "发言完毕,不当之处,请同志们批评指正,谢谢大家!");
     }
@@ -1048,9 +1052,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("dateline", "新华社北京10月13日电（记者张三）"),
-                ("caption", "新华社记者 王晔 摄"),
-                ("byline", "（责任编辑：王宁）")
+                (Kind::Dateline, "新华社北京10月13日电（记者张三）"),
+                (Kind::Caption, "新华社记者 王晔 摄"),
+                (Kind::Byline, "（责任编辑：王宁）")
             ]
         );
     }
@@ -1087,10 +1091,10 @@ mod tests {
             "同志们：\n今天我们召开会议。\n《 人民日报 》（ 2020年05月19日 01 版）",
         ];
         for ((kind, example, _), text) in crate::date::SOURCES.iter().zip(texts) {
-            assert!(text.contains(example), "{kind}: {text}");
+            assert!(text.contains(example), "{kind:?}: {text}");
             // The wire dateline has no year of its own: it takes the issue's.
             let expected = crate::date::dates(example).next().map(|(_, d)| d.iso()).or(Some("2020-05-18".into()));
-            assert_eq!(date_of(text), expected, "{kind}: {text}");
+            assert_eq!(date_of(text), expected, "{kind:?}: {text}");
         }
         // A wire dateline with its own year; a December report in a January issue.
         let text = "新华社北京2019年5月18日电 国家主席习近平18日在会上发表致辞。致辞全文如下：\n各位代表：\n很高兴同大家见面。";

@@ -5,6 +5,7 @@
 //! date is taken from the pieces the cleaner already cut out as chrome, by their kind, so a date
 //! counts only where a news copy puts the date of the text.
 
+use crate::model::RemovedKind as Kind;
 use crate::numerals::{arabic, small_number, year_digit};
 use std::ops::{Range, RangeInclusive};
 
@@ -30,24 +31,24 @@ impl Date {
 /// date in a piece of chrome of the first kind here that has one. (kind, real example, why here.)
 /// A piece without a year (新华社北京5月18日电, most wire datelines) takes the year of the newspaper
 /// issue the copy ends with, so the date of a report is the day it was filed, not the day after.
-pub(crate) const SOURCES: &[(&str, &str, &str)] = &[
+pub(crate) const SOURCES: &[(Kind, &str, &str)] = &[
     // Over the date lines: a reprint of excerpts dates each one (（2020年2月5日在……）, （2020年2月14日
     // 在……）) and its note names them all (※这是习近平总书记2020年2月两篇讲话中……).
-    ("footnote", "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", "a reprint says when it was said"),
-    ("date-line", "（2020年11月19日，北京）", "the date under the title"),
-    ("signature", "习近平　二〇二〇年五月十七日", "a letter's date under its name"),
-    ("dateline", "（新华社北京5月18日电）", "the day the wire filed the speech"),
+    (Kind::Footnote, "※这是习近平总书记2020年6月2日在专家学者座谈会上的讲话。", "a reprint says when it was said"),
+    (Kind::DateLine, "（2020年11月19日，北京）", "the date under the title"),
+    (Kind::Signature, "习近平　二〇二〇年五月十七日", "a letter's date under its name"),
+    (Kind::Dateline, "（新华社北京5月18日电）", "the day the wire filed the speech"),
     // The issue of a newspaper: the day after the speech, as a rule; better than no date.
-    ("byline", "《 人民日报 》（ 2020年05月19日 01 版）", "the day the text was printed"),
+    (Kind::Byline, "《 人民日报 》（ 2020年05月19日 01 版）", "the day the text was printed"),
 ];
 
 /// The date of a text from the chrome the cleaner `removed` from it (see [`SOURCES`]). Never a date
 /// of its speech (到2035年) nor of a photo caption (2020年2月10日，中共中央总书记……); `None` when no
 /// piece of those kinds has a date with a year (its own or its newspaper's).
-pub fn of(text: &str, removed: &[(&str, Range<usize>)]) -> Option<Date> {
-    let pieces = |kind: &'static str| removed.iter().filter(move |(k, _)| *k == kind).map(|(_, r)| &text[r.clone()]);
-    let printed = pieces("byline").find_map(|piece| dates(piece).next()).map(|(_, date)| date);
-    SOURCES.iter().find_map(|(kind, _, _)| {
+pub fn of(text: &str, removed: &[(Kind, Range<usize>)]) -> Option<Date> {
+    let pieces = |kind: Kind| removed.iter().filter(move |(k, _)| *k == kind).map(|(_, r)| &text[r.clone()]);
+    let printed = pieces(Kind::Byline).find_map(|piece| dates(piece).next()).map(|(_, date)| date);
+    SOURCES.iter().find_map(|&(kind, _, _)| {
         pieces(kind).find_map(|piece| dates(piece).next().map(|(_, date)| date).or_else(|| dated_by(piece, printed?)))
     })
 }

@@ -68,7 +68,7 @@ pub enum Evidence {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
-pub enum Kind {
+pub enum FindingKind {
     Gap,
     Duplicate,
     Order,
@@ -77,29 +77,29 @@ pub enum Kind {
     ExpansionCount,
 }
 
-impl Kind {
+impl FindingKind {
     /// The stable dotted rule id (the draft check's own where it flags the same).
     pub fn rule(self) -> &'static str {
         match self {
-            Kind::Gap => "numbering.gap",
-            Kind::Duplicate => "numbering.duplicate",
-            Kind::Order => "numbering.order",
-            Kind::Count => "numbering.count",
-            Kind::TooManySections => "outline.too-many-sections",
-            Kind::ExpansionCount => "formula.expansion-count",
+            FindingKind::Gap => "numbering.gap",
+            FindingKind::Duplicate => "numbering.duplicate",
+            FindingKind::Order => "numbering.order",
+            FindingKind::Count => "numbering.count",
+            FindingKind::TooManySections => "outline.too-many-sections",
+            FindingKind::ExpansionCount => "formula.expansion-count",
         }
     }
 }
 
 impl Evidence {
-    pub fn kind(&self) -> Kind {
+    pub fn kind(&self) -> FindingKind {
         match self {
-            Evidence::Gap { .. } => Kind::Gap,
-            Evidence::Duplicate { .. } => Kind::Duplicate,
-            Evidence::Order { .. } => Kind::Order,
-            Evidence::Count { .. } => Kind::Count,
-            Evidence::TooManySections { .. } => Kind::TooManySections,
-            Evidence::ExpansionCount { .. } => Kind::ExpansionCount,
+            Evidence::Gap { .. } => FindingKind::Gap,
+            Evidence::Duplicate { .. } => FindingKind::Duplicate,
+            Evidence::Order { .. } => FindingKind::Order,
+            Evidence::Count { .. } => FindingKind::Count,
+            Evidence::TooManySections { .. } => FindingKind::TooManySections,
+            Evidence::ExpansionCount { .. } => FindingKind::ExpansionCount,
         }
     }
 
@@ -170,7 +170,7 @@ impl Finding {
         Finding { rule: rule.to_string(), start, end, message, args, evidence }
     }
 
-    pub fn kind(&self) -> Kind {
+    pub fn kind(&self) -> FindingKind {
         self.evidence.kind()
     }
 
@@ -243,7 +243,7 @@ mod tests {
                 for (i, value) in finding.args.iter().enumerate() {
                     assert!(!message.contains(&format!("{{{i}}}")), "{message}");
                     // The Chinese of too-many-sections and the expansion count name what matters.
-                    if i != 1 || finding.kind() != Kind::ExpansionCount || lang == "en" {
+                    if i != 1 || finding.kind() != FindingKind::ExpansionCount || lang == "en" {
                         assert!(message.contains(value.as_str()), "{lang} {message:?} lacks {value:?}");
                     }
                 }
@@ -256,7 +256,9 @@ mod tests {
     fn the_kind_is_in_the_json_beside_the_rule() {
         let finding = Finding::new(Evidence::TooManySections { sections: 120 }, 0, 9);
         let json = serde_json::to_string(&finding).unwrap_or_default();
-        assert!(json.contains(r#""rule":"outline.too-many-sections""#) && json.contains(r#""kind":"too-many-sections""#));
+        assert!(
+            json.contains(r#""rule":"outline.too-many-sections""#) && json.contains(r#""kind":"too-many-sections""#)
+        );
         assert_eq!(serde_json::from_str::<Finding>(&json).ok(), Some(finding));
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::text::Span;
 
 /// What the analysis flags (defined below the analyses that find it).
-pub use crate::finding::{Evidence, Finding, Kind, SeenMarker};
+pub use crate::finding::{Evidence, Finding, FindingKind, SeenMarker};
 
 /// One word of a segmentation.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -193,43 +193,44 @@ pub struct Outline {
     pub announced: Option<Announced>,
 }
 
-/// Every kind of [`Removed`] chrome, as `kind` names it (the TypeScript type lists the same; a test
-/// holds the two and the cleaner to each other).
-pub const REMOVED_KINDS: &[&str] = &[
-    "navigation",
-    "timestamp",
-    "editor-note",
-    "title",
-    "duplicate-title",
-    "subtitle",
-    "date-line",
-    "lead",
-    "report",
-    "tags",
-    "dateline",
-    "byline",
-    "signature",
-    "caption",
-    "footnote",
-    "related",
-];
+/// What a piece of chrome is, as [`Removed`]'s `kind` names it.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovedKind {
+    Navigation,
+    Timestamp,
+    EditorNote,
+    /// The headline (also a bare heading a speech is printed under).
+    Title,
+    DuplicateTitle,
+    /// ——在…上的讲话
+    Subtitle,
+    /// （2020年11月19日，北京）
+    DateLine,
+    /// A news report's words before the speech it prints.
+    Lead,
+    /// A news report printed after it, from its dateline on.
+    Report,
+    Tags,
+    /// A wire dateline, also a bracketed source line: （新华社北京3月26日电）.
+    Dateline,
+    Byline,
+    /// A letter's name and date.
+    Signature,
+    /// A photo credit with its caption.
+    Caption,
+    /// ※ notes.
+    Footnote,
+    /// A list of other articles.
+    Related,
+}
 
 /// Text judged not to be speech (page chrome) and left out of every analysis.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Removed {
-    /// One of [`REMOVED_KINDS`]: `navigation`, `timestamp`, `editor-note`, `title`, `duplicate-title`, `subtitle`
-    /// (——在…上的讲话), `date-line` (（2020年11月19日，北京）), `lead` (a news report's words before the speech it
-    /// prints), `report` (a news report printed after it, from its dateline on), `tags`, `dateline` (also a bracketed
-    /// source line, （新华社北京3月26日电）), `byline`, `signature` (a letter's name and date), `caption`
-    /// (a photo credit with its caption), `footnote` (※ notes), `related` (a list of other articles).
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(
-            type = "'navigation' | 'timestamp' | 'editor-note' | 'title' | 'duplicate-title' | 'subtitle' | 'date-line' | 'lead' | 'report' | 'tags' | 'dateline' | 'byline' | 'signature' | 'caption' | 'footnote' | 'related'"
-        )
-    )]
-    pub kind: String,
+    pub kind: RemovedKind,
     pub text: String,
     pub start: u32,
     pub end: u32,

@@ -745,7 +745,7 @@ fn find_announcement(speech: &str, range: Range<usize>) -> Option<Announcement> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Kind;
+    use crate::finding::FindingKind as Kind;
 
     /// (style, ordinal, level, heading) per section, depth first.
     fn check(text: &str, expect: &[(&str, u32, &str)]) -> OutlineTree {

@@ -3,7 +3,7 @@
 //! sentences that only look numbered (tests/fixtures/outline-*).
 
 use speechlens::analyze::CHARS_PER_MINUTE;
-use speechlens::model::{Analysis, Evidence, Kind as IssueKind, Section};
+use speechlens::model::{Analysis, Evidence, FindingKind as IssueKind, Section};
 use speechlens::{Analyzer, Options};
 
 /// The UTF-16 slice `[start, end)` of `text`, as JS's `text.slice` would give it.
@@ -48,7 +48,9 @@ fn check(text: &str, outline: &str, issues: &[IssueRow]) -> Analysis {
 fn fields(e: &Evidence) -> (u32, Option<String>, Option<String>, Option<String>, Vec<String>) {
     let some = |s: &String| Some(s.clone());
     match e {
-        Evidence::Gap { expected, found, missing, level, .. } => (*level, some(found), some(expected), None, missing.clone()),
+        Evidence::Gap { expected, found, missing, level, .. } => {
+            (*level, some(found), some(expected), None, missing.clone())
+        }
         Evidence::Duplicate { expected, found, level, .. } => (*level, some(found), some(expected), None, Vec::new()),
         Evidence::Order { expected, found, previous, level, .. } => {
             (*level, some(found), some(expected), some(previous), Vec::new())
@@ -171,8 +173,12 @@ fn sample_gap_names_what_is_missing() {
     assert_eq!(a.outline.announced.as_ref().map(|n| n.count), Some(None), "几点 announces no number");
     // The evidence: every marker of the series as counted, where the text has it.
     let text = include_str!("fixtures/seed-speech.txt");
-    let seen: Vec<(&str, String)> =
-        a.outline.issues[0].evidence.series().iter().map(|m| (m.marker.as_str(), slice(text, m.start, m.end))).collect();
+    let seen: Vec<(&str, String)> = a.outline.issues[0]
+        .evidence
+        .series()
+        .iter()
+        .map(|m| (m.marker.as_str(), slice(text, m.start, m.end)))
+        .collect();
     assert_eq!(seen, [("第一", "第一,".into()), ("第二", "第二,".into()), ("第四", "第四,".into())]);
 }
 

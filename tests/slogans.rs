@@ -164,7 +164,8 @@ fn numbered_formulas_quoted_or_bare_with_their_expansions() {
         a.warnings.iter().map(|w| (w.rule.as_str(), slice(FORMULAS, w.start, w.end))).collect();
     assert_eq!(warnings, [("formula.expansion-count", "两个一批”（培育一批、引进一批、储备一批）".to_string())]);
     let items = ["培育一批", "引进一批", "储备一批"].map(String::from).to_vec();
-    let want = speechlens::model::Evidence::ExpansionCount { formula: "两个一批".into(), expected: 2, found: 3, items };
+    let want =
+        speechlens::model::Evidence::ExpansionCount { formula: "两个一批".into(), expected: 2, found: 3, items };
     assert_eq!(a.warnings[0].evidence, want);
     assert_eq!(a.warnings[0].message, "“两个一批” names 2 items but the text lists 3: 培育一批、引进一批、储备一批");
 }

@@ -20,7 +20,7 @@ mod wording;
 use crate::clean;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
-use crate::finding::{Evidence, Kind};
+use crate::finding::{Evidence, FindingKind as Kind};
 use crate::labels;
 use crate::model::Span;
 use crate::outline;

@@ -832,8 +832,7 @@ struct SectionHead {
 #[wasm_bindgen(js_name = renderOutline, skip_typescript)]
 pub fn render_outline(container: &Element, analysis: JsValue, lang: &str) -> Result<(), JsValue> {
     let outline = field(&analysis, "outline");
-    let (issues, issue_total) =
-        prefix::<Finding>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
+    let (issues, issue_total) = prefix::<Finding>(&field(&outline, "issues"), MAX_RENDERED_SECTIONS, "outline.issues")?;
     let messages: HashMap<u32, String> = issues.iter().map(|i| (i.start, i.message_in(lang))).collect();
     let dom = Dom::new()?;
     clear(container);
@@ -938,10 +937,19 @@ fn render_issues(
     Ok(())
 }
 
+/// What the outline panel shows of a piece of chrome left out: its kind's label and its text.
+#[derive(Deserialize)]
+struct RemovedEntry {
+    kind: String,
+    text: String,
+    start: u32,
+    end: u32,
+}
+
 /// The chrome left out, folded.
 fn render_removed(dom: &Dom, container: &Element, analysis: &JsValue, lang: &str) -> Result<(), JsValue> {
     let (removed, removed_total) =
-        prefix::<crate::model::Removed>(&field(analysis, "removed"), MAX_RENDERED_SECTIONS, "removed")?;
+        prefix::<RemovedEntry>(&field(analysis, "removed"), MAX_RENDERED_SECTIONS, "removed")?;
     if !removed.is_empty() {
         let details = dom.add(container, "details", "removed", None)?;
         dom.add(&details, "summary", "", Some(&format!("{} ({removed_total})", label(lang, "removed"))))?;

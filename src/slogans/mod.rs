@@ -22,8 +22,8 @@ mod parallels;
 mod quoted;
 mod speakers;
 
-use crate::marks::{MARKS, Role, Run, is_phrase};
 use crate::finding::Flagged;
+use crate::marks::{MARKS, Role, Run, is_phrase};
 use crate::model::SloganKind;
 use crate::segment::{Pos, Tok};
 use crate::text::is_han;
