@@ -145,8 +145,9 @@ impl Evidence {
 }
 
 /// One thing the analysis flags. Offsets are UTF-16 code units into the analysed text.
+/// Its TypeScript, `AnalysisFinding` (the draft check's is `Finding`), is written in `wasm.rs`:
+/// tsify would make the flattened union an interface that cannot extend it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Finding {
     /// A stable dotted id whose first part is its family: `numbering.gap`, `formula.expansion-count`.
     pub rule: String,

@@ -180,6 +180,7 @@ pub struct Announced {
 pub struct Outline {
     pub sections: Vec<Section>,
     /// The slips a careful reader would catch in the numbering (`numbering.*` findings).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "AnalysisFinding[]"))]
     pub issues: Vec<Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Part>,
@@ -272,6 +273,7 @@ pub struct Analysis {
     pub slogans: Vec<Slogan>,
     pub outline: Outline,
     /// The other findings: a numbered formula spelled out with the wrong count, too many parts to count terms by.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "AnalysisFinding[]"))]
     pub warnings: Vec<Finding>,
 }
 

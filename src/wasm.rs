@@ -494,6 +494,12 @@ pub fn version() -> String {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &'static str = r#"
 /**
+ * What the analysis flags (`outline.issues`, `warnings`): a stable dotted `rule`, the span, the English
+ * `message` and its values `args`, and the evidence, a union discriminated by `kind` (Rust's
+ * `finding::Finding`, its `Evidence` flattened in; named apart from the draft check's `Finding`).
+ */
+export type AnalysisFinding = { rule: string; start: number; end: number; message: string; args: string[] } & Evidence;
+/**
  * A segmentation as columns, the fast form of `segment`: token `i` is `text.slice(starts[i], ends[i])`
  * (UTF-16), its part of speech `tagNames[tags[i]]`. Tokens tile the text: `ends[i] === starts[i + 1]`.
  */

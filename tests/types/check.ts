@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the generated .d.ts, whose result types are generated from
 // src/model.rs (tsify): if a field of the result is renamed or retyped in Rust, this stops compiling.
 import init, { analyze, compare, summarize, trend as followTerms, corpusCsv, segment, segmentColumns, cut, concordance, termsCsv, Analyzer } from '../../pkg/web/speechlens.js';
-import type { Analysis, Comparison, CorpusDocument, DocumentSummary, Finding, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
+import type { Analysis, AnalysisFinding, Comparison, CorpusDocument, DocumentSummary, TrendSeries, SeenMarker, Section, SegmentColumns, Slogan, SloganKind, SpeechlensError } from '../../pkg/web/speechlens.js';
 
 export async function check(text: string): Promise<number> {
   await init();
@@ -13,14 +13,14 @@ export async function check(text: string): Promise<number> {
   const expansion: string[] | undefined = slogan.expansion;
   const section: Section = result.outline.sections[0];
   const nested: Section[] = section.children;
-  const issue: Finding = result.outline.issues[0];
+  const issue: AnalysisFinding = result.outline.issues[0];
   const rule: string = issue.rule + issue.message + issue.args.join() + (issue.end - issue.start);
   // The evidence is a union discriminated by `kind`: a gap's fields exist only once it is narrowed to one.
   const evidence: string[] = issue.kind === 'gap' ? issue.missing.concat(issue.expected, issue.found, String(issue.level))
     .concat(issue.series.map((m: SeenMarker) => text.slice(m.start, m.end) + m.marker)) : [];
   const order: string = issue.kind === 'order' ? issue.previous : issue.kind === 'duplicate' ? issue.expected : '';
   const count: number = issue.kind === 'count' ? issue.announced - issue.parts : 0;
-  const warning: Finding = result.warnings[0];
+  const warning: AnalysisFinding = result.warnings[0];
   const items: string[] = warning.kind === 'expansion-count' ? warning.items.concat(warning.formula, String(warning.expected - warning.found))
     : warning.kind === 'too-many-sections' ? [String(warning.sections)] : [];
   const body: number = result.body.end - result.body.start + result.stats.hanChars + result.stats.speakingMinutes;
