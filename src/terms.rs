@@ -271,7 +271,7 @@ impl OfficialReference {
     fn new(text: String) -> Self {
         let words = (text.chars().filter(|&c| is_han(c)).count() as f64 / CHARS_PER_WORD).max(1.0);
         let mut suffixes: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
-        suffixes.sort_unstable_by_key(|&i| &text[i as usize..]);
+        crate::sort::sort_by_key(&mut suffixes, |&i| &text[i as usize..]);
         OfficialReference { text, words, suffixes }
     }
 
@@ -282,7 +282,7 @@ impl OfficialReference {
         let first = self.suffixes.partition_point(|i| suffix(i) < term);
         let len = self.suffixes[first..].partition_point(|i| suffix(i).starts_with(term));
         let mut starts: Vec<u32> = self.suffixes[first..first + len].to_vec();
-        starts.sort_unstable();
+        crate::sort::sort_by_key(&mut starts, |&start| start);
         let mut free_from = 0;
         starts
             .iter()
