@@ -165,18 +165,10 @@ struct Mark {
     title: Option<String>,
 }
 
-/// A located stretch with a kind: what the text view needs of removed chrome.
-#[derive(Deserialize)]
-struct Located {
-    start: u32,
-    end: u32,
-    kind: String,
-}
-
 /// The marks an analysis puts on its own text (chrome left out, numbering slips, warnings),
 /// with their meaning in `lang`.
 fn analysis_marks(analysis: &JsValue, lang: &str) -> Result<Vec<Mark>, JsValue> {
-    let (removed, _) = prefix::<Located>(&field(analysis, "removed"), MAX_TEXT_MARKS, "removed")?;
+    let (removed, _) = prefix::<RemovedEntry>(&field(analysis, "removed"), MAX_TEXT_MARKS, "removed")?;
     let mut marks: Vec<Mark> = removed
         .into_iter()
         .map(|r| Mark {
@@ -937,7 +929,8 @@ fn render_issues(
     Ok(())
 }
 
-/// What the outline panel shows of a piece of chrome left out: its kind's label and its text.
+/// A piece of chrome left out, as the text view marks it and the outline panel lists it (the kind
+/// read as the label key it is, not as `model::RemovedKind`).
 #[derive(Deserialize)]
 struct RemovedEntry {
     kind: String,
