@@ -86,12 +86,13 @@ const TASKS = {
 
   /**
    * Two tools on every text, in turn in this one process, so that a shared machine's load falls on
-   * both alike: median ms of each (the draft check beside the analysis of the same text).
+   * both alike: median ms of each (the draft check beside the analysis of the same text; with `set`
+   * 'official', the analysis beside jieba-wasm's cut of the official texts).
    */
-  async inTurn(toolA, toolB, runsArg) {
+  async inTurn(toolA, toolB, runsArg, set = 'texts') {
     const [runA, runB] = [await runner(toolA), await runner(toolB)];
     const out = {};
-    for (const { name, text } of texts()) {
+    for (const { name, text } of set === 'official' ? officialTexts() : texts()) {
       runA(text);
       runB(text);
       const [a, b] = [[], []];
