@@ -150,7 +150,7 @@ function print(r) {
     ['text', 'chars', 'Node', 'jieba', 'jieba/speechlens', 'Chromium', 'jieba', 'jieba/speechlens', 'native', 'Node ÷ native'],
     r.official.map(({ name, chars }) => {
       const [node, nodeJieba] = ['speechlens', 'jieba-wasm'].map((t) => official(r.node.official, t, name));
-      const [chromium, chromiumJieba] = ['speechlens', 'jieba-wasm'].map((t) => official(r.chromium.throughput, t, name));
+      const [chromium, chromiumJieba] = ['speechlens', 'jieba-wasm'].map((t) => official(r.chromium.official, t, name));
       const { median: nat, node: nodeInTurn } = r.native.official[name] ?? {};
       return [name, chars, ms(node), ms(nodeJieba), ratio(node, nodeJieba), ms(chromium), ms(chromiumJieba), ratio(chromium, chromiumJieba),
         ms(nat), nat ? `${(nodeInTurn / nat).toFixed(2)}×` : '—'];
