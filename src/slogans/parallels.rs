@@ -21,6 +21,9 @@ struct Clause {
     /// An opening quotation mark cuts the clause: its phrase goes on inside the quote (关系到全面
     /// 建成小康社会和完成“十三五”规划), so the clause is no item.
     cut_by_quote: bool,
+    /// Its length in characters when the whole clause can be an item ([`item_chars`]): counted
+    /// once here, as a clause is read as a first item, a second, a next one and a neighbour.
+    item_chars: Option<usize>,
 }
 
 /// The clauses of `speech`: text between separators; quotes, brackets, colons and sentence ends
@@ -38,7 +41,8 @@ fn clauses(speech: &str) -> Vec<Clause> {
         if soft || hard {
             if let Some(range) = crate::text::trim(speech, start..at) {
                 let cut_by_quote = MARKS.iter().any(|m| m.0 == c && m.2 == Role::Quote);
-                out.push(Clause { range, continues: soft, cut_by_quote });
+                let item_chars = item_chars(&speech[range.clone()]);
+                out.push(Clause { range, continues: soft, cut_by_quote, item_chars });
             } else if let Some(last) = out.last_mut() {
                 last.continues = false;
             }
@@ -46,9 +50,21 @@ fn clauses(speech: &str) -> Vec<Clause> {
         }
     }
     if let Some(range) = crate::text::trim(speech, start..speech.len()) {
-        out.push(Clause { range, continues: false, cut_by_quote: false });
+        let item_chars = item_chars(&speech[range.clone()]);
+        out.push(Clause { range, continues: false, cut_by_quote: false, item_chars });
     }
     out
+}
+
+/// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
+fn item_chars(s: &str) -> Option<usize> {
+    let mut n = 0;
+    let han = s.len() <= ITEM_MAX_CHARS * 4
+        && s.chars().all(|c| {
+            n += 1;
+            is_han(c)
+        });
+    (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
 }
 
 /// How many characters a shared word may stand earlier or later in one clause than in the
@@ -243,20 +259,8 @@ fn framed(frame: &Frame<'_>) -> bool {
 }
 
 impl<'s> ClauseScan<'s, '_> {
-    /// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
-    fn item_chars(&self, r: &Range<usize>) -> Option<usize> {
-        let s = &self.speech[r.clone()];
-        let mut n = 0;
-        let han = s.len() <= ITEM_MAX_CHARS * 4
-            && s.chars().all(|c| {
-                n += 1;
-                is_han(c)
-            });
-        (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
-    }
-
     fn is_item(&self, r: &Range<usize>) -> bool {
-        self.item_chars(r).is_some()
+        item_chars(&self.speech[r.clone()]).is_some()
     }
 
     fn chars(&self, r: &Range<usize>) -> usize {
@@ -308,9 +312,9 @@ impl<'s> ClauseScan<'s, '_> {
     fn run_at(&self, i: usize, dictionary: &mut Dictionary) -> Option<(Found, usize)> {
         let clauses = &self.clauses;
         let second = clauses[i + 1].range.clone();
-        let second_chars = self.item_chars(&second).filter(|_| clauses[i].continues)?;
+        let second_chars = clauses[i + 1].item_chars.filter(|_| clauses[i].continues)?;
         let firsts = self.firsts(i, second_chars);
-        for (frame, first) in self.framed_pairs(&firsts, &second, second_chars) {
+        for (frame, first) in self.framed_pairs(&firsts, &second, second_chars).into_iter().flatten() {
             let run = self.grow(frame, i, &second);
             if run.count >= 3
                 && self.complete(&run, i, &first)
@@ -330,34 +334,36 @@ impl<'s> ClauseScan<'s, '_> {
     /// clause, or its end cut to the second's length on a word boundary or exactly.
     fn firsts(&self, i: usize, second_chars: usize) -> [Option<FirstItem>; 3] {
         let clause = &self.clauses[i].range;
-        let whole = self.item_chars(clause).map(|n| (clause.clone(), n));
+        let whole = self.clauses[i].item_chars.map(|n| (clause.clone(), n));
         let longer = whole.as_ref().is_none_or(|(_, n)| *n > second_chars);
         let [cut, exact] = if longer { self.cuts(clause, second_chars, true) } else { [None, None] };
         let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), self.chars(&r), true));
         [whole.map(|(r, n)| (r, n, false)), with_chars(cut), with_chars(exact)]
     }
 
-    /// The frames each first item shares with the second, best first.
+    /// The frames each first item shares with the second, best first (then `None`s). An array, as
+    /// every clause of the speech is tried: no allocation for the few that frame anything.
     fn framed_pairs(
         &self,
         firsts: &[Option<FirstItem>; 3],
         second: &Range<usize>,
         second_chars: usize,
-    ) -> Vec<(Frame<'s>, Range<usize>)> {
+    ) -> [Option<(Frame<'s>, Range<usize>)>; 3] {
         let speech = self.speech;
         // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
         // this before any frame is built.
         let alike = |(_, n, _): &FirstItem| *n <= 2 * second_chars && second_chars <= 2 * n;
-        let framed_pairs = firsts.clone().map(|first| {
-            first
+        let mut framed_pairs = [0, 1, 2].map(|candidate| {
+            let pair = firsts[candidate]
+                .clone()
                 .filter(alike)
                 .map(|(f, _, cut)| (Frame { cut, ..Frame::new(&speech[f.clone()]) }.with(&speech[second.clone()]), f))
-                .filter(|(frame, _)| framed(frame))
+                .filter(|(frame, _)| framed(frame));
+            (candidate, pair)
         });
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause;
         // sharing as much, among short phrases a cut on a word boundary nearer the second's length
         // (营造强信心、暖人心 → 强信心) beats it; a whole clause beats a cut one; a cut inside a word comes last.
-        let mut framed_pairs: Vec<_> = framed_pairs.into_iter().enumerate().collect();
         crate::sort::sort_by_key(&mut framed_pairs, |(candidate, pair)| {
             let affix = pair.as_ref().map(|(frame, _)| frame.affix_chars());
             let misfit = match pair {
@@ -366,7 +372,7 @@ impl<'s> ClauseScan<'s, '_> {
             };
             (std::cmp::Reverse(affix), *candidate == 2, misfit)
         });
-        framed_pairs.into_iter().filter_map(|(_, pair)| pair).collect()
+        framed_pairs.map(|(_, pair)| pair)
     }
 
     /// The run `frame` grows from its first two items (clause `i + 1` the second) over the clauses
@@ -389,11 +395,12 @@ impl<'s> ClauseScan<'s, '_> {
     fn next_item(&self, j: usize, frame: &Frame<'s>) -> Option<(Range<usize>, Frame<'s>, bool)> {
         let (speech, clauses) = (self.speech, &self.clauses);
         let fits = |r: &Range<usize>, cut: bool| Some(Frame { cut, ..*frame }.with(&speech[r.clone()])).filter(framed);
-        let whole = Some(clauses[j].range.clone()).filter(|r| self.is_item(r) && !clauses[j].cut_by_quote);
+        let whole_chars = clauses[j].item_chars.filter(|_| !clauses[j].cut_by_quote);
+        let whole = whole_chars.map(|_| clauses[j].range.clone());
         // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
         // 责任感): the run ends at its 的. A clause that neither fits whole nor so ends the
         // run: cut to its neighbours' length it was mostly cut inside a phrase (更加管用|有效).
-        let longer = whole.as_ref().is_none_or(|r| self.chars(r) > frame.longest);
+        let longer = whole_chars.is_none_or(|n| n > frame.longest);
         let clause = &speech[clauses[j].range.clone()];
         // Past as many characters as the shortest item has: items have a 的 of their own
         // (最优秀的人员、最急需的资源).
@@ -453,8 +460,8 @@ impl<'s> ClauseScan<'s, '_> {
     ) -> Option<(Found, usize)> {
         let clauses = &self.clauses;
         // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
-        let in_longer_run = (i > 0 && clauses[i - 1].continues && self.item_chars(&clauses[i - 1].range) == Some(4))
-            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| self.item_chars(&c.range) == Some(4)));
+        let in_longer_run = (i > 0 && clauses[i - 1].continues && clauses[i - 1].item_chars == Some(4))
+            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| c.item_chars == Some(4)));
         if in_longer_run {
             return None;
         }
