@@ -96,6 +96,17 @@ struct Frame<'s> {
     cut: bool,
 }
 
+/// The characters of an item, decoded once for its pairs to be compared, and how many.
+fn decoded(item: &str) -> ([char; ITEM_MAX_CHARS], usize) {
+    let mut chars = ['\0'; ITEM_MAX_CHARS];
+    let mut count = 0;
+    for (slot, c) in chars.iter_mut().zip(item.chars()) {
+        *slot = c;
+        count += 1;
+    }
+    (chars, count)
+}
+
 /// The character pairs of `item`: where each starts and the pair as one number, so that
 /// comparing two items' pairs costs integer compares.
 fn pairs(item: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -115,23 +126,27 @@ impl<'s> Frame<'s> {
         Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars, cut: false }
     }
 
+    /// The frame grown by `item`, an item (at most `ITEM_MAX_CHARS` characters, as the first).
     fn with(&self, item: &'s str) -> Frame<'s> {
-        let mut held = [0u64; PAIRS_MAX];
-        let mut held_len = 0;
-        for ((_, pair), slot) in pairs(item).zip(held.iter_mut()) {
-            *slot = pair;
-            held_len += 1;
-        }
+        debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && item.chars().nth(ITEM_MAX_CHARS).is_none());
+        let (theirs, chars) = decoded(item);
+        let held = chars.saturating_sub(1);
         // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
         // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
         let mut shared = self.shared;
-        for (bit, (_, pair)) in pairs(self.first).enumerate() {
-            let nearby = &held[bit.saturating_sub(FRAME_DRIFT).min(held_len)..held_len.min(bit + FRAME_DRIFT + 1)];
-            if shared & 1 << bit != 0 && !nearby.contains(&pair) {
-                shared &= !(1 << bit);
+        if shared != 0 {
+            let (ours, _) = decoded(self.first);
+            let mut left = shared;
+            while left != 0 {
+                let bit = left.trailing_zeros() as usize;
+                left &= left - 1;
+                let pair = &ours[bit..bit + 2];
+                let nearby = bit.saturating_sub(FRAME_DRIFT).min(held)..held.min(bit + FRAME_DRIFT + 1);
+                if !nearby.into_iter().any(|k| theirs[k..k + 2] == *pair) {
+                    shared &= !(1 << bit);
+                }
             }
         }
-        let chars = item.chars().count();
         let prefix_len: usize =
             self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
         let suffix_len: usize = self
