@@ -96,15 +96,19 @@ struct Frame<'s> {
     cut: bool,
 }
 
-/// The characters of an item, decoded once for its pairs to be compared, and how many.
-fn decoded(item: &str) -> ([char; ITEM_MAX_CHARS], usize) {
-    let mut chars = ['\0'; ITEM_MAX_CHARS];
-    let mut count = 0;
-    for (slot, c) in chars.iter_mut().zip(item.chars()) {
-        *slot = c;
+/// The character pairs of an item in order, each as one number (see [`pairs`]), and how many
+/// characters it has (at most `ITEM_MAX_CHARS`).
+fn char_pairs(item: &str) -> ([u64; PAIRS_MAX], usize) {
+    let mut pairs = [0u64; PAIRS_MAX];
+    let mut chars = item.chars();
+    let Some(mut last) = chars.next() else { return (pairs, 0) };
+    let mut count = 1;
+    for (slot, c) in pairs.iter_mut().zip(chars) {
+        *slot = (last as u64) << 32 | c as u64;
+        last = c;
         count += 1;
     }
-    (chars, count)
+    (pairs, count)
 }
 
 /// The character pairs of `item`: where each starts and the pair as one number, so that
@@ -129,20 +133,22 @@ impl<'s> Frame<'s> {
     /// The frame grown by `item`, an item (at most `ITEM_MAX_CHARS` characters, as the first).
     fn with(&self, item: &'s str) -> Frame<'s> {
         debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && item.chars().nth(ITEM_MAX_CHARS).is_none());
-        let (theirs, chars) = decoded(item);
+        let (theirs, chars) = char_pairs(item);
         let held = chars.saturating_sub(1);
-        // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
-        // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
-        let mut shared = self.shared;
+        let (shortest, longest) = (self.shortest.min(chars), self.longest.max(chars));
+        // Shared pairs frame only uncut items of nearly one length (see `shared_part`), and items
+        // added to a run only make it more unequal: past that, they are no longer worked out.
+        let mut shared = if self.cut || longest * 2 > shortest * 3 { 0 } else { self.shared };
         if shared != 0 {
-            let (ours, _) = decoded(self.first);
+            // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
+            // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
+            let (ours, _) = char_pairs(self.first);
             let mut left = shared;
             while left != 0 {
                 let bit = left.trailing_zeros() as usize;
                 left &= left - 1;
-                let pair = &ours[bit..bit + 2];
                 let nearby = bit.saturating_sub(FRAME_DRIFT).min(held)..held.min(bit + FRAME_DRIFT + 1);
-                if !nearby.into_iter().any(|k| theirs[k..k + 2] == *pair) {
+                if !theirs[nearby].contains(&ours[bit]) {
                     shared &= !(1 << bit);
                 }
             }
@@ -162,8 +168,8 @@ impl<'s> Frame<'s> {
             prefix: &self.prefix[..prefix_len],
             suffix: &self.suffix[self.suffix.len() - suffix_len..],
             shared,
-            shortest: self.shortest.min(chars),
-            longest: self.longest.max(chars),
+            shortest,
+            longest,
             cut: self.cut,
         }
     }
