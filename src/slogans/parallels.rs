@@ -96,19 +96,18 @@ struct Frame<'s> {
     cut: bool,
 }
 
-/// The character pairs of an item in order, each as one number (see [`pairs`]), and how many
-/// characters it has (at most `ITEM_MAX_CHARS`).
-fn char_pairs(item: &str) -> ([u64; PAIRS_MAX], usize) {
+/// The character pairs of an item (at most `ITEM_MAX_CHARS` characters) in order, each as one
+/// number (see [`pairs`]).
+fn char_pairs(item: &str) -> [u64; PAIRS_MAX] {
     let mut pairs = [0u64; PAIRS_MAX];
     let mut chars = item.chars();
-    let Some(mut last) = chars.next() else { return (pairs, 0) };
-    let mut count = 1;
-    for (slot, c) in pairs.iter_mut().zip(chars) {
-        *slot = (last as u64) << 32 | c as u64;
-        last = c;
-        count += 1;
+    if let Some(mut last) = chars.next() {
+        for (slot, c) in pairs.iter_mut().zip(chars) {
+            *slot = (last as u64) << 32 | c as u64;
+            last = c;
+        }
     }
-    (pairs, count)
+    pairs
 }
 
 /// The character pairs of `item`: where each starts and the pair as one number, so that
@@ -133,8 +132,7 @@ impl<'s> Frame<'s> {
     /// The frame grown by `item`, an item (at most `ITEM_MAX_CHARS` characters, as the first).
     fn with(&self, item: &'s str) -> Frame<'s> {
         debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && item.chars().nth(ITEM_MAX_CHARS).is_none());
-        let (theirs, chars) = char_pairs(item);
-        let held = chars.saturating_sub(1);
+        let chars = item.chars().count();
         let (shortest, longest) = (self.shortest.min(chars), self.longest.max(chars));
         // Shared pairs frame only uncut items of nearly one length (see `shared_part`), and items
         // added to a run only make it more unequal: past that, they are no longer worked out.
@@ -142,7 +140,7 @@ impl<'s> Frame<'s> {
         if shared != 0 {
             // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
             // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
-            let (ours, _) = char_pairs(self.first);
+            let (ours, theirs, held) = (char_pairs(self.first), char_pairs(item), chars.saturating_sub(1));
             let mut left = shared;
             while left != 0 {
                 let bit = left.trailing_zeros() as usize;
