@@ -596,9 +596,18 @@ fn is_nominal(tok: &Tok) -> bool {
 fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &mut Dictionary) -> Option<String> {
     let (a, b) = (&speech[a.clone()], &speech[b.clone()]);
     let four = |s: &str| s.len() == 4 * 3 && s.chars().count() == 4;
-    if !four(a) || !four(b) || dictionary.tag(a) != Some("i") || dictionary.tag(b) != Some("i") {
+    if !four(a) || !four(b) {
         return None;
     }
+    // The frame first, then the set phrases: most pairs of four characters share no frame, and
+    // asking jieba for a word's tag is a cut of it.
+    let frame = mirrored_frame(a, b)?;
+    (dictionary.tag(a) == Some("i") && dictionary.tag(b) == Some("i")).then_some(frame)
+}
+
+/// The frame two phrases of four characters share, if any: the characters they have in common in
+/// place (`无…之…`), or the numerals they open with (`百…千…`).
+fn mirrored_frame(a: &str, b: &str) -> Option<String> {
     let mut frame = String::new();
     for (x, y) in a.chars().zip(b.chars()) {
         if x == y {
