@@ -123,16 +123,18 @@ fn pairs(item: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
 }
 
 impl<'s> Frame<'s> {
-    fn new(item: &'s str) -> Frame<'s> {
-        let chars = item.chars().count();
+    /// The frame of a first item of `chars` characters.
+    fn new(item: &'s str, chars: usize) -> Frame<'s> {
+        debug_assert_eq!(chars, item.chars().count());
         let shared = (1u32 << chars.saturating_sub(1).min(PAIRS_MAX)) - 1;
         Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars, cut: false }
     }
 
-    /// The frame grown by `item`, an item (at most `ITEM_MAX_CHARS` characters, as the first).
-    fn with(&self, item: &'s str) -> Frame<'s> {
-        debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && item.chars().nth(ITEM_MAX_CHARS).is_none());
-        let chars = item.chars().count();
+    /// The frame grown by `item`, an item of `chars` characters (at most `ITEM_MAX_CHARS`, as the
+    /// first): the callers have counted them.
+    fn with(&self, item: &'s str, chars: usize) -> Frame<'s> {
+        debug_assert_eq!(chars, item.chars().count());
+        debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && chars <= ITEM_MAX_CHARS);
         let (shortest, longest) = (self.shortest.min(chars), self.longest.max(chars));
         // Shared pairs frame only uncut items of nearly one length (see `shared_part`), and items
         // added to a run only make it more unequal: past that, they are no longer worked out.
@@ -376,7 +378,9 @@ impl<'s> ClauseScan<'s, '_> {
             let pair = firsts[candidate]
                 .clone()
                 .filter(alike)
-                .map(|(f, _, cut)| (Frame { cut, ..Frame::new(&speech[f.clone()]) }.with(&speech[second.clone()]), f))
+                .map(|(f, n, cut)| {
+                    (Frame { cut, ..Frame::new(&speech[f.clone()], n) }.with(&speech[second.clone()], second_chars), f)
+                })
                 .filter(|(frame, _)| framed(frame));
             (candidate, pair)
         });
@@ -413,7 +417,9 @@ impl<'s> ClauseScan<'s, '_> {
     /// whether the item was cut short of its clause (the run ends there).
     fn next_item(&self, j: usize, frame: &Frame<'s>) -> Option<(Range<usize>, Frame<'s>, bool)> {
         let (speech, clauses) = (self.speech, &self.clauses);
-        let fits = |r: &Range<usize>, cut: bool| Some(Frame { cut, ..*frame }.with(&speech[r.clone()])).filter(framed);
+        let fits = |r: &Range<usize>, cut: bool| {
+            Some(Frame { cut, ..*frame }.with(&speech[r.clone()], self.chars(r))).filter(framed)
+        };
         let whole_chars = clauses[j].item_chars.filter(|_| !clauses[j].cut_by_quote);
         let whole = whole_chars.map(|_| clauses[j].range.clone());
         // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
