@@ -387,6 +387,10 @@ impl<'s> ClauseScan<'s, '_> {
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause;
         // sharing as much, among short phrases a cut on a word boundary nearer the second's length
         // (营造强信心、暖人心 → 强信心) beats it; a whole clause beats a cut one; a cut inside a word comes last.
+        // Most pairs of clauses share no frame, and one needs no order.
+        if framed_pairs.iter().filter(|(_, pair)| pair.is_some()).nth(1).is_none() {
+            return framed_pairs.map(|(_, pair)| pair);
+        }
         crate::sort::sort_by_key(&mut framed_pairs, |(candidate, pair)| {
             let affix = pair.as_ref().map(|(frame, _)| frame.affix_chars());
             let misfit = match pair {
