@@ -81,8 +81,11 @@ fn kind_weight(kind: SloganKind) -> f64 {
 /// scare-quoted ordinary word (“价值链”) is one dictionary word, so it ranks low however often it is quoted.
 fn score(g: &Grouped) -> f64 {
     let chars = g.text.chars().count();
-    let formulation = lexicon().get(g.text.as_str()).is_some_and(|known| known.formulation);
-    let coined = chars >= 2 && (crate::segment::reference_frequency(&g.text) == 0 || formulation);
-    let scare = if g.kind == SloganKind::Quoted && !coined { 0.2 } else { 1.0 };
+    // Asked of quoted phrases only: the dictionary lookup is the costliest step of the grouping.
+    let coined = || {
+        let formulation = lexicon().get(g.text.as_str()).is_some_and(|known| known.formulation);
+        chars >= 2 && (crate::segment::reference_frequency(&g.text) == 0 || formulation)
+    };
+    let scare = if g.kind == SloganKind::Quoted && !coined() { 0.2 } else { 1.0 };
     kind_weight(g.kind) * scare * (1.0 + chars.min(8) as f64 / 8.0) * (g.occurrences.len() as f64).sqrt()
 }

@@ -3,7 +3,7 @@
 
 use crate::segment::Tok;
 use crate::text::is_han;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,31 +24,49 @@ pub(super) fn is_idiom(word: &str) -> bool {
 }
 
 /// The two-clause idioms ([`IDIOM_SAYINGS`]) by their first clause.
-fn sayings_by_first_clause() -> &'static FxHashMap<&'static str, Vec<&'static str>> {
-    static SAYINGS: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+struct Sayings {
+    by_first: FxHashMap<&'static str, Vec<&'static str>>,
+    /// How first clauses end: their last two characters, as one number ([`last_two`]). Few
+    /// clauses of a speech end so, and only those are looked up at each length.
+    endings: FxHashSet<u64>,
+}
+
+fn sayings() -> &'static Sayings {
+    static SAYINGS: OnceLock<Sayings> = OnceLock::new();
     SAYINGS.get_or_init(|| {
-        let mut by_first: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        let mut sayings = Sayings { by_first: FxHashMap::default(), endings: FxHashSet::default() };
         for (first, second) in IDIOM_SAYINGS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('，'))
         {
-            by_first.entry(first).or_default().push(second);
+            sayings.by_first.entry(first).or_default().push(second);
+            sayings.endings.extend(last_two(first));
         }
-        by_first
+        sayings
     })
+}
+
+/// The last two characters of `s`, as one number.
+fn last_two(s: &str) -> Option<u64> {
+    let mut chars = s.chars().rev();
+    let (last, before) = (chars.next()?, chars.next()?);
+    Some((before as u64) << 32 | last as u64)
 }
 
 /// Where `speech` says a two-clause idiom whole, its clauses joined by `，`, `,` or `、` (无源之水,
 /// 无本之木), starting and ending on word boundaries of `tokens`: 三天打鱼，两天晒网, not 三天打鱼 alone.
 pub(super) fn idiom_sayings(speech: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
     const CLAUSE_CHARS: std::ops::RangeInclusive<usize> = 3..=7;
-    let by_first = sayings_by_first_clause();
+    let sayings = sayings();
     let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).is_ok();
     let ends_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).is_ok();
     let mut found = Vec::new();
     for (comma, c) in speech.char_indices().filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
+        if !last_two(&speech[..comma]).is_some_and(|two| sayings.endings.contains(&two)) {
+            continue;
+        }
         let after = &speech[comma + c.len_utf8()..];
         let han_before = speech[..comma].char_indices().rev().take_while(|&(_, c)| is_han(c));
         for (start, _) in han_before.take(*CLAUSE_CHARS.end()).skip(CLAUSE_CHARS.start() - 1) {
-            let Some(seconds) = by_first.get(&speech[start..comma]) else { continue };
+            let Some(seconds) = sayings.by_first.get(&speech[start..comma]) else { continue };
             let end = seconds
                 .iter()
                 .find(|second| after.starts_with(**second))

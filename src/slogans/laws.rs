@@ -20,6 +20,9 @@ const LAW_MAKING: &[(&str, &str)] = &[
     ("编纂", "编纂民法典"),
 ];
 
+/// The first characters of the verbs of [`LAW_MAKING`] (a test checks them): where a verb may start.
+const LAW_VERB_OPENINGS: &[char] = &['制', '修', '出', '颁', '施', '实', '执', '落', '起', '编'];
+
 /// Words that join a verb of law-making before the name, and are no part of it: 修改完善宪法,
 /// 抓紧制定, 制定出台民营经济促进法 (the verbs of [`LAW_MAKING`] are skipped the same way).
 const LAW_VERB_COMPANIONS: &[&str] = &["完善", "加快", "抓紧", "研究", "及时", "尽快"];
@@ -62,26 +65,53 @@ pub(super) fn unbracketed_laws(speech: &str) -> Vec<Range<usize>> {
         at
     };
     let mut laws = Vec::new();
-    for (verb, _) in LAW_MAKING {
-        for (at, _) in speech.match_indices(verb) {
-            let mut start = name_start(at + verb.len());
-            loop {
-                let end = speech[start..].find(|c: char| !is_name_char(c)).map_or(speech.len(), |n| start + n);
-                if !is_law(&speech[start..end]) {
-                    break;
+    // One pass over the speech for all the verbs: each opens with a character of `LAW_VERB_OPENINGS`.
+    for (at, _) in speech.match_indices(LAW_VERB_OPENINGS) {
+        let Some((verb, _)) = LAW_MAKING.iter().find(|(v, _)| speech[at..].starts_with(v)) else { continue };
+        let mut start = name_start(at + verb.len());
+        loop {
+            let end = speech[start..].find(|c: char| !is_name_char(c)).map_or(speech.len(), |n| start + n);
+            if !is_law(&speech[start..end]) {
+                break;
+            }
+            laws.push(start..end);
+            // A list: 生物安全法、出口管制法; 外商投资法及其实施条例 refers, it names nothing.
+            match speech[end..].chars().next() {
+                Some(c @ ('、' | '和' | '及' | '与')) if !speech[end + c.len_utf8()..].starts_with('其') => {
+                    start = name_start(end + c.len_utf8())
                 }
-                laws.push(start..end);
-                // A list: 生物安全法、出口管制法; 外商投资法及其实施条例 refers, it names nothing.
-                match speech[end..].chars().next() {
-                    Some(c @ ('、' | '和' | '及' | '与')) if !speech[end + c.len_utf8()..].starts_with('其') => {
-                        start = name_start(end + c.len_utf8())
-                    }
-                    _ => break,
-                }
+                _ => break,
             }
         }
     }
     crate::sort::sort_by_key(&mut laws, |r| r.start);
     laws.dedup();
     laws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_openings_are_the_first_characters_of_the_verbs() {
+        let mut firsts: Vec<char> = LAW_MAKING.iter().filter_map(|(verb, _)| verb.chars().next()).collect();
+        firsts.dedup();
+        assert_eq!(firsts, LAW_VERB_OPENINGS);
+    }
+
+    #[test]
+    fn every_verb_of_law_making_finds_the_law_of_its_example() {
+        for (verb, example) in LAW_MAKING {
+            let laws: Vec<&str> = unbracketed_laws(example).into_iter().map(|r| &example[r]).collect();
+            assert!(example.contains(verb), "{example}");
+            assert_eq!(laws.len(), 1, "{example}: {laws:?}");
+            assert!(example.ends_with(laws[0]), "{example}: {laws:?}");
+        }
+        for not in ["实施办法", "制定科学的方法", "实施乡村振兴战略"] {
+            assert!(unbracketed_laws(not).is_empty(), "{not}");
+        }
+        let listed = "出台生物安全法、出口管制法";
+        assert_eq!(unbracketed_laws(listed).len(), 2);
+    }
 }

@@ -25,6 +25,7 @@ mod speakers;
 use crate::finding::Flagged;
 use crate::marks::{MARKS, Role, Run, is_phrase};
 use crate::model::SloganKind;
+use crate::numerals::is_formula_numeral;
 use crate::segment::{Pos, Tok};
 use crate::text::is_han;
 pub use formulas::formula_versions;
@@ -186,9 +187,13 @@ impl<'s> Scan<'s, '_> {
             };
             let Some(mut f) = (match kind {
                 Some(kind) => Some(Found::new(kind, tok.range())),
-                None => unquoted_formula(speech, tokens, tok, &mut self.dictionary)
-                    .or_else(|| spelled_formula(speech, tokens, tok))
-                    .map(|r| Found::new(SloganKind::Numbered, r)),
+                // A formula opens with a numeral: most tokens do not, and neither is looked for.
+                None if word.starts_with(is_formula_numeral) => {
+                    unquoted_formula(speech, tokens, tok, &mut self.dictionary)
+                        .or_else(|| spelled_formula(speech, tokens, tok))
+                        .map(|r| Found::new(SloganKind::Numbered, r))
+                }
+                None => None,
             }) else {
                 continue;
             };

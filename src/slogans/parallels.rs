@@ -21,6 +21,9 @@ struct Clause {
     /// An opening quotation mark cuts the clause: its phrase goes on inside the quote (关系到全面
     /// 建成小康社会和完成“十三五”规划), so the clause is no item.
     cut_by_quote: bool,
+    /// Its length in characters when the whole clause can be an item ([`item_chars`]): counted
+    /// once here, as a clause is read as a first item, a second, a next one and a neighbour.
+    item_chars: Option<usize>,
 }
 
 /// The clauses of `speech`: text between separators; quotes, brackets, colons and sentence ends
@@ -38,7 +41,8 @@ fn clauses(speech: &str) -> Vec<Clause> {
         if soft || hard {
             if let Some(range) = crate::text::trim(speech, start..at) {
                 let cut_by_quote = MARKS.iter().any(|m| m.0 == c && m.2 == Role::Quote);
-                out.push(Clause { range, continues: soft, cut_by_quote });
+                let item_chars = item_chars(&speech[range.clone()]);
+                out.push(Clause { range, continues: soft, cut_by_quote, item_chars });
             } else if let Some(last) = out.last_mut() {
                 last.continues = false;
             }
@@ -46,9 +50,21 @@ fn clauses(speech: &str) -> Vec<Clause> {
         }
     }
     if let Some(range) = crate::text::trim(speech, start..speech.len()) {
-        out.push(Clause { range, continues: false, cut_by_quote: false });
+        let item_chars = item_chars(&speech[range.clone()]);
+        out.push(Clause { range, continues: false, cut_by_quote: false, item_chars });
     }
     out
+}
+
+/// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
+fn item_chars(s: &str) -> Option<usize> {
+    let mut n = 0;
+    let han = s.len() <= ITEM_MAX_CHARS * 4
+        && s.chars().all(|c| {
+            n += 1;
+            is_han(c)
+        });
+    (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
 }
 
 /// How many characters a shared word may stand earlier or later in one clause than in the
@@ -80,6 +96,20 @@ struct Frame<'s> {
     cut: bool,
 }
 
+/// The character pairs of an item (at most `ITEM_MAX_CHARS` characters) in order, each as one
+/// number (see [`pairs`]).
+fn char_pairs(item: &str) -> [u64; PAIRS_MAX] {
+    let mut pairs = [0u64; PAIRS_MAX];
+    let mut chars = item.chars();
+    if let Some(mut last) = chars.next() {
+        for (slot, c) in pairs.iter_mut().zip(chars) {
+            *slot = (last as u64) << 32 | c as u64;
+            last = c;
+        }
+    }
+    pairs
+}
+
 /// The character pairs of `item`: where each starts and the pair as one number, so that
 /// comparing two items' pairs costs integer compares.
 fn pairs(item: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -93,29 +123,36 @@ fn pairs(item: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
 }
 
 impl<'s> Frame<'s> {
-    fn new(item: &'s str) -> Frame<'s> {
-        let chars = item.chars().count();
+    /// The frame of a first item of `chars` characters.
+    fn new(item: &'s str, chars: usize) -> Frame<'s> {
+        debug_assert_eq!(chars, item.chars().count());
         let shared = (1u32 << chars.saturating_sub(1).min(PAIRS_MAX)) - 1;
         Frame { first: item, prefix: item, suffix: item, shared, shortest: chars, longest: chars, cut: false }
     }
 
-    fn with(&self, item: &'s str) -> Frame<'s> {
-        let mut held = [0u64; PAIRS_MAX];
-        let mut held_len = 0;
-        for ((_, pair), slot) in pairs(item).zip(held.iter_mut()) {
-            *slot = pair;
-            held_len += 1;
-        }
-        // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
-        // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
-        let mut shared = self.shared;
-        for (bit, (_, pair)) in pairs(self.first).enumerate() {
-            let nearby = &held[bit.saturating_sub(FRAME_DRIFT).min(held_len)..held_len.min(bit + FRAME_DRIFT + 1)];
-            if shared & 1 << bit != 0 && !nearby.contains(&pair) {
-                shared &= !(1 << bit);
+    /// The frame grown by `item`, an item of `chars` characters (at most `ITEM_MAX_CHARS`, as the
+    /// first): the callers have counted them.
+    fn with(&self, item: &'s str, chars: usize) -> Frame<'s> {
+        debug_assert_eq!(chars, item.chars().count());
+        debug_assert!(self.first.chars().nth(ITEM_MAX_CHARS).is_none() && chars <= ITEM_MAX_CHARS);
+        let (shortest, longest) = (self.shortest.min(chars), self.longest.max(chars));
+        // Shared pairs frame only uncut items of nearly one length (see `shared_part`), and items
+        // added to a run only make it more unequal: past that, they are no longer worked out.
+        let mut shared = if self.cut || longest * 2 > shortest * 3 { 0 } else { self.shared };
+        if shared != 0 {
+            // A frame word stands at about the same place in every clause (整体实力不断增强、县域产业
+            // 不断壮大); one that wanders (第一时间…，是第一书记…，也是…第一条件) is only a repeated word.
+            let (ours, theirs, held) = (char_pairs(self.first), char_pairs(item), chars.saturating_sub(1));
+            let mut left = shared;
+            while left != 0 {
+                let bit = left.trailing_zeros() as usize;
+                left &= left - 1;
+                let nearby = bit.saturating_sub(FRAME_DRIFT).min(held)..held.min(bit + FRAME_DRIFT + 1);
+                if !theirs[nearby].contains(&ours[bit]) {
+                    shared &= !(1 << bit);
+                }
             }
         }
-        let chars = item.chars().count();
         let prefix_len: usize =
             self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
         let suffix_len: usize = self
@@ -131,8 +168,8 @@ impl<'s> Frame<'s> {
             prefix: &self.prefix[..prefix_len],
             suffix: &self.suffix[self.suffix.len() - suffix_len..],
             shared,
-            shortest: self.shortest.min(chars),
-            longest: self.longest.max(chars),
+            shortest,
+            longest,
             cut: self.cut,
         }
     }
@@ -243,20 +280,8 @@ fn framed(frame: &Frame<'_>) -> bool {
 }
 
 impl<'s> ClauseScan<'s, '_> {
-    /// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
-    fn item_chars(&self, r: &Range<usize>) -> Option<usize> {
-        let s = &self.speech[r.clone()];
-        let mut n = 0;
-        let han = s.len() <= ITEM_MAX_CHARS * 4
-            && s.chars().all(|c| {
-                n += 1;
-                is_han(c)
-            });
-        (han && (2..=ITEM_MAX_CHARS).contains(&n)).then_some(n)
-    }
-
     fn is_item(&self, r: &Range<usize>) -> bool {
-        self.item_chars(r).is_some()
+        item_chars(&self.speech[r.clone()]).is_some()
     }
 
     fn chars(&self, r: &Range<usize>) -> usize {
@@ -308,9 +333,9 @@ impl<'s> ClauseScan<'s, '_> {
     fn run_at(&self, i: usize, dictionary: &mut Dictionary) -> Option<(Found, usize)> {
         let clauses = &self.clauses;
         let second = clauses[i + 1].range.clone();
-        let second_chars = self.item_chars(&second).filter(|_| clauses[i].continues)?;
+        let second_chars = clauses[i + 1].item_chars.filter(|_| clauses[i].continues)?;
         let firsts = self.firsts(i, second_chars);
-        for (frame, first) in self.framed_pairs(&firsts, &second, second_chars) {
+        for (frame, first) in self.framed_pairs(&firsts, &second, second_chars).into_iter().flatten() {
             let run = self.grow(frame, i, &second);
             if run.count >= 3
                 && self.complete(&run, i, &first)
@@ -330,34 +355,42 @@ impl<'s> ClauseScan<'s, '_> {
     /// clause, or its end cut to the second's length on a word boundary or exactly.
     fn firsts(&self, i: usize, second_chars: usize) -> [Option<FirstItem>; 3] {
         let clause = &self.clauses[i].range;
-        let whole = self.item_chars(clause).map(|n| (clause.clone(), n));
+        let whole = self.clauses[i].item_chars.map(|n| (clause.clone(), n));
         let longer = whole.as_ref().is_none_or(|(_, n)| *n > second_chars);
         let [cut, exact] = if longer { self.cuts(clause, second_chars, true) } else { [None, None] };
         let with_chars = |r: Option<Range<usize>>| r.map(|r| (r.clone(), self.chars(&r), true));
         [whole.map(|(r, n)| (r, n, false)), with_chars(cut), with_chars(exact)]
     }
 
-    /// The frames each first item shares with the second, best first.
+    /// The frames each first item shares with the second, best first (then `None`s). An array, as
+    /// every clause of the speech is tried: no allocation for the few that frame anything.
     fn framed_pairs(
         &self,
         firsts: &[Option<FirstItem>; 3],
         second: &Range<usize>,
         second_chars: usize,
-    ) -> Vec<(Frame<'s>, Range<usize>)> {
+    ) -> [Option<(Frame<'s>, Range<usize>)>; 3] {
         let speech = self.speech;
         // Items of like length only (see `Frame::shared_part`): most neighbouring clauses fail
         // this before any frame is built.
         let alike = |(_, n, _): &FirstItem| *n <= 2 * second_chars && second_chars <= 2 * n;
-        let framed_pairs = firsts.clone().map(|first| {
-            first
+        let mut framed_pairs = [0, 1, 2].map(|candidate| {
+            let pair = firsts[candidate]
+                .clone()
                 .filter(alike)
-                .map(|(f, _, cut)| (Frame { cut, ..Frame::new(&speech[f.clone()]) }.with(&speech[second.clone()]), f))
-                .filter(|(frame, _)| framed(frame))
+                .map(|(f, n, cut)| {
+                    (Frame { cut, ..Frame::new(&speech[f.clone()], n) }.with(&speech[second.clone()], second_chars), f)
+                })
+                .filter(|(frame, _)| framed(frame));
+            (candidate, pair)
         });
         // 我们坚持稳中求进、坚持改革创新: the cut item sharing the edge 坚持… beats the whole clause;
         // sharing as much, among short phrases a cut on a word boundary nearer the second's length
         // (营造强信心、暖人心 → 强信心) beats it; a whole clause beats a cut one; a cut inside a word comes last.
-        let mut framed_pairs: Vec<_> = framed_pairs.into_iter().enumerate().collect();
+        // Most pairs of clauses share no frame, and one needs no order.
+        if framed_pairs.iter().filter(|(_, pair)| pair.is_some()).nth(1).is_none() {
+            return framed_pairs.map(|(_, pair)| pair);
+        }
         crate::sort::sort_by_key(&mut framed_pairs, |(candidate, pair)| {
             let affix = pair.as_ref().map(|(frame, _)| frame.affix_chars());
             let misfit = match pair {
@@ -366,7 +399,7 @@ impl<'s> ClauseScan<'s, '_> {
             };
             (std::cmp::Reverse(affix), *candidate == 2, misfit)
         });
-        framed_pairs.into_iter().filter_map(|(_, pair)| pair).collect()
+        framed_pairs.map(|(_, pair)| pair)
     }
 
     /// The run `frame` grows from its first two items (clause `i + 1` the second) over the clauses
@@ -388,12 +421,15 @@ impl<'s> ClauseScan<'s, '_> {
     /// whether the item was cut short of its clause (the run ends there).
     fn next_item(&self, j: usize, frame: &Frame<'s>) -> Option<(Range<usize>, Frame<'s>, bool)> {
         let (speech, clauses) = (self.speech, &self.clauses);
-        let fits = |r: &Range<usize>, cut: bool| Some(Frame { cut, ..*frame }.with(&speech[r.clone()])).filter(framed);
-        let whole = Some(clauses[j].range.clone()).filter(|r| self.is_item(r) && !clauses[j].cut_by_quote);
+        let fits = |r: &Range<usize>, cut: bool| {
+            Some(Frame { cut, ..*frame }.with(&speech[r.clone()], self.chars(r))).filter(framed)
+        };
+        let whole_chars = clauses[j].item_chars.filter(|_| !clauses[j].cut_by_quote);
+        let whole = whole_chars.map(|_| clauses[j].range.clone());
         // The last item may modify what follows it (只讲利用不讲修复的老路走下去, 为民造福的
         // 责任感): the run ends at its 的. A clause that neither fits whole nor so ends the
         // run: cut to its neighbours' length it was mostly cut inside a phrase (更加管用|有效).
-        let longer = whole.as_ref().is_none_or(|r| self.chars(r) > frame.longest);
+        let longer = whole_chars.is_none_or(|n| n > frame.longest);
         let clause = &speech[clauses[j].range.clone()];
         // Past as many characters as the shortest item has: items have a 的 of their own
         // (最优秀的人员、最急需的资源).
@@ -453,8 +489,8 @@ impl<'s> ClauseScan<'s, '_> {
     ) -> Option<(Found, usize)> {
         let clauses = &self.clauses;
         // A pair is two items alone: two of a longer run (休戚与共、荣辱与共、命运与共) are none.
-        let in_longer_run = (i > 0 && clauses[i - 1].continues && self.item_chars(&clauses[i - 1].range) == Some(4))
-            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| self.item_chars(&c.range) == Some(4)));
+        let in_longer_run = (i > 0 && clauses[i - 1].continues && clauses[i - 1].item_chars == Some(4))
+            || (clauses[i + 1].continues && clauses.get(i + 2).is_some_and(|c| c.item_chars == Some(4)));
         if in_longer_run {
             return None;
         }
@@ -570,9 +606,18 @@ fn is_nominal(tok: &Tok) -> bool {
 fn mirrored_pair(speech: &str, a: &Range<usize>, b: &Range<usize>, dictionary: &mut Dictionary) -> Option<String> {
     let (a, b) = (&speech[a.clone()], &speech[b.clone()]);
     let four = |s: &str| s.len() == 4 * 3 && s.chars().count() == 4;
-    if !four(a) || !four(b) || dictionary.tag(a) != Some("i") || dictionary.tag(b) != Some("i") {
+    if !four(a) || !four(b) {
         return None;
     }
+    // The frame first, then the set phrases: most pairs of four characters share no frame, and
+    // asking jieba for a word's tag is a cut of it.
+    let frame = mirrored_frame(a, b)?;
+    (dictionary.tag(a) == Some("i") && dictionary.tag(b) == Some("i")).then_some(frame)
+}
+
+/// The frame two phrases of four characters share, if any: the characters they have in common in
+/// place (`无…之…`), or the numerals they open with (`百…千…`).
+fn mirrored_frame(a: &str, b: &str) -> Option<String> {
     let mut frame = String::new();
     for (x, y) in a.chars().zip(b.chars()) {
         if x == y {
