@@ -382,12 +382,15 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
     }
     // Per candidate: its text, occurrences, and the first window (index into `words`, length).
     let mut found: Vec<(&str, Vec<Range<usize>>, usize, usize)> = Vec::new();
+    // Most windows are said once: they are counted first, and only the candidates said twice or
+    // more get a list of occurrences (one allocation per window was half the cost). Each length
+    // has at most a window per word, so the tables are sized once and reused: growing them
+    // (rehashing) cost as much as filling them.
+    let mut class_of: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::with_capacity(words.len()); // (first range, its window, count)
+    let mut windows: Vec<(Range<usize>, u32)> = Vec::with_capacity(words.len());
     for n in PHRASE_WORDS.rev() {
-        // Most windows are said once: they are counted first, and only the candidates said
-        // twice or more get a list of occurrences (one allocation per window was half the cost).
-        let mut class_of: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::new(); // (first range, its window, count)
-        let mut windows: Vec<(Range<usize>, u32)> = Vec::new();
+        class_of.clear();
         for i in (0..words.len()).filter(|&i| run[i] >= n) {
             let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
             if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
@@ -403,7 +406,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         // Per class, its index in `found` if it is a candidate.
         let slots: Vec<Option<usize>> = classes
-            .into_iter()
+            .drain(..)
             .map(|(range, i, count)| {
                 let text = &speech[range];
                 (count >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4).then(|| {
@@ -412,7 +415,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
                 })
             })
             .collect();
-        for (range, class) in windows {
+        for (range, class) in windows.drain(..) {
             if let Some(k) = slots[class as usize] {
                 found[k].1.push(range);
             }
