@@ -36,7 +36,12 @@ impl PosFilter {
 
 /// A word worth counting: it has a Han character or a Latin letter, and is no stop word.
 pub fn is_content(word: &str) -> bool {
-    word.chars().any(|c| is_han(c) || c.is_alphabetic()) && !is_stopword(word)
+    has_letter(word) && !is_stopword(word)
+}
+
+/// Has a Han character or a letter of any script.
+fn has_letter(word: &str) -> bool {
+    word.chars().any(|c| is_han(c) || c.is_alphabetic())
 }
 
 /// The distinct words of a segmentation, each looked at once. A 1 MB speech has some 180,000
@@ -65,19 +70,24 @@ pub struct Word<'s> {
 impl<'s> Vocabulary<'s> {
     pub fn new(speech: &'s str, tokens: &[Tok]) -> Self {
         // FxHash: fast on short keys; the text is the user's own, so hash flooding is no threat.
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut words = Vec::new();
+        // Sized for a word in four tokens distinct (official text has fewer), so that the table
+        // is rarely grown and rehashed.
+        let mut index: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let mut words = Vec::with_capacity(tokens.len() / 4);
         let ids = tokens
             .iter()
             .map(|tok| {
                 let text = &speech[tok.range()];
                 *index.entry(text).or_insert_with(|| {
+                    let stop = is_stopword(text);
                     words.push(Word {
                         text,
                         chars: text.chars().count(),
                         wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
-                        content: is_content(text),
-                        stop: is_stopword(text),
+                        // [`is_content`], the stop list asked once.
+                        content: !stop && has_letter(text),
+                        stop,
                         blank: text.trim().is_empty(),
                     });
                     (words.len() - 1) as u32
