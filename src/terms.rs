@@ -72,8 +72,7 @@ impl<'s> Vocabulary<'s> {
         // FxHash: fast on short keys; the text is the user's own, so hash flooding is no threat.
         // Sized for a word in four tokens distinct (official text has fewer), so that the table
         // is rarely grown and rehashed.
-        let mut index: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut words = Vec::with_capacity(tokens.len() / 4);
         let ids = tokens
             .iter()
