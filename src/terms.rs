@@ -290,6 +290,10 @@ impl OfficialReference {
         let suffix = |i: &u32| &self.text[*i as usize..];
         let first = self.suffixes.partition_point(|i| suffix(i) < term);
         let len = self.suffixes[first..].partition_point(|i| suffix(i).starts_with(term));
+        // Occurrences of a term that cannot overlap itself all count, in any order: most terms.
+        if len < 2 || !overlaps_itself(term) {
+            return len;
+        }
         let mut starts: Vec<u32> = self.suffixes[first..first + len].to_vec();
         crate::sort::sort_by_key(&mut starts, |&start| start);
         let mut free_from = 0;
@@ -304,6 +308,11 @@ impl OfficialReference {
             })
             .count()
     }
+}
+
+/// Whether two occurrences of `term` can overlap: an end of it is also its start (哈哈, 一个一).
+fn overlaps_itself(term: &str) -> bool {
+    term.char_indices().skip(1).any(|(i, _)| term.starts_with(&term[i..]))
 }
 
 /// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood as the
@@ -323,7 +332,10 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
         .filter(|c| c.count >= min_count)
         .filter_map(|c| {
             let here = f64::from(c.count);
-            let there = reference_frequency(jieba, c.term).max(official_frequency(c.term) * there_total);
+            // Looked up once for both frequencies (a hash of the term each time).
+            let lexicon = crate::segment::lexicon_entry(c.term);
+            let there = reference_frequency(jieba, c.term, lexicon.is_some())
+                .max(official_frequency(c.term, lexicon.is_some_and(|e| e.formulation)) * there_total);
             let log_likelihood = log_likelihood(here, here_total, there, there_total);
             let expected = there.max(ZERO_FREQUENCY) / there_total * here_total;
             (here > expected && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
@@ -343,19 +355,18 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
 /// How often ordinary text says `term`: its frequency in jieba's reference corpus; for a word the
 /// corpus lacks, what its characters suggest (jieba's estimate: 这是 or 之心 cut out of 人民群众之心
 /// is common, 新冠 is not); a formulation of the lexicon is counted as absent, which it is.
-fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
+fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str, in_lexicon: bool) -> f64 {
     match crate::segment::reference_frequency(term) {
-        0 if !crate::segment::is_lexicon_word(term) => jieba.suggest_freq(term) as f64,
+        0 if !in_lexicon => jieba.suggest_freq(term) as f64,
         known => known as f64,
     }
 }
 
 /// How often official speech in general says `term`, per word: as often as the official reference
-/// says its characters, and a formulation of the lexicon at least [`FORMULATION_RATE`].
-fn official_frequency(term: &str) -> f64 {
+/// says its characters, and a `formulation` of the lexicon at least [`FORMULATION_RATE`].
+fn official_frequency(term: &str, formulation: bool) -> f64 {
     let reference = OfficialReference::get();
     let said = if term.chars().nth(1).is_some() { reference.count(term) as f64 / reference.words } else { 0.0 };
-    let formulation = crate::segment::lexicon_entry(term).is_some_and(|e| e.formulation);
     said.max(if formulation { FORMULATION_RATE } else { 0.0 })
 }
 
