@@ -10,12 +10,13 @@ use crate::model::{
     TermStatus, TrendSeries,
 };
 use crate::text::Utf16Index;
+use std::borrow::Cow;
 
 /// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
 /// A table with `header` and `rows`, each row as many cells as the header.
-fn table(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn table<S: AsRef<str>>(header: &[String], rows: impl Iterator<Item = Vec<S>>) -> String {
     let mut out = String::from(BOM);
     write_record(&mut out, header);
     for row in rows {
@@ -114,7 +115,7 @@ pub fn terms(terms: &[Term], sections: usize) -> String {
         &names,
         terms.iter().map(|t| {
             let mut row = term_row(t);
-            row.extend(t.by_section.iter().map(u32::to_string));
+            row.extend(t.by_section.iter().map(|n| n.to_string().into()));
             row
         }),
     )
@@ -122,13 +123,15 @@ pub fn terms(terms: &[Term], sections: usize) -> String {
 
 const TERM_COLUMNS: [&str; 5] = ["term", "count", "perTenK", "pos", "firstAt"];
 
-fn term_row(t: &Term) -> Vec<String> {
+/// A term's cells; its words borrowed, not copied (a corpus's term table has a row per term of
+/// every document).
+fn term_row(t: &Term) -> Vec<Cow<'_, str>> {
     vec![
-        t.term.clone(),
-        t.count.to_string(),
-        format!("{:.2}", t.per_ten_k),
-        t.pos.clone().unwrap_or_default(),
-        t.first_at.to_string(),
+        t.term.as_str().into(),
+        t.count.to_string().into(),
+        format!("{:.2}", t.per_ten_k).into(),
+        t.pos.as_deref().unwrap_or_default().into(),
+        t.first_at.to_string().into(),
     ]
 }
 
@@ -139,16 +142,16 @@ pub fn slogans(slogans: &[Slogan]) -> String {
 
 const SLOGAN_COLUMNS: [&str; 8] = ["kind", "text", "count", "firstAt", "expansion", "frame", "speaker", "score"];
 
-fn slogan_row(s: &Slogan) -> Vec<String> {
+fn slogan_row(s: &Slogan) -> Vec<Cow<'_, str>> {
     vec![
         kind_id(s.kind).into(),
-        s.text.clone(),
-        s.count.to_string(),
-        s.occurrences.first().map_or(String::new(), |o| o.start.to_string()),
-        s.expansion.as_ref().map_or(String::new(), |items| items.join("、")),
-        s.frame.clone().unwrap_or_default(),
-        s.speaker.clone().unwrap_or_default(),
-        format!("{:.2}", s.score),
+        s.text.as_str().into(),
+        s.count.to_string().into(),
+        s.occurrences.first().map_or(String::new(), |o| o.start.to_string()).into(),
+        s.expansion.as_ref().map_or(String::new(), |items| items.join("、")).into(),
+        s.frame.as_deref().unwrap_or_default().into(),
+        s.speaker.as_deref().unwrap_or_default().into(),
+        format!("{:.2}", s.score).into(),
     ]
 }
 
@@ -172,18 +175,18 @@ pub fn outline(sections: &[Section]) -> String {
 const OUTLINE_COLUMNS: [&str; 8] =
     ["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"];
 
-fn outline_rows(sections: &[Section]) -> Vec<Vec<String>> {
-    fn walk(sections: &[Section], out: &mut Vec<Vec<String>>) {
+fn outline_rows(sections: &[Section]) -> Vec<Vec<Cow<'_, str>>> {
+    fn walk<'a>(sections: &'a [Section], out: &mut Vec<Vec<Cow<'a, str>>>) {
         for s in sections {
             out.push(vec![
-                s.level.to_string(),
-                s.marker.clone(),
-                s.heading.clone(),
-                s.start.to_string(),
-                s.end.to_string(),
-                s.speech_chars.to_string(),
-                format!("{:.1}", s.speaking_minutes),
-                s.top_terms.join(" "),
+                s.level.to_string().into(),
+                s.marker.as_str().into(),
+                s.heading.as_str().into(),
+                s.start.to_string().into(),
+                s.end.to_string().into(),
+                s.speech_chars.to_string().into(),
+                format!("{:.1}", s.speaking_minutes).into(),
+                s.top_terms.join(" ").into(),
             ]);
             walk(&s.children, out);
         }
@@ -295,14 +298,14 @@ impl CorpusTable {
 
     /// The lines of `analysis`, of the document called `name` and dated `date`.
     pub fn lines(self, name: &str, date: Option<&str>, analysis: &Analysis) -> String {
-        let rows: Vec<Vec<String>> = match self {
+        let rows: Vec<Vec<Cow<str>>> = match self {
             CorpusTable::Documents => return record(&document_row(name, date, &analysis.summary())),
             CorpusTable::Terms => analysis
                 .terms
                 .iter()
                 .map(|t| {
                     let mut row = term_row(t);
-                    row.push(t.lexicon.as_ref().map_or(String::new(), |l| l.category.clone()));
+                    row.push(t.lexicon.as_ref().map_or("", |l| l.category.as_str()).into());
                     row
                 })
                 .collect(),
@@ -311,7 +314,7 @@ impl CorpusTable {
         };
         let mut out = String::new();
         for row in rows {
-            write_record(&mut out, std::iter::once(name).chain(row.iter().map(String::as_str)));
+            write_record(&mut out, std::iter::once(name).chain(row.iter().map(|cell| cell.as_ref())));
         }
         out
     }
