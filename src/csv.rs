@@ -47,7 +47,8 @@ fn write_record<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item =
 /// Appends `value` as a cell: a `'` before what a spreadsheet would run as a formula, and in
 /// quotes, its quotes doubled, when it holds a comma, a quote or a line break.
 fn write_cell(out: &mut String, value: &str) {
-    let quoted = value.contains([',', '"', '\n', '\r']);
+    // The marks are ASCII, so a byte scan finds them (a char pattern decodes every character).
+    let quoted = value.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quoted {
         out.push('"');
     }
