@@ -460,11 +460,16 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
-    let mut kept = joined_pieces(speech, kept);
-    crate::sort::sort_by_key(&mut kept, |(text, occ)| {
-        (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
-    });
-    kept
+    // Each phrase's rank computed once, not at each comparison (counting its characters again
+    // and again was most of the sort).
+    let mut ranked: Vec<_> = joined_pieces(speech, kept)
+        .into_iter()
+        .map(|(text, occ)| {
+            ((std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start), text, occ)
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut ranked, |&(rank, ..)| rank);
+    ranked.into_iter().map(|(_, text, occ)| (text, occ)).collect()
 }
 
 /// Phrases said as often whose occurrences overlap pairwise, each pair at the same distance, are
