@@ -70,27 +70,25 @@ pub struct Word<'s> {
 impl<'s> Vocabulary<'s> {
     pub fn new(speech: &'s str, tokens: &[Tok]) -> Self {
         // FxHash: fast on short keys; the text is the user's own, so hash flooding is no threat.
-        // Sized for a word in four tokens distinct (official text has fewer), so that the table
-        // is rarely grown and rehashed.
-        let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        // Sized for a word in four tokens distinct (official text has fewer), so that the tables
+        // are rarely grown and rehashed. A word of up to 15 bytes (five Han characters), nearly
+        // every token, is looked up by its bytes packed into one integer: hashed and compared in
+        // a few instructions, where a string key is hashed byte by byte and compared by a call.
+        let mut short: FxHashMap<u128, u32> = FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let mut long: FxHashMap<&str, u32> = FxHashMap::default();
         let mut words = Vec::with_capacity(tokens.len() / 4);
         let ids = tokens
             .iter()
             .map(|tok| {
                 let text = &speech[tok.range()];
-                *index.entry(text).or_insert_with(|| {
-                    let stop = is_stopword(text);
-                    words.push(Word {
-                        text,
-                        chars: text.chars().count(),
-                        wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
-                        // [`is_content`], the stop list asked once.
-                        content: !stop && has_letter(text),
-                        stop,
-                        blank: text.trim().is_empty(),
-                    });
+                let add = || {
+                    words.push(Word::new(text));
                     (words.len() - 1) as u32
-                })
+                };
+                match short_key(text) {
+                    Some(key) => *short.entry(key).or_insert_with(add),
+                    None => *long.entry(text).or_insert_with(add),
+                }
             })
             .collect();
         Vocabulary { ids, words }
@@ -99,6 +97,32 @@ impl<'s> Vocabulary<'s> {
     pub fn word(&self, token: usize) -> &Word<'s> {
         &self.words[self.ids[token] as usize]
     }
+}
+
+impl<'s> Word<'s> {
+    fn new(text: &'s str) -> Self {
+        let stop = is_stopword(text);
+        Word {
+            text,
+            chars: text.chars().count(),
+            wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
+            // [`is_content`], the stop list asked once.
+            content: !stop && has_letter(text),
+            stop,
+            blank: text.trim().is_empty(),
+        }
+    }
+}
+
+/// `text`'s bytes and its length in one integer, when it is shorter than 16 bytes: one key per text.
+fn short_key(text: &str) -> Option<u128> {
+    let bytes = text.as_bytes();
+    (bytes.len() < 16).then(|| {
+        let mut key = [0u8; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[15] = bytes.len() as u8;
+        u128::from_le_bytes(key)
+    })
 }
 
 /// Counts of one term, by byte offsets.
