@@ -484,9 +484,14 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
-    // Each phrase's rank computed once, not at each comparison (counting its characters again
-    // and again was most of the sort).
-    let mut ranked: Vec<_> = joined_pieces(speech, kept)
+    most_said_first(joined_pieces(speech, kept))
+}
+
+/// `phrases` ranked: the most said first, then the longest, then the first said. Each phrase's
+/// rank is computed once, not at each comparison (counting its characters again and again was
+/// most of the sort).
+fn most_said_first<'s>(phrases: Vec<(&'s str, Vec<Range<usize>>)>) -> Vec<(&'s str, Vec<Range<usize>>)> {
+    let mut ranked: Vec<_> = phrases
         .into_iter()
         .map(|(text, occ)| {
             ((std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start), text, occ)
