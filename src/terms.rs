@@ -490,7 +490,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
 /// `phrases` ranked: the most said first, then the longest, then the first said. Each phrase's
 /// rank is computed once, not at each comparison (counting its characters again and again was
 /// most of the sort).
-fn most_said_first<'s>(phrases: Vec<(&'s str, Vec<Range<usize>>)>) -> Vec<(&'s str, Vec<Range<usize>>)> {
+fn most_said_first(phrases: Vec<(&str, Vec<Range<usize>>)>) -> Vec<(&str, Vec<Range<usize>>)> {
     let mut ranked: Vec<_> = phrases
         .into_iter()
         .map(|(text, occ)| {
