@@ -410,6 +410,9 @@ fn section_counts(
         row[c.id as usize] = Some(i);
     }
     let mut table = vec![vec![0u32; buckets]; counted.len()];
+    // The sections starting at or before the token: tokens and sections are both in text order,
+    // so a walk along the sections finds it, not a search for each token.
+    let mut started = 0;
     for (tok, &id) in d.tokens.iter().zip(&vocabulary.ids) {
         let Some(i) = row[id as usize] else {
             continue;
@@ -417,8 +420,8 @@ fn section_counts(
         let bucket = if sections.is_empty() {
             Some(0)
         } else {
-            let k = sections.partition_point(|s| s.start <= tok.start);
-            k.checked_sub(1).filter(|&k| tok.start < sections[k].end)
+            started += sections[started..].iter().take_while(|s| s.start <= tok.start).count();
+            started.checked_sub(1).filter(|&k| tok.start < sections[k].end)
         };
         if let Some(b) = bucket {
             table[i][b] += 1;

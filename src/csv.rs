@@ -10,28 +10,57 @@ use crate::model::{
     TermStatus, TrendSeries,
 };
 use crate::text::Utf16Index;
+use std::borrow::Cow;
 
 /// What a CSV file starts with, so that a spreadsheet reads it as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
 /// A table with `header` and `rows`, each row as many cells as the header.
-fn table(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn table<S: AsRef<str>>(header: &[String], rows: impl Iterator<Item = Vec<S>>) -> String {
     let mut out = String::from(BOM);
-    for row in std::iter::once(header.to_vec()).chain(rows) {
-        out.push_str(&record(&row));
+    write_record(&mut out, header);
+    for row in rows {
+        write_record(&mut out, &row);
     }
     out
 }
 
 /// One line of CSV: the cells quoted and defused, then CRLF.
 pub fn record(row: &[String]) -> String {
-    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-    cells.join(",") + "\r\n"
+    let mut out = String::new();
+    write_record(&mut out, row);
+    out
 }
 
-fn cell(value: &str) -> String {
-    let value = if runs_as_formula(value) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+/// Appends one line of CSV to `out`. Written in place: a string per cell and per line, joined,
+/// were most of what the command line's tables cost.
+fn write_record<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_cell(out, cell.as_ref());
+    }
+    out.push_str("\r\n");
+}
+
+/// Appends `value` as a cell: a `'` before what a spreadsheet would run as a formula, and in
+/// quotes, its quotes doubled, when it holds a comma, a quote or a line break.
+fn write_cell(out: &mut String, value: &str) {
+    // The marks are ASCII, so a byte scan finds them (a char pattern decodes every character).
+    let quoted = value.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if quoted {
+        out.push('"');
+    }
+    if runs_as_formula(value) {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
 }
 
 /// Whether a spreadsheet would take `value` for a formula (OWASP's CSV injection: a cell starting
@@ -87,7 +116,7 @@ pub fn terms(terms: &[Term], sections: usize) -> String {
         &names,
         terms.iter().map(|t| {
             let mut row = term_row(t);
-            row.extend(t.by_section.iter().map(u32::to_string));
+            row.extend(t.by_section.iter().map(|n| n.to_string().into()));
             row
         }),
     )
@@ -95,13 +124,15 @@ pub fn terms(terms: &[Term], sections: usize) -> String {
 
 const TERM_COLUMNS: [&str; 5] = ["term", "count", "perTenK", "pos", "firstAt"];
 
-fn term_row(t: &Term) -> Vec<String> {
+/// A term's cells; its words borrowed, not copied (a corpus's term table has a row per term of
+/// every document).
+fn term_row(t: &Term) -> Vec<Cow<'_, str>> {
     vec![
-        t.term.clone(),
-        t.count.to_string(),
-        format!("{:.2}", t.per_ten_k),
-        t.pos.clone().unwrap_or_default(),
-        t.first_at.to_string(),
+        t.term.as_str().into(),
+        t.count.to_string().into(),
+        format!("{:.2}", t.per_ten_k).into(),
+        t.pos.as_deref().unwrap_or_default().into(),
+        t.first_at.to_string().into(),
     ]
 }
 
@@ -112,16 +143,16 @@ pub fn slogans(slogans: &[Slogan]) -> String {
 
 const SLOGAN_COLUMNS: [&str; 8] = ["kind", "text", "count", "firstAt", "expansion", "frame", "speaker", "score"];
 
-fn slogan_row(s: &Slogan) -> Vec<String> {
+fn slogan_row(s: &Slogan) -> Vec<Cow<'_, str>> {
     vec![
         kind_id(s.kind).into(),
-        s.text.clone(),
-        s.count.to_string(),
-        s.occurrences.first().map_or(String::new(), |o| o.start.to_string()),
-        s.expansion.as_ref().map_or(String::new(), |items| items.join("、")),
-        s.frame.clone().unwrap_or_default(),
-        s.speaker.clone().unwrap_or_default(),
-        format!("{:.2}", s.score),
+        s.text.as_str().into(),
+        s.count.to_string().into(),
+        s.occurrences.first().map_or(String::new(), |o| o.start.to_string()).into(),
+        s.expansion.as_ref().map_or(String::new(), |items| items.join("、")).into(),
+        s.frame.as_deref().unwrap_or_default().into(),
+        s.speaker.as_deref().unwrap_or_default().into(),
+        format!("{:.2}", s.score).into(),
     ]
 }
 
@@ -145,18 +176,18 @@ pub fn outline(sections: &[Section]) -> String {
 const OUTLINE_COLUMNS: [&str; 8] =
     ["level", "marker", "heading", "start", "end", "speechChars", "speakingMinutes", "topTerms"];
 
-fn outline_rows(sections: &[Section]) -> Vec<Vec<String>> {
-    fn walk(sections: &[Section], out: &mut Vec<Vec<String>>) {
+fn outline_rows(sections: &[Section]) -> Vec<Vec<Cow<'_, str>>> {
+    fn walk<'a>(sections: &'a [Section], out: &mut Vec<Vec<Cow<'a, str>>>) {
         for s in sections {
             out.push(vec![
-                s.level.to_string(),
-                s.marker.clone(),
-                s.heading.clone(),
-                s.start.to_string(),
-                s.end.to_string(),
-                s.speech_chars.to_string(),
-                format!("{:.1}", s.speaking_minutes),
-                s.top_terms.join(" "),
+                s.level.to_string().into(),
+                s.marker.as_str().into(),
+                s.heading.as_str().into(),
+                s.start.to_string().into(),
+                s.end.to_string().into(),
+                s.speech_chars.to_string().into(),
+                format!("{:.1}", s.speaking_minutes).into(),
+                s.top_terms.join(" ").into(),
             ]);
             walk(&s.children, out);
         }
@@ -268,21 +299,25 @@ impl CorpusTable {
 
     /// The lines of `analysis`, of the document called `name` and dated `date`.
     pub fn lines(self, name: &str, date: Option<&str>, analysis: &Analysis) -> String {
-        let rows: Vec<Vec<String>> = match self {
+        let rows: Vec<Vec<Cow<str>>> = match self {
             CorpusTable::Documents => return record(&document_row(name, date, &analysis.summary())),
             CorpusTable::Terms => analysis
                 .terms
                 .iter()
                 .map(|t| {
                     let mut row = term_row(t);
-                    row.push(t.lexicon.as_ref().map_or(String::new(), |l| l.category.clone()));
+                    row.push(t.lexicon.as_ref().map_or("", |l| l.category.as_str()).into());
                     row
                 })
                 .collect(),
             CorpusTable::Slogans => analysis.slogans.iter().map(slogan_row).collect(),
             CorpusTable::Outline => outline_rows(&analysis.outline.sections),
         };
-        rows.into_iter().map(|row| record(&[vec![name.to_string()], row].concat())).collect()
+        let mut out = String::new();
+        for row in rows {
+            write_record(&mut out, std::iter::once(name).chain(row.iter().map(|cell| cell.as_ref())));
+        }
+        out
     }
 }
 
@@ -394,6 +429,12 @@ mod tests {
                 "\"'=notes, draft\",,40,10,2,0.2,3,县域经济 新质生产力,4,1,0,1250.00",
             ]
         );
+    }
+
+    fn cell(value: &str) -> String {
+        let mut out = String::new();
+        write_cell(&mut out, value);
+        out
     }
 
     #[test]

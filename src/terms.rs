@@ -36,7 +36,12 @@ impl PosFilter {
 
 /// A word worth counting: it has a Han character or a Latin letter, and is no stop word.
 pub fn is_content(word: &str) -> bool {
-    word.chars().any(|c| is_han(c) || c.is_alphabetic()) && !is_stopword(word)
+    has_letter(word) && !is_stopword(word)
+}
+
+/// Has a Han character or a letter of any script.
+fn has_letter(word: &str) -> bool {
+    word.chars().any(|c| is_han(c) || c.is_alphabetic())
 }
 
 /// The distinct words of a segmentation, each looked at once. A 1 MB speech has some 180,000
@@ -65,23 +70,25 @@ pub struct Word<'s> {
 impl<'s> Vocabulary<'s> {
     pub fn new(speech: &'s str, tokens: &[Tok]) -> Self {
         // FxHash: fast on short keys; the text is the user's own, so hash flooding is no threat.
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut words = Vec::new();
+        // Sized for a word in four tokens distinct (official text has fewer), so that the tables
+        // are rarely grown and rehashed. A word of up to 15 bytes (five Han characters), nearly
+        // every token, is looked up by its bytes packed into one integer: hashed and compared in
+        // a few instructions, where a string key is hashed byte by byte and compared by a call.
+        let mut short: FxHashMap<u128, u32> = FxHashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let mut long: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut words = Vec::with_capacity(tokens.len() / 4);
         let ids = tokens
             .iter()
             .map(|tok| {
                 let text = &speech[tok.range()];
-                *index.entry(text).or_insert_with(|| {
-                    words.push(Word {
-                        text,
-                        chars: text.chars().count(),
-                        wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
-                        content: is_content(text),
-                        stop: is_stopword(text),
-                        blank: text.trim().is_empty(),
-                    });
+                let add = || {
+                    words.push(Word::new(text));
                     (words.len() - 1) as u32
-                })
+                };
+                match short_key(text) {
+                    Some(key) => *short.entry(key).or_insert_with(add),
+                    None => *long.entry(text).or_insert_with(add),
+                }
             })
             .collect();
         Vocabulary { ids, words }
@@ -90,6 +97,32 @@ impl<'s> Vocabulary<'s> {
     pub fn word(&self, token: usize) -> &Word<'s> {
         &self.words[self.ids[token] as usize]
     }
+}
+
+impl<'s> Word<'s> {
+    fn new(text: &'s str) -> Self {
+        let stop = is_stopword(text);
+        Word {
+            text,
+            chars: text.chars().count(),
+            wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
+            // [`is_content`], the stop list asked once.
+            content: !stop && has_letter(text),
+            stop,
+            blank: text.trim().is_empty(),
+        }
+    }
+}
+
+/// `text`'s bytes and its length in one integer, when it is shorter than 16 bytes: one key per text.
+fn short_key(text: &str) -> Option<u128> {
+    let bytes = text.as_bytes();
+    (bytes.len() < 16).then(|| {
+        let mut key = [0u8; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[15] = bytes.len() as u8;
+        u128::from_le_bytes(key)
+    })
 }
 
 /// Counts of one term, by byte offsets.
@@ -281,6 +314,10 @@ impl OfficialReference {
         let suffix = |i: &u32| &self.text[*i as usize..];
         let first = self.suffixes.partition_point(|i| suffix(i) < term);
         let len = self.suffixes[first..].partition_point(|i| suffix(i).starts_with(term));
+        // Occurrences of a term that cannot overlap itself all count, in any order: most terms.
+        if len < 2 || !overlaps_itself(term) {
+            return len;
+        }
         let mut starts: Vec<u32> = self.suffixes[first..first + len].to_vec();
         crate::sort::sort_by_key(&mut starts, |&start| start);
         let mut free_from = 0;
@@ -295,6 +332,11 @@ impl OfficialReference {
             })
             .count()
     }
+}
+
+/// Whether two occurrences of `term` can overlap: an end of it is also its start (哈哈, 一个一).
+fn overlaps_itself(term: &str) -> bool {
+    term.char_indices().skip(1).any(|(i, _)| term.starts_with(&term[i..]))
 }
 
 /// Keywords by keyness, as corpus linguistics measures it (Dunning's log-likelihood as the
@@ -314,7 +356,10 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
         .filter(|c| c.count >= min_count)
         .filter_map(|c| {
             let here = f64::from(c.count);
-            let there = reference_frequency(jieba, c.term).max(official_frequency(c.term) * there_total);
+            // Looked up once for both frequencies (a hash of the term each time).
+            let lexicon = crate::segment::lexicon_entry(c.term);
+            let there = reference_frequency(jieba, c.term, lexicon.is_some())
+                .max(official_frequency(c.term, lexicon.is_some_and(|e| e.formulation)) * there_total);
             let log_likelihood = log_likelihood(here, here_total, there, there_total);
             let expected = there.max(ZERO_FREQUENCY) / there_total * here_total;
             (here > expected && log_likelihood >= MIN_LOG_LIKELIHOOD).then(|| Keyness {
@@ -334,19 +379,18 @@ pub fn keywords(jieba: &jieba_rs::Jieba, counted: &[Counted], tokens_total: u32,
 /// How often ordinary text says `term`: its frequency in jieba's reference corpus; for a word the
 /// corpus lacks, what its characters suggest (jieba's estimate: 这是 or 之心 cut out of 人民群众之心
 /// is common, 新冠 is not); a formulation of the lexicon is counted as absent, which it is.
-fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str) -> f64 {
+fn reference_frequency(jieba: &jieba_rs::Jieba, term: &str, in_lexicon: bool) -> f64 {
     match crate::segment::reference_frequency(term) {
-        0 if !crate::segment::is_lexicon_word(term) => jieba.suggest_freq(term) as f64,
+        0 if !in_lexicon => jieba.suggest_freq(term) as f64,
         known => known as f64,
     }
 }
 
 /// How often official speech in general says `term`, per word: as often as the official reference
-/// says its characters, and a formulation of the lexicon at least [`FORMULATION_RATE`].
-fn official_frequency(term: &str) -> f64 {
+/// says its characters, and a `formulation` of the lexicon at least [`FORMULATION_RATE`].
+fn official_frequency(term: &str, formulation: bool) -> f64 {
     let reference = OfficialReference::get();
     let said = if term.chars().nth(1).is_some() { reference.count(term) as f64 / reference.words } else { 0.0 };
-    let formulation = crate::segment::lexicon_entry(term).is_some_and(|e| e.formulation);
     said.max(if formulation { FORMULATION_RATE } else { 0.0 })
 }
 
@@ -382,12 +426,15 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
     }
     // Per candidate: its text, occurrences, and the first window (index into `words`, length).
     let mut found: Vec<(&str, Vec<Range<usize>>, usize, usize)> = Vec::new();
+    // Most windows are said once: they are counted first, and only the candidates said twice or
+    // more get a list of occurrences (one allocation per window was half the cost). Each length
+    // has at most a window per word, so the tables are sized once and reused: growing them
+    // (rehashing) cost as much as filling them.
+    let mut class_of: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::with_capacity(words.len()); // (first range, its window, count)
+    let mut windows: Vec<(Range<usize>, u32)> = Vec::with_capacity(words.len());
     for n in PHRASE_WORDS.rev() {
-        // Most windows are said once: they are counted first, and only the candidates said
-        // twice or more get a list of occurrences (one allocation per window was half the cost).
-        let mut class_of: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::new(); // (first range, its window, count)
-        let mut windows: Vec<(Range<usize>, u32)> = Vec::new();
+        class_of.clear();
         for i in (0..words.len()).filter(|&i| run[i] >= n) {
             let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
             if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
@@ -403,7 +450,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         // Per class, its index in `found` if it is a candidate.
         let slots: Vec<Option<usize>> = classes
-            .into_iter()
+            .drain(..)
             .map(|(range, i, count)| {
                 let text = &speech[range];
                 (count >= 2 && text.chars().filter(|&c| is_han(c)).count() >= 4).then(|| {
@@ -412,7 +459,7 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
                 })
             })
             .collect();
-        for (range, class) in windows {
+        for (range, class) in windows.drain(..) {
             if let Some(k) = slots[class as usize] {
                 found[k].1.push(range);
             }
@@ -437,11 +484,21 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
         }
         kept.push((text, occurrences));
     }
-    let mut kept = joined_pieces(speech, kept);
-    crate::sort::sort_by_key(&mut kept, |(text, occ)| {
-        (std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start)
-    });
-    kept
+    most_said_first(joined_pieces(speech, kept))
+}
+
+/// `phrases` ranked: the most said first, then the longest, then the first said. Each phrase's
+/// rank is computed once, not at each comparison (counting its characters again and again was
+/// most of the sort).
+fn most_said_first(phrases: Vec<(&str, Vec<Range<usize>>)>) -> Vec<(&str, Vec<Range<usize>>)> {
+    let mut ranked: Vec<_> = phrases
+        .into_iter()
+        .map(|(text, occ)| {
+            ((std::cmp::Reverse(occ.len()), std::cmp::Reverse(text.chars().count()), occ[0].start), text, occ)
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut ranked, |&(rank, ..)| rank);
+    ranked.into_iter().map(|(_, text, occ)| (text, occ)).collect()
 }
 
 /// Phrases said as often whose occurrences overlap pairwise, each pair at the same distance, are

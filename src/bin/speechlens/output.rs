@@ -15,6 +15,10 @@ pub enum Layout {
     Tables(Vec<CorpusTable>),
 }
 
+/// Room made for a JSONL line per byte of its text (the dev corpus's lines are 3.1 to 9.1 times
+/// their text, 5.7 in the median).
+const JSONL_BYTES_PER_TEXT_BYTE: usize = 6;
+
 /// A line of the JSONL output.
 #[derive(Serialize)]
 struct Record<'a> {
@@ -30,17 +34,24 @@ struct Record<'a> {
 
 impl Layout {
     /// What `document`'s analysis adds to each output, in the order of the outputs.
-    pub fn render(&self, document: &Document, analysis: &Analysis) -> Vec<String> {
+    pub fn render(&self, document: &Document, analysis: &Analysis) -> Vec<Vec<u8>> {
         let Meta { id, title, date } = &document.meta;
         // The date its JSONL line gives, else the one the text gives itself.
         let date = date.as_deref().or(analysis.date.as_deref());
         match self {
             Layout::Jsonl => {
                 let record = Record { name: &document.name, id: id.as_ref(), title: title.as_deref(), date, analysis };
-                // Plain data with string keys: serialising it cannot fail.
-                vec![serde_json::to_string(&record).unwrap_or_default() + "\n"]
+                // A line is 3 to 9 times its text's bytes (the term table is most of it): room for
+                // the usual line up front, so that it is not copied again and again as it grows.
+                let mut line = Vec::with_capacity(document.text.len() * JSONL_BYTES_PER_TEXT_BYTE + 1024);
+                // Plain data with string keys, written to memory: serialising it cannot fail.
+                let _ = serde_json::to_writer(&mut line, &record);
+                line.push(b'\n');
+                vec![line]
             }
-            Layout::Tables(tables) => tables.iter().map(|t| t.lines(&document.name, date, analysis)).collect(),
+            Layout::Tables(tables) => {
+                tables.iter().map(|t| t.lines(&document.name, date, analysis).into_bytes()).collect()
+            }
         }
     }
 }
@@ -69,15 +80,15 @@ impl Output {
         };
         let mut output = Output { writers };
         if let Layout::Tables(tables) = layout {
-            output.write(tables.iter().map(|t| t.header()).collect())?;
+            output.write(tables.iter().map(|t| t.header().into_bytes()).collect())?;
         }
         Ok(output)
     }
 
     /// Writes each chunk to its output.
-    pub fn write(&mut self, chunks: Vec<String>) -> io::Result<()> {
+    pub fn write(&mut self, chunks: Vec<Vec<u8>>) -> io::Result<()> {
         for (writer, chunk) in self.writers.iter_mut().zip(chunks) {
-            writer.write_all(chunk.as_bytes())?;
+            writer.write_all(&chunk)?;
         }
         Ok(())
     }

@@ -29,7 +29,7 @@ pub struct Totals {
 }
 
 /// A document's lines for each output and its size, or why it failed.
-type Analysed = Result<(Vec<String>, u64), Failure>;
+type Analysed = Result<(Vec<Vec<u8>>, u64), Failure>;
 
 /// Analyses `documents` with `options` on `threads` threads, writing each as `layout` says into
 /// `output`; `total_bytes` sizes the progress bar. A document that fails is reported on stderr.
