@@ -553,9 +553,11 @@ fn nest(speech: &str, markers: &[Marker], end: usize, paragraphs: &[Range<usize>
             .map(|k| ends[k])
             .max();
         let from = children_end.unwrap_or(0).max(markers[i].paragraph_end);
-        let rest = paragraphs
+        // Paragraphs are in order: those from `from` on are found by a binary search, not a walk from the first.
+        let rest = paragraphs[paragraphs.partition_point(|p| p.start < from)..]
             .iter()
-            .find(|p| p.start >= from && p.start < ends[i] && speech.get(p.start..p.end).is_some_and(opens_rest));
+            .take_while(|p| p.start < ends[i])
+            .find(|p| speech.get(p.start..p.end).is_some_and(opens_rest));
         if let Some(rest) = rest {
             ends[i] = rest.start;
         }
@@ -610,13 +612,17 @@ fn heading(speech: &str, range: Range<usize>) -> Range<usize> {
     let lead =
         s.len() - s.trim_start_matches(|c: char| is_blank(c) || matches!(c, '，' | ',' | '：' | ':' | '、')).len();
     let s = &s[lead..];
-    let paragraph_break = s
-        .char_indices()
-        .zip(s.chars().skip(1))
-        .find(|&((_, c), next)| is_blank(c) && is_blank(next))
-        .map_or(s.len(), |((at, _), _)| at);
-    let s = &s[..paragraph_break];
-    let sentence = s.find(|c: char| is_sentence_end(c) || c == '\n').unwrap_or(s.len());
+    // The first sentence, up to the paragraph's break if that comes first: one scan that stops at
+    // either (looking for the break to the section's end made a long unbroken section quadratic).
+    let mut chars = s.char_indices().peekable();
+    let sentence = loop {
+        match chars.next() {
+            None => break s.len(),
+            Some((at, c)) if is_sentence_end(c) || c == '\n' => break at,
+            Some((at, c)) if is_blank(c) && chars.peek().is_some_and(|&(_, next)| is_blank(next)) => break at,
+            _ => {}
+        }
+    };
     // 、 joins a heading's items (提高认识、统一思想), it does not end the heading.
     let clause = s[..sentence].find(['，', ',', '：', ':']).unwrap_or(sentence);
     let mut len = if s[..clause].chars().count() >= SHORTEST_CLAUSE { clause } else { sentence };
