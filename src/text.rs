@@ -160,8 +160,8 @@ pub(crate) fn may_be_blank(lead: u8) -> bool {
 pub(crate) fn char_len(lead: u8) -> usize {
     match lead {
         0..0x80 => 1,
-        0..0xE0 => 2,
-        0..0xF0 => 3,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
         _ => 4,
     }
 }
