@@ -688,14 +688,15 @@ pub fn find_units<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> V
     if trie.is_empty() {
         return found;
     }
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
-        match trie.may_start(c).then(|| trie.longest_prefix(&text[at..])).flatten() {
-            Some(len) => {
-                found.push(at..at + len);
-                at += len;
-            }
-            None => at += c.len_utf8(),
+    // Where the scan goes on: after the last word found.
+    let mut next = 0;
+    for (at, c) in text.char_indices() {
+        if at < next || !trie.may_start(c) {
+            continue;
+        }
+        if let Some(len) = trie.longest_prefix(&text[at..]) {
+            found.push(at..at + len);
+            next = at + len;
         }
     }
     found
