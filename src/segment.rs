@@ -547,8 +547,16 @@ fn guess_pos(word: &str) -> Pos {
     let final_tags = &entries().final_tags;
     word.chars()
         .next_back()
+        // Punctuation, which jieba tags `x` as well, ends no dictionary word: no search for it.
+        .filter(|&last| may_end_a_word(last))
         .and_then(|last| final_tags.binary_search_by_key(&last, |&(c, _)| c).ok())
         .map_or(Pos::OTHER, |i| final_tags[i].1)
+}
+
+/// Whether a dictionary word may end with `c`: every final character is ASCII or in the Han blocks
+/// up to U+9FFF (the tests check the data).
+fn may_end_a_word(c: char) -> bool {
+    c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c)
 }
 
 /// Opens the packed dictionary, or `None` if its shape is wrong.
@@ -864,6 +872,7 @@ mod tests {
         }
         assert_eq!(entries.find(""), plain(""));
         assert!(entries.final_tags.windows(2).all(|w| w[0].0 < w[1].0), "final characters in order");
+        assert!(entries.final_tags.iter().all(|&(c, _)| may_end_a_word(c)), "may_end_a_word admits every final");
         let full = full_dictionary();
         for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会", "新质生产力"] {
             assert!(in_dictionary(word) && full.jieba().has_word(word), "{word}");
