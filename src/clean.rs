@@ -691,7 +691,8 @@ fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Opt
 /// A line that reads as a paragraph of prose rather than a menu or a heading: titles run to
 /// commas too, but they are short and end without a stop.
 fn is_prose(line: &str) -> bool {
-    let han = line.chars().filter(|&c| is_han(c)).count();
+    // Counted only as far as the rule reads (more than 60): a flattened page is one line of thousands.
+    let han = line.chars().filter(|&c| is_han(c)).take(61).count();
     han >= 20
         && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
         && (han > 60
