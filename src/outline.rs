@@ -9,7 +9,7 @@ use crate::address::is_address;
 use crate::finding::{Evidence, Flagged, SeenMarker};
 use crate::numerals::{chinese_number, chinese_numeral, split_marker_numeral};
 use crate::rules::Rule;
-use crate::text::{is_blank, is_clause_break, is_sentence_end};
+use crate::text::{is_blank, is_clause_break, is_han, is_sentence_end};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -230,6 +230,11 @@ fn scan_markers(speech: &str, range: Range<usize>, paragraphs: &[Range<usize>]) 
             continue;
         }
         blanks = 0;
+        // Inside a run of words a Han character changes nothing (it is no blank, break or mark): stepped over.
+        if !position.may_start() && is_han(ch) {
+            at += ch.len_utf8();
+            continue;
+        }
         let found = if position.may_start() { match_marker(rest) } else { None };
         if let Some((style, ordinal, len)) = found.filter(|(style, ..)| position.admits(*style)) {
             // 首先 opens a sequence; 其次/最后 without one are ordinary words.
