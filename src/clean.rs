@@ -548,20 +548,25 @@ pub fn mask(text: &str, cleaned: &Cleaned) -> String {
 /// A copy of `text` with everything outside `body` and inside each of `removed` blanked, as
 /// [`mask`] does: for a caller that has the chrome's ranges but not the [`Cleaned`] they came from.
 pub fn mask_outside(text: &str, body: Range<usize>, removed: impl IntoIterator<Item = Range<usize>>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    let mut blank = |range: Range<usize>| {
-        for (at, c) in text[range.clone()].char_indices().filter(|&(_, c)| c != '\n') {
-            let at = range.start + at;
-            bytes[at..at + c.len_utf8()].copy_from_slice(BLANKS[c.len_utf8() - 1].as_bytes());
+    let mut blanked: Vec<Range<usize>> = [0..body.start, body.end..text.len()].into_iter().chain(removed).collect();
+    crate::sort::sort_by_key(&mut blanked, |r| r.start);
+    // Built from the text's own slices and whole blanks, so it is UTF-8 without a second check of
+    // every byte (that check was most of the cost).
+    let mut masked = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in blanked {
+        let from = range.start.max(at);
+        if range.end <= from {
+            continue;
         }
-    };
-    blank(0..body.start);
-    blank(body.end..text.len());
-    for range in removed {
-        blank(range);
+        masked.push_str(&text[at..from]);
+        for c in text[from..range.end].chars() {
+            masked.push_str(if c == '\n' { "\n" } else { BLANKS[c.len_utf8() - 1] });
+        }
+        at = range.end;
     }
-    // Whole chars were replaced by whole chars, so the bytes are still UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    masked.push_str(&text[at..]);
+    masked
 }
 
 /// Where in `line` a salutation stands, up to and including its colon (or ！, as diplomatic
@@ -686,7 +691,8 @@ fn closing_in(text: &str, range: Range<usize>, chrome_kind: impl Fn(&str) -> Opt
 /// A line that reads as a paragraph of prose rather than a menu or a heading: titles run to
 /// commas too, but they are short and end without a stop.
 fn is_prose(line: &str) -> bool {
-    let han = line.chars().filter(|&c| is_han(c)).count();
+    // Counted only as far as the rule reads (more than 60): a flattened page is one line of thousands.
+    let han = line.chars().filter(|&c| is_han(c)).take(61).count();
     han >= 20
         && line.contains(|c| is_sentence_end(c) || c == '，' || c == ',')
         && (han > 60

@@ -547,8 +547,16 @@ fn guess_pos(word: &str) -> Pos {
     let final_tags = &entries().final_tags;
     word.chars()
         .next_back()
+        // Punctuation, which jieba tags `x` as well, ends no dictionary word: no search for it.
+        .filter(|&last| may_end_a_word(last))
         .and_then(|last| final_tags.binary_search_by_key(&last, |&(c, _)| c).ok())
         .map_or(Pos::OTHER, |i| final_tags[i].1)
+}
+
+/// Whether a dictionary word may end with `c`: every final character is ASCII or in the Han blocks
+/// up to U+9FFF (the tests check the data).
+fn may_end_a_word(c: char) -> bool {
+    c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c)
 }
 
 /// Opens the packed dictionary, or `None` if its shape is wrong.
@@ -688,14 +696,15 @@ pub fn find_units<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> V
     if trie.is_empty() {
         return found;
     }
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
-        match trie.may_start(c).then(|| trie.longest_prefix(&text[at..])).flatten() {
-            Some(len) => {
-                found.push(at..at + len);
-                at += len;
-            }
-            None => at += c.len_utf8(),
+    // Where the scan goes on: after the last word found.
+    let mut next = 0;
+    for (at, c) in text.char_indices() {
+        if at < next || !trie.may_start(c) {
+            continue;
+        }
+        if let Some(len) = trie.longest_prefix(&text[at..]) {
+            found.push(at..at + len);
+            next = at + len;
         }
     }
     found
@@ -863,6 +872,7 @@ mod tests {
         }
         assert_eq!(entries.find(""), plain(""));
         assert!(entries.final_tags.windows(2).all(|w| w[0].0 < w[1].0), "final characters in order");
+        assert!(entries.final_tags.iter().all(|&(c, _)| may_end_a_word(c)), "may_end_a_word admits every final");
         let full = full_dictionary();
         for word in ["我们", "经济", "现代化", "一帆风顺", "人民代表大会", "新质生产力"] {
             assert!(in_dictionary(word) && full.jieba().has_word(word), "{word}");

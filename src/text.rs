@@ -118,26 +118,52 @@ pub fn paragraphs_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = range.start;
     let mut run_start = 0;
     let mut run = 0;
-    for (at, c) in text[range.clone()].char_indices().map(|(at, c)| (range.start + at, c)) {
-        if c == '\n' {
-            found.extend(trim(text, start..at));
-            start = at + 1;
-            run = 0;
-        } else if is_blank(c) {
-            if run == 0 {
-                run_start = at;
+    let mut at = range.start;
+    while at < range.end {
+        let lead = text.as_bytes()[at];
+        // Its first byte tells most characters from a blank: only those that may be one are decoded.
+        let c = if may_be_blank(lead) { text[at..].chars().next() } else { None };
+        match c {
+            Some('\n') => {
+                found.extend(trim(text, start..at));
+                start = at + 1;
+                run = 0;
             }
-            run += 1;
-        } else {
-            if run >= 2 {
-                found.extend(trim(text, start..run_start));
-                start = run_start;
+            Some(c) if is_blank(c) => {
+                if run == 0 {
+                    run_start = at;
+                }
+                run += 1;
             }
-            run = 0;
+            _ => {
+                if run >= 2 {
+                    found.extend(trim(text, start..run_start));
+                    start = run_start;
+                }
+                run = 0;
+            }
         }
+        at += char_len(lead);
     }
     found.extend(trim(text, start..range.end));
     found
+}
+
+/// Whether the character that starts with byte `lead` may be [`is_blank`] (the tests try every
+/// character): Han and most other characters start with a byte no blank starts with, so a scan
+/// for blanks need not decode them.
+pub(crate) fn may_be_blank(lead: u8) -> bool {
+    lead <= b' ' || matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3)
+}
+
+/// The length in bytes of the character that starts with byte `lead`.
+pub(crate) fn char_len(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 /// Non-empty lines with their byte ranges, trimmed of blanks.
@@ -208,6 +234,15 @@ mod tests {
             boundaries.iter().rev().chain(boundaries.iter().step_by(37)).chain(boundaries.iter().rev().step_by(101))
         {
             assert_eq!(index.utf16(byte), expected(byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn a_blank_starts_with_a_byte_may_be_blank_admits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert_eq!(char_len(lead), c.len_utf8(), "{c:?}");
+            assert!(!is_blank(c) || may_be_blank(lead), "{c:?}");
         }
     }
 
