@@ -84,8 +84,11 @@ pub struct CheckResult {
     pub counts: Counts,
 }
 
-/// Choices for one check.
-#[derive(Clone, Debug, Default)]
+/// The draft check's options: the one definition, as for the analysis's `Options` (JS passes
+/// these fields, each optional; tsify writes their TypeScript; the command line's flags set them).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(default)]
 pub struct CheckOptions {
     /// Rule ids (`punct.halfwidth`) or families (`punct`) not to check.
     pub ignore: Vec<String>,
@@ -94,10 +97,13 @@ pub struct CheckOptions {
     /// The language of the messages: `en…` English, else Chinese.
     pub lang: String,
     /// The draft's date (`2024-03-05`, `2024-03`, `2024`): a formulation is held to its version
-    /// of that date. Default: the date the text gives itself, else `today`.
+    /// of that date. Default: the date the text gives itself, else today (local).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub date: Option<String>,
     /// The date to assume when neither `date` nor the text gives one: the wasm and the command
-    /// line pass the clock's; without it the rules that need a date say nothing.
+    /// line pass the clock's; without it the rules that need a date say nothing. Not an option
+    /// of JS: the wasm reads the clock.
+    #[serde(skip)]
     pub today: Option<String>,
 }
 
