@@ -66,6 +66,12 @@ pub struct Finding {
     pub args: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// A numbering finding's typed evidence, the outline's (`kind`: `gap`, `order`, `duplicate`
+    /// or `count`, and its fields; the series' offsets in UTF-16), so a caller reads fields
+    /// rather than the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub evidence: Option<Evidence>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
@@ -128,11 +134,13 @@ pub struct Found {
     pub fix: Option<(Range<usize>, String)>,
     /// A lower severity than the rule's, where the rule is less sure of this one.
     pub severity: Option<Severity>,
+    /// What the finding rests on, typed (byte offsets), where the outline found it.
+    pub evidence: Option<Evidence>,
 }
 
 impl Found {
     pub fn new(range: Range<usize>, args: &[&str]) -> Found {
-        Found { range, args: args.iter().map(|a| a.to_string()).collect(), fix: None, severity: None }
+        Found { range, args: args.iter().map(|a| a.to_string()).collect(), fix: None, severity: None, evidence: None }
     }
 
     pub fn fix(mut self, range: Range<usize>, replacement: impl Into<String>) -> Found {
@@ -303,7 +311,8 @@ fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: Kind) {
             Evidence::Count { announced, parts, .. } => (announced.to_string(), parts.to_string(), String::new()),
             Evidence::TooManySections { .. } | Evidence::ExpansionCount { .. } => continue,
         };
-        out.push(Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]));
+        let found = Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]);
+        out.push(Found { evidence: Some(issue.evidence.clone()), ..found });
     }
 }
 
@@ -354,6 +363,7 @@ fn finding(rule: &Rule, found: Found, index: &Utf16Index, lang: &str) -> Finding
         message,
         args: found.args,
         fix,
+        evidence: found.evidence.map(|e| e.map_offsets(|at| index.utf16(at as usize))),
     }
 }
 
