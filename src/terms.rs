@@ -27,6 +27,11 @@ pub enum PosFilter {
 }
 
 impl PosFilter {
+    /// Whether the filter keeps a word tagged `tag` as a result gives it (`Term::pos`, jieba's code).
+    pub fn keeps_tag(self, tag: &str) -> bool {
+        self.keeps(Pos::new(tag))
+    }
+
     fn keeps(self, pos: Pos) -> bool {
         match self {
             PosFilter::All => true,
