@@ -86,6 +86,7 @@ pub fn lexicon_entry(word: &str) -> Option<&'static LexiconEntry> {
 
 /// What the lexicon says of `word`, as a result carries it (its category, whether it is a
 /// formulation, its English gloss), if it has an entry: renderers read the gloss from the result.
+#[inline(never)] // one copy of the lookup in the wasm, not one per caller
 pub fn lexicon_tag(word: &str) -> Option<crate::model::LexiconTag> {
     lexicon_entry(word).map(|e| crate::model::LexiconTag {
         category: e.category.to_string(),
