@@ -69,7 +69,7 @@ pub struct Finding {
     /// A numbering finding's typed evidence, the outline's (`kind`: `gap`, `order`, `duplicate`
     /// or `count`, and its fields; the series' offsets in UTF-16), so a caller reads fields
     /// rather than the message. Written, not read back: what reads findings from JS (the CSV, the
-    /// panel) does not need it, and reading it would weigh 2 KB of wasm.
+    /// panel) does not need it, and reading it would add to the wasm.
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub evidence: Option<Evidence>,
