@@ -70,9 +70,14 @@ pub struct Finding {
     /// or `count`, and its fields; the series' offsets in UTF-16), so a caller reads fields
     /// rather than the message. Written, not read back: what reads findings from JS (the CSV, the
     /// panel) does not need it, and reading it would add to the wasm.
-    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "passed_over", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub evidence: Option<Evidence>,
+}
+
+/// A finding's evidence as read back: passed over (see [`Finding::evidence`]).
+fn passed_over<'de, D: serde::Deserializer<'de>>(value: D) -> Result<Option<Evidence>, D::Error> {
+    serde::de::IgnoredAny::deserialize(value).map(|_| None)
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
