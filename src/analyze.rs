@@ -270,8 +270,7 @@ fn term_list(
             pos: Some(c.pos.as_str().to_string()),
             by_section,
             first_at: d.index.utf16(c.first),
-            lexicon: segment::lexicon_entry(c.term)
-                .map(|e| LexiconTag { category: e.category.to_string(), formulation: e.formulation }),
+            lexicon: segment::lexicon_tag(c.term),
         })
         .collect();
     (terms, warnings)
@@ -304,6 +303,7 @@ fn slogans(d: &Document, jieba: &Jieba) -> (Vec<Slogan>, Vec<Finding>) {
         .slogans
         .into_iter()
         .map(|g| Slogan {
+            lexicon: segment::lexicon_tag(&g.text),
             text: g.text,
             kind: g.kind,
             count: g.occurrences.len() as u32,

@@ -135,7 +135,8 @@ fn formulation_changes<'s>(a: &'s Side, b: &'s Side) -> Vec<FormulationChange> {
                 (_, 0) => FormulationStatus::Dropped,
                 _ => FormulationStatus::Kept,
             };
-            FormulationChange { text: text.to_string(), kind, count_a, count_b, status }
+            let lexicon = crate::segment::lexicon_tag(text);
+            FormulationChange { text: text.to_string(), kind, count_a, count_b, status, lexicon }
         })
         .collect();
     let rank = |s: FormulationStatus| match s {

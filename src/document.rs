@@ -9,6 +9,7 @@ use crate::marks;
 use crate::segment::{self, Dictionary, Tok};
 use crate::terms::PosFilter;
 use crate::text::{Utf16Index, is_han};
+use serde::Deserialize;
 use std::ops::{Deref, Range};
 use std::sync::RwLockReadGuard;
 
@@ -17,21 +18,31 @@ use std::sync::RwLockReadGuard;
 /// largest text stays within a few hundred MB of wasm memory.
 pub const MAX_INPUT_UNITS: u32 = 16 * 1024 * 1024;
 
-/// Choices for one analysis; `Default` is what the page uses.
-#[derive(Clone, Debug)]
+/// Choices for one analysis; `Default` is what the page uses. The one definition of the options:
+/// JS passes an object of these fields (camelCase, each optional: a missing one is its default
+/// here), `wasm.rs` reads it by serde and names these fields when an option is unknown, the
+/// package's TypeScript `Options` is generated from it (tsify), and the command line's flags set
+/// its fields.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(default, rename_all = "camelCase")]
 pub struct Options {
-    /// Let jieba's HMM find words its dictionary lacks.
+    /// Let jieba's HMM find words its dictionary lacks (default true).
     pub hmm: bool,
-    /// Words to keep whole in this analysis, wherever they occur.
+    /// Words to keep whole in this analysis (up to 64 characters each; longer ones are not).
     pub user_words: Vec<String>,
-    /// Which parts of speech the term table keeps.
+    /// Which parts of speech the term table keeps (default 'all').
     pub pos: PosFilter,
-    /// Shortest term, in characters: single characters are mostly function words.
+    /// Shortest term in characters (default 2): single characters are mostly function words.
     pub min_chars: usize,
-    /// Longest term table and keyword list.
+    /// Longest term table and keyword list (default 500).
     pub max_terms: usize,
-    /// Analyse the page chrome too (the page's "keep removed text" toggle).
+    /// Analyse page chrome too instead of leaving it out (default false).
     pub keep_removed: bool,
+    /// Concordance context either side, in characters (default 20).
+    pub width: usize,
+    /// Concordance of the string anywhere in the text (inside longer words too), as a search finds it (default false: where it is a word).
+    pub anywhere: bool,
 }
 
 impl Default for Options {
@@ -43,6 +54,8 @@ impl Default for Options {
             min_chars: 2,
             max_terms: 500,
             keep_removed: false,
+            width: 20,
+            anywhere: false,
         }
     }
 }

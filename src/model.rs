@@ -58,13 +58,18 @@ pub struct Term {
 }
 
 /// A lexicon term's category (`economy`, `governance`, `party`, `society`, `ecology`, `tech`,
-/// `security`, `international`, `numbered`, `ideology`) and whether it is a set formulation (提法,
-/// also among the slogans) or a topic (a subject the speech talks about).
+/// `security`, `international`, `numbered`, `ideology`), whether it is a set formulation (提法,
+/// also among the slogans) or a topic (a subject the speech talks about), and its English gloss.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LexiconTag {
     pub category: String,
     pub formulation: bool,
+    /// Its English rendering (the established translation where there is one), where the lexicon
+    /// gives one: what the page shows in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub english: Option<String>,
 }
 
 /// A term this speech uses significantly more than ordinary text and official speech in general do
@@ -125,6 +130,10 @@ pub struct Slogan {
     /// Who a quotation is attributed to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// What the lexicon files the slogan's text under (with its English gloss), when it has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub lexicon: Option<LexiconTag>,
 }
 
 /// A numbered part of the speech and the parts nested in it.
@@ -453,6 +462,10 @@ pub struct FormulationChange {
     pub count_a: u32,
     pub count_b: u32,
     pub status: FormulationStatus,
+    /// What the lexicon files it under (with its English gloss), when it has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub lexicon: Option<LexiconTag>,
 }
 
 /// The two texts' sizes side by side.

@@ -84,6 +84,17 @@ pub fn lexicon_entry(word: &str) -> Option<&'static LexiconEntry> {
     ENTRIES.get_or_init(|| lexicon_entries().map(|e| (e.word, e)).collect()).get(word)
 }
 
+/// What the lexicon says of `word`, as a result carries it (its category, whether it is a
+/// formulation, its English gloss), if it has an entry: renderers read the gloss from the result.
+#[inline(never)] // one copy of the lookup in the wasm, not one per caller
+pub fn lexicon_tag(word: &str) -> Option<crate::model::LexiconTag> {
+    lexicon_entry(word).map(|e| crate::model::LexiconTag {
+        category: e.category.to_string(),
+        formulation: e.formulation,
+        english: Some(e.english.to_string()).filter(|g| !g.is_empty()),
+    })
+}
+
 /// Whether `word` is an entry of the lexicon.
 pub fn is_lexicon_word(word: &str) -> bool {
     lexicon_entry(word).is_some()

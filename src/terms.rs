@@ -15,8 +15,10 @@ pub fn is_stopword(word: &str) -> bool {
         .contains(word)
 }
 
-/// Which parts of speech the term table keeps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which parts of speech the term table keeps: `all`, `nouns` or `verbs` in JS (`Options::pos`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
 pub enum PosFilter {
     #[default]
     All,
@@ -25,6 +27,11 @@ pub enum PosFilter {
 }
 
 impl PosFilter {
+    /// Whether the filter keeps a word tagged `tag` as a result gives it (`Term::pos`, jieba's code).
+    pub fn keeps_tag(self, tag: &str) -> bool {
+        self.keeps(Pos::new(tag))
+    }
+
     fn keeps(self, pos: Pos) -> bool {
         match self {
             PosFilter::All => true,

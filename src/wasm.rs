@@ -12,36 +12,15 @@ use crate::analyze::Analyzer;
 use crate::document::Options;
 use crate::error::{Error, ErrorKind};
 use crate::model::{ConcordanceLine, SegmentColumns};
-use crate::terms::PosFilter;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::{DeserializeOwned, Visitor};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// Options as JS passes them; every field may be left out.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct JsOptions {
-    hmm: Option<bool>,
-    user_words: Option<Vec<String>>,
-    pos: Option<String>,
-    min_chars: Option<usize>,
-    max_terms: Option<usize>,
-    keep_removed: Option<bool>,
-    /// Concordance context, in characters either side.
-    width: Option<usize>,
-    /// Concordance of a string anywhere in the text, not only where it is a word.
-    anywhere: Option<bool>,
-}
-
-/// Default concordance context either side, in characters.
-const DEFAULT_WIDTH: usize = 20;
-
-/// The option names JS may pass: a misspelt option is an error, not silently ignored.
-const OPTION_NAMES: &[&str] = &["hmm", "userWords", "pos", "minChars", "maxTerms", "keepRemoved", "width", "anywhere"];
-
-/// Options of one of the functions: an object with only the `names` it knows (a misspelt option
-/// is an error, not silently ignored), or nothing.
-fn parse_options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, names: &[&str]) -> Result<T, Error> {
+/// Options of one of the functions, `T` (`Options`, `CheckOptions`), or nothing: an object with
+/// only the fields `T` has (a misspelt option is an error naming the known ones, as serde names
+/// them), each left out, `undefined` or `null` one `T`'s default.
+fn parse_options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -51,55 +30,61 @@ fn parse_options<T: serde::de::DeserializeOwned + Default>(value: &JsValue, name
         .filter(|_| !js_sys::Array::is_array(value) && !value.is_function())
         .ok_or_else(|| invalid(format!("options must be an object, not {}", type_of(value))))?;
     check_nesting(value, "options")?;
+    let names = field_names::<T>();
+    let given = js_sys::Object::new();
     for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
         if !names.contains(&key.as_str()) {
             return Err(invalid(format!("unknown option {key:?}; known: {}", names.join(", "))));
         }
-    }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(format!("options: {e}")))
-}
-
-impl JsOptions {
-    fn parse(value: &JsValue) -> Result<JsOptions, Error> {
-        parse_options(value, OPTION_NAMES)
-    }
-
-    /// The concordance these options ask for: of a word, or of a string `anywhere`.
-    fn concordance(&self, analyzer: &Analyzer, text: &str, term: &str) -> Result<Vec<ConcordanceLine>, Error> {
-        let width = self.width.unwrap_or(DEFAULT_WIDTH);
-        if self.anywhere.unwrap_or(false) {
-            analyzer.find(text, term, width, &self.options()?)
-        } else {
-            analyzer.concordance(text, term, width, &self.options()?)
+        let part = js_sys::Reflect::get(object, &JsValue::from_str(&key))
+            .map_err(|_| invalid(format!("options: {key} cannot be read")))?;
+        if !part.is_undefined() && !part.is_null() {
+            js_sys::Reflect::set(&given, &JsValue::from_str(&key), &part)
+                .map_err(|_| invalid(format!("options: {key} cannot be read")))?;
         }
     }
+    serde_wasm_bindgen::from_value(given.into()).map_err(|e| invalid(format!("options: {e}")))
+}
 
-    /// Whether jieba's HMM may find words its dictionary lacks (default true).
-    fn hmm(&self) -> bool {
-        self.hmm.unwrap_or(true)
+/// The names of the fields serde reads a `T` by (renamed, without skipped ones): what derived
+/// `Deserialize` hands `deserialize_struct`, caught by a deserializer that reads nothing else.
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    struct Names<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Names<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(serde::de::Error::custom("only the names are read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
     }
+    let mut names: &'static [&'static str] = &[];
+    let _ = T::deserialize(Names(&mut names));
+    names
+}
 
-    fn options(&self) -> Result<Options, Error> {
-        let defaults = Options::default();
-        let pos = match self.pos.as_deref() {
-            None | Some("all") => PosFilter::All,
-            Some("nouns") => PosFilter::Nouns,
-            Some("verbs") => PosFilter::Verbs,
-            Some(other) => {
-                return Err(Error::new(
-                    ErrorKind::InvalidArgument,
-                    format!("pos must be all, nouns or verbs, not {other:?}"),
-                ));
-            }
-        };
-        Ok(Options {
-            hmm: self.hmm.unwrap_or(defaults.hmm),
-            user_words: self.user_words.clone().unwrap_or_default(),
-            pos,
-            min_chars: self.min_chars.unwrap_or(defaults.min_chars),
-            max_terms: self.max_terms.unwrap_or(defaults.max_terms),
-            keep_removed: self.keep_removed.unwrap_or(defaults.keep_removed),
-        })
+/// The concordance `options` ask for: of a word, or of a string `anywhere`.
+fn concordance_of(
+    analyzer: &Analyzer,
+    text: &str,
+    term: &str,
+    options: &Options,
+) -> Result<Vec<ConcordanceLine>, Error> {
+    if options.anywhere {
+        analyzer.find(text, term, options.width, options)
+    } else {
+        analyzer.concordance(text, term, options.width, options)
     }
 }
 
@@ -145,7 +130,7 @@ fn with_default<T>(f: impl FnOnce(&Analyzer) -> T) -> T {
 #[wasm_bindgen(skip_typescript)]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        let (text, options) = (string(&text, "text")?, parse_options::<Options>(&options)?);
         with_default(|a| a.analyze(&text, &options))
     })
 }
@@ -154,7 +139,7 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (text, hmm) = (string(&text, "text")?, JsOptions::parse(&options)?.hmm());
+        let (text, hmm) = (string(&text, "text")?, parse_options::<Options>(&options)?.hmm);
         with_default(|a| a.segment(&text, hmm))
     })
 }
@@ -163,7 +148,7 @@ pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        let (text, options) = (string(&text, "text")?, parse_options::<Options>(&options)?);
         with_default(|a| a.summarize(&text, &options))
     })
 }
@@ -172,7 +157,7 @@ pub fn summarize(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (a, b, options) = (string(&a, "a")?, string(&b, "b")?, JsOptions::parse(&options)?.options()?);
+        let (a, b, options) = (string(&a, "a")?, string(&b, "b")?, parse_options::<Options>(&options)?);
         with_default(|analyzer| analyzer.compare(&a, &b, &options))
     })
 }
@@ -183,7 +168,7 @@ pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsVa
 pub fn trend(texts: JsValue, terms: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
         let (texts, terms) = (strings(texts, "texts")?, strings(terms, "terms")?);
-        let options = JsOptions::parse(&options)?.options()?;
+        let options = parse_options::<Options>(&options)?;
         with_default(|a| a.trend(&texts, &terms, &options))
     })
 }
@@ -193,7 +178,7 @@ pub fn trend(texts: JsValue, terms: JsValue, options: JsValue) -> Result<JsValue
 #[wasm_bindgen(js_name = segmentColumns, skip_typescript)]
 pub fn segment_columns(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     columns_boundary(|| {
-        let (text, hmm) = (string(&text, "text")?, JsOptions::parse(&options)?.hmm());
+        let (text, hmm) = (string(&text, "text")?, parse_options::<Options>(&options)?.hmm);
         with_default(|a| a.segment_columns(&text, hmm))
     })
 }
@@ -209,8 +194,8 @@ pub fn cut(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn concordance(text: JsValue, term: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (text, term, js) = (string(&text, "text")?, string(&term, "term")?, JsOptions::parse(&options)?);
-        with_default(|a| js.concordance(a, &text, &term))
+        let (text, term, options) = (string(&text, "text")?, string(&term, "term")?, parse_options(&options)?);
+        with_default(|a| concordance_of(a, &text, &term, &options))
     })
 }
 
@@ -218,7 +203,7 @@ pub fn concordance(text: JsValue, term: JsValue, options: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = termsCsv, skip_typescript)]
 pub fn terms_csv(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
-        let (text, options) = (string(&text, "text")?, JsOptions::parse(&options)?.options()?);
+        let (text, options) = (string(&text, "text")?, parse_options::<Options>(&options)?);
         with_default(|a| a.terms_csv(&text, &options))
     })
 }
@@ -255,17 +240,6 @@ pub fn concordance_csv(lines: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| Ok(crate::csv::concordance(&from_js::<Vec<_>>(lines, "lines")?)))
 }
 
-/// The draft check's options as JS passes them (see `CheckOptions`).
-#[derive(Deserialize, Default)]
-struct JsCheckOptions {
-    date: Option<String>,
-    ignore: Option<Vec<String>>,
-    words: Option<Vec<String>>,
-    lang: Option<String>,
-}
-
-const CHECK_OPTION_NAMES: &[&str] = &["date", "ignore", "words", "lang"];
-
 /// Today in the local time zone, as the user's calendar has it: the draft's date when neither
 /// the caller nor the text gives one.
 fn local_today() -> String {
@@ -278,14 +252,7 @@ fn local_today() -> String {
 pub fn check(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     boundary(|| {
         let text = string(&text, "text")?;
-        let js: JsCheckOptions = parse_options(&options, CHECK_OPTION_NAMES)?;
-        let options = crate::check::CheckOptions {
-            ignore: js.ignore.unwrap_or_default(),
-            words: js.words.unwrap_or_default(),
-            lang: js.lang.unwrap_or_default(),
-            date: js.date,
-            today: Some(local_today()),
-        };
+        let options = crate::check::CheckOptions { today: Some(local_today()), ..parse_options(&options)? };
         crate::check::check(&text, &options)
     })
 }
@@ -408,24 +375,26 @@ impl JsAnalyzer {
     }
 
     pub fn analyze(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.analyze(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
+        boundary(|| self.inner.analyze(&string(&text, "text")?, &parse_options::<Options>(&options)?))
     }
 
     pub fn segment(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.segment(&string(&text, "text")?, JsOptions::parse(&options)?.hmm()))
+        boundary(|| self.inner.segment(&string(&text, "text")?, parse_options::<Options>(&options)?.hmm))
     }
 
     pub fn compare(&self, a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.compare(&string(&a, "a")?, &string(&b, "b")?, &JsOptions::parse(&options)?.options()?))
+        boundary(|| self.inner.compare(&string(&a, "a")?, &string(&b, "b")?, &parse_options::<Options>(&options)?))
     }
 
     pub fn summarize(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.summarize(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
+        boundary(|| self.inner.summarize(&string(&text, "text")?, &parse_options::<Options>(&options)?))
     }
 
     #[wasm_bindgen(js_name = segmentColumns)]
     pub fn segment_columns(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        columns_boundary(|| self.inner.segment_columns(&string(&text, "text")?, JsOptions::parse(&options)?.hmm()))
+        columns_boundary(|| {
+            self.inner.segment_columns(&string(&text, "text")?, parse_options::<Options>(&options)?.hmm)
+        })
     }
 
     pub fn cut(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
@@ -434,13 +403,14 @@ impl JsAnalyzer {
 
     pub fn concordance(&self, text: JsValue, term: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         boundary(|| {
-            JsOptions::parse(&options)?.concordance(&self.inner, &string(&text, "text")?, &string(&term, "term")?)
+            let options = parse_options(&options)?;
+            concordance_of(&self.inner, &string(&text, "text")?, &string(&term, "term")?, &options)
         })
     }
 
     #[wasm_bindgen(js_name = termsCsv)]
     pub fn terms_csv(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        boundary(|| self.inner.terms_csv(&string(&text, "text")?, &JsOptions::parse(&options)?.options()?))
+        boundary(|| self.inner.terms_csv(&string(&text, "text")?, &parse_options::<Options>(&options)?))
     }
 }
 
@@ -476,7 +446,8 @@ fn cut_boundary(
     f: impl FnOnce(&str, bool) -> Result<SegmentColumns, Error>,
 ) -> Result<JsValue, JsValue> {
     panic_if_armed_for_test();
-    let columns = (|| f(&string(&text, "text")?, JsOptions::parse(options)?.hmm()))().map_err(|e| js_error(&e))?;
+    let columns =
+        (|| f(&string(&text, "text")?, parse_options::<Options>(options)?.hmm))().map_err(|e| js_error(&e))?;
     let text = js_sys::JsString::from(text);
     let words: js_sys::Array =
         columns.starts.iter().zip(&columns.ends).map(|(&start, &end)| JsValue::from(text.slice(start, end))).collect();
@@ -504,24 +475,6 @@ export type AnalysisFinding = { rule: string; start: number; end: number; messag
  * (UTF-16), its part of speech `tagNames[tags[i]]`. Tokens tile the text: `ends[i] === starts[i + 1]`.
  */
 export interface SegmentColumns { starts: Uint32Array; ends: Uint32Array; tags: Uint8Array; tagNames: string[] }
-export interface Options {
-  /** Let jieba's HMM find words its dictionary lacks (default true). */
-  hmm?: boolean;
-  /** Words to keep whole in this analysis (up to 64 characters each; longer ones are not). */
-  userWords?: string[];
-  /** Which parts of speech the term table keeps (default 'all'). */
-  pos?: 'all' | 'nouns' | 'verbs';
-  /** Shortest term in characters (default 2). */
-  minChars?: number;
-  /** Longest term table (default 500). */
-  maxTerms?: number;
-  /** Analyse page chrome too instead of leaving it out (default false). */
-  keepRemoved?: boolean;
-  /** Concordance context either side, in characters (default 20). */
-  width?: number;
-  /** Concordance of the string anywhere in the text (inside longer words too), as a search finds it (default false: where it is a word). */
-  anywhere?: boolean;
-}
 /** Thrown for bad input; `kind` is stable: 'invalid_argument' | 'too_large' | 'internal'. */
 export interface SpeechlensError extends Error { kind: 'invalid_argument' | 'too_large' | 'internal' }
 /** A stretch of the text view to mark: class `hl-{kind}`; `id` → `data-id`, `title` → hover text. */
@@ -552,17 +505,6 @@ export function comparisonCsv(terms: TermChange[]): string;
 export function renderComparison(container: Element, comparison: Comparison, a: string, b: string, lang: string): void;
 /** A concordance as CSV: start, end, left, keyword, right. */
 export function concordanceCsv(lines: ConcordanceLine[]): string;
-/** The draft check's options. */
-export interface CheckOptions {
-  /** The draft's date (`2024-03-05`, `2024-03`, `2024`): formulations are held to their version of it. Default: the date the text gives itself, else today (local). */
-  date?: string;
-  /** Rule ids (`punct.halfwidth`) or families (`punct`) not to check. */
-  ignore?: string[];
-  /** Names and terms never to flag. */
-  words?: string[];
-  /** The language of the messages: 'en…' English, else Chinese. */
-  lang?: string;
-}
 /** What a careful editor would flag in `text`: findings in text order (UTF-16 spans, a fix where one replacement is certainly right) and their counts by severity. */
 export function check(text: string, options?: CheckOptions): CheckResult;
 /** `check(text).findings` as CSV: rule, severity, start, end, flagged, message, replacement. */

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use speechlens::check::{CheckOptions, CheckResult, Finding, check, rules};
+use speechlens::finding::Evidence;
 use speechlens::labels;
 
 fn findings(text: &str, rule: &str) -> Vec<Finding> {
@@ -83,6 +84,22 @@ fn the_sample_speech_has_its_ascii_marks_and_its_missing_third_found() {
     let gap = result.findings.iter().find(|f| f.rule == "numbering.gap").expect("第三 is missing");
     assert_eq!(gap.args[0], "第三");
     assert_eq!(at(gap), "第四", "the marker without its comma, a finding of its own");
+    let Some(Evidence::Gap { expected, found, missing, level, series }) = &gap.evidence else {
+        panic!("the gap's typed evidence: {:?}", gap.evidence)
+    };
+    assert_eq!(
+        (expected.as_str(), found.as_str(), &missing[..], *level),
+        ("第三", "第四", &["第三".to_string()][..], 1)
+    );
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let markers: Vec<(&str, String)> = series
+        .iter()
+        .map(|m| (m.marker.as_str(), String::from_utf16_lossy(&units[m.start as usize..m.end as usize])))
+        .collect();
+    assert!(
+        markers.iter().any(|(m, _)| *m == "第二") && markers.iter().all(|(m, at)| at.starts_with(m)),
+        "{markers:?}"
+    );
     // The page's menu (`首页 > 心得体会`) and its date line are chrome: nothing flagged there.
     let body_start = text.find("同志们").map(|b| text[..b].encode_utf16().count() as u32).expect("salutation");
     assert!(result.findings.iter().all(|f| f.start >= body_start), "a finding in the page's chrome");

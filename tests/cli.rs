@@ -410,6 +410,28 @@ fn check_prints_a_line_per_finding_and_exits_1_on_errors() {
     assert_eq!(line["findings"][0]["rule"], "punct.halfwidth");
     assert_eq!(line["findings"][0]["message"], "汉字之间用了半角“:”，应为全角“：”");
     assert_eq!(line["findings"][0]["fix"]["replacement"], "：");
+    assert!(line["findings"][0].get("evidence").is_none(), "only numbering findings carry the outline's evidence");
+    // The gap's typed evidence, as the package gives it: fields to read, not a message to parse;
+    // each marker of the series as written (`第一，`), in UTF-16 units.
+    let run = speechlens(&["check", "--format", "json", &draft], b"");
+    let line: serde_json::Value = serde_json::from_str(stdout(&run).trim()).unwrap();
+    let gap = &line["findings"][2];
+    assert_eq!(gap["rule"], "numbering.gap");
+    let evidence = &gap["evidence"];
+    assert_eq!(
+        (&evidence["kind"], &evidence["expected"], &evidence["found"]),
+        (&"gap".into(), &"第三".into(), &"第四".into())
+    );
+    assert_eq!((&evidence["missing"], &evidence["level"]), (&serde_json::json!(["第三"]), &1.into()));
+    let series: Vec<_> = evidence["series"].as_array().unwrap().iter().map(|m| m.to_string()).collect();
+    assert_eq!(
+        series,
+        [
+            r#"{"end":8,"marker":"第一","start":5}"#,
+            r#"{"end":22,"marker":"第二","start":19}"#,
+            r#"{"end":31,"marker":"第四","start":28}"#
+        ]
+    );
     // A clean text exits 0 and prints nothing.
     let run = speechlens(&["check", "-"], "同志们：\n要抓发展。\n".as_bytes());
     assert_eq!((run.status.code(), stdout(&run)), (Some(0), ""));

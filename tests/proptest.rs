@@ -203,6 +203,7 @@ fn options() -> impl Strategy<Value = Options> {
             pos,
             max_terms,
             user_words,
+            ..Options::default()
         })
 }
 

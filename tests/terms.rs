@@ -284,3 +284,24 @@ fn every_list_downloads_as_csv_a_parser_reads_back() {
     assert_eq!(rows.len(), lines.len());
     assert!(rows.iter().all(|r| &r[3] == "县域不经济"));
 }
+
+/// The lexicon's English gloss comes with its tag wherever a result names a lexicon word: a term,
+/// a slogan, a comparison's formulation (the page draws it from there, looking nothing up).
+#[test]
+fn glosses_come_with_the_lexicon_tag() {
+    let analyzer = Analyzer::new();
+    let earlier = "同志们：\n要推动经济社会发展，做好民生工作。\n";
+    let text = "同志们：\n要加快发展新质生产力，因地制宜发展新质生产力，做好民生工作。\n";
+    let analysis = analyzer.analyze(text, &Options::default()).unwrap();
+    let term = analysis.terms.iter().find(|t| t.term == "新质生产力").expect("the term");
+    let tag = term.lexicon.as_ref().expect("the lexicon's word");
+    assert_eq!((tag.category.as_str(), tag.formulation), ("economy", true));
+    assert_eq!(tag.english.as_deref(), Some("new quality productive forces"));
+    let terms: Vec<(&str, bool)> = analysis.terms.iter().map(|t| (t.term.as_str(), t.lexicon.is_some())).collect();
+    assert!(terms.contains(&("民生", false)), "no tag outside the lexicon: {terms:?}");
+    let slogan = analysis.slogans.iter().find(|s| s.text == "新质生产力").expect("the formulation");
+    assert_eq!(slogan.lexicon.as_ref(), Some(tag));
+    let comparison = analyzer.compare(earlier, text, &Options::default()).unwrap();
+    let new = comparison.formulations.iter().find(|f| f.text == "新质生产力").expect("a new formulation");
+    assert_eq!(new.lexicon.as_ref(), Some(tag));
+}

@@ -66,6 +66,18 @@ pub struct Finding {
     pub args: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// A numbering finding's typed evidence, the outline's (`kind`: `gap`, `order`, `duplicate`
+    /// or `count`, and its fields; the series' offsets in UTF-16), so a caller reads fields
+    /// rather than the message. Written, not read back: what reads findings from JS (the CSV, the
+    /// panel) does not need it, and reading it would add to the wasm.
+    #[serde(default, deserialize_with = "passed_over", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub evidence: Option<Evidence>,
+}
+
+/// A finding's evidence as read back: passed over (see [`Finding::evidence`]).
+fn passed_over<'de, D: serde::Deserializer<'de>>(value: D) -> Result<Option<Evidence>, D::Error> {
+    serde::de::IgnoredAny::deserialize(value).map(|_| None)
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
@@ -84,8 +96,11 @@ pub struct CheckResult {
     pub counts: Counts,
 }
 
-/// Choices for one check.
-#[derive(Clone, Debug, Default)]
+/// The draft check's options: the one definition, as for the analysis's `Options` (JS passes
+/// these fields, each optional; tsify writes their TypeScript; the command line's flags set them).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(default)]
 pub struct CheckOptions {
     /// Rule ids (`punct.halfwidth`) or families (`punct`) not to check.
     pub ignore: Vec<String>,
@@ -94,10 +109,13 @@ pub struct CheckOptions {
     /// The language of the messages: `en…` English, else Chinese.
     pub lang: String,
     /// The draft's date (`2024-03-05`, `2024-03`, `2024`): a formulation is held to its version
-    /// of that date. Default: the date the text gives itself, else `today`.
+    /// of that date. Default: the date the text gives itself, else today (local).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub date: Option<String>,
     /// The date to assume when neither `date` nor the text gives one: the wasm and the command
-    /// line pass the clock's; without it the rules that need a date say nothing.
+    /// line pass the clock's; without it the rules that need a date say nothing. Not an option
+    /// of JS: the wasm reads the clock.
+    #[serde(skip)]
     pub today: Option<String>,
 }
 
@@ -122,11 +140,13 @@ pub struct Found {
     pub fix: Option<(Range<usize>, String)>,
     /// A lower severity than the rule's, where the rule is less sure of this one.
     pub severity: Option<Severity>,
+    /// What the finding rests on, typed (byte offsets), where the outline found it.
+    pub evidence: Option<Evidence>,
 }
 
 impl Found {
     pub fn new(range: Range<usize>, args: &[&str]) -> Found {
-        Found { range, args: args.iter().map(|a| a.to_string()).collect(), fix: None, severity: None }
+        Found { range, args: args.iter().map(|a| a.to_string()).collect(), fix: None, severity: None, evidence: None }
     }
 
     pub fn fix(mut self, range: Range<usize>, replacement: impl Into<String>) -> Found {
@@ -297,7 +317,8 @@ fn numbering(draft: &Draft, out: &mut Vec<Found>, kind: Kind) {
             Evidence::Count { announced, parts, .. } => (announced.to_string(), parts.to_string(), String::new()),
             Evidence::TooManySections { .. } | Evidence::ExpansionCount { .. } => continue,
         };
-        out.push(Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]));
+        let found = Found::new(draft.marker(issue.range.clone()), &[&expected, &found, &previous]);
+        out.push(Found { evidence: Some(issue.evidence.clone()), ..found });
     }
 }
 
@@ -348,6 +369,7 @@ fn finding(rule: &Rule, found: Found, index: &Utf16Index, lang: &str) -> Finding
         message,
         args: found.args,
         fix,
+        evidence: found.evidence.map(|e| e.map_offsets(|at| index.utf16(at as usize))),
     }
 }
 

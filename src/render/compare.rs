@@ -103,7 +103,7 @@ fn formulation_lists(dom: &Dom, container: &Element, c: &Comparison, lang: &str)
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "term", &f.text, "term", &f.text)?;
             dom.add(&li, "span", "count", Some(&format!("{} → {}", f.count_a, f.count_b)))?;
-            if let Some(gloss) = english_gloss(lang, &f.text) {
+            if let Some(gloss) = english_gloss(lang, f.lexicon.as_ref()) {
                 dom.add(&li, "span", "gloss", Some(gloss))?.set_attribute("lang", "en")?;
             }
         }

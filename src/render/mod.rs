@@ -10,7 +10,8 @@
 //! with three hundred.
 
 use crate::labels::{fill, label, lookup};
-use crate::model::{ConcordanceLine, Finding, Keyword, Part, SloganKind, Term};
+use crate::model::{ConcordanceLine, Finding, Keyword, LexiconTag, Part, SloganKind, Term};
+use crate::terms::PosFilter;
 use crate::text::Utf16Index;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -495,7 +496,7 @@ pub fn render_terms(
             let kind = label(lang, if tag.formulation { "formulation" } else { "topic" });
             let key = format!("cat-{}", tag.category);
             let category = label(lang, &key);
-            let gloss = english_gloss(lang, &t.term).map(|g| format!(" · {g}")).unwrap_or_default();
+            let gloss = english_gloss(lang, Some(tag)).map(|g| format!(" · {g}")).unwrap_or_default();
             dom.add(&cell, "span", "lexicon", Some(&format!("{category} · {kind}{gloss}")))?;
         }
         dom.add(&row, "td", "num", Some(&t.count.to_string()))?;
@@ -566,12 +567,9 @@ fn pager(dom: &Dom, container: &Element, lang: &str, offset: usize, limit: usize
     Ok(())
 }
 
-/// The English gloss of a lexicon word (`data/lexicon.tsv`, fifth column), in English mode only.
-fn english_gloss(lang: &str, word: &str) -> Option<&'static str> {
-    lang.starts_with("en")
-        .then(|| crate::segment::lexicon_entry(word).map(|e| e.english))
-        .flatten()
-        .filter(|g| !g.is_empty())
+/// The English gloss the result carries with a lexicon tag, in English mode only.
+fn english_gloss<'a>(lang: &str, tag: Option<&'a LexiconTag>) -> Option<&'a str> {
+    tag.and_then(|t| t.english.as_deref()).filter(|_| lang.starts_with("en"))
 }
 
 /// The markers of the speech's top-level parts (一、, 第二), as the term spreads count them.
@@ -657,9 +655,9 @@ pub fn render_term_chart(container: &Element, analysis: JsValue, lang: &str, lim
 
 /// Which colour family a term gets in the cloud: the classes of the term table's filter.
 fn pos_family(pos: Option<&str>) -> &'static str {
-    match pos.map(crate::segment::Pos::new) {
-        Some(p) if p.is_noun() => "noun",
-        Some(p) if p.is_verb() => "verb",
+    match pos {
+        Some(tag) if PosFilter::Nouns.keeps_tag(tag) => "noun",
+        Some(tag) if PosFilter::Verbs.keeps_tag(tag) => "verb",
         _ => "other",
     }
 }
@@ -711,6 +709,7 @@ struct SloganEntry {
     expansion: Option<Vec<String>>,
     frame: Option<String>,
     speaker: Option<String>,
+    lexicon: Option<LexiconTag>,
 }
 
 /// Warnings first (what the writer should check), then slogans grouped by kind, each with its
@@ -752,7 +751,7 @@ pub fn render_slogans(container: &Element, analysis: JsValue, lang: &str) -> Res
             let li = dom.add(&list, "li", "", None)?;
             dom.button(&li, "slogan", &s.text, "slogan", &i.to_string())?;
             dom.add(&li, "span", "count", Some(&format!("×{}", s.count)))?;
-            if let Some(gloss) = english_gloss(lang, &s.text) {
+            if let Some(gloss) = english_gloss(lang, s.lexicon.as_ref()) {
                 dom.add(&li, "span", "gloss", Some(gloss))?.set_attribute("lang", "en")?;
             }
             if let Some(items) = &s.expansion {

@@ -46,6 +46,12 @@ test('ESM: the sample speech has its ASCII colons and commas and its missing 第
   assert.ok(gap, 'the missing 第三');
   assert.equal(gap.args[0], '第三');
   assert.match(flagged(sample, gap), /^第四/);
+  // The outline's typed evidence, so a caller reads fields rather than parsing the message.
+  const { kind, expected, found, missing, level, series } = gap.evidence ?? {};
+  assert.deepEqual({ kind, expected, found, missing, level }, { kind: 'gap', expected: '第三', found: '第四', missing: ['第三'], level: 1 });
+  assert.ok(series.some((m) => m.marker === '第二'), JSON.stringify(series));
+  for (const m of series) assert.ok(sample.slice(m.start, m.end).startsWith(m.marker), 'each marker where the text has it (UTF-16)');
+  assert.equal(colon.evidence, undefined, 'only numbering findings carry evidence');
   // Counts agree with the findings.
   for (const severity of ['error', 'warning', 'info']) {
     assert.equal(zh.counts[severity], zh.findings.filter((f) => f.severity === severity).length, severity);

@@ -160,6 +160,36 @@ test('bad input: empty, no Chinese, 5 MB, lone surrogates, wrong options', () =>
   assert.match(out.unknown.message, /bogus/);
 });
 
+test('options: one definition names the known ones in errors, and each left out, undefined or null is its default', () => {
+  const out = run('options.mjs', `
+    import { analyze, concordance, check } from 'speechlens';
+    const errorOf = (f) => { try { f(); return null; } catch (e) { return { kind: e.kind, message: e.message }; } };
+    const text = '同志们：县域经济要发展，发展县域经济。';
+    console.log(JSON.stringify({
+      unknown: errorOf(() => analyze(text, { userWord: [] })),
+      checkUnknown: errorOf(() => check(text, { today: '2024-01-01' })),
+      badPos: errorOf(() => analyze(text, { pos: 'adjectives' })),
+      badType: errorOf(() => analyze(text, { minChars: 'two' })),
+      defaults: JSON.stringify(analyze(text)) === JSON.stringify(analyze(text, { hmm: undefined, userWords: null, pos: undefined, maxTerms: null })),
+      widths: [concordance(text, '发展').map((l) => l.left), concordance(text, '发展', { width: 2, anywhere: null }).map((l) => l.left)],
+      nouns: analyze(text, { pos: 'nouns', maxTerms: 1, minChars: 2 }).terms.map((t) => t.term),
+      checkNull: check('同志们:好', { date: null, lang: undefined }).counts,
+    }));
+  `);
+  assert.equal(out.unknown?.kind, 'invalid_argument');
+  assert.equal(out.unknown.message,
+    'unknown option "userWord"; known: hmm, userWords, pos, minChars, maxTerms, keepRemoved, width, anywhere');
+  assert.equal(out.checkUnknown?.kind, 'invalid_argument');
+  assert.equal(out.checkUnknown.message, 'unknown option "today"; known: ignore, words, lang, date', 'today is no option of JS');
+  assert.equal(out.badPos?.kind, 'invalid_argument');
+  assert.match(out.badPos.message, /adjectives.*all.*nouns.*verbs/);
+  assert.equal(out.badType?.kind, 'invalid_argument');
+  assert.equal(out.defaults, true);
+  assert.deepEqual(out.widths, [['同志们：县域经济要', '同志们：县域经济要发展，'], ['济要', '展，']]);
+  assert.deepEqual(out.nouns, ['县域经济']);
+  assert.equal(out.checkNull.error, 1);
+});
+
 test('every CSV, read with a CSV reader, gives numbers in its numeric columns, negative ones included', () => {
   const out = run('csv.mjs', `
     import { analyze, compare, summarize, concordance, termsCsv, slogansCsv, outlineCsv, concordanceCsv, corpusCsv, comparisonCsv } from 'speechlens';

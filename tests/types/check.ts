@@ -33,6 +33,7 @@ export async function check(text: string): Promise<number> {
   const comparison: Comparison = compare(text, text, { userWords: ['飞地经济'] });
   const status: 'new' | 'dropped' | 'more' | 'less' | 'same' = comparison.terms[0].status;
   const kept: 'new' | 'dropped' | 'kept' = comparison.formulations[0].status;
+  const formulationGloss: string = comparison.formulations[0].lexicon?.english ?? '';
   const moved: 'same' | 'moved' | 'changed' | 'inserted' | 'deleted' = comparison.paragraphs[0].status;
   const edits: number = (comparison.paragraphs[0].inserted ?? []).length + (comparison.paragraphs[0].a?.start ?? 0);
   const sizes: number = comparison.stats.a.hanChars + comparison.stats.b.utf16Units + comparison.terms[0].logRatio;
@@ -50,7 +51,7 @@ export async function check(text: string): Promise<number> {
   analyze(text, { pos: 'adjectives' });
   const error = new Error() as SpeechlensError;
   const errorKind: 'invalid_argument' | 'too_large' | 'internal' = error.kind;
-  return [rate, version, kind, expansion, nested, rule, evidence, order, count, items, tokens, firstTag, words, lines, status, kept, moved, edits, sizes, csv, added, errorKind, body, first].length;
+  return [rate, version, kind, expansion, nested, rule, evidence, order, count, items, tokens, firstTag, words, lines, status, kept, formulationGloss, moved, edits, sizes, csv, added, errorKind, body, first].length;
 }
 
 /**
@@ -65,13 +66,13 @@ export const everyField: Required<Analysis> = {
   stats: { utf16Units: 2, hanChars: 2, tokens: 1, sentences: 1, paragraphs: 1, speakingMinutes: 0.01 },
   terms: [{
     term: '县域', count: 1, perTenK: 1, pos: 'n', bySection: [1], firstAt: 0,
-    lexicon: { category: 'economy', formulation: false },
+    lexicon: { category: 'economy', formulation: false, english: 'county economy' },
   }],
   keywords: [{ term: '县域', weight: 3, logLikelihood: 20 }],
   phrases: [{ text: '县域经济', count: 2, occurrences: [{ start: 0, end: 4 }] }],
   slogans: [{
     text: '四链', kind: 'numbered', count: 1, occurrences: [{ start: 0, end: 2 }], score: 1,
-    expansion: ['创新链'], frame: '…链', speaker: 'A总书记',
+    expansion: ['创新链'], frame: '…链', speaker: 'A总书记', lexicon: { category: 'numbered', formulation: true },
   }],
   outline: {
     sections: [{

@@ -1,6 +1,8 @@
 //! The command line's arguments: what to do, on which inputs, written how.
 
 use lexopt::prelude::*;
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
 use speechlens::Options;
 use speechlens::csv::CorpusTable;
 use speechlens::terms::PosFilter;
@@ -274,14 +276,15 @@ fn user_words(value: std::ffi::OsString) -> Result<Vec<String>, lexopt::Error> {
     Ok(list.split(separator).filter(|w| !w.is_empty()).map(String::from).collect())
 }
 
-/// `--pos`: the page's part-of-speech filter.
+/// `--pos`: the page's part-of-speech filter, by the names JS gives `Options::pos` (and `n`, `v`).
 fn pos(value: &str) -> Result<PosFilter, lexopt::Error> {
-    match value {
-        "all" => Ok(PosFilter::All),
-        "nouns" | "n" => Ok(PosFilter::Nouns),
-        "verbs" | "v" => Ok(PosFilter::Verbs),
-        other => Err(format!("--pos is all, nouns (n) or verbs (v), not {other:?}").into()),
-    }
+    let name = match value {
+        "n" => "nouns",
+        "v" => "verbs",
+        name => name,
+    };
+    PosFilter::deserialize(name.into_deserializer())
+        .map_err(|_: serde::de::value::Error| format!("--pos is all, nouns (n) or verbs (v), not {value:?}").into())
 }
 
 /// `--max-terms`: a number of terms, 0 or `all` for every term.
