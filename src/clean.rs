@@ -253,7 +253,7 @@ const LEAD_WORDS: &[Word] = &[
     Word {
         word: "作报告",
         example: "代表国务院向大会作报告。",
-        leaves: &["下午还要请专家作报告辅导，大家要认真听、认真记。"],
+        leaves: &["下午还要请专家作报告辅导，大家要认真听、认真记。", "现在请大家审议市政府工作报告。"],
     },
     Word {
         word: "会见记者",
@@ -275,9 +275,27 @@ const FIRST_AND_SECOND_PERSON: &[char] = &['我', '你', '咱'];
 /// and no 我 or 你.
 fn is_lead(s: &str) -> bool {
     let ends_clause = |w: &Word| {
-        s.match_indices(w.word).any(|(at, _)| s[at + w.word.len()..].chars().next().is_none_or(is_clause_break))
+        s.match_indices(w.word).any(|(at, _)| {
+            let end = at + w.word.len();
+            s[end..].chars().next().is_none_or(is_clause_break) && !in_noun_not_given(&s[..end])
+        })
     };
     LEAD_WORDS.iter().any(ends_clause) && !s.contains(FIRST_AND_SECOND_PERSON)
+}
+
+/// A noun that ends in a lead word (工作报告 in 作报告), with the verb that makes it a speech given:
+/// `向大会作政府工作报告。` tells of one; `现在请大家审议市政府工作报告。` is the speech itself.
+const LEAD_NOUNS: &[(&str, char)] = &[("工作报告", '作')];
+
+/// Whether `before` (a clause up to a lead word) ends in a [`LEAD_NOUNS`] noun without its verb
+/// earlier in the clause.
+fn in_noun_not_given(before: &str) -> bool {
+    LEAD_NOUNS.iter().any(|&(noun, verb)| {
+        before.strip_suffix(noun).is_some_and(|head| {
+            let clause = head.rfind(is_clause_break).map_or(head, |at| &head[at..]);
+            !clause.contains(verb)
+        })
+    })
 }
 
 /// A lead that hands over to the text it prints (`……发表新年贺词，全文如下：`): the speech starts after it.
@@ -1100,6 +1118,18 @@ mod tests {
         for w in CLOSINGS {
             let whole = 0..w.example.len();
             assert_eq!(closing_in(w.example, whole.clone(), |_| None), Some(whole), "{}", w.example);
+        }
+    }
+
+    #[test]
+    fn a_noun_ending_in_a_lead_word_is_a_lead_only_after_its_verb() {
+        for lead in ["李强代表国务院向大会作政府工作报告。", "省长王五向大会作了工作报告，回顾了过去一年的工作。"]
+        {
+            assert!(is_lead(lead), "{lead}");
+        }
+        for speech in ["现在请大家审议市政府工作报告。", "会议要求，认真学习政府工作报告。"]
+        {
+            assert!(!is_lead(speech), "{speech}");
         }
     }
 

@@ -814,3 +814,20 @@ fn the_title_is_the_headline() {
         assert!(slice(&text, a.body.start, a.body.end).starts_with("同志们："), "{text}");
     }
 }
+
+#[test]
+fn a_speech_that_names_a_work_report_in_its_first_sentence_is_no_news_lead() {
+    // 工作报告 ends in the lead word 作报告; asked to review it, the chair is speaking, not reporting.
+    check(
+        include_str!("fixtures/chrome-work-report-named-in-speech.txt"),
+        Expect {
+            body: ("现在请大家审议市政府工作报告。", "及时向常委会报告办理情况。"),
+            removed: &[("title", "在市人大常委会第二十次会议上的讲话")],
+            title: Some("在市人大常委会第二十次会议上的讲话"),
+            salutation: None,
+            closing: None,
+            interjections: NONE,
+            kept: &["现在请大家审议市政府工作报告。", "同志们：今年以来"],
+        },
+    );
+}
