@@ -109,15 +109,17 @@ impl<'s> Vocabulary<'s> {
 impl<'s> Word<'s> {
     fn new(text: &'s str) -> Self {
         let stop = is_stopword(text);
-        Word {
-            text,
-            chars: text.chars().count(),
-            wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
-            // [`is_content`], the stop list asked once.
-            content: !stop && has_letter(text),
-            stop,
-            blank: text.trim().is_empty(),
+        // One pass over the characters for all four questions (one each cost four decodings).
+        let (mut chars, mut wordlike, mut letter, mut blank) = (0, false, false, true);
+        for c in text.chars() {
+            chars += 1;
+            let han = is_han(c);
+            wordlike |= han || c.is_alphanumeric();
+            letter |= han || c.is_alphabetic();
+            blank &= c.is_whitespace();
         }
+        // `content` is [`is_content`] with the stop list asked once; `letter` is [`has_letter`].
+        Word { text, chars, wordlike, content: !stop && letter, stop, blank }
     }
 }
 
