@@ -442,11 +442,13 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
     let mut class_of: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::with_capacity(words.len()); // (first range, its window, count)
     let mut windows: Vec<(Range<usize>, u32)> = Vec::with_capacity(words.len());
+    // Compared as a tag, not as its text (decoding it was a tenth of the window loop).
+    let preposition = Pos::new("p");
     for n in PHRASE_WORDS.rev() {
         class_of.clear();
         for i in (0..words.len()).filter(|&i| run[i] >= n) {
             let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
-            if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
+            if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos != preposition) {
                 continue;
             }
             let range = first.start..last.end;
