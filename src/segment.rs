@@ -80,7 +80,9 @@ pub struct LexiconEntry {
 
 /// The lexicon's entry for `word`, if it has one.
 pub fn lexicon_entry(word: &str) -> Option<&'static LexiconEntry> {
-    static ENTRIES: OnceLock<std::collections::HashMap<&'static str, LexiconEntry>> = OnceLock::new();
+    // FxHash: the term table, the keywords and the slogans each ask once per term, and SipHash's
+    // flooding defence buys nothing for a fixed table of our own words.
+    static ENTRIES: OnceLock<FxHashMap<&'static str, LexiconEntry>> = OnceLock::new();
     ENTRIES.get_or_init(|| lexicon_entries().map(|e| (e.word, e)).collect()).get(word)
 }
 

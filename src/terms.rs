@@ -109,15 +109,17 @@ impl<'s> Vocabulary<'s> {
 impl<'s> Word<'s> {
     fn new(text: &'s str) -> Self {
         let stop = is_stopword(text);
-        Word {
-            text,
-            chars: text.chars().count(),
-            wordlike: text.chars().any(|c| is_han(c) || c.is_alphanumeric()),
-            // [`is_content`], the stop list asked once.
-            content: !stop && has_letter(text),
-            stop,
-            blank: text.trim().is_empty(),
+        // One pass over the characters for all four questions (one each cost four decodings).
+        let (mut chars, mut wordlike, mut letter, mut blank) = (0, false, false, true);
+        for c in text.chars() {
+            chars += 1;
+            let han = is_han(c);
+            wordlike |= han || c.is_alphanumeric();
+            letter |= han || c.is_alphabetic();
+            blank &= c.is_whitespace();
         }
+        // `content` is [`is_content`] with the stop list asked once; `letter` is [`has_letter`].
+        Word { text, chars, wordlike, content: !stop && letter, stop, blank }
     }
 }
 
@@ -440,11 +442,13 @@ pub fn phrases<'s>(speech: &'s str, tokens: &[Tok], vocabulary: &Vocabulary) -> 
     let mut class_of: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     let mut classes: Vec<(Range<usize>, usize, u32)> = Vec::with_capacity(words.len()); // (first range, its window, count)
     let mut windows: Vec<(Range<usize>, u32)> = Vec::with_capacity(words.len());
+    // Compared as a tag, not as its text (decoding it was a tenth of the window loop).
+    let preposition = Pos::new("p");
     for n in PHRASE_WORDS.rev() {
         class_of.clear();
         for i in (0..words.len()).filter(|&i| run[i] >= n) {
             let (first, last) = (&tokens[words[i]], &tokens[words[i + n - 1]]);
-            if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos.as_str() != "p") {
+            if vocabulary.word(words[i + n - 1]).stop || (vocabulary.word(words[i]).stop && first.pos != preposition) {
                 continue;
             }
             let range = first.start..last.end;
