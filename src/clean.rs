@@ -274,13 +274,14 @@ const FIRST_AND_SECOND_PERSON: &[char] = &['我', '你', '咱'];
 /// speech (`……并发表重要讲话。`; `……重要讲话精神` and a title's `……的讲话（2020年11月24日）` do not),
 /// and no 我 or 你.
 fn is_lead(s: &str) -> bool {
-    let ends_clause = |w: &Word| {
-        s.match_indices(w.word).any(|(at, _)| {
-            let end = at + w.word.len();
-            s[end..].chars().next().is_none_or(is_clause_break) && !in_noun_not_given(&s[..end])
-        })
+    // A lead word counts only where a clause ends, so the line is read once for its clause ends
+    // (a flattened page is one line of thousands of characters, read hundreds of times), not once
+    // for each word.
+    let ends_lead = |end: usize| {
+        let clause = &s[..end];
+        LEAD_WORDS.iter().any(|w| clause.ends_with(w.word)) && !in_noun_not_given(clause)
     };
-    LEAD_WORDS.iter().any(ends_clause) && !s.contains(FIRST_AND_SECOND_PERSON)
+    text::clause_breaks(s).chain([s.len()]).any(ends_lead) && !s.contains(FIRST_AND_SECOND_PERSON)
 }
 
 /// A noun that ends in a lead word (工作报告 in 作报告), with the verb that makes it a speech given:

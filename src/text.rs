@@ -149,6 +149,18 @@ pub fn paragraphs_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     found
 }
 
+/// Where the [`is_clause_break`] characters of `s` start. Their first bytes are ASCII marks or
+/// 0xE2, 0xE3, 0xEF (the tests try every character), never a Han character's, so a long line is
+/// read a byte at a time and only the few characters that may break a clause are decoded.
+pub(crate) fn clause_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let may_break = |lead: u8| matches!(lead, b'!' | b',' | b':' | b';' | b'?' | 0xE2 | 0xE3 | 0xEF);
+    // A byte among those starts a character: none of them is a continuation byte.
+    s.bytes()
+        .enumerate()
+        .filter(move |&(at, lead)| may_break(lead) && s[at..].chars().next().is_some_and(is_clause_break))
+        .map(|(at, _)| at)
+}
+
 /// Whether the character that starts with byte `lead` may be [`is_blank`] (the tests try every
 /// character): Han and most other characters start with a byte no blank starts with, so a scan
 /// for blanks need not decode them.
@@ -243,7 +255,17 @@ mod tests {
             let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
             assert_eq!(char_len(lead), c.len_utf8(), "{c:?}");
             assert!(!is_blank(c) || may_be_blank(lead), "{c:?}");
+            let alone = c.to_string();
+            assert_eq!(clause_breaks(&alone).next().is_some(), is_clause_break(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn clause_breaks_are_found_where_they_start() {
+        let s = "一，二:三。…四、a!b";
+        let expected: Vec<usize> = s.char_indices().filter(|&(_, c)| is_clause_break(c)).map(|(at, _)| at).collect();
+        assert_eq!(clause_breaks(s).collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 6);
     }
 
     #[test]
