@@ -1,6 +1,7 @@
 //! Idioms (成语) of the published idiom list: as whole words, and those of two clauses
 //! (无源之水，无本之木) found whole in the text.
 
+use super::chars_but_common_han;
 use crate::segment::Tok;
 use crate::text::is_han;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -59,7 +60,7 @@ pub(super) fn idiom_sayings(speech: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
     let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).is_ok();
     let ends_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).is_ok();
     let mut found = Vec::new();
-    for (comma, c) in speech.char_indices().filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
+    for (comma, c) in chars_but_common_han(speech).filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
         if !last_two(&speech[..comma]).is_some_and(|two| sayings.endings.contains(&two)) {
             continue;
         }

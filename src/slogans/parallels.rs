@@ -1,6 +1,7 @@
 //! Parallel runs (排比): clauses between `、，；` that share a frame of form, three or more, or a
 //! pair of four-character set phrases that mirror each other.
 
+use super::chars_but_common_han;
 use super::found::{Dictionary, Found, ITEM_MAX_CHARS};
 use crate::marks::{MARKS, Role};
 use crate::model::SloganKind;
@@ -31,7 +32,7 @@ struct Clause {
 fn clauses(speech: &str) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, c) in speech.char_indices().filter(|&(_, c)| !is_han(c)) {
+    for (at, c) in chars_but_common_han(speech).filter(|&(_, c)| !is_han(c)) {
         let soft = matches!(c, '、' | '，' | ',' | '；' | ';');
         let hard = !soft
             && (is_sentence_end(c)
