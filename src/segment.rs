@@ -346,7 +346,7 @@ pub fn is_idiom(word: &str) -> bool {
 /// How long the list's idioms are in UTF-8: 3 to 9 Han characters of three bytes each (the tests
 /// check every one). A word of another length is none without a lookup, and its length is known
 /// without counting characters: slogan detection asks of every token, and most are words of two.
-const IDIOM_BYTES: std::ops::RangeInclusive<usize> = 9..=27;
+pub const IDIOM_BYTES: std::ops::RangeInclusive<usize> = 9..=27;
 
 /// jieba with the dictionary words the texts analysed so far can use, and the lexicon.
 ///

@@ -35,7 +35,7 @@ use formulas::{
 use found::Dictionary;
 pub use found::{Detected, Found, Grouped};
 use grouping::group;
-use idioms::{idiom_sayings, is_idiom};
+use idioms::{IdiomWords, idiom_sayings};
 use jieba_rs::Jieba;
 use laws::unbracketed_laws;
 use parallels::parallels;
@@ -189,6 +189,7 @@ impl<'s> Scan<'s, '_> {
         self.found.extend(self.sayings.iter().map(|r| Found::new(SloganKind::Idiom, r.clone())));
         let titles = std::mem::take(&mut self.titles);
         let mut title_at = titles.iter().peekable();
+        let mut idioms = IdiomWords::default();
         for tok in tokens {
             let word = &speech[tok.range()];
             // Every kind below is two characters or more; most tokens are one (的, 要, a comma).
@@ -203,7 +204,7 @@ impl<'s> Scan<'s, '_> {
             } else {
                 while title_at.next_if(|t| t.end <= tok.start).is_some() {}
                 let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
-                (!in_title && is_idiom(word) && !self.in_saying(&tok.range())).then_some(SloganKind::Idiom)
+                (!in_title && idioms.is_idiom(word) && !self.in_saying(&tok.range())).then_some(SloganKind::Idiom)
             };
             let Some(mut f) = (match kind {
                 Some(kind) => Some(Found::new(kind, tok.range())),
