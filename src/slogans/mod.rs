@@ -250,3 +250,17 @@ impl<'s> Scan<'s, '_> {
         self.sayings.iter().any(|s| s.start <= r.start && r.end <= s.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chars_but_common_han_are_the_other_characters_where_they_stand() {
+        // 一 and 龥 bound the block skipped; ䷀ (U+4DC0) shares 一's first byte and is no Han; 㐀 and 𠀀 are Han outside it.
+        let s = "一、龥，䷀a㐀ü𠀀“丈”\n";
+        let expected: Vec<(usize, char)> =
+            s.char_indices().filter(|&(_, c)| !('一'..='\u{9FFF}').contains(&c)).collect();
+        assert_eq!(chars_but_common_han(s).collect::<Vec<_>>(), expected);
+    }
+}
