@@ -342,12 +342,13 @@ pub fn reference_frequency(word: &str) -> usize {
 /// segmentation can hold it whole: 奋发有为 and 遥遥领先 are, 严峻形势 and 回顾过去 (jieba's `i`) are not.
 pub fn is_idiom(word: &str) -> bool {
     let entries = entries();
-    IDIOM_CHARS.contains(&word.chars().count()) && entries.find(word).is_some_and(|k| entries.is_idiom(k))
+    IDIOM_BYTES.contains(&word.len()) && entries.find(word).is_some_and(|k| entries.is_idiom(k))
 }
 
-/// How long the list's idioms are, in characters (the tests check every one): a word of another
-/// length is none without a lookup. Slogan detection asks of every token, and most are words of two.
-const IDIOM_CHARS: std::ops::RangeInclusive<usize> = 3..=9;
+/// How long the list's idioms are in UTF-8: 3 to 9 Han characters of three bytes each (the tests
+/// check every one). A word of another length is none without a lookup, and its length is known
+/// without counting characters: slogan detection asks of every token, and most are words of two.
+pub const IDIOM_BYTES: std::ops::RangeInclusive<usize> = 9..=27;
 
 /// jieba with the dictionary words the texts analysed so far can use, and the lexicon.
 ///
@@ -846,7 +847,8 @@ mod tests {
         assert!(entries.tags.iter().all(|&t| usize::from(t) < entries.tag_names.len()), "every tag is named");
         let idioms = (0..entries.len()).filter(|&k| entries.tag(k) == "i").count();
         entries.walk(0..entries.len(), |k, word| {
-            assert!(!entries.is_idiom(k) || IDIOM_CHARS.contains(&word.chars().count()), "{word}: IDIOM_CHARS");
+            let han = word.chars().all(|c| c.len_utf8() == 3) && (3..=9).contains(&word.chars().count());
+            assert!(!entries.is_idiom(k) || (han && IDIOM_BYTES.contains(&word.len())), "{word}: IDIOM_BYTES");
             true
         });
         assert!(entries.len() > 180_000 && idioms > 8_000, "{} entries, {idioms} idioms", entries.len());

@@ -1,7 +1,8 @@
 //! Idioms (成语) of the published idiom list: as whole words, and those of two clauses
 //! (无源之水，无本之木) found whole in the text.
 
-use crate::segment::Tok;
+use super::chars_but_common_han;
+use crate::segment::{IDIOM_BYTES, Tok};
 use crate::text::is_han;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -21,6 +22,17 @@ const ORDINARY_NOUNS: &[(&str, &str)] = &[
 /// A 成语 of the idiom list, as a word: not one of its [`ORDINARY_NOUNS`].
 pub(super) fn is_idiom(word: &str) -> bool {
     crate::segment::is_idiom(word) && !ORDINARY_NOUNS.iter().any(|(noun, _)| *noun == word)
+}
+
+/// Which words of an idiom's length are idioms, as asked so far of one speech: its tokens say the
+/// same words again and again, and each answer is a search of the packed dictionary.
+#[derive(Default)]
+pub(super) struct IdiomWords<'s>(FxHashMap<&'s str, bool>);
+
+impl<'s> IdiomWords<'s> {
+    pub(super) fn is_idiom(&mut self, word: &'s str) -> bool {
+        IDIOM_BYTES.contains(&word.len()) && *self.0.entry(word).or_insert_with(|| is_idiom(word))
+    }
 }
 
 /// The two-clause idioms ([`IDIOM_SAYINGS`]) by their first clause.
@@ -59,7 +71,7 @@ pub(super) fn idiom_sayings(speech: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
     let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).is_ok();
     let ends_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).is_ok();
     let mut found = Vec::new();
-    for (comma, c) in speech.char_indices().filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
+    for (comma, c) in chars_but_common_han(speech).filter(|&(_, c)| matches!(c, '，' | ',' | '、')) {
         if !last_two(&speech[..comma]).is_some_and(|two| sayings.endings.contains(&two)) {
             continue;
         }

@@ -35,7 +35,7 @@ use formulas::{
 use found::Dictionary;
 pub use found::{Detected, Found, Grouped};
 use grouping::group;
-use idioms::{idiom_sayings, is_idiom};
+use idioms::{IdiomWords, idiom_sayings};
 use jieba_rs::Jieba;
 use laws::unbracketed_laws;
 use parallels::parallels;
@@ -46,6 +46,26 @@ use std::ops::Range;
 
 /// Longest title, in characters: past this a 《 is a stray mark, not a document's name.
 const TITLE_MAX_CHARS: usize = 100;
+
+/// The characters of `s` and where each starts, but for the Han characters U+4E00 to U+9FFF: most
+/// of a speech, skipped by their first bytes (E4 B8 to E9, three bytes each) undecoded. For scans
+/// that look for marks and separators only (the clauses of `parallels`, the commas of `idioms`).
+fn chars_but_common_han(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(at + 1).is_some_and(|&b| b >= 0xB8)) {
+                at += 3;
+                continue;
+            }
+            let c = s[at..].chars().next()?;
+            at += c.len_utf8();
+            return Some((at - c.len_utf8(), c));
+        }
+        None
+    })
+}
 
 /// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `runs` are the
 /// speech's [`mark_runs`](crate::marks::mark_runs); `tokens` are cut as `Analyzer` cuts them:
@@ -169,6 +189,7 @@ impl<'s> Scan<'s, '_> {
         self.found.extend(self.sayings.iter().map(|r| Found::new(SloganKind::Idiom, r.clone())));
         let titles = std::mem::take(&mut self.titles);
         let mut title_at = titles.iter().peekable();
+        let mut idioms = IdiomWords::default();
         for tok in tokens {
             let word = &speech[tok.range()];
             // Every kind below is two characters or more; most tokens are one (的, 要, a comma).
@@ -183,7 +204,7 @@ impl<'s> Scan<'s, '_> {
             } else {
                 while title_at.next_if(|t| t.end <= tok.start).is_some() {}
                 let in_title = title_at.peek().is_some_and(|t| t.start <= tok.start);
-                (!in_title && is_idiom(word) && !self.in_saying(&tok.range())).then_some(SloganKind::Idiom)
+                (!in_title && idioms.is_idiom(word) && !self.in_saying(&tok.range())).then_some(SloganKind::Idiom)
             };
             let Some(mut f) = (match kind {
                 Some(kind) => Some(Found::new(kind, tok.range())),
@@ -227,5 +248,19 @@ impl<'s> Scan<'s, '_> {
     /// Whether `r` lies inside an idiom of two clauses.
     fn in_saying(&self, r: &Range<usize>) -> bool {
         self.sayings.iter().any(|s| s.start <= r.start && r.end <= s.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chars_but_common_han_are_the_other_characters_where_they_stand() {
+        // 一 and 龥 bound the block skipped; ䷀ (U+4DC0) shares 一's first byte and is no Han; 㐀 and 𠀀 are Han outside it.
+        let s = "一、龥，䷀a㐀ü𠀀“丈”\n";
+        let expected: Vec<(usize, char)> =
+            s.char_indices().filter(|&(_, c)| !('一'..='\u{9FFF}').contains(&c)).collect();
+        assert_eq!(chars_but_common_han(s).collect::<Vec<_>>(), expected);
     }
 }

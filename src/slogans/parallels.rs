@@ -1,6 +1,7 @@
 //! Parallel runs (排比): clauses between `、，；` that share a frame of form, three or more, or a
 //! pair of four-character set phrases that mirror each other.
 
+use super::chars_but_common_han;
 use super::found::{Dictionary, Found, ITEM_MAX_CHARS};
 use crate::marks::{MARKS, Role};
 use crate::model::SloganKind;
@@ -31,7 +32,7 @@ struct Clause {
 fn clauses(speech: &str) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, c) in speech.char_indices().filter(|&(_, c)| !is_han(c)) {
+    for (at, c) in chars_but_common_han(speech).filter(|&(_, c)| !is_han(c)) {
         let soft = matches!(c, '、' | '，' | ',' | '；' | ';');
         let hard = !soft
             && (is_sentence_end(c)
@@ -39,7 +40,7 @@ fn clauses(speech: &str) -> Vec<Clause> {
                 || matches!(c, '：' | ':' | '(' | ')' | '（' | '）' | '—')
                 || MARKS.iter().any(|m| m.0 == c || m.1 == c));
         if soft || hard {
-            if let Some(range) = crate::text::trim(speech, start..at) {
+            if let Some(range) = trimmed(speech, start..at) {
                 let cut_by_quote = MARKS.iter().any(|m| m.0 == c && m.2 == Role::Quote);
                 let item_chars = item_chars(&speech[range.clone()]);
                 out.push(Clause { range, continues: soft, cut_by_quote, item_chars });
@@ -49,11 +50,22 @@ fn clauses(speech: &str) -> Vec<Clause> {
             start = at + c.len_utf8();
         }
     }
-    if let Some(range) = crate::text::trim(speech, start..speech.len()) {
+    if let Some(range) = trimmed(speech, start..speech.len()) {
         let item_chars = item_chars(&speech[range.clone()]);
         out.push(Clause { range, continues: false, cut_by_quote: false, item_chars });
     }
     out
+}
+
+/// `range` of `speech` without blanks at its ends. Most clauses open and close with a character
+/// U+4000 to U+9FFF (its first byte E4 to E9), no blank: those are kept without reading them.
+fn trimmed(speech: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let wide_at = |at: usize| speech.as_bytes().get(at).is_some_and(|b| (0xE4..=0xE9).contains(b));
+    if range.len() >= 3 && wide_at(range.start) && wide_at(range.end - 3) {
+        Some(range)
+    } else {
+        crate::text::trim(speech, range)
+    }
 }
 
 /// An item's length in characters: 2 to ITEM_MAX_CHARS Han characters, counted in one pass.
@@ -153,16 +165,16 @@ impl<'s> Frame<'s> {
                 }
             }
         }
-        let prefix_len: usize =
-            self.prefix.chars().zip(item.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
-        let suffix_len: usize = self
-            .suffix
-            .chars()
-            .rev()
-            .zip(item.chars().rev())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
+        // The bytes in common, back to a character boundary: UTF-8 marks where characters start,
+        // so this is the characters in common, none of them decoded.
+        let mut prefix_len = self.prefix.bytes().zip(item.bytes()).take_while(|(a, b)| a == b).count();
+        while !item.is_char_boundary(prefix_len) {
+            prefix_len -= 1;
+        }
+        let mut suffix_len = self.suffix.bytes().rev().zip(item.bytes().rev()).take_while(|(a, b)| a == b).count();
+        while !item.is_char_boundary(item.len() - suffix_len) {
+            suffix_len -= 1;
+        }
         Frame {
             first: self.first,
             prefix: &self.prefix[..prefix_len],
