@@ -1,7 +1,7 @@
 // Assembles the npm package (pkg/) from wasm-bindgen's output, pkg-config/, the Node ESM entry made
 // from the CommonJS build and the shared browser modules of www/, and the pages (dist/) from www/:
 // the served page, the widget demo, and the page as one self-contained file (dist/speechlens.html).
-import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -60,6 +60,27 @@ export default async function init() {
 `;
 }
 
+/**
+ * The JS the wasm imports (src/tape.js: `#[wasm_bindgen(module = …)]`) inlined into each glue in
+ * place of its import: the package and the pages stay the files they were (no snippets/ folder to
+ * ship, serve, allow or wait for before the first analysis), and the nodejs glue, CommonJS, never
+ * has to require an ES module.
+ */
+function inlineSnippets(dir) {
+  const glue = join(dir, 'speechlens.js');
+  const imports = /^(?:import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+)';|const \{ ([\w, ]+) \} = require\(String\.raw`\.\/(snippets\/[^`]+)`\);)$/gm;
+  const inlined = readFileSync(glue, 'utf8').replace(imports, (_, esmNames, esmPath, cjsNames, cjsPath) => {
+    const [names, path] = [esmNames ?? cjsNames, esmPath ?? cjsPath];
+    const body = readFileSync(join(dir, path), 'utf8').replace(/^export function /gm, 'function ');
+    if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${path}: only \`export function\` can be inlined`);
+    return `const { ${names} } = (() => {\n${body}\nreturn { ${names} };\n})();`;
+  });
+  if (inlined.includes('snippets/')) throw new Error(`${glue}: a snippet's import is left`);
+  writeFileSync(glue, inlined);
+  rmSync(join(dir, 'snippets'), { recursive: true, force: true });
+}
+
+for (const target of ['web', 'node']) inlineSnippets(at('pkg', target));
 // wasm-bindgen's nodejs output is CommonJS; the package is "type": "module".
 writeFileSync(at('pkg/node/package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
 for (const f of readdirSync(at('pkg-config'))) cpSync(at('pkg-config', f), at('pkg', f));

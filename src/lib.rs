@@ -35,6 +35,7 @@ pub mod rules;
 pub mod segment;
 pub mod slogans;
 pub mod sort;
+pub mod tape;
 pub mod terms;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

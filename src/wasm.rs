@@ -1,5 +1,6 @@
 //! The wasm boundary: the only module that knows wasm-bindgen. Results cross as plain JS objects
-//! (serde-wasm-bindgen), errors as real JS `Error`s with a stable `kind`. wasm32 builds abort on
+//! (written as one tape, `crate::tape`, built by `src/tape.js`), arguments are read by
+//! serde-wasm-bindgen, errors cross as real JS `Error`s with a stable `kind`. wasm32 builds abort on
 //! panic, so a panic (none is known) traps: JS gets a `WebAssembly.RuntimeError`, and
 //! `www/engine.js` replaces the instance (see SECURITY.md).
 //!
@@ -12,6 +13,7 @@ use crate::analyze::Analyzer;
 use crate::document::Options;
 use crate::error::{Error, ErrorKind};
 use crate::model::{ConcordanceLine, SegmentColumns};
+use crate::tape::Tape;
 use serde::Serialize;
 use serde::de::{DeserializeOwned, Visitor};
 use std::cell::RefCell;
@@ -113,9 +115,15 @@ fn panic_if_armed_for_test() {
 fn boundary<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
     panic_if_armed_for_test();
     let value = f().map_err(|e| js_error(&e))?;
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(ErrorKind::Internal, format!("result: {e}"))))
+    let tape = Tape::of(&value).map_err(|e| js_error(&Error::new(ErrorKind::Internal, format!("result: {e}"))))?;
+    Ok(objects_of(&tape.ops, &tape.numbers, &tape.text, &tape.ends))
+}
+
+#[wasm_bindgen(module = "/src/tape.js")]
+extern "C" {
+    /// The plain objects `Tape` holds, built in JS in one pass.
+    #[wasm_bindgen(js_name = objectsOf)]
+    fn objects_of(ops: &[u32], numbers: &[f64], text: &str, ends: &[u32]) -> JsValue;
 }
 
 thread_local! {

@@ -76,6 +76,31 @@ test('ESM: usable right after import, init() harmless, sample speech analysed', 
   });
 });
 
+/** What the command line (this tree's, built by cargo as `make test` has it) prints for `args`. */
+function commandLine(args, input) {
+  return execFileSync('cargo', ['run', '-q', '--features', 'cli', '--bin', 'speechlens', '--', ...args],
+    { input, maxBuffer: 64 << 20 }).toString();
+}
+
+test('every result is plain JSON data, the very objects the command line writes as JSON', () => {
+  const other = fileURLToPath(new URL('../fixtures/chrome-work-report-named-in-speech.txt', import.meta.url));
+  const out = run('same-as-cli.mjs', `
+    import { analyze, compare } from 'speechlens';
+    import { readFileSync } from 'node:fs';
+    import { isDeepStrictEqual } from 'node:util';
+    const [a, b] = [${JSON.stringify(samplePath)}, ${JSON.stringify(other)}].map((f) => readFileSync(f, 'utf8'));
+    const results = { analysis: analyze(a), comparison: compare(a, b) };
+    // Nothing JSON would drop or change: no undefined, Map, NaN, -0 or hole.
+    const plain = Object.values(results).every((r) => isDeepStrictEqual(r, JSON.parse(JSON.stringify(r))));
+    console.log(JSON.stringify({ results, plain }));
+  `);
+  assert.equal(out.plain, true);
+  const sample = readFileSync(samplePath, 'utf8');
+  assert.deepEqual(out.results.analysis, JSON.parse(commandLine(['analyze', '-'], sample)).analysis);
+  assert.deepEqual(out.results.comparison, JSON.parse(commandLine(['compare', '--format', 'json', samplePath, other])));
+  assert.ok(out.results.analysis.slogans.length > 10 && out.results.comparison.terms.length > 10);
+});
+
 test('ESM: every name the CommonJS build exports, imported by name, is the same object', () => {
   // The names come from the build itself, so a function added in Rust is covered without a word here.
   const { names } = run('names.cjs', `console.log(JSON.stringify({ names: Object.keys(require('speechlens')) }));`);
