@@ -150,15 +150,32 @@ pub fn paragraphs_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Where the [`is_clause_break`] characters of `s` start. Their first bytes are ASCII marks or
-/// 0xE2, 0xE3, 0xEF (the tests try every character), never a Han character's, so a long line is
-/// read a byte at a time and only the few characters that may break a clause are decoded.
+/// 0xE2, 0xE3, 0xEF (the tests try every character), never a Han character's, so only the few
+/// characters that may break a clause are decoded.
 pub(crate) fn clause_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let may_break = |lead: u8| matches!(lead, b'!' | b',' | b':' | b';' | b'?' | 0xE2 | 0xE3 | 0xEF);
-    // A byte among those starts a character: none of them is a continuation byte.
-    s.bytes()
-        .enumerate()
-        .filter(move |&(at, lead)| may_break(lead) && s[at..].chars().next().is_some_and(is_clause_break))
-        .map(|(at, _)| at)
+    let may_break = |at: &[u8]| matches!(at[0], b'!' | b',' | b':' | b';' | b'?' | 0xE2 | 0xE3 | 0xEF);
+    chars_that_may_be(s, may_break).filter(|&(_, c)| is_clause_break(c)).map(|(at, _)| at)
+}
+
+/// The characters of `s` that `may_be` lets through, with where each starts. `may_be` sees the
+/// bytes from a character's start and tells most characters apart by their first byte or two, so
+/// a scan of a long text for a few kinds of character decodes only those that may be one.
+pub(crate) fn chars_that_may_be<'a>(
+    s: &'a str,
+    may_be: impl Fn(&[u8]) -> bool + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            let start = at;
+            at += char_len(lead);
+            if may_be(&bytes[start..]) {
+                return s[start..].chars().next().map(|c| (start, c));
+            }
+        }
+        None
+    })
 }
 
 /// Whether the character that starts with byte `lead` may be [`is_blank`] (the tests try every

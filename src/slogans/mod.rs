@@ -48,23 +48,12 @@ use std::ops::Range;
 const TITLE_MAX_CHARS: usize = 100;
 
 /// The characters of `s` and where each starts, but for the Han characters U+4E00 to U+9FFF: most
-/// of a speech, skipped by their first bytes (E4 B8 to E9, three bytes each) undecoded. For scans
-/// that look for marks and separators only (the clauses of `parallels`, the commas of `idioms`).
+/// of a speech, skipped by their first bytes (E4 B8 to E9) undecoded. For scans that look for
+/// marks and separators only (the clauses of `parallels`, the commas of `idioms`).
 fn chars_but_common_han(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(&lead) = bytes.get(at) {
-            if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(at + 1).is_some_and(|&b| b >= 0xB8)) {
-                at += 3;
-                continue;
-            }
-            let c = s[at..].chars().next()?;
-            at += c.len_utf8();
-            return Some((at - c.len_utf8(), c));
-        }
-        None
-    })
+    let common_han =
+        |at: &[u8]| (0xE5..=0xE9).contains(&at[0]) || (at[0] == 0xE4 && at.get(1).is_some_and(|&b| b >= 0xB8));
+    crate::text::chars_that_may_be(s, move |at| !common_han(at))
 }
 
 /// Every slogan of `speech`, grouped and ranked, and the inconsistencies they show. `runs` are the
