@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
 import { sample, speech, texts, officialTexts, reportPair } from './corpus.mjs';
-import { median } from './stats.mjs';
+import { median, WARM_RUNS } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const www = join(root, 'bench/out/www');
@@ -22,23 +22,27 @@ const OFFICIAL_ROUNDS = 3;
 /**
  * speechlens's analysis and jieba-wasm's cut of each official text: pages of the two tools taken in
  * turn, `OFFICIAL_ROUNDS` times, so that a shared machine's load falls on both alike; the median
- * of the rounds' medians.
+ * of the rounds' medians. `first`: each text after one unmeasured run, in a page that has run only
+ * the sample and the texts before it; `warmed`: then each again after `WARM_RUNS`.
  */
 async function officialInTurn(browser, base, files, runs) {
   const official = Object.entries(files).filter(([name]) => name.startsWith('official: '));
   const rounds = { speechlens: [], 'jieba-wasm': [] };
+  const timed = (page, url, warm) => page.evaluate(([u, n, w]) => window.bench.throughput(u, n, w), [url, runs, warm]);
   for (let round = 0; round < OFFICIAL_ROUNDS; round++) {
     for (const [tool, times] of Object.entries(rounds)) {
       const { page, close } = await freshPage(browser);
       await page.goto(`${base}/index.html?tool=${tool}`);
-      const here = {};
-      for (const [name, url] of official) here[name] = await page.evaluate(([u, n]) => window.bench.throughput(u, n), [url, runs]);
+      const here = { first: {}, warmed: {} };
+      for (const [name, url] of official) here.first[name] = await timed(page, url, 1);
+      for (const [name, url] of official) here.warmed[name] = await timed(page, url, WARM_RUNS);
       times.push(here);
       await close();
     }
   }
+  const medians = (times, when) => Object.fromEntries(official.map(([name]) => [name, median(times.map((t) => t[when][name]))]));
   return Object.fromEntries(Object.entries(rounds).map(([tool, times]) =>
-    [tool, Object.fromEntries(official.map(([name]) => [name, median(times.map((t) => t[name]))]))]));
+    [tool, { first: medians(times, 'first'), warmed: medians(times, 'warmed') }]));
 }
 
 /** bench/out/www: the benchmark page, both wasm builds as a page would fetch them, the texts. */

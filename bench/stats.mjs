@@ -17,3 +17,10 @@ export function sizes(bytes) {
     }).length,
   };
 }
+
+/**
+ * Unmeasured runs before a text's warmed figure: V8 runs new wasm code unoptimised first and
+ * optimises a function once it has run enough, so the first runs of a page are slower (speechlens's
+ * analysis, much more code than a cut, took about 18 runs of the work report to settle).
+ */
+export const WARM_RUNS = 20;

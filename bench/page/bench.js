@@ -40,9 +40,9 @@ const loaded = load().then((t) => {
 });
 loaded.catch((e) => { window.failed = String(e?.stack ?? e); });
 
-/** Median ms of `runs` calls of `f`, after one unmeasured call. */
-function timed(f, runs) {
-  f();
+/** Median ms of `runs` calls of `f`, after `warm` unmeasured calls. */
+function timed(f, runs, warm = 1) {
+  for (let i = 0; i < warm; i++) f();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -55,11 +55,11 @@ function timed(f, runs) {
 const fetchText = async (url) => (await fetch(url)).text();
 
 window.bench = {
-  /** Median ms of `runs` runs on the text at `url`, after one unmeasured run. */
-  async throughput(url, runs) {
+  /** Median ms of `runs` runs on the text at `url`, after `warm` unmeasured runs (one by default). */
+  async throughput(url, runs, warm = 1) {
     const t = await loaded;
     const text = await fetchText(url);
-    return timed(() => t.run(text), runs);
+    return timed(() => t.run(text), runs, warm);
   },
   /** speechlens: the texts at `urlA` and `urlB` compared, and analysed one after the other (median ms). */
   async compare(urlA, urlB, runs) {
