@@ -167,6 +167,15 @@ impl Compound<'_> {
     }
 }
 
+/// The numbers every value of which a JS number holds exactly.
+macro_rules! numbers_exact_in_f64 {
+    ($($method:ident($ty:ty))*) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.serialize_f64(v.into())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -182,29 +191,13 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.ops.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.serialize_f64(v.into())
-    }
+    numbers_exact_in_f64! { serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) serialize_u8(u8) serialize_u16(u16)
+    serialize_u32(u32) serialize_f32(f32) }
     fn serialize_i64(self, v: i64) -> Result {
         if v.unsigned_abs() > MAX_SAFE_INTEGER {
             return Err(Error(format!("{v} can't be represented as a JavaScript number")));
         }
         self.serialize_f64(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.serialize_f64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result {
         if v > MAX_SAFE_INTEGER {
@@ -217,9 +210,6 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_u128(self, v: u128) -> Result {
         Err(Error(format!("{v}: 128-bit integers are not written for JS")))
-    }
-    fn serialize_f32(self, v: f32) -> Result {
-        self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result {
         self.number(v);
@@ -300,70 +290,29 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// serde's compound traits that take values one after another (`element`) or by name (`field`).
+macro_rules! compound {
+    ($($trait:ident :: $method:ident ($($key:ident)?) => $take:ident;)*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, $($key: &'static str,)? value: &T) -> Result {
+                self.$take($($key,)? value)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+compound! {
+    SerializeSeq::serialize_element() => element;
+    SerializeTuple::serialize_element() => element;
+    SerializeTupleStruct::serialize_field() => element;
+    SerializeTupleVariant::serialize_field() => element;
+    SerializeStruct::serialize_field(key) => field;
+    SerializeStructVariant::serialize_field(key) => field;
 }
 
 impl ser::SerializeMap for Compound<'_> {
@@ -389,6 +338,15 @@ fn not_a_key<T>() -> Result<T, Error> {
     Err(Error("Map key is not a string and cannot be an object key".into()))
 }
 
+/// The scalars no object key can be.
+macro_rules! refuse_scalars {
+    ($($method:ident($ty:ty))*) => {$(
+        fn $method(self, _: $ty) -> Result<u32> {
+            not_a_key()
+        }
+    )*};
+}
+
 impl ser::Serializer for KeyId<'_> {
     type Ok = u32;
     type Error = Error;
@@ -412,49 +370,13 @@ impl ser::Serializer for KeyId<'_> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<u32> {
         value.serialize(self)
     }
-    fn serialize_bool(self, _: bool) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_i8(self, _: i8) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_i16(self, _: i16) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_i32(self, _: i32) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_i64(self, _: i64) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_u8(self, _: u8) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_u16(self, _: u16) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_u32(self, _: u32) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_u64(self, _: u64) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_f32(self, _: f32) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_f64(self, _: f64) -> Result<u32> {
-        not_a_key()
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<u32> {
-        not_a_key()
-    }
     fn serialize_none(self) -> Result<u32> {
         not_a_key()
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<u32> {
+    fn serialize_unit(self) -> Result<u32> {
         not_a_key()
     }
-    fn serialize_unit(self) -> Result<u32> {
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<u32> {
         not_a_key()
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<u32> {
@@ -502,6 +424,9 @@ impl ser::Serializer for KeyId<'_> {
     ) -> Result<Self::SerializeStructVariant> {
         not_a_key()
     }
+    refuse_scalars! { serialize_bool(bool) serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) serialize_i64(i64)
+    serialize_u8(u8) serialize_u16(u16) serialize_u32(u32) serialize_u64(u64) serialize_f32(f32) serialize_f64(f64)
+    serialize_bytes(&[u8]) }
 }
 
 #[cfg(test)]
