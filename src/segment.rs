@@ -196,23 +196,35 @@ impl Entries {
     /// Calls `visit(k, word)` for each entry in `range`, in order, until it returns false.
     fn walk(&self, range: Range<usize>, mut visit: impl FnMut(usize, &str) -> bool) {
         let mut word = String::new();
-        let mut k = range.start - range.start % self.block;
-        let mut rest = &self.words[self.blocks.get(k / self.block).map_or(self.words.len(), |&at| at as usize)..];
-        while k < range.end && !rest.is_empty() {
-            let (line, tail) = next_line(rest);
-            rest = tail;
+        let start = range.start;
+        self.walk_lines(range, |k, shared, rest_of_word| {
             // `unpack` checks the shape, the tests every word: malformed data ends the walk.
-            let Some((&coded, rest_of_word)) = line.split_first() else { return };
-            let shared = usize::from(coded.saturating_sub(0x20));
-            let Ok(rest_of_word) = std::str::from_utf8(rest_of_word) else { return };
-            if shared > word.len() || !word.is_char_boundary(shared) {
-                return;
+            let Ok(rest_of_word) = std::str::from_utf8(rest_of_word) else { return false };
+            if !word.is_char_boundary(shared) {
+                return false;
             }
             word.truncate(shared);
             word.push_str(rest_of_word);
-            if k >= range.start && !visit(k, &word) {
+            k < start || visit(k, &word)
+        });
+    }
+
+    /// Calls `visit(k, shared, rest)` for each entry in `range`, in order, until it returns false:
+    /// entry `k` is the first `shared` bytes of the entry before it, then `rest` (the lines of a
+    /// block are read from its first, those before `range` passed to `visit` too, their `k` below it).
+    fn walk_lines(&self, range: Range<usize>, mut visit: impl FnMut(usize, usize, &[u8]) -> bool) {
+        let mut k = range.start - range.start % self.block;
+        let mut rest = &self.words[self.blocks.get(k / self.block).map_or(self.words.len(), |&at| at as usize)..];
+        let mut len = 0;
+        while k < range.end && !rest.is_empty() {
+            let (line, tail) = next_line(rest);
+            rest = tail;
+            let Some((&coded, rest_of_word)) = line.split_first() else { return };
+            let shared = usize::from(coded.saturating_sub(0x20));
+            if shared > len || !visit(k, shared, rest_of_word) {
                 return;
             }
+            len = shared + rest_of_word.len();
             k += 1;
         }
     }
@@ -221,8 +233,12 @@ impl Entries {
     fn first_from(&self, key: &[u8]) -> usize {
         let Some(block) = self.last_block_before(key, |first| first < key) else { return 0 };
         let mut found = ((block + 1) * self.block).min(self.len());
-        self.walk(block * self.block..found, |k, word| {
-            let past = word.as_bytes() >= key;
+        // Compared as bytes (byte order is code point order): no line is checked as UTF-8.
+        let mut word = Vec::new();
+        self.walk_lines(block * self.block..found, |k, shared, rest_of_word| {
+            word.truncate(shared);
+            word.extend_from_slice(rest_of_word);
+            let past = word.as_slice() >= key;
             if past {
                 found = k;
             }
