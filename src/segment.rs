@@ -420,7 +420,13 @@ impl Dictionary {
             if self.loaded.len() - loaded_before > MAX_NEW_PREFIXES {
                 return self.load_all();
             }
-            for prefix in [(c, None), (c, chars.peek().copied())] {
+            let pair = (c, chars.peek().copied());
+            // A character alone is marked loaded before any pair it starts (the loop below): a
+            // pair loaded already means both are, one lookup where a text read before asked two.
+            if self.loaded.contains(&prefix_key(pair)) {
+                continue;
+            }
+            for prefix in [(c, None), pair] {
                 // Added before the prefix counts as loaded: `add` tells words loaded before by it.
                 if !self.loaded.contains(&prefix_key(prefix)) {
                     let mut buf = [0u8; 8];
