@@ -22,13 +22,13 @@ use serde::ser::{self, Serialize};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
-pub const NULL: u32 = 0;
-pub const FALSE: u32 = 1;
-pub const TRUE: u32 = 2;
-pub const NUMBER: u32 = 3;
-pub const STRING: u32 = 4;
-pub const ARRAY: u32 = 5;
-pub const OBJECT: u32 = 6;
+const NULL: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const NUMBER: u32 = 3;
+const STRING: u32 = 4;
+const ARRAY: u32 = 5;
+const OBJECT: u32 = 6;
 
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -49,7 +49,6 @@ pub struct Tape {
     /// A field or variant name's id by its address and length: each is one `&'static str` (its
     /// bytes never change), written thousands of times.
     name_ids: FxHashMap<(usize, usize), u32>,
-    units: u32,
 }
 
 #[derive(Debug)]
@@ -89,8 +88,8 @@ impl Tape {
         }
         let id = self.ends.len() as u32;
         self.text.push_str(s);
-        self.units += utf16_len(s);
-        self.ends.push(self.units);
+        let units = self.ends.last().copied().unwrap_or(0) + crate::text::utf16_len(s.as_bytes());
+        self.ends.push(units);
         self.byte_ends.push(self.text.len() as u32);
         self.ids.entry(hash).or_insert(id);
         id
@@ -135,11 +134,6 @@ impl Tape {
         let id = self.name_id(variant);
         self.ops.push(id);
     }
-}
-
-/// UTF-16 units of `s`: one per character, two for one beyond the BMP (four UTF-8 bytes).
-fn utf16_len(s: &str) -> u32 {
-    s.bytes().map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
 }
 
 /// An array or object being written; `len` counts its elements (or keys).

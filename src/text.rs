@@ -78,7 +78,7 @@ impl<'t> Utf16Index<'t> {
 /// UTF-16 code units of well-formed UTF-8, from its bytes without decoding: each leading byte
 /// starts one unit, a four-byte sequence's starts two (a surrogate pair). The analyses map every
 /// offset they report through this, so it runs hundreds of thousands of times on a long text.
-fn utf16_len(utf8: &[u8]) -> u32 {
+pub(crate) fn utf16_len(utf8: &[u8]) -> u32 {
     utf8.iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
 }
 
