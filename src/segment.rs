@@ -193,19 +193,36 @@ impl Entries {
         line.get(1..).unwrap_or_default()
     }
 
-    /// Calls `visit(k, word)` for each entry in `range`, in order, until it returns false.
-    fn walk(&self, range: Range<usize>, mut visit: impl FnMut(usize, &str) -> bool) {
-        let mut word = String::new();
-        let start = range.start;
-        self.walk_lines(range, |k, shared, rest_of_word| {
-            // `unpack` checks the shape, the tests every word: malformed data ends the walk.
-            let Ok(rest_of_word) = std::str::from_utf8(rest_of_word) else { return false };
-            if !word.is_char_boundary(shared) {
-                return false;
-            }
-            word.truncate(shared);
-            word.push_str(rest_of_word);
-            k < start || visit(k, &word)
+    /// Calls `visit(k, word)` for each entry from the first not before `from` (bytes: byte order is
+    /// code point order), in order, until it returns false. The lines of the block before that entry
+    /// are read as bytes; from it on, each line's rest is checked as UTF-8 as the word is rebuilt.
+    fn walk_from(&self, from: &[u8], mut visit: impl FnMut(usize, &str) -> bool) {
+        let block = self.last_block_before(from, |first| first < from).unwrap_or(0);
+        let mut before = Vec::new();
+        let mut word: Option<String> = None;
+        // `unpack` checks the shape, the tests every word: malformed data ends the walk.
+        self.walk_lines(block * self.block..self.len(), |k, shared, rest_of_word| {
+            let word = match &mut word {
+                Some(word) => {
+                    let Ok(rest_of_word) = std::str::from_utf8(rest_of_word) else { return false };
+                    if !word.is_char_boundary(shared) {
+                        return false;
+                    }
+                    word.truncate(shared);
+                    word.push_str(rest_of_word);
+                    word
+                }
+                None => {
+                    before.truncate(shared);
+                    before.extend_from_slice(rest_of_word);
+                    if before.as_slice() < from {
+                        return true;
+                    }
+                    let Ok(first) = String::from_utf8(std::mem::take(&mut before)) else { return false };
+                    word.insert(first)
+                }
+            };
+            visit(k, word)
         });
     }
 
@@ -227,24 +244,6 @@ impl Entries {
             len = shared + rest_of_word.len();
             k += 1;
         }
-    }
-
-    /// The first entry not before `key` (bytes).
-    fn first_from(&self, key: &[u8]) -> usize {
-        let Some(block) = self.last_block_before(key, |first| first < key) else { return 0 };
-        let mut found = ((block + 1) * self.block).min(self.len());
-        // Compared as bytes (byte order is code point order): no line is checked as UTF-8.
-        let mut word = Vec::new();
-        self.walk_lines(block * self.block..found, |k, shared, rest_of_word| {
-            word.truncate(shared);
-            word.extend_from_slice(rest_of_word);
-            let past = word.as_slice() >= key;
-            if past {
-                found = k;
-            }
-            !past
-        });
-        found
     }
 
     /// The last block whose first word is `before` (which holds for the blocks up to some point and
@@ -324,20 +323,19 @@ pub struct LexiconWord {
     pub replaces: usize,
 }
 
-/// The lexicon words with their frequencies ([`LEXICON_FREQS`]), in code point order.
+/// The lexicon words with their frequencies ([`LEXICON_FREQS`]), in code point order: the order
+/// the generator writes them in (a test holds it), so a page's first analysis sorts nothing.
 fn lexicon_words() -> &'static [LexiconWord] {
     static WORDS: OnceLock<Vec<LexiconWord>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<LexiconWord> = LEXICON_FREQS
+        LEXICON_FREQS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .filter_map(|line| {
                 let [word, freq, tag, replaces] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
                 Some(LexiconWord { word, freq: freq.parse().ok()?, tag, replaces: replaces.parse().ok()? })
             })
-            .collect();
-        crate::sort::sort_by_key(&mut words, |w| w.word);
-        words
+            .collect()
     })
 }
 
@@ -473,7 +471,7 @@ impl Dictionary {
         let mut lexicon = lexicon.iter().map(|w| w.word).peekable();
         let entries = entries();
         let (jieba, pending, loaded) = (&mut self.jieba, &mut self.pending, &self.loaded);
-        entries.walk(entries.first_from(from.as_bytes())..entries.len(), |k, word| {
+        entries.walk_from(from.as_bytes(), |k, word| {
             if !keep(word) {
                 return false;
             }
@@ -507,7 +505,7 @@ impl Default for Dictionary {
 pub fn lexicon_frequencies() -> (Jieba, Vec<LexiconWord>) {
     let entries = entries();
     let mut jieba = Jieba::empty();
-    entries.walk(0..entries.len(), |k, word| {
+    entries.walk_from(b"", |k, word| {
         jieba.add_word(word, Some(entries.freq(k)), Some(entries.tag(k)));
         true
     });
@@ -868,7 +866,7 @@ mod tests {
         assert_eq!(header_total, Some(DICTIONARY_TOTAL.to_string().as_str()));
         assert!(entries.tags.iter().all(|&t| usize::from(t) < entries.tag_names.len()), "every tag is named");
         let idioms = (0..entries.len()).filter(|&k| entries.tag(k) == "i").count();
-        entries.walk(0..entries.len(), |k, word| {
+        entries.walk_from(b"", |k, word| {
             let han = word.chars().all(|c| c.len_utf8() == 3) && (3..=9).contains(&word.chars().count());
             assert!(!entries.is_idiom(k) || (han && IDIOM_BYTES.contains(&word.len())), "{word}: IDIOM_BYTES");
             true
@@ -878,7 +876,7 @@ mod tests {
         // Searches rely on the order and the walk on the coding; the data is compiled in, so both
         // are checked here, word by word, rather than each time it is opened.
         let mut words = Vec::new();
-        entries.walk(0..entries.len(), |k, word| {
+        entries.walk_from(b"", |k, word| {
             assert_eq!(k, words.len());
             words.push(word.to_string());
             true
@@ -921,6 +919,7 @@ mod tests {
     fn lexicon_frequencies_are_current() {
         let mut computed = lexicon_frequencies().1;
         crate::sort::sort_by_key(&mut computed, |w| w.word);
+        // Equal to the sorted computation: current, and in the code point order the lookups need.
         assert!(
             computed == lexicon_words(),
             "data/lexicon-freqs.tsv is stale: cargo run --release --example lexicon_freqs > data/lexicon-freqs.tsv"
