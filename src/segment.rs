@@ -54,16 +54,24 @@ impl Tok {
     }
 }
 
-/// The lexicon's words with their category, in file order.
-pub fn lexicon_entries() -> impl Iterator<Item = LexiconEntry> {
-    LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|line| {
-        let mut fields = line.split('\t');
-        let word = fields.next()?.trim();
-        let category = fields.next().unwrap_or("").trim();
-        let formulation = fields.next().unwrap_or("").trim() == "formulation";
-        let note = fields.next().unwrap_or("").trim();
-        let english = fields.next().unwrap_or("").trim();
-        (!word.is_empty()).then_some(LexiconEntry { word, category, formulation, note, english })
+/// The lexicon's words with their category, in file order, read once (the term table, the
+/// slogans and the check each index them their own way).
+pub fn lexicon_entries() -> &'static [LexiconEntry] {
+    static ENTRIES: OnceLock<Vec<LexiconEntry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let word = fields.next()?.trim();
+                let category = fields.next().unwrap_or("").trim();
+                let formulation = fields.next().unwrap_or("").trim() == "formulation";
+                let note = fields.next().unwrap_or("").trim();
+                let english = fields.next().unwrap_or("").trim();
+                (!word.is_empty()).then_some(LexiconEntry { word, category, formulation, note, english })
+            })
+            .collect()
     })
 }
 
@@ -82,8 +90,8 @@ pub struct LexiconEntry {
 pub fn lexicon_entry(word: &str) -> Option<&'static LexiconEntry> {
     // FxHash: the term table, the keywords and the slogans each ask once per term, and SipHash's
     // flooding defence buys nothing for a fixed table of our own words.
-    static ENTRIES: OnceLock<FxHashMap<&'static str, LexiconEntry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| lexicon_entries().map(|e| (e.word, e)).collect()).get(word)
+    static BY_WORD: OnceLock<FxHashMap<&'static str, &'static LexiconEntry>> = OnceLock::new();
+    BY_WORD.get_or_init(|| lexicon_entries().iter().map(|e| (e.word, e)).collect()).get(word).copied()
 }
 
 /// What the lexicon says of `word`, as a result carries it (its category, whether it is a
@@ -510,6 +518,7 @@ pub fn lexicon_frequencies() -> (Jieba, Vec<LexiconWord>) {
         true
     });
     let words = lexicon_entries()
+        .iter()
         .map(|entry| {
             let known = entries.find(entry.word);
             let freq = jieba.suggest_freq(entry.word);

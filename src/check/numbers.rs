@@ -203,6 +203,7 @@ fn arabic_formulas() -> &'static [(&'static str, String)] {
     static FORMULAS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
     FORMULAS.get_or_init(|| {
         crate::segment::lexicon_entries()
+            .iter()
             // 十四五 is filed as numbered, 四个意识 under party with its items spelled out (`=…`).
             .filter(|e| e.category == "numbered" || e.note.contains('='))
             .filter_map(|e| {

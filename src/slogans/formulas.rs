@@ -107,6 +107,7 @@ pub(super) fn lexicon() -> &'static LexiconMap {
     static LEXICON: OnceLock<LexiconMap> = OnceLock::new();
     LEXICON.get_or_init(|| {
         lexicon_entries()
+            .iter()
             .map(|e| {
                 let numbered = e.category == "numbered" || formula_count(e.word).is_some();
                 (e.word, Known { numbered, formulation: e.formulation, expansions: expansions(e.note) })
@@ -509,7 +510,7 @@ mod tests {
     fn lexicon_items_keep_their_own_enumeration_marks() {
         let items = known_expansion("两个确立", None).expect("两个确立 expands");
         assert_eq!(items, ["习近平同志党中央的核心、全党的核心地位", "习近平新时代中国特色社会主义思想的指导地位"]);
-        for e in crate::segment::lexicon_entries().filter(|e| e.note.contains('=')) {
+        for e in crate::segment::lexicon_entries().iter().filter(|e| e.note.contains('=')) {
             for version in expansions(e.note) {
                 assert!(version.items.len() >= 2, "{}: {}", e.word, e.note);
                 assert!(
