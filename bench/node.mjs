@@ -86,15 +86,19 @@ const TASKS = {
 
   /**
    * Two tools on every text, in turn in this one process, so that a shared machine's load falls on
-   * both alike: median ms of each (the draft check beside the analysis of the same text; with `set`
-   * 'official', the analysis beside jieba-wasm's cut of the official texts).
+   * both alike: median ms of each after one run (the draft check beside the analysis of the same text;
+   * with `set` 'official', the analysis beside jieba-wasm's cut of the official texts). With `warmed`,
+   * each text again after `WARM_RUNS` more runs of each tool, as `warmed`: the first runs of a fresh
+   * process wait for V8 to optimise, and a whole analysis is far more code to optimise than a cut.
    */
-  async inTurn(toolA, toolB, runsArg, set = 'texts') {
+  async inTurn(toolA, toolB, runsArg, set = 'texts', warmed = '') {
     const [runA, runB] = [await runner(toolA), await runner(toolB)];
-    const out = {};
-    for (const { name, text } of set === 'official' ? officialTexts() : texts()) {
-      runA(text);
-      runB(text);
+    const list = set === 'official' ? officialTexts() : texts();
+    const pass = (warm) => Object.fromEntries(list.map(({ name, text }) => {
+      for (let i = 0; i < warm; i++) {
+        runA(text);
+        runB(text);
+      }
       const [a, b] = [[], []];
       const time = (run) => {
         const t0 = performance.now();
@@ -105,8 +109,10 @@ const TASKS = {
         a.push(time(runA));
         b.push(time(runB));
       }
-      out[name] = { [toolA]: median(a), [toolB]: median(b) };
-    }
+      return [name, { [toolA]: median(a), [toolB]: median(b) }];
+    }));
+    const out = pass(1);
+    if (warmed) for (const [name, times] of Object.entries(pass(WARM_RUNS))) out[name].warmed = times;
     return out;
   },
 
