@@ -209,7 +209,7 @@ impl Entries {
         let mut before = Vec::new();
         let mut word: Option<String> = None;
         // `unpack` checks the shape, the tests every word: malformed data ends the walk.
-        self.walk_lines(block * self.block..self.len(), |k, shared, rest_of_word| {
+        self.walk_lines(block, |k, shared, rest_of_word| {
             let word = match &mut word {
                 Some(word) => {
                     let Ok(rest_of_word) = std::str::from_utf8(rest_of_word) else { return false };
@@ -234,14 +234,13 @@ impl Entries {
         });
     }
 
-    /// Calls `visit(k, shared, rest)` for each entry in `range`, in order, until it returns false:
-    /// entry `k` is the first `shared` bytes of the entry before it, then `rest` (the lines of a
-    /// block are read from its first, those before `range` passed to `visit` too, their `k` below it).
-    fn walk_lines(&self, range: Range<usize>, mut visit: impl FnMut(usize, usize, &[u8]) -> bool) {
-        let mut k = range.start - range.start % self.block;
-        let mut rest = &self.words[self.blocks.get(k / self.block).map_or(self.words.len(), |&at| at as usize)..];
+    /// Calls `visit(k, shared, rest)` for each entry from the first of block `block` on, in order,
+    /// until it returns false: entry `k` is the first `shared` bytes of the entry before it, then `rest`.
+    fn walk_lines(&self, block: usize, mut visit: impl FnMut(usize, usize, &[u8]) -> bool) {
+        let mut k = block * self.block;
+        let mut rest = &self.words[self.blocks.get(block).map_or(self.words.len(), |&at| at as usize)..];
         let mut len = 0;
-        while k < range.end && !rest.is_empty() {
+        while k < self.len() && !rest.is_empty() {
             let (line, tail) = next_line(rest);
             rest = tail;
             let Some((&coded, rest_of_word)) = line.split_first() else { return };
